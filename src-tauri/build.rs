@@ -1,0 +1,15 @@
+fn main() {
+    // Only these app commands are callable from the window (see capabilities/default.json).
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "app_state",
+            "reference_data",
+            "load_demo",
+            "list_pilots",
+            "get_pilot",
+            "find_duplicates",
+            "save_pilot",
+        ]),
+    ))
+    .expect("failed to run tauri-build");
+}

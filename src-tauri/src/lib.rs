@@ -1,0 +1,30 @@
+//! The desktop shell: opens the store and registers the commands. No rules live here.
+
+mod commands;
+mod error;
+mod state;
+
+use tauri::Manager;
+
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let args: Vec<String> = std::env::args().collect();
+            let path = state::db_path_from(&args, app.path().app_data_dir().ok());
+            // "Today" is read once here, at the edge; LOTSEN_TODAY overrides it for tests.
+            let today = lotsen::today_from_env()?;
+            app.manage(state::AppState::open(&path, today));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_state,
+            commands::reference_data,
+            commands::load_demo,
+            commands::list_pilots,
+            commands::get_pilot,
+            commands::find_duplicates,
+            commands::save_pilot,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Lotsenbüro konnte nicht gestartet werden");
+}

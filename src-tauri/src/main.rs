@@ -1,0 +1,6 @@
+// Hide the console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    lotsenbuero_lib::run()
+}

@@ -1,0 +1,57 @@
+//! What the running app holds: the open store (or why it could not be opened), the date the rules
+//! use, and who is working at the desk.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use lotsen::{Error, Store};
+
+pub struct AppState {
+    store: Mutex<Result<Store, String>>,
+    pub db_path: PathBuf,
+    pub today: NaiveDate,
+    pub who: String,
+}
+
+impl AppState {
+    pub fn open(db_path: &Path, today: NaiveDate) -> AppState {
+        let store = Store::open(db_path).map_err(|e| e.to_string());
+        AppState {
+            store: Mutex::new(store),
+            db_path: db_path.to_path_buf(),
+            today,
+            who: std::env::var("USER").unwrap_or_else(|_| "Koordination".into()),
+        }
+    }
+
+    /// Runs `f` with the store; if the database could not be opened, every command says why.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> lotsen::Result<T>) -> lotsen::Result<T> {
+        let mut guard = self
+            .store
+            .lock()
+            .map_err(|_| Error::Storage("Interner Fehler: Datenbanksperre verloren.".into()))?;
+        match guard.as_mut() {
+            Ok(store) => f(store),
+            Err(why) => Err(Error::Storage(why.clone())),
+        }
+    }
+}
+
+/// The database path: `--db PATH` on the command line, else `LOTSEN_DB`, else the app data folder.
+pub fn db_path_from(args: &[String], app_data_dir: Option<PathBuf>) -> PathBuf {
+    if let Some(i) = args.iter().position(|a| a == "--db") {
+        if let Some(p) = args.get(i + 1) {
+            return PathBuf::from(p);
+        }
+    }
+    if let Some(p) = args.iter().find_map(|a| a.strip_prefix("--db=")) {
+        return PathBuf::from(p);
+    }
+    match std::env::var_os("LOTSEN_DB").filter(|v| !v.is_empty()) {
+        Some(p) => PathBuf::from(p),
+        None => app_data_dir
+            .unwrap_or_else(lotsen::store::default_data_dir)
+            .join(lotsen::store::DB_FILE),
+    }
+}

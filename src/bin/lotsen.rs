@@ -1,0 +1,250 @@
+//! `lotsen`: the command line over the same core as the desktop app (SPEC section 10).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use lotsen::{demo, iban, Error, PilotInput, PilotQuery, Result, Status, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "lotsen",
+    version,
+    about = "Lotsenbüro – ehrenamtliche Integrationslotsen verwalten"
+)]
+struct Cli {
+    /// Datenbankdatei (Standard: die Datenbank der App; auch LOTSEN_DB)
+    #[arg(long, global = true, env = "LOTSEN_DB")]
+    db: Option<PathBuf>,
+    /// Stichtag für die Regeln, JJJJ-MM-TT (Standard: heute; auch LOTSEN_TODAY)
+    #[arg(long, global = true, env = "LOTSEN_TODAY")]
+    today: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fiktive Demodaten laden (nur in eine leere Datenbank)
+    Demo,
+    /// Lotsen auflisten und anlegen
+    #[command(subcommand)]
+    Pilots(PilotsCommand),
+    /// Datenbank auf Beschädigung prüfen (integrity_check)
+    Check,
+}
+
+#[derive(Subcommand)]
+enum PilotsCommand {
+    /// Lotsen als Tabelle oder JSON
+    List {
+        #[arg(long)]
+        district: Option<String>,
+        /// Status: prospect, in_qualification, qualified, active, paused, left (oder deutsch)
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        language: Option<String>,
+        /// Suche in Name, Ort und Sprachen
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Einen Lotsen anlegen; gibt die neue Nummer aus
+    Add(AddArgs),
+}
+
+#[derive(Args)]
+struct AddArgs {
+    #[arg(long)]
+    first_name: String,
+    #[arg(long)]
+    last_name: String,
+    #[arg(long)]
+    birth_date: Option<String>,
+    #[arg(long, default_value = "")]
+    street: String,
+    #[arg(long, default_value = "")]
+    postcode: String,
+    #[arg(long, default_value = "")]
+    town: String,
+    #[arg(long)]
+    municipality: Option<String>,
+    #[arg(long)]
+    district: Option<String>,
+    #[arg(long, default_value = "")]
+    phone: String,
+    #[arg(long, default_value = "")]
+    email: String,
+    /// mehrfach möglich
+    #[arg(long = "language")]
+    languages: Vec<String>,
+    #[arg(long, default_value = "")]
+    account_holder: String,
+    #[arg(long, default_value = "")]
+    iban: String,
+    #[arg(long)]
+    source: Option<String>,
+    #[arg(long, default_value = "")]
+    notes: String,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match &e {
+                Error::Validation(errors) => {
+                    eprintln!("Fehler: Eingaben ungültig, nichts gespeichert.");
+                    for fe in errors {
+                        eprintln!("  {}", fe.message);
+                    }
+                }
+                other => eprintln!("Fehler: {other}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const WHO: &str = "Kommandozeile";
+
+fn run(cli: Cli) -> Result<()> {
+    let today = match &cli.today {
+        Some(s) => lotsen::parse_today(s)?,
+        None => lotsen::today_from_env()?,
+    };
+    let path = cli.db.unwrap_or_else(lotsen::store::default_db_path);
+    let mut store = Store::open(&path)?;
+    match cli.command {
+        Command::Demo => {
+            let n = demo::load(&mut store, today, WHO)?;
+            println!("{n} fiktive Lotsen angelegt in {}", path.display());
+        }
+        Command::Check => {
+            let problems = store.integrity_problems()?;
+            if !problems.is_empty() {
+                return Err(Error::Storage(format!(
+                    "Integritätsprüfung fehlgeschlagen:\n{}",
+                    problems.join("\n")
+                )));
+            }
+            println!(
+                "ok – Datenbank {} ist unversehrt (Schema {}).",
+                path.display(),
+                store.schema_version()?
+            );
+        }
+        Command::Pilots(PilotsCommand::List {
+            district,
+            status,
+            language,
+            search,
+            json,
+        }) => {
+            let status = match status {
+                None => None,
+                Some(s) => Some(Status::parse(&s).ok_or_else(|| {
+                    Error::field("status", format!("Status „{s}“ ist unbekannt."))
+                })?),
+            };
+            let query = PilotQuery {
+                search,
+                district,
+                status,
+                language,
+                ..Default::default()
+            };
+            let pilots = store.list_pilots(&query)?;
+            if json {
+                out(&serde_json::to_string_pretty(&pilots).expect("pilots serialise"));
+            } else {
+                print_table(&pilots);
+            }
+        }
+        Command::Pilots(PilotsCommand::Add(a)) => {
+            let input = PilotInput {
+                first_name: a.first_name,
+                last_name: a.last_name,
+                birth_date: a.birth_date,
+                street: a.street,
+                postcode: a.postcode,
+                town: a.town,
+                municipality: a.municipality,
+                district: a.district,
+                phone: a.phone,
+                email: a.email,
+                languages: a.languages,
+                recruitment_source: a.source,
+                account_holder: a.account_holder,
+                iban: a.iban,
+                notes: a.notes,
+            };
+            for d in store.find_duplicates(&input, None, today)? {
+                eprintln!(
+                    "Warnung: möglicher Doppeleintrag – Nr. {} {} ({})",
+                    d.id, d.name, d.reason
+                );
+            }
+            let p = store.create_pilot(&input, today, WHO)?;
+            out(&p.id.to_string());
+        }
+    }
+    Ok(())
+}
+
+fn print_table(pilots: &[lotsen::Pilot]) {
+    let header = [
+        "Nr.", "Name", "Ort", "Altkreis", "Status", "Sprachen", "IBAN",
+    ];
+    let rows: Vec<[String; 7]> = pilots
+        .iter()
+        .map(|p| {
+            [
+                p.id.to_string(),
+                format!("{}, {}", p.last_name, p.first_name),
+                p.town.clone(),
+                p.district.clone().unwrap_or_else(|| "—".into()),
+                p.status.label().to_string(),
+                p.languages.join(", "),
+                if p.iban.is_empty() {
+                    "—".into()
+                } else {
+                    iban::format(&p.iban)
+                },
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut text = line(&header.map(String::from));
+    for r in &rows {
+        text.push('\n');
+        text.push_str(&line(r));
+    }
+    text.push_str(&format!("\n{} Lotsen", rows.len()));
+    out(&text);
+}
+
+/// Prints to stdout; a closed pipe (`lotsen pilots list | head`) is not an error.
+fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{text}");
+}

@@ -1,0 +1,411 @@
+//! Fictitious demo data: 30 pilots over the three former districts.
+//! Every person is invented; addresses use "Beispielweg", e-mails example.org, IBANs a test bank code.
+
+use chrono::{Days, NaiveDate};
+use rusqlite::params;
+
+use crate::error::{Error, Result};
+use crate::iban;
+use crate::pilot::{PilotInput, Status, SOURCES};
+use crate::store::Store;
+
+struct DemoPilot {
+    first: &'static str,
+    last: &'static str,
+    born: &'static str,
+    municipality: &'static str,
+    postcode: &'static str,
+    languages: &'static [&'static str],
+    status: Status,
+}
+
+const fn d(
+    first: &'static str,
+    last: &'static str,
+    born: &'static str,
+    municipality: &'static str,
+    postcode: &'static str,
+    languages: &'static [&'static str],
+    status: Status,
+) -> DemoPilot {
+    DemoPilot {
+        first,
+        last,
+        born,
+        municipality,
+        postcode,
+        languages,
+        status,
+    }
+}
+
+use Status::*;
+const PILOTS: [DemoPilot; 30] = [
+    d(
+        "Anna",
+        "Beispiel",
+        "1968-03-14",
+        "Halberstadt",
+        "38820",
+        &["Deutsch", "Englisch"],
+        Active,
+    ),
+    d(
+        "Karim",
+        "Haddad-Muster",
+        "1985-07-02",
+        "Halberstadt",
+        "38820",
+        &["Arabisch", "Deutsch"],
+        Active,
+    ),
+    d(
+        "Olena",
+        "Probe",
+        "1979-11-23",
+        "Halberstadt",
+        "38820",
+        &["Ukrainisch", "Russisch"],
+        Active,
+    ),
+    d(
+        "Jürgen",
+        "Übungsmann",
+        "1957-01-30",
+        "Huy",
+        "38838",
+        &["Deutsch"],
+        Active,
+    ),
+    d(
+        "Fatima",
+        "Testerin",
+        "1990-05-19",
+        "Osterwieck",
+        "38835",
+        &["Arabisch", "Französisch"],
+        Active,
+    ),
+    d(
+        "Mehmet",
+        "Fiktiv",
+        "1974-09-08",
+        "Harsleben",
+        "38829",
+        &["Türkisch", "Kurdisch"],
+        Active,
+    ),
+    d(
+        "Sabine",
+        "Mustermann",
+        "1962-12-01",
+        "Wegeleben",
+        "38828",
+        &["Deutsch", "Russisch"],
+        Paused,
+    ),
+    d(
+        "Yonas",
+        "Beispielsohn",
+        "1993-02-11",
+        "Halberstadt",
+        "38820",
+        &["Tigrinya", "Englisch"],
+        Qualified,
+    ),
+    d(
+        "Parwin",
+        "Erfundene",
+        "1988-06-27",
+        "Groß Quenstedt",
+        "38822",
+        &["Dari/Farsi", "Paschtu"],
+        InQualification,
+    ),
+    d(
+        "Thomas",
+        "Platzhalter",
+        "1970-04-04",
+        "Schwanebeck",
+        "39397",
+        &["Deutsch", "Englisch"],
+        Prospect,
+    ),
+    d(
+        "Ayşe",
+        "Demo-Öztürk",
+        "1983-08-15",
+        "Quedlinburg",
+        "06484",
+        &["Türkisch", "Deutsch"],
+        Active,
+    ),
+    d(
+        "Hassan",
+        "Modell",
+        "1977-10-10",
+        "Quedlinburg",
+        "06484",
+        &["Arabisch", "Kurdisch"],
+        Active,
+    ),
+    d(
+        "Maria",
+        "Schablone",
+        "1965-02-22",
+        "Thale",
+        "06502",
+        &["Deutsch", "Französisch"],
+        Active,
+    ),
+    d(
+        "Dmytro",
+        "Vorlage",
+        "1991-03-03",
+        "Ballenstedt",
+        "06493",
+        &["Ukrainisch", "Russisch", "Deutsch"],
+        Active,
+    ),
+    d(
+        "Leila",
+        "Annahme",
+        "1986-12-12",
+        "Harzgerode",
+        "06493",
+        &["Dari/Farsi", "Deutsch"],
+        Active,
+    ),
+    d(
+        "Günter",
+        "Fantasie",
+        "1955-07-07",
+        "Falkenstein/Harz",
+        "06543",
+        &["Deutsch"],
+        Paused,
+    ),
+    d(
+        "Samira",
+        "Entwurf",
+        "1995-01-25",
+        "Ditfurt",
+        "06484",
+        &["Arabisch", "Englisch"],
+        Qualified,
+    ),
+    d(
+        "Ahmad",
+        "Skizze",
+        "1989-09-09",
+        "Hedersleben",
+        "06458",
+        &["Paschtu", "Dari/Farsi"],
+        InQualification,
+    ),
+    d(
+        "Ingrid",
+        "Attrappe",
+        "1960-06-16",
+        "Selke-Aue",
+        "06458",
+        &["Deutsch", "Englisch"],
+        Prospect,
+    ),
+    d(
+        "Rahel",
+        "Versuch",
+        "1992-04-18",
+        "Quedlinburg",
+        "06484",
+        &["Tigrinya"],
+        Left,
+    ),
+    d(
+        "Klaus",
+        "Exempel",
+        "1959-05-05",
+        "Wernigerode",
+        "38855",
+        &["Deutsch", "Russisch"],
+        Active,
+    ),
+    d(
+        "Nour",
+        "Vorbild",
+        "1987-02-28",
+        "Wernigerode",
+        "38855",
+        &["Arabisch", "Französisch"],
+        Active,
+    ),
+    d(
+        "Svitlana",
+        "Prototyp",
+        "1980-08-08",
+        "Ilsenburg (Harz)",
+        "38871",
+        &["Ukrainisch", "Deutsch"],
+        Active,
+    ),
+    d(
+        "Ömer",
+        "Simulant",
+        "1976-11-11",
+        "Blankenburg (Harz)",
+        "38889",
+        &["Türkisch", "Deutsch"],
+        Active,
+    ),
+    d(
+        "Heike",
+        "Lückenfüller",
+        "1966-03-21",
+        "Oberharz am Brocken",
+        "38875",
+        &["Deutsch"],
+        Active,
+    ),
+    d(
+        "Zana",
+        "Beispielfrau",
+        "1994-10-01",
+        "Nordharz",
+        "38895",
+        &["Kurdisch", "Arabisch"],
+        Paused,
+    ),
+    d(
+        "Pjotr",
+        "Musterowski",
+        "1971-12-24",
+        "Wernigerode",
+        "38855",
+        &["Russisch", "Ukrainisch"],
+        Qualified,
+    ),
+    d(
+        "Miriam",
+        "Gedacht",
+        "1997-07-17",
+        "Blankenburg (Harz)",
+        "38889",
+        &["Englisch", "Deutsch"],
+        InQualification,
+    ),
+    d(
+        "Farid",
+        "Ausgedacht",
+        "1984-01-09",
+        "Ilsenburg (Harz)",
+        "38871",
+        &["Dari/Farsi"],
+        Prospect,
+    ),
+    d(
+        "Greta",
+        "Nichtreal",
+        "1958-09-29",
+        "Wernigerode",
+        "38855",
+        &["Deutsch", "Französisch"],
+        Left,
+    ),
+];
+
+/// The status path a demo pilot took to reach `target`, as (status, days before today).
+fn history(target: Status, i: u64) -> Vec<(Status, u64)> {
+    let start = 400 + i * 7;
+    let mut path = vec![(Prospect, start)];
+    let steps = match target {
+        Prospect => vec![],
+        InQualification => vec![(InQualification, 60 + i)],
+        Qualified => vec![(InQualification, 120 + i), (Qualified, 20 + i)],
+        Active => vec![
+            (InQualification, 330),
+            (Qualified, 300),
+            (Active, 280 - i * 3),
+        ],
+        Paused => vec![
+            (InQualification, 330),
+            (Qualified, 300),
+            (Active, 280),
+            (Paused, 45),
+        ],
+        Left => vec![
+            (InQualification, 330),
+            (Qualified, 300),
+            (Active, 280),
+            (Left, 30),
+        ],
+    };
+    path.extend(steps);
+    path
+}
+
+/// Fills an empty database with the 30 demo pilots, in one transaction. Returns how many were made.
+pub fn load(store: &mut Store, today: NaiveDate, who: &str) -> Result<usize> {
+    if !store.is_empty()? {
+        return Err(Error::Conflict(
+            "Die Datenbank enthält bereits Lotsen; Demodaten werden nur in eine leere Datenbank geladen.".into(),
+        ));
+    }
+    let refs = store.reference_data()?;
+    let municipalities = refs.municipality_pairs();
+    let districts = refs.district_names();
+    let mut inputs = Vec::with_capacity(PILOTS.len());
+    for (i, p) in PILOTS.iter().enumerate() {
+        // Prospects have not given bank details yet.
+        let has_bank = !matches!(p.status, Prospect);
+        let input = PilotInput {
+            first_name: p.first.into(),
+            last_name: p.last.into(),
+            birth_date: Some(p.born.into()),
+            street: format!("Beispielweg {}", i + 1),
+            postcode: p.postcode.into(),
+            town: p.municipality.into(),
+            municipality: Some(p.municipality.into()),
+            phone: format!("03941 555 {:03}", 100 + i),
+            email: format!("{}.{}@example.org", ascii(p.first), ascii(p.last)),
+            languages: p.languages.iter().map(|s| s.to_string()).collect(),
+            recruitment_source: Some(SOURCES[i % SOURCES.len()].into()),
+            account_holder: if has_bank {
+                format!("{} {}", p.first, p.last)
+            } else {
+                String::new()
+            },
+            iban: if has_bank {
+                iban::german("12030000", 1_000_000 + i as u64 * 7919)
+            } else {
+                String::new()
+            },
+            notes: "Fiktive Demoperson – keine echten Daten.".into(),
+            ..Default::default()
+        };
+        let data = crate::pilot::validate(&input, today, &municipalities, &districts)?;
+        inputs.push((data, history(p.status, i as u64)));
+    }
+    store.with_transaction(|tx| {
+        for (data, hist) in &inputs {
+            let first_day = today - Days::new(hist[0].1);
+            let id = crate::store::insert_pilot(tx, data, first_day, who)?;
+            for (status, ago) in &hist[1..] {
+                tx.execute(
+                    "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
+                     VALUES (?1, ?2, ?3, 'Demodaten', ?4, ?5)",
+                    params![id, status.code(), (today - Days::new(*ago)).to_string(), who, crate::store::now_utc()],
+                )?;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(inputs.len())
+}
+
+/// Spells a name in plain ASCII for the fictitious e-mail address.
+fn ascii(s: &str) -> String {
+    crate::register::fold(s)
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect()
+}

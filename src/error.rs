@@ -1,0 +1,105 @@
+//! One error type for the whole core. Messages are German: they are shown to the person at the desk.
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+/// A problem with one input field, shown next to that field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    /// The snake_case key of the field (`iban`, `postcode`, …).
+    pub field: String,
+    /// German message naming the field.
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input was rejected; nothing was written.
+    #[error("{}", join_field_errors(.0))]
+    Validation(Vec<FieldError>),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    /// A domain rule refused the action; `missing` lists every unmet requirement.
+    #[error("{message}")]
+    Rule {
+        message: String,
+        missing: Vec<String>,
+    },
+    #[error("Die Datenbank wurde von einer neueren Version des Lotsenbüros geschrieben (Schema {found}, diese Version kennt bis {supported}). Bitte die neuere Version verwenden.")]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("Datenbankfehler: {0}")]
+    Storage(String),
+}
+
+fn join_field_errors(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Error {
+    /// A single-field validation error.
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Error::Validation(vec![FieldError::new(field, message)])
+    }
+
+    /// Short machine-readable kind for the UI.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Validation(_) => "validation",
+            Error::NotFound(_) => "not_found",
+            Error::Conflict(_) => "conflict",
+            Error::Rule { .. } => "rule",
+            Error::NewerSchema { .. } | Error::Storage(_) => "storage",
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Storage(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Error::Storage(e.to_string())
+    }
+}
+
+/// Serialised as `{ kind, message, errors, missing }` so the UI can put each message at its field.
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Error", 4)?;
+        st.serialize_field("kind", self.kind())?;
+        st.serialize_field("message", &self.to_string())?;
+        let empty = Vec::new();
+        let errors = match self {
+            Error::Validation(errs) => errs,
+            _ => &empty,
+        };
+        st.serialize_field("errors", errors)?;
+        let no_missing = Vec::new();
+        let missing = match self {
+            Error::Rule { missing, .. } => missing,
+            _ => &no_missing,
+        };
+        st.serialize_field("missing", missing)?;
+        st.end()
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,115 @@
+//! The `lotsen` command line on a real database file.
+
+use std::process::{Command, Output};
+
+fn lotsen(db: &std::path::Path, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lotsen"));
+    cmd.arg("--db").arg(db);
+    if !args.contains(&"--today") {
+        cmd.args(["--today", "2026-11-26"]);
+    }
+    cmd.args(args)
+        .env_remove("LOTSEN_DB")
+        .env_remove("LOTSEN_TODAY")
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn demo_list_add_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    let out = lotsen(&db, &["demo"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("30 fiktive Lotsen"));
+
+    let out = lotsen(&db, &["demo"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("bereits Lotsen"));
+
+    let out = lotsen(&db, &["pilots", "list", "--json"]);
+    let pilots: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(pilots.as_array().unwrap().len(), 30);
+    for field in ["id", "first_name", "last_name", "district", "status"] {
+        assert!(pilots[0].get(field).is_some(), "{field}");
+    }
+
+    let out = lotsen(
+        &db,
+        &[
+            "pilots",
+            "add",
+            "--first-name",
+            "Ayşe",
+            "--last-name",
+            "Müller-Öztürk",
+            "--municipality",
+            "Thale",
+            "--language",
+            "Türkisch",
+            "--language",
+            "Deutsch",
+            "--iban",
+            "DE89 3704 0044 0532 0130 00",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let id = text(&out.stdout).trim().to_string();
+    assert_eq!(id, "31");
+
+    let out = lotsen(
+        &db,
+        &[
+            "pilots",
+            "list",
+            "--district",
+            "Quedlinburg",
+            "--status",
+            "Interessent",
+        ],
+    );
+    let table = text(&out.stdout);
+    assert!(table.contains("Müller-Öztürk, Ayşe"), "{table}");
+    assert!(table.contains("DE89 3704 0044 0532 0130 00"), "{table}");
+
+    let out = lotsen(&db, &["check"]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).starts_with("ok"));
+}
+
+#[test]
+fn invalid_input_is_refused_in_german_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    let out = lotsen(
+        &db,
+        &[
+            "pilots",
+            "add",
+            "--first-name",
+            "",
+            "--last-name",
+            "Berg",
+            "--iban",
+            "DE00 1234",
+            "--email",
+            "kein-at",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("Vorname fehlt."), "{err}");
+    assert!(err.contains("IBAN"), "{err}");
+    assert!(err.contains("E-Mail-Adresse ist nicht gültig."), "{err}");
+    assert!(out.stdout.is_empty());
+    let out = lotsen(&db, &["pilots", "list", "--json"]);
+    assert_eq!(text(&out.stdout).trim(), "[]");
+
+    let out = lotsen(&db, &["--today", "26.11.2026", "pilots", "list"]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("JJJJ-MM-TT"));
+}

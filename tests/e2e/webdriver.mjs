@@ -1,0 +1,105 @@
+// A small W3C WebDriver client over fetch, enough to drive the app through tauri-driver.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import net from 'node:net';
+
+const ELEMENT = 'element-6066-11e4-a935-0c1b7c92';
+const PORT = 4444;
+
+async function call(method, path, body) {
+  const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok || (json.value && json.value.error)) {
+    throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+  }
+  return json.value;
+}
+
+async function portOpen(port) {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => { s.end(); resolve(true); });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/** Starts tauri-driver with the given environment and waits for its port. */
+export async function startDriver(env) {
+  const driver = spawn('tauri-driver', ['--port', String(PORT)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 200; i++) {
+    if (await portOpen(PORT)) return driver;
+    await sleep(100);
+  }
+  driver.kill();
+  throw new Error('tauri-driver did not open port 4444');
+}
+
+export async function stopDriver(driver) {
+  if (!driver || driver.exitCode !== null) return;
+  const exited = new Promise((r) => driver.once('exit', r));
+  driver.kill('SIGTERM');
+  await Promise.race([exited, sleep(5000)]);
+  // Wait for the port to close so the next driver can take it.
+  for (let i = 0; i < 50 && (await portOpen(PORT)); i++) await sleep(100);
+}
+
+export class Session {
+  static async start(application) {
+    const value = await call('POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+    });
+    const s = new Session();
+    s.id = value.sessionId;
+    return s;
+  }
+
+  p(path) { return `/session/${this.id}${path}`; }
+
+  async end() { await call('DELETE', this.p('')); }
+
+  async find(css) {
+    const v = await call('POST', this.p('/element'), { using: 'css selector', value: css });
+    return v[ELEMENT];
+  }
+
+  async findAll(css) {
+    const v = await call('POST', this.p('/elements'), { using: 'css selector', value: css });
+    return v.map((e) => e[ELEMENT]);
+  }
+
+  /** Waits until `fn` returns a truthy value (retrying on errors), or fails with `what`. */
+  async waitFor(what, fn, timeoutMs = 15000) {
+    const end = Date.now() + timeoutMs;
+    let last;
+    while (Date.now() < end) {
+      try {
+        const v = await fn();
+        if (v) return v;
+      } catch (e) { last = e; }
+      await sleep(150);
+    }
+    throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
+  }
+
+  async el(css) { return this.waitFor(`element ${css}`, () => this.find(css)); }
+  async click(css) { await call('POST', this.p(`/element/${await this.el(css)}/click`), {}); }
+  async clear(css) { await call('POST', this.p(`/element/${await this.el(css)}/clear`), {}); }
+  async type(css, text) { await call('POST', this.p(`/element/${await this.el(css)}/value`), { text }); }
+  async fill(css, text) { await this.clear(css); await this.type(css, text); }
+  async text(css) { return call('GET', this.p(`/element/${await this.el(css)}/text`)); }
+  async attr(css, name) { return call('GET', this.p(`/element/${await this.el(css)}/attribute/${name}`)); }
+  async displayed(css) {
+    const ids = await this.findAll(css);
+    if (ids.length === 0) return false;
+    return call('GET', this.p(`/element/${ids[0]}/displayed`));
+  }
+  async exec(script, args = []) { return call('POST', this.p('/execute/sync'), { script, args }); }
+  async screenshot() { return Buffer.from(await call('GET', this.p('/screenshot')), 'base64'); }
+}
