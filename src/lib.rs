@@ -4,10 +4,14 @@
 pub mod demo;
 pub mod error;
 pub mod iban;
+pub mod lifecycle;
 pub mod pilot;
 pub mod reference;
 pub mod register;
+pub mod screening;
+pub mod settings;
 pub mod store;
+pub mod training;
 
 pub use error::{Error, FieldError, Result};
 pub use pilot::{Duplicate, Pilot, PilotInput, Status};

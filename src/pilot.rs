@@ -246,9 +246,8 @@ pub fn validate(
     };
 
     let postcode = input.postcode.trim().to_string();
-    if !postcode.is_empty()
-        && !(postcode.len() == 5 && postcode.chars().all(|c| c.is_ascii_digit()))
-    {
+    let five_digits = postcode.len() == 5 && postcode.chars().all(|c| c.is_ascii_digit());
+    if !postcode.is_empty() && !five_digits {
         errors.push(FieldError::new(
             "postcode",
             "PLZ muss aus 5 Ziffern bestehen.",

@@ -16,7 +16,9 @@ const MAX_NAME: usize = 200;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScreeningResult {
+    /// "ohne relevanten Eintrag"
     Clear,
+    /// "relevanter Eintrag"
     RelevantEntry,
 }
 
@@ -58,6 +60,7 @@ pub struct Screening {
     pub inspected_on: Option<NaiveDate>,
     /// Who inspected it.
     pub inspected_by: String,
+    /// The result of the inspection.
     pub result: Option<ScreeningResult>,
 }
 
@@ -77,16 +80,29 @@ impl Screening {
 
 fn add_months(d: NaiveDate, months: u32) -> NaiveDate {
     // Month ends clamp (31.01. + 1 month = 28./29.02.); overflow only for absurd dates.
-    d.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
+    d.checked_add_months(Months::new(months))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 /// Checks a screening record before it is stored; every field error at once, in German.
 pub fn validate_screening(s: &Screening, today: NaiveDate) -> Result<()> {
     let mut errors = Vec::new();
     let dates = [
-        ("letter_issued_on", "Das Bestätigungsschreiben", s.letter_issued_on),
-        ("certificate_dated", "Das Ausstellungsdatum des Zeugnisses", s.certificate_dated),
-        ("inspected_on", "Das Datum der Einsichtnahme", s.inspected_on),
+        (
+            "letter_issued_on",
+            "Das Bestätigungsschreiben",
+            s.letter_issued_on,
+        ),
+        (
+            "certificate_dated",
+            "Das Ausstellungsdatum des Zeugnisses",
+            s.certificate_dated,
+        ),
+        (
+            "inspected_on",
+            "Das Datum der Einsichtnahme",
+            s.inspected_on,
+        ),
     ];
     for (field, label, date) in dates {
         if date.is_some_and(|d| d > today) {
@@ -117,7 +133,10 @@ pub fn validate_screening(s: &Screening, today: NaiveDate) -> Result<()> {
                 Some(_) => {}
             }
             if s.result.is_none() {
-                errors.push(FieldError::new("result", "Das Ergebnis der Einsichtnahme fehlt."));
+                errors.push(FieldError::new(
+                    "result",
+                    "Das Ergebnis der Einsichtnahme fehlt.",
+                ));
             }
             if inspected_by.is_empty() {
                 errors.push(FieldError::new(
@@ -151,6 +170,7 @@ pub enum ScreeningState {
     Missing,
     /// The letter was issued, no certificate inspected yet.
     Requested,
+    /// Inspected, clear, fresh at inspection, re-inspection more than the warning period away.
     Valid,
     /// Still valid, but the re-inspection date is within the warning period.
     Expiring,
@@ -305,9 +325,7 @@ pub fn letter_unanswered(
 ) -> Option<NaiveDate> {
     let letter = s.letter_issued_on.filter(|l| *l <= today)?;
     // An inspection before the letter is the previous one (the letter asks for re-inspection).
-    let answered = s
-        .inspected_on
-        .is_some_and(|i| i >= letter && i <= today);
+    let answered = s.inspected_on.is_some_and(|i| i >= letter && i <= today);
     let waited = (today - letter).num_days() >= i64::from(settings.letter_followup_days);
     (!answered && waited).then_some(letter)
 }
@@ -348,8 +366,14 @@ mod tests {
 
     #[test]
     fn nothing_recorded_is_missing() {
-        assert_eq!(screening_state(None, d(2026, 1, 1), &settings()), ScreeningState::Missing);
-        assert_eq!(state(&Screening::default(), d(2026, 1, 1)), ScreeningState::Missing);
+        assert_eq!(
+            screening_state(None, d(2026, 1, 1), &settings()),
+            ScreeningState::Missing
+        );
+        assert_eq!(
+            state(&Screening::default(), d(2026, 1, 1)),
+            ScreeningState::Missing
+        );
     }
 
     #[test]
@@ -365,7 +389,11 @@ mod tests {
     #[test]
     fn inspection_counts_from_its_day() {
         let s = clear();
-        assert_eq!(state(&s, d(2026, 1, 31)), ScreeningState::Requested, "letter issued, not yet inspected");
+        assert_eq!(
+            state(&s, d(2026, 1, 31)),
+            ScreeningState::Requested,
+            "letter issued, not yet inspected"
+        );
         assert_eq!(state(&s, d(2026, 2, 1)), ScreeningState::Valid);
         let no_letter = Screening {
             letter_issued_on: None,
@@ -387,7 +415,10 @@ mod tests {
         };
         assert_eq!(exact.fresh_at_inspection(&settings()), Some(true));
         assert_eq!(state(&exact, d(2026, 4, 15)), ScreeningState::Valid);
-        assert_eq!(invalid_reason(Some(&exact), d(2026, 4, 15), &settings()), None);
+        assert_eq!(
+            invalid_reason(Some(&exact), d(2026, 4, 15), &settings()),
+            None
+        );
 
         let older = Screening {
             inspected_on: Some(d(2026, 4, 16)),
@@ -454,7 +485,11 @@ mod tests {
             ..clear()
         };
         assert_eq!(state(&s, d(2026, 2, 1)), ScreeningState::RelevantEntry);
-        assert_eq!(state(&s, d(2032, 1, 1)), ScreeningState::RelevantEntry, "also after expiry");
+        assert_eq!(
+            state(&s, d(2032, 1, 1)),
+            ScreeningState::RelevantEntry,
+            "also after expiry"
+        );
         assert_eq!(
             invalid_reason(Some(&s), d(2026, 3, 1), &settings()).as_deref(),
             Some("relevanter Eintrag")
@@ -469,7 +504,10 @@ mod tests {
             ..settings()
         };
         assert_eq!(reinspection_date(&s, &longer), Some(d(2029, 1, 15)));
-        assert_eq!(screening_state(Some(&s), d(2029, 1, 15), &longer), ScreeningState::Expired);
+        assert_eq!(
+            screening_state(Some(&s), d(2029, 1, 15), &longer),
+            ScreeningState::Expired
+        );
     }
 
     #[test]
@@ -484,13 +522,26 @@ mod tests {
         };
         let records = [old.clone(), renewal.clone()];
         // While the renewal is only requested the old inspection still applies.
-        assert_eq!(screening_state_on(&records, d(2030, 12, 1), &settings()), ScreeningState::Expiring);
-        assert_eq!(screening_state_on(&records, d(2031, 1, 5), &settings()), ScreeningState::Valid);
+        assert_eq!(
+            screening_state_on(&records, d(2030, 12, 1), &settings()),
+            ScreeningState::Expiring
+        );
+        assert_eq!(
+            screening_state_on(&records, d(2031, 1, 5), &settings()),
+            ScreeningState::Valid
+        );
         assert_eq!(current_screening(&records, d(2031, 1, 5)), Some(&renewal));
-        assert_eq!(current_screening(&records, d(2026, 1, 1)), Some(&old), "letter only");
+        assert_eq!(
+            current_screening(&records, d(2026, 1, 1)),
+            Some(&old),
+            "letter only"
+        );
         assert_eq!(current_screening(&records, d(2025, 1, 1)), None);
         let single = Some(old);
-        assert_eq!(screening_state_on(single.as_slice(), d(2026, 3, 1), &settings()), ScreeningState::Valid);
+        assert_eq!(
+            screening_state_on(single.as_slice(), d(2026, 3, 1), &settings()),
+            ScreeningState::Valid
+        );
     }
 
     #[test]
@@ -508,8 +559,14 @@ mod tests {
     fn validation_dates_not_in_future() {
         let errs = errors_of(&clear(), d(2025, 11, 30));
         let fields: Vec<&str> = errs.iter().map(|(f, _)| f.as_str()).collect();
-        assert_eq!(fields, ["letter_issued_on", "certificate_dated", "inspected_on"]);
-        assert_eq!(errs[2].1, "Das Datum der Einsichtnahme darf nicht in der Zukunft liegen.");
+        assert_eq!(
+            fields,
+            ["letter_issued_on", "certificate_dated", "inspected_on"]
+        );
+        assert_eq!(
+            errs[2].1,
+            "Das Datum der Einsichtnahme darf nicht in der Zukunft liegen."
+        );
     }
 
     #[test]
@@ -533,7 +590,10 @@ mod tests {
             inspected_on: Some(d(2026, 2, 1)),
             ..Default::default()
         };
-        let fields: Vec<String> = errors_of(&s, d(2026, 3, 1)).into_iter().map(|(f, _)| f).collect();
+        let fields: Vec<String> = errors_of(&s, d(2026, 3, 1))
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
         assert_eq!(fields, ["certificate_dated", "result", "inspected_by"]);
         let s = Screening {
             inspected_by: "  ".into(),
@@ -541,7 +601,10 @@ mod tests {
         };
         assert_eq!(
             errors_of(&s, d(2026, 3, 1)),
-            vec![("inspected_by".to_string(), "Es fehlt, wer das Zeugnis eingesehen hat.".to_string())]
+            vec![(
+                "inspected_by".to_string(),
+                "Es fehlt, wer das Zeugnis eingesehen hat.".to_string()
+            )]
         );
     }
 
@@ -553,7 +616,10 @@ mod tests {
         };
         assert_eq!(
             errors_of(&s, d(2026, 3, 1)),
-            vec![("inspected_on".to_string(), "Das Datum der Einsichtnahme fehlt.".to_string())]
+            vec![(
+                "inspected_on".to_string(),
+                "Das Datum der Einsichtnahme fehlt.".to_string()
+            )]
         );
     }
 
@@ -565,7 +631,10 @@ mod tests {
         };
         // 01.03. + 42 days = 12.04.
         assert_eq!(letter_unanswered(&s, d(2026, 4, 11), &settings()), None);
-        assert_eq!(letter_unanswered(&s, d(2026, 4, 12), &settings()), Some(d(2026, 3, 1)));
+        assert_eq!(
+            letter_unanswered(&s, d(2026, 4, 12), &settings()),
+            Some(d(2026, 3, 1))
+        );
         let answered = Screening {
             letter_issued_on: Some(d(2026, 3, 1)),
             certificate_dated: Some(d(2026, 3, 20)),
@@ -573,22 +642,40 @@ mod tests {
             inspected_by: "Frau Krüger".into(),
             result: Some(ScreeningResult::Clear),
         };
-        assert_eq!(letter_unanswered(&answered, d(2026, 6, 1), &settings()), None);
+        assert_eq!(
+            letter_unanswered(&answered, d(2026, 6, 1), &settings()),
+            None
+        );
         // A renewal letter after an old inspection is open again.
         let renewal = Screening {
             letter_issued_on: Some(d(2030, 11, 1)),
             ..clear()
         };
-        assert_eq!(letter_unanswered(&renewal, d(2030, 12, 13), &settings()), Some(d(2030, 11, 1)));
+        assert_eq!(
+            letter_unanswered(&renewal, d(2030, 12, 13), &settings()),
+            Some(d(2030, 11, 1))
+        );
     }
 
     #[test]
     fn codes_labels_and_serde() {
-        assert_eq!(ScreeningResult::parse("relevanter Eintrag"), Some(ScreeningResult::RelevantEntry));
-        assert_eq!(ScreeningResult::parse("clear"), Some(ScreeningResult::Clear));
+        assert_eq!(
+            ScreeningResult::parse("relevanter Eintrag"),
+            Some(ScreeningResult::RelevantEntry)
+        );
+        assert_eq!(
+            ScreeningResult::parse("clear"),
+            Some(ScreeningResult::Clear)
+        );
         assert_eq!(ScreeningResult::parse("vielleicht"), None);
-        assert_eq!(serde_json::to_value(ScreeningResult::RelevantEntry).unwrap(), "relevant_entry");
-        assert_eq!(serde_json::to_value(ScreeningState::Expiring).unwrap(), "expiring");
+        assert_eq!(
+            serde_json::to_value(ScreeningResult::RelevantEntry).unwrap(),
+            "relevant_entry"
+        );
+        assert_eq!(
+            serde_json::to_value(ScreeningState::Expiring).unwrap(),
+            "expiring"
+        );
         assert_eq!(ScreeningState::Expiring.label(), "läuft ab");
         assert_eq!(ScreeningState::RelevantEntry.code(), "relevant_entry");
     }

@@ -20,7 +20,9 @@ const MAX_NAME: usize = 200;
 
 /// The title of module `number` (1–5).
 pub fn module_title(number: u8) -> Option<&'static str> {
-    MODULE_TITLES.get(usize::from(number).checked_sub(1)?).copied()
+    MODULE_TITLES
+        .get(usize::from(number).checked_sub(1)?)
+        .copied()
 }
 
 /// What a session covers: one module of the basic course, or a refresher ("Auffrischung").
@@ -29,6 +31,7 @@ pub fn module_title(number: u8) -> Option<&'static str> {
 pub enum SessionKind {
     /// Module 1–5; build with [`SessionKind::module`] so the number is checked.
     Module(u8),
+    /// A refresher session ("Auffrischung").
     Refresher,
 }
 
@@ -61,7 +64,9 @@ pub fn modules_done(attended: &[(SessionKind, NaiveDate)]) -> [bool; 5] {
 pub struct ModuleProgress {
     /// 1–5.
     pub number: u8,
+    /// The module's title.
     pub title: &'static str,
+    /// Attended at least one session of it.
     pub done: bool,
     /// The first day the pilot attended a session of this module.
     pub first_attended_on: Option<NaiveDate>,
@@ -101,11 +106,13 @@ pub fn refresher_dates(attended: &[(SessionKind, NaiveDate)]) -> Vec<NaiveDate> 
 /// One attempt at the final test: a written part and an interview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TestAttempt {
+    /// The day of the test.
     pub taken_on: NaiveDate,
     /// Written part: points reached …
     pub points: u32,
     /// … of this many.
     pub max_points: u32,
+    /// The interview part was passed.
     pub interview_passed: bool,
     /// Who led the interview.
     pub interviewer: String,
@@ -184,7 +191,12 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn attempt(taken_on: NaiveDate, points: u32, max_points: u32, interview_passed: bool) -> TestAttempt {
+    fn attempt(
+        taken_on: NaiveDate,
+        points: u32,
+        max_points: u32,
+        interview_passed: bool,
+    ) -> TestAttempt {
         TestAttempt {
             taken_on,
             points,
@@ -200,7 +212,10 @@ mod tests {
 
     #[test]
     fn module_titles_from_the_seed() {
-        assert_eq!(module_title(1), Some("Mögliches und Unmögliches für Ehrenamtliche"));
+        assert_eq!(
+            module_title(1),
+            Some("Mögliches und Unmögliches für Ehrenamtliche")
+        );
         assert_eq!(module_title(5), Some("Rechtliche Grundlagen"));
         assert_eq!(module_title(0), None);
         assert_eq!(module_title(6), None);
@@ -239,7 +254,11 @@ mod tests {
         ];
         let list = module_checklist(&attended);
         assert_eq!(list[1].first_attended_on, Some(d(2026, 3, 9)));
-        assert_eq!(list[1].session_index, Some(1), "earliest date, not first in slice");
+        assert_eq!(
+            list[1].session_index,
+            Some(1),
+            "earliest date, not first in slice"
+        );
         assert_eq!(list[0].session_index, Some(2), "same day: first in slice");
         assert!(!list[2].done);
         assert_eq!(list[2].first_attended_on, None);
@@ -249,20 +268,35 @@ mod tests {
 
     #[test]
     fn refresher_dates_only() {
-        let attended = [(m(1), d(2026, 3, 2)), (SessionKind::Refresher, d(2026, 10, 1))];
+        let attended = [
+            (m(1), d(2026, 3, 2)),
+            (SessionKind::Refresher, d(2026, 10, 1)),
+        ];
         assert_eq!(refresher_dates(&attended), vec![d(2026, 10, 1)]);
     }
 
     #[test]
     fn pass_mark_exactly_reached_passes_one_point_short_fails() {
-        assert!(written_passed(&attempt(d(2026, 4, 1), 30, 50, true), 60), "30/50 = 60 %");
-        assert!(!written_passed(&attempt(d(2026, 4, 1), 29, 50, true), 60), "29/50 = 58 %");
+        assert!(
+            written_passed(&attempt(d(2026, 4, 1), 30, 50, true), 60),
+            "30/50 = 60 %"
+        );
+        assert!(
+            !written_passed(&attempt(d(2026, 4, 1), 29, 50, true), 60),
+            "29/50 = 58 %"
+        );
         // 60 % of 17 is 10.2: 10 points is short, 11 passes.
         assert!(!written_passed(&attempt(d(2026, 4, 1), 10, 17, true), 60));
         assert!(written_passed(&attempt(d(2026, 4, 1), 11, 17, true), 60));
         assert!(written_passed(&attempt(d(2026, 4, 1), 20, 20, true), 100));
-        assert!(!written_passed(&attempt(d(2026, 4, 1), 0, 0, true), 60), "no maximum, no pass");
-        assert!(written_passed(&attempt(d(2026, 4, 1), u32::MAX, u32::MAX, true), 100), "no overflow");
+        assert!(
+            !written_passed(&attempt(d(2026, 4, 1), 0, 0, true), 60),
+            "no maximum, no pass"
+        );
+        assert!(
+            written_passed(&attempt(d(2026, 4, 1), u32::MAX, u32::MAX, true), 100),
+            "no overflow"
+        );
     }
 
     #[test]
@@ -278,13 +312,19 @@ mod tests {
         let failed = attempt(d(2026, 4, 1), 20, 50, true);
         let passed = attempt(d(2026, 5, 6), 40, 50, true);
         assert!(final_test_passed(&[failed.clone(), passed.clone()], 60));
-        assert!(final_test_passed(&[passed.clone(), failed.clone()], 60), "by date, not order");
+        assert!(
+            final_test_passed(&[passed.clone(), failed.clone()], 60),
+            "by date, not order"
+        );
         // A later failed retake undoes an earlier pass: the latest decides.
         let failed_later = attempt(d(2026, 6, 1), 40, 50, false);
         assert!(!final_test_passed(&[passed.clone(), failed_later], 60));
         // Same day: the later one in the slice.
         let same_day_fail = attempt(d(2026, 5, 6), 10, 50, true);
-        assert!(!final_test_passed(&[passed.clone(), same_day_fail.clone()], 60));
+        assert!(!final_test_passed(
+            &[passed.clone(), same_day_fail.clone()],
+            60
+        ));
         assert!(final_test_passed(&[same_day_fail, passed], 60));
     }
 
@@ -303,11 +343,17 @@ mod tests {
             Err(Error::Validation(e)) => e,
             other => panic!("expected validation error, got {other:?}"),
         };
-        let got: Vec<(&str, &str)> = errs.iter().map(|e| (e.field.as_str(), e.message.as_str())).collect();
+        let got: Vec<(&str, &str)> = errs
+            .iter()
+            .map(|e| (e.field.as_str(), e.message.as_str()))
+            .collect();
         assert_eq!(
             got,
             [
-                ("taken_on", "Das Testdatum darf nicht in der Zukunft liegen."),
+                (
+                    "taken_on",
+                    "Das Testdatum darf nicht in der Zukunft liegen."
+                ),
                 (
                     "points",
                     "Die erreichten Punkte (51) dürfen die Höchstpunktzahl (50) nicht übersteigen."
@@ -325,6 +371,9 @@ mod tests {
     #[test]
     fn session_kind_serde() {
         assert_eq!(serde_json::to_string(&m(3)).unwrap(), r#"{"module":3}"#);
-        assert_eq!(serde_json::to_string(&SessionKind::Refresher).unwrap(), r#""refresher""#);
+        assert_eq!(
+            serde_json::to_string(&SessionKind::Refresher).unwrap(),
+            r#""refresher""#
+        );
     }
 }

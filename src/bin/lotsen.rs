@@ -29,7 +29,7 @@ enum Command {
     Demo,
     /// Lotsen auflisten und anlegen
     #[command(subcommand)]
-    Pilots(PilotsCommand),
+    Pilots(Box<PilotsCommand>),
     /// Datenbank auf Beschädigung prüfen (integrity_check)
     Check,
 }
@@ -52,7 +52,7 @@ enum PilotsCommand {
         json: bool,
     },
     /// Einen Lotsen anlegen; gibt die neue Nummer aus
-    Add(AddArgs),
+    Add(Box<AddArgs>),
 }
 
 #[derive(Args)]
@@ -137,60 +137,62 @@ fn run(cli: Cli) -> Result<()> {
                 store.schema_version()?
             );
         }
-        Command::Pilots(PilotsCommand::List {
-            district,
-            status,
-            language,
-            search,
-            json,
-        }) => {
-            let status = match status {
-                None => None,
-                Some(s) => Some(Status::parse(&s).ok_or_else(|| {
-                    Error::field("status", format!("Status „{s}“ ist unbekannt."))
-                })?),
-            };
-            let query = PilotQuery {
-                search,
+        Command::Pilots(cmd) => match *cmd {
+            PilotsCommand::List {
                 district,
                 status,
                 language,
-                ..Default::default()
-            };
-            let pilots = store.list_pilots(&query)?;
-            if json {
-                out(&serde_json::to_string_pretty(&pilots).expect("pilots serialise"));
-            } else {
-                print_table(&pilots);
+                search,
+                json,
+            } => {
+                let status = match status {
+                    None => None,
+                    Some(s) => Some(Status::parse(&s).ok_or_else(|| {
+                        Error::field("status", format!("Status „{s}“ ist unbekannt."))
+                    })?),
+                };
+                let query = PilotQuery {
+                    search,
+                    district,
+                    status,
+                    language,
+                    ..Default::default()
+                };
+                let pilots = store.list_pilots(&query)?;
+                if json {
+                    out(&serde_json::to_string_pretty(&pilots).expect("pilots serialise"));
+                } else {
+                    print_table(&pilots);
+                }
             }
-        }
-        Command::Pilots(PilotsCommand::Add(a)) => {
-            let input = PilotInput {
-                first_name: a.first_name,
-                last_name: a.last_name,
-                birth_date: a.birth_date,
-                street: a.street,
-                postcode: a.postcode,
-                town: a.town,
-                municipality: a.municipality,
-                district: a.district,
-                phone: a.phone,
-                email: a.email,
-                languages: a.languages,
-                recruitment_source: a.source,
-                account_holder: a.account_holder,
-                iban: a.iban,
-                notes: a.notes,
-            };
-            for d in store.find_duplicates(&input, None, today)? {
-                eprintln!(
-                    "Warnung: möglicher Doppeleintrag – Nr. {} {} ({})",
-                    d.id, d.name, d.reason
-                );
+            PilotsCommand::Add(a) => {
+                let input = PilotInput {
+                    first_name: a.first_name,
+                    last_name: a.last_name,
+                    birth_date: a.birth_date,
+                    street: a.street,
+                    postcode: a.postcode,
+                    town: a.town,
+                    municipality: a.municipality,
+                    district: a.district,
+                    phone: a.phone,
+                    email: a.email,
+                    languages: a.languages,
+                    recruitment_source: a.source,
+                    account_holder: a.account_holder,
+                    iban: a.iban,
+                    notes: a.notes,
+                };
+                for d in store.find_duplicates(&input, None, today)? {
+                    eprintln!(
+                        "Warnung: möglicher Doppeleintrag – Nr. {} {} ({})",
+                        d.id, d.name, d.reason
+                    );
+                }
+                let p = store.create_pilot(&input, today, WHO)?;
+                out(&p.id.to_string());
             }
-            let p = store.create_pilot(&input, today, WHO)?;
-            out(&p.id.to_string());
-        }
+        },
     }
     Ok(())
 }

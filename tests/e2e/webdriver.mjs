@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import net from 'node:net';
 
-const ELEMENT = 'element-6066-11e4-a935-0c1b7c92';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 const PORT = 4444;
 
 async function call(method, path, body) {

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDate,
+  formatIban,
+  isIsoDate,
+  normalizeIban,
+  parseGermanDate,
+  pilotCount,
+  pilotName,
+  statusLabel,
+} from './format';
+
+describe('formatDate', () => {
+  it('turns ISO dates into DD.MM.YYYY', () => {
+    expect(formatDate('2026-11-03')).toBe('03.11.2026');
+    expect(formatDate('1980-01-31')).toBe('31.01.1980');
+  });
+  it('uses the date part of a timestamp', () => {
+    expect(formatDate('2026-02-28T13:45:00Z')).toBe('28.02.2026');
+  });
+  it('shows nothing for a missing date', () => {
+    expect(formatDate(null)).toBe('');
+    expect(formatDate('')).toBe('');
+    expect(formatDate(undefined)).toBe('');
+  });
+});
+
+describe('parseGermanDate', () => {
+  it('parses DD.MM.YYYY and D.M.YYYY into ISO', () => {
+    expect(parseGermanDate('03.11.2026')).toBe('2026-11-03');
+    expect(parseGermanDate('3.1.1975')).toBe('1975-01-03');
+    expect(parseGermanDate(' 29.02.2024 ')).toBe('2024-02-29');
+  });
+  it('refuses dates that do not exist', () => {
+    expect(parseGermanDate('29.02.2023')).toBeNull();
+    expect(parseGermanDate('31.04.2000')).toBeNull();
+    expect(parseGermanDate('00.01.2000')).toBeNull();
+    expect(parseGermanDate('12.13.2000')).toBeNull();
+  });
+  it('refuses other shapes', () => {
+    expect(parseGermanDate('2026-11-03')).toBeNull();
+    expect(parseGermanDate('03.11.26')).toBeNull();
+    expect(parseGermanDate('03/11/2026')).toBeNull();
+    expect(parseGermanDate('')).toBeNull();
+    expect(parseGermanDate('gestern')).toBeNull();
+  });
+  it('round-trips with formatDate', () => {
+    expect(formatDate(parseGermanDate('01.02.1990'))).toBe('01.02.1990');
+  });
+});
+
+describe('isIsoDate', () => {
+  it('accepts real dates only', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-2-9')).toBe(false);
+    expect(isIsoDate('01.02.2024')).toBe(false);
+  });
+});
+
+describe('IBAN formatting', () => {
+  it('normalizes: no spaces, upper case', () => {
+    expect(normalizeIban(' de89 3704 0044\u00a00532 0130 00 ')).toBe('DE89370400440532013000');
+  });
+  it('groups in fours', () => {
+    expect(formatIban('DE89370400440532013000')).toBe('DE89 3704 0044 0532 0130 00');
+    expect(formatIban('de89 37040044 0532013000')).toBe('DE89 3704 0044 0532 0130 00');
+    expect(formatIban('NL91ABNA0417164300')).toBe('NL91 ABNA 0417 1643 00');
+    expect(formatIban('BE68539007547034')).toBe('BE68 5390 0754 7034');
+  });
+  it('shows nothing for no IBAN', () => {
+    expect(formatIban('')).toBe('');
+    expect(formatIban(null)).toBe('');
+  });
+});
+
+describe('labels', () => {
+  it('gives the German status labels', () => {
+    expect(statusLabel('prospect')).toBe('Interessent');
+    expect(statusLabel('in_qualification')).toBe('In Qualifizierung');
+    expect(statusLabel('qualified')).toBe('Qualifiziert');
+    expect(statusLabel('active')).toBe('Aktiv');
+    expect(statusLabel('paused')).toBe('Ruhend');
+    expect(statusLabel('left')).toBe('Ausgeschieden');
+    expect(statusLabel('unknown')).toBe('unknown');
+  });
+  it('counts pilots in German', () => {
+    expect(pilotCount(30)).toBe('30 Lotsen');
+    expect(pilotCount(1)).toBe('1 Lotse');
+    expect(pilotCount(0)).toBe('0 Lotsen');
+  });
+  it('writes names as "Nachname, Vorname"', () => {
+    expect(pilotName({ first_name: 'Amal', last_name: 'Haddad' })).toBe('Haddad, Amal');
+    expect(pilotName({ first_name: '', last_name: 'Haddad' })).toBe('Haddad');
+  });
+});

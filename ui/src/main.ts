@@ -1,0 +1,182 @@
+// The app shell: title, navigation, error banner, status line, first-start dialog.
+import * as api from './api';
+import { h, replace } from './dom';
+import { mountLotsen } from './lotsen';
+import type { Screen, ScreenContext, ScreenDef } from './screen';
+import type { AppState } from './types';
+
+/** The navigation of SPEC §9, in order. A screen appears once it has a mount function. */
+export const SCREENS: ScreenDef[] = [
+  { id: 'uebersicht', label: 'Übersicht' },
+  { id: 'lotsen', label: 'Lotsen', mount: mountLotsen },
+  { id: 'qualifizierung', label: 'Qualifizierung' },
+  { id: 'abrechnung', label: 'Abrechnung' },
+  { id: 'berichte', label: 'Berichte' },
+  { id: 'einstellungen', label: 'Einstellungen' },
+];
+
+const TOAST_MS = 3000;
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS): Promise<void> {
+  const available = screens.filter((s) => s.mount);
+  let today = localToday();
+  let current: Screen | null = null;
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+  // ---- shell ---------------------------------------------------------------------------------
+  const navList = h('ul', {});
+  const bannerText = h('span', { class: 'banner-text' });
+  const banner = h(
+    'div',
+    { id: 'error-banner', class: 'error-banner', role: 'alert', hidden: true },
+    bannerText,
+    h('button', { type: 'button', class: 'banner-close', 'aria-label': 'Meldung schließen', onclick: () => clearError() }, '×'),
+  );
+  const toastEl = h('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite' });
+  const main = h('main', { id: 'main', class: 'main' });
+
+  replace(
+    root,
+    h(
+      'header',
+      { class: 'app-header' },
+      h('h1', { class: 'app-title' }, 'Lotsenbüro'),
+      h('nav', { class: 'app-nav', 'aria-label': 'Hauptnavigation' }, navList),
+    ),
+    banner,
+    main,
+    toastEl,
+  );
+
+  function showError(message: string): void {
+    bannerText.textContent = message;
+    banner.hidden = false;
+  }
+  function clearError(): void {
+    bannerText.textContent = '';
+    banner.hidden = true;
+  }
+  function toast(message: string): void {
+    toastEl.textContent = message;
+    toastEl.classList.add('visible');
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => {
+      toastEl.classList.remove('visible');
+      toastEl.textContent = '';
+    }, TOAST_MS);
+  }
+
+  // ---- data the screens share ----------------------------------------------------------------
+  let state: AppState;
+  let ctx: ScreenContext;
+  try {
+    const [reference, appState] = await Promise.all([api.referenceData(), api.appState()]);
+    state = appState;
+    if (state.today) today = state.today;
+    ctx = { reference, today: () => today, toast, showError, clearError };
+  } catch (e) {
+    showError(`Die Anwendung konnte nicht starten: ${api.toAppError(e).message}`);
+    return;
+  }
+
+  // ---- navigation ----------------------------------------------------------------------------
+  const navButtons = new Map<string, HTMLButtonElement>();
+  for (const s of available) {
+    const btn = h('button', { type: 'button', id: `nav-${s.id}`, class: 'nav-button', onclick: () => show(s) }, s.label);
+    navButtons.set(s.id, btn);
+    navList.append(h('li', {}, btn));
+  }
+
+  function show(def: ScreenDef): void {
+    if (!def.mount) return;
+    clearError();
+    replace(main);
+    current = def.mount(main, ctx);
+    for (const [id, btn] of navButtons) {
+      if (id === def.id) btn.setAttribute('aria-current', 'page');
+      else btn.removeAttribute('aria-current');
+    }
+    void current.refresh();
+  }
+
+  // ---- first start ---------------------------------------------------------------------------
+  const startDemo = h('button', { type: 'button', id: 'start-demo', class: 'primary' }, 'Demodaten laden');
+  const startEmpty = h('button', { type: 'button', id: 'start-empty', class: 'secondary' }, 'Leer beginnen');
+  const startError = h('p', { id: 'first-start-error', class: 'field-error', role: 'alert' });
+  const dialog = h(
+    'dialog',
+    { id: 'first-start', class: 'dialog', 'aria-labelledby': 'first-start-title', 'aria-describedby': 'first-start-text' },
+    h('h2', { id: 'first-start-title' }, 'Willkommen im Lotsenbüro'),
+    h(
+      'div',
+      { id: 'first-start-text' },
+      h('p', {}, 'Die Datenbank ist noch leer: Es sind keine Lotsen erfasst.'),
+      h(
+        'p',
+        {},
+        'Zum Kennenlernen können Sie Demodaten mit erfundenen Personen laden. ',
+        'Wenn Sie gleich mit den eigenen Lotsen arbeiten möchten, beginnen Sie leer.',
+      ),
+      h('p', { class: 'db-path' }, 'Speicherort der Daten: ', h('code', {}, state.db_path)),
+    ),
+    startError,
+    h('div', { class: 'button-row' }, startDemo, startEmpty),
+  );
+  root.append(dialog);
+
+  function openDialog(): void {
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+    startDemo.focus();
+  }
+  function closeDialog(): void {
+    if (typeof dialog.close === 'function') dialog.close();
+    dialog.removeAttribute('open');
+    root.querySelector<HTMLElement>('#new-pilot')?.focus();
+  }
+  startEmpty.addEventListener('click', closeDialog);
+  dialog.addEventListener('cancel', (ev) => {
+    ev.preventDefault(); // close through our own path, so focus lands in the app
+    closeDialog();
+  });
+  startDemo.addEventListener('click', () => {
+    startDemo.disabled = true;
+    startEmpty.disabled = true;
+    startError.textContent = '';
+    void (async () => {
+      try {
+        const n = await api.loadDemo();
+        closeDialog();
+        toast(`${n} Demo-Lotsen geladen.`);
+        await current?.refresh();
+      } catch (e) {
+        startError.textContent = `Die Demodaten konnten nicht geladen werden: ${api.toAppError(e).message}`;
+      } finally {
+        startDemo.disabled = false;
+        startEmpty.disabled = false;
+      }
+    })();
+  });
+
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Escape') return;
+    if (dialog.open || dialog.hasAttribute('open')) {
+      ev.preventDefault();
+      closeDialog();
+    } else if (current?.onEscape?.()) {
+      ev.preventDefault();
+    }
+  });
+
+  const first = available.find((s) => s.id === 'lotsen') ?? available[0];
+  if (first) show(first);
+  if (state.empty) openDialog();
+}
+
+const root = document.getElementById('app');
+if (root) void startApp(root);

@@ -1,0 +1,28 @@
+// What a screen of the app gets from the shell, and what it gives back.
+import type { ReferenceData } from './types';
+
+export interface ScreenContext {
+  reference: ReferenceData;
+  /** The date the rules use (ISO), from the backend's app_state. */
+  today: () => string;
+  /** A short confirmation in the status line ("Gespeichert."). */
+  toast: (message: string) => void;
+  /** An error that belongs to no single field, shown in the banner. */
+  showError: (message: string) => void;
+  clearError: () => void;
+}
+
+export interface Screen {
+  element: HTMLElement;
+  /** Loads the screen's data again. */
+  refresh: () => Promise<void>;
+  /** Handles Escape; true when something was closed. */
+  onEscape?: () => boolean;
+}
+
+export interface ScreenDef {
+  id: string;
+  label: string;
+  /** Screens without a mount are not built yet and stay out of the navigation. */
+  mount?: (container: HTMLElement, ctx: ScreenContext) => Screen;
+}
