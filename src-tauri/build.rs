@@ -9,6 +9,17 @@ fn main() {
             "get_pilot",
             "find_duplicates",
             "save_pilot",
+            "pilot_record",
+            "change_status",
+            "save_screening",
+            "add_test_attempt",
+            "list_courses",
+            "save_course",
+            "save_session",
+            "set_attendance",
+            "due_list",
+            "get_settings",
+            "save_settings",
         ]),
     ))
     .expect("failed to run tauri-build");

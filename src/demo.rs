@@ -386,6 +386,7 @@ pub fn load(store: &mut Store, today: NaiveDate, who: &str) -> Result<usize> {
         inputs.push((data, history(p.status, i as u64)));
     }
     store.with_transaction(|tx| {
+        let mut ids = Vec::with_capacity(inputs.len());
         for (data, hist) in &inputs {
             let first_day = today - Days::new(hist[0].1);
             let id = crate::store::insert_pilot(tx, data, first_day, who)?;
@@ -396,10 +397,163 @@ pub fn load(store: &mut Store, today: NaiveDate, who: &str) -> Result<usize> {
                     params![id, status.code(), (today - Days::new(*ago)).to_string(), who, crate::store::now_utc()],
                 )?;
             }
+            ids.push(id);
         }
-        Ok(())
+        fill_lifecycle(tx, &ids, today, who)
     })?;
     Ok(inputs.len())
+}
+
+/// Screenings, courses, attendance and test attempts that fit each demo pilot's status, so that
+/// every status, every screening state and every kind of due-list entry appears.
+fn fill_lifecycle(
+    tx: &rusqlite::Transaction,
+    ids: &[i64],
+    today: NaiveDate,
+    who: &str,
+) -> Result<()> {
+    let now = crate::store::now_utc();
+    let ago = |days: u64| (today - Days::new(days)).to_string();
+    let course = |name: &str| -> Result<i64> {
+        tx.execute(
+            "INSERT INTO courses (name, created_at) VALUES (?1, ?2)",
+            params![name, now],
+        )?;
+        Ok(tx.last_insert_rowid())
+    };
+    let session = |course: i64, days: u64, module: Option<u8>, place: &str| -> Result<i64> {
+        tx.execute(
+            "INSERT INTO course_sessions (course_id, held_on, module, place, trainer) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![course, ago(days), module, place, "Referentin Demo"],
+        )?;
+        Ok(tx.last_insert_rowid())
+    };
+    let attend = |session: i64, pilot: i64| -> Result<()> {
+        tx.execute(
+            "INSERT INTO attendance (session_id, pilot_id) VALUES (?1, ?2)",
+            [session, pilot],
+        )?;
+        Ok(())
+    };
+    let screening = |pilot: i64,
+                     letter: Option<String>,
+                     cert: Option<String>,
+                     inspected: Option<String>,
+                     result: Option<&str>|
+     -> Result<()> {
+        tx.execute(
+            "INSERT INTO screenings (pilot_id, letter_issued_on, certificate_dated, inspected_on, inspected_by, result,
+                created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+            params![pilot, letter, cert, inspected, if inspected.is_some() { who } else { "" }, result, now],
+        )?;
+        Ok(())
+    };
+    let attempt = |pilot: i64, days: u64, points: u32, interview: bool| -> Result<()> {
+        tx.execute(
+            "INSERT INTO test_attempts (pilot_id, taken_on, points, max_points, interview_passed, interviewer, created_at)
+             VALUES (?1, ?2, ?3, 60, ?4, 'Koordination (Demo)', ?5)",
+            params![pilot, ago(days), points, interview, now],
+        )?;
+        Ok(())
+    };
+    let spring = course("Basislehrgang Frühjahr 2025")?;
+    let spring_sessions: Vec<i64> = (1..=5u8)
+        .map(|m| {
+            session(
+                spring,
+                330 - 5 * u64::from(m),
+                Some(m),
+                "Halberstadt, Kreisverwaltung",
+            )
+        })
+        .collect::<Result<_>>()?;
+    let autumn = course("Basislehrgang Herbst 2026")?;
+    let autumn_sessions: Vec<i64> = (1..=5u8)
+        .map(|m| {
+            session(
+                autumn,
+                120 - 10 * u64::from(m),
+                Some(m),
+                "Quedlinburg, Rathaus",
+            )
+        })
+        .collect::<Result<_>>()?;
+    let refresher = course("Auffrischung 2026")?;
+    let refresher_early = session(refresher, 60, None, "Wernigerode, Rathaus")?;
+    let refresher_late = session(refresher, 40, None, "Halberstadt, Kreisverwaltung")?;
+    let five_years = 5 * 365 + 1;
+
+    for (i, (&id, p)) in ids.iter().zip(PILOTS.iter()).enumerate() {
+        let i = i as u64;
+        match p.status {
+            Active | Paused | Left => {
+                for &s in &spring_sessions {
+                    attend(s, id)?;
+                }
+                attempt(id, 302, 48, true)?;
+                let (cert, inspected) = match p.last {
+                    // Re-inspection due in 40 days: listed as expiring.
+                    "Übungsmann" => (five_years - 40, five_years - 54),
+                    // Re-inspection 12 days ago: expired, no longer eligible.
+                    "Lückenfüller" => (five_years + 12, five_years - 2),
+                    _ => (340, 332),
+                };
+                screening(
+                    id,
+                    Some(ago(cert + 5)),
+                    Some(ago(cert)),
+                    Some(ago(inspected)),
+                    Some("clear"),
+                )?;
+                match (p.status, p.last) {
+                    // Two active pilots have missed the refresher: overdue.
+                    (Active, "Fiktiv" | "Vorbild") | (Left, _) => {}
+                    (Paused, _) => attend(refresher_early, id)?,
+                    _ => attend(refresher_late, id)?,
+                }
+            }
+            Qualified => {
+                for &s in &autumn_sessions {
+                    attend(s, id)?;
+                }
+                if p.last == "Entwurf" {
+                    attempt(id, 27 + i, 30, true)?; // failed first, passed the retake
+                }
+                attempt(id, 20 + i, 40, true)?;
+                screening(
+                    id,
+                    Some(ago(130)),
+                    Some(ago(125)),
+                    Some(ago(118)),
+                    Some("clear"),
+                )?;
+            }
+            InQualification => {
+                let modules = if p.last == "Gedacht" { 2 } else { 3 };
+                for &s in &autumn_sessions[..modules] {
+                    attend(s, id)?;
+                }
+                match p.last {
+                    // Letter issued 50 days ago, no certificate shown yet: on the due list.
+                    "Erfundene" => screening(id, Some(ago(50)), None, None, None)?,
+                    "Skizze" => screening(id, Some(ago(10)), None, None, None)?,
+                    _ => {}
+                }
+            }
+            Prospect => {
+                if p.last == "Attrappe" {
+                    screening(
+                        id,
+                        Some(ago(80)),
+                        Some(ago(70)),
+                        Some(ago(65)),
+                        Some("relevant_entry"),
+                    )?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Spells a name in plain ASCII for the fictitious e-mail address.

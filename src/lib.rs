@@ -6,6 +6,7 @@ pub mod error;
 pub mod iban;
 pub mod lifecycle;
 pub mod pilot;
+pub mod record;
 pub mod reference;
 pub mod register;
 pub mod screening;

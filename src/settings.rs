@@ -201,3 +201,70 @@ mod tests {
         assert_eq!(back["letter_followup_days"], 42);
     }
 }
+
+/// Letterhead and sender details printed on every document (defaults: Landkreis Harz).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Letterhead {
+    pub authority: String,
+    pub department: String,
+    pub street: String,
+    pub postcode_town: String,
+    pub phone: String,
+    pub email: String,
+    /// Place for the date line ("Halberstadt, den 26.11.2026").
+    pub place: String,
+    pub signer_name: String,
+    pub signer_title: String,
+    pub footer: String,
+}
+
+impl Default for Letterhead {
+    fn default() -> Self {
+        Letterhead {
+            authority: "Landkreis Harz".into(),
+            department: "Koordinierungsstelle für Migration".into(),
+            street: "Friedrich-Ebert-Straße 42".into(),
+            postcode_town: "38820 Halberstadt".into(),
+            phone: String::new(),
+            email: String::new(),
+            place: "Halberstadt".into(),
+            signer_name: String::new(),
+            signer_title: "Integrationskoordination".into(),
+            footer: "Landkreis Harz · Friedrich-Ebert-Straße 42 · 38820 Halberstadt".into(),
+        }
+    }
+}
+
+/// All settings the Einstellungen screen edits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lifecycle: LifecycleSettings,
+    pub letterhead: Letterhead,
+    /// The person working at the desk, recorded as "who" in histories.
+    pub desk_user: String,
+}
+
+/// Checks all settings; every field error at once.
+pub fn validate_all(s: &Settings) -> Result<()> {
+    let mut errors = match validate_settings(&s.lifecycle) {
+        Ok(()) => Vec::new(),
+        Err(Error::Validation(e)) => e,
+        Err(other) => return Err(other),
+    };
+    if s.letterhead.authority.trim().is_empty() {
+        errors.push(FieldError::new("authority", "Behörde fehlt (Briefkopf)."));
+    }
+    if s.desk_user.chars().count() > 100 {
+        errors.push(FieldError::new(
+            "desk_user",
+            "Name am Arbeitsplatz ist zu lang (höchstens 100 Zeichen).",
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(errors))
+    }
+}

@@ -113,3 +113,39 @@ fn invalid_input_is_refused_in_german_and_writes_nothing() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("JJJJ-MM-TT"));
 }
+
+#[test]
+fn show_status_and_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(lotsen(&db, &["demo"]).status.success());
+
+    let out = lotsen(&db, &["pilots", "show", "4", "--json"]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["pilot"]["last_name"], "Übungsmann");
+    assert_eq!(r["status"], "active");
+    assert_eq!(r["eligible"], true);
+    assert_eq!(r["screening_state"]["code"], "expiring");
+    assert_eq!(r["modules"].as_array().unwrap().len(), 5);
+
+    // Yonas (8) is qualified with everything in place: appointment works.
+    let out = lotsen(&db, &["pilots", "status", "8", "active", "--on", "2026-11-26", "--note", "Berufen"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Miriam (28) lacks modules, test and eFZ: refused with every item, nothing written.
+    assert!(lotsen(&db, &["pilots", "status", "28", "qualified", "--on", "2026-11-20"]).status.success());
+    let out = lotsen(&db, &["pilots", "status", "28", "active", "--on", "2026-11-26"]);
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(err.contains("Berufung nicht möglich"), "{err}");
+    assert!(err.contains("Modul 3"), "{err}");
+    assert!(err.contains("Abschlusstest nicht bestanden"), "{err}");
+    let out = lotsen(&db, &["pilots", "show", "28"]);
+    assert!(text(&out.stdout).contains("Status: Qualifiziert"));
+
+    // --today moves the due list: on 2026-11-26 seven items, a year earlier none of them yet.
+    let out = lotsen(&db, &["due", "--json"]);
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(items.as_array().unwrap().iter().any(|i| i["kind"] == "efz_expired"));
+    let out = lotsen(&db, &["--today", "2025-06-01", "due"]);
+    assert_eq!(text(&out.stdout).trim(), "Nichts fällig.");
+}

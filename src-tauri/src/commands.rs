@@ -1,7 +1,12 @@
 //! Thin commands: take the state, call the core, return its result or error.
 
+use lotsen::record::{DueItem, PilotRecord};
 use lotsen::reference::ReferenceData;
-use lotsen::{demo, Duplicate, Pilot, PilotInput, PilotQuery};
+use lotsen::screening::Screening;
+use lotsen::settings::Settings;
+use lotsen::store::{Course, SessionInput};
+use lotsen::training::TestAttempt;
+use lotsen::{demo, Duplicate, Pilot, PilotInput, PilotQuery, Status};
 use serde::Serialize;
 use tauri::State;
 
@@ -60,4 +65,103 @@ pub fn save_pilot(state: State<AppState>, input: PilotInput, id: Option<i64>) ->
         None => s.create_pilot(&input, state.today, &state.who),
         Some(id) => s.update_pilot(id, &input, state.today),
     })
+}
+
+/// The person recorded as "who": the desk user from the settings, else the system user.
+fn who(state: &AppState, s: &lotsen::Store) -> lotsen::Result<String> {
+    let desk = s.settings()?.desk_user;
+    Ok(if desk.trim().is_empty() {
+        state.who.clone()
+    } else {
+        desk
+    })
+}
+
+#[tauri::command]
+pub fn pilot_record(state: State<AppState>, id: i64) -> CmdResult<PilotRecord> {
+    state.with(|s| s.pilot_record(id, state.today))
+}
+
+#[tauri::command]
+pub fn change_status(
+    state: State<AppState>,
+    id: i64,
+    status: Status,
+    effective_on: String,
+    note: String,
+) -> CmdResult<PilotRecord> {
+    let on = lotsen::pilot::parse_date(&effective_on).ok_or_else(|| {
+        lotsen::Error::field(
+            "effective_on",
+            "„Wirksam ab“ ist kein gültiges Datum (TT.MM.JJJJ).",
+        )
+    })?;
+    state.with(|s| {
+        let who = who(&state, s)?;
+        s.change_status(id, status, on, &note, &who, state.today)
+    })
+}
+
+#[tauri::command]
+pub fn save_screening(
+    state: State<AppState>,
+    pilot_id: i64,
+    screening_id: Option<i64>,
+    screening: Screening,
+) -> CmdResult<PilotRecord> {
+    state.with(|s| s.save_screening(pilot_id, screening_id, &screening, state.today))
+}
+
+#[tauri::command]
+pub fn add_test_attempt(
+    state: State<AppState>,
+    pilot_id: i64,
+    attempt: TestAttempt,
+) -> CmdResult<PilotRecord> {
+    state.with(|s| s.add_test_attempt(pilot_id, &attempt, state.today))
+}
+
+#[tauri::command]
+pub fn list_courses(state: State<AppState>) -> CmdResult<Vec<Course>> {
+    state.with(|s| s.courses())
+}
+
+#[tauri::command]
+pub fn save_course(state: State<AppState>, id: Option<i64>, name: String) -> CmdResult<Course> {
+    state.with(|s| s.save_course(id, &name))
+}
+
+#[tauri::command]
+pub fn save_session(
+    state: State<AppState>,
+    course_id: i64,
+    session_id: Option<i64>,
+    session: SessionInput,
+) -> CmdResult<Course> {
+    state.with(|s| s.save_session(course_id, session_id, &session, state.today))
+}
+
+#[tauri::command]
+pub fn set_attendance(
+    state: State<AppState>,
+    session_id: i64,
+    pilot_id: i64,
+    present: bool,
+) -> CmdResult<Course> {
+    state.with(|s| s.set_attendance(session_id, pilot_id, present))
+}
+
+#[tauri::command]
+pub fn due_list(state: State<AppState>) -> CmdResult<Vec<DueItem>> {
+    state.with(|s| s.due_list(state.today))
+}
+
+#[tauri::command]
+pub fn get_settings(state: State<AppState>) -> CmdResult<Settings> {
+    state.with(|s| s.settings())
+}
+
+#[tauri::command]
+pub fn save_settings(state: State<AppState>, settings: Settings) -> CmdResult<Settings> {
+    state.with(|s| s.save_settings(&settings))
 }

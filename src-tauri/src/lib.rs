@@ -24,6 +24,17 @@ pub fn run() {
             commands::get_pilot,
             commands::find_duplicates,
             commands::save_pilot,
+            commands::pilot_record,
+            commands::change_status,
+            commands::save_screening,
+            commands::add_test_attempt,
+            commands::list_courses,
+            commands::save_course,
+            commands::save_session,
+            commands::set_attendance,
+            commands::due_list,
+            commands::get_settings,
+            commands::save_settings,
         ])
         .run(tauri::generate_context!())
         .expect("Lotsenbüro konnte nicht gestartet werden");

@@ -32,6 +32,11 @@ enum Command {
     Pilots(Box<PilotsCommand>),
     /// Datenbank auf Beschädigung prüfen (integrity_check)
     Check,
+    /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
+    Due {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -53,6 +58,23 @@ enum PilotsCommand {
     },
     /// Einen Lotsen anlegen; gibt die neue Nummer aus
     Add(Box<AddArgs>),
+    /// Vollständige Akte: Statusverlauf, Führungszeugnis, Module, Abschlusstest, Einsatzberechtigung
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Status ändern (gleiche Regeln wie in der App)
+    Status {
+        id: i64,
+        /// prospect, in_qualification, qualified, active, paused, left (oder deutsch)
+        status: String,
+        /// wirksam ab JJJJ-MM-TT
+        #[arg(long)]
+        on: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
 }
 
 #[derive(Args)]
@@ -123,6 +145,27 @@ fn run(cli: Cli) -> Result<()> {
             let n = demo::load(&mut store, today, WHO)?;
             println!("{n} fiktive Lotsen angelegt in {}", path.display());
         }
+        Command::Due { json } => {
+            let items = store.due_list(today)?;
+            if json {
+                out(&serde_json::to_string_pretty(&items).expect("due items serialise"));
+            } else if items.is_empty() {
+                out("Nichts fällig.");
+            } else {
+                let lines: Vec<String> = items
+                    .iter()
+                    .map(|d| {
+                        format!(
+                            "{}  Nr. {:<4} {}",
+                            lotsen::format_date(d.date),
+                            d.pilot_id,
+                            d.label
+                        )
+                    })
+                    .collect();
+                out(&lines.join("\n"));
+            }
+        }
         Command::Check => {
             let problems = store.integrity_problems()?;
             if !problems.is_empty() {
@@ -160,10 +203,56 @@ fn run(cli: Cli) -> Result<()> {
                 };
                 let pilots = store.list_pilots(&query)?;
                 if json {
-                    out(&serde_json::to_string_pretty(&pilots).expect("pilots serialise"));
+                    let eligible = store.eligibility(today)?;
+                    let rows: Vec<serde_json::Value> = pilots
+                        .iter()
+                        .map(|p| {
+                            let mut v = serde_json::to_value(p).expect("pilot serialises");
+                            v["eligible"] = eligible.get(&p.id).copied().unwrap_or(false).into();
+                            v
+                        })
+                        .collect();
+                    out(&serde_json::to_string_pretty(&rows).expect("pilots serialise"));
                 } else {
                     print_table(&pilots);
                 }
+            }
+            PilotsCommand::Show { id, json } => {
+                let record = store.pilot_record(id, today)?;
+                if json {
+                    out(&serde_json::to_string_pretty(&record).expect("record serialises"));
+                } else {
+                    out(&show_record(&record));
+                }
+            }
+            PilotsCommand::Status {
+                id,
+                status,
+                on,
+                note,
+            } => {
+                let status = Status::parse(&status).ok_or_else(|| {
+                    Error::field("status", format!("Status „{status}“ ist unbekannt."))
+                })?;
+                let on = lotsen::pilot::parse_date(&on).ok_or_else(|| {
+                    Error::field(
+                        "effective_on",
+                        format!("Datum „{on}“ ist ungültig; erwartet JJJJ-MM-TT."),
+                    )
+                })?;
+                let who = store.settings()?.desk_user;
+                let who = if who.trim().is_empty() {
+                    WHO.to_string()
+                } else {
+                    who
+                };
+                let r = store.change_status(id, status, on, &note, &who, today)?;
+                out(&format!(
+                    "{}: Status {} ab {}",
+                    r.pilot.display_name(),
+                    status.label(),
+                    lotsen::format_date(on)
+                ));
             }
             PilotsCommand::Add(a) => {
                 let input = PilotInput {
@@ -195,6 +284,81 @@ fn run(cli: Cli) -> Result<()> {
         },
     }
     Ok(())
+}
+
+fn show_record(r: &lotsen::record::PilotRecord) -> String {
+    let p = &r.pilot;
+    let d = |x: Option<chrono::NaiveDate>| x.map(lotsen::format_date).unwrap_or_else(|| "—".into());
+    let mut t = vec![
+        format!("Nr. {} – {}, {}", p.id, p.last_name, p.first_name),
+        format!(
+            "Status: {}   einsatzberechtigt: {}",
+            r.status.label(),
+            if r.eligible { "ja" } else { "nein" }
+        ),
+        format!(
+            "Altkreis: {}   Ort: {}",
+            p.district.as_deref().unwrap_or("—"),
+            p.town
+        ),
+        format!(
+            "IBAN: {}",
+            if p.iban.is_empty() {
+                "—".into()
+            } else {
+                iban::format(&p.iban)
+            }
+        ),
+        String::new(),
+        "Statusverlauf:".into(),
+    ];
+    for c in &r.history {
+        t.push(format!(
+            "  {}  {:<18} {} {}",
+            lotsen::format_date(c.effective_on),
+            c.status.label(),
+            c.who,
+            c.note
+        ));
+    }
+    t.push(String::new());
+    t.push(format!(
+        "Führungszeugnis: {}{}   Wiedervorlage: {}",
+        r.screening_state.label,
+        r.screening_reason
+            .as_ref()
+            .map(|x| format!(" ({x})"))
+            .unwrap_or_default(),
+        d(r.reinspection_on)
+    ));
+    t.push("Basislehrgang:".into());
+    for m in &r.modules {
+        let done = if m.done {
+            format!(
+                "✓ {} {}",
+                d(m.first_attended_on),
+                m.place.clone().unwrap_or_default()
+            )
+        } else {
+            "offen".into()
+        };
+        t.push(format!("  Modul {} {:<55} {}", m.number, m.title, done));
+    }
+    t.push(format!(
+        "Abschlusstest: {} ({} Versuch(e))",
+        if r.final_test_passed {
+            "bestanden"
+        } else {
+            "nicht bestanden"
+        },
+        r.attempts.len()
+    ));
+    t.push(format!(
+        "Berufen am: {}   Auffrischung: {}",
+        d(r.appointed_on),
+        r.refresher.label
+    ));
+    t.join("\n")
 }
 
 fn print_table(pilots: &[lotsen::Pilot]) {

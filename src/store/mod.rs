@@ -1,5 +1,8 @@
 //! The SQLite store: one file, WAL, foreign keys, versioned embedded migrations.
 
+mod lifecycle;
+
+pub use lifecycle::{Course, CourseSession, SessionInput};
 mod pilots;
 
 pub(crate) use pilots::insert_pilot;
@@ -13,7 +16,10 @@ use crate::error::{Error, Result};
 use crate::reference::{self, District, Municipality, ReferenceData};
 
 /// Embedded migrations; index + 1 is the schema version (`PRAGMA user_version`).
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_lifecycle.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
