@@ -20,6 +20,9 @@ fn main() {
             "due_list",
             "get_settings",
             "save_settings",
+            "coverage",
+            "save_district",
+            "set_municipality_district",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -1,7 +1,9 @@
 //! Lotsenbüro core: the rules and the store for the volunteer integration pilots programme.
 //! Knows nothing of the desktop shell; the app and the `lotsen` command line both call this API.
 
+pub mod coverage;
 pub mod demo;
+pub mod documents;
 pub mod error;
 pub mod iban;
 pub mod lifecycle;

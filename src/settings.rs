@@ -242,6 +242,7 @@ impl Default for Letterhead {
 pub struct Settings {
     pub lifecycle: LifecycleSettings,
     pub letterhead: Letterhead,
+    pub coverage: crate::coverage::CoverageSettings,
     /// The person working at the desk, recorded as "who" in histories.
     pub desk_user: String,
 }
@@ -253,6 +254,9 @@ pub fn validate_all(s: &Settings) -> Result<()> {
         Err(Error::Validation(e)) => e,
         Err(other) => return Err(other),
     };
+    if let Err(Error::Validation(e)) = s.coverage.validate() {
+        errors.extend(e);
+    }
     if s.letterhead.authority.trim().is_empty() {
         errors.push(FieldError::new("authority", "Behörde fehlt (Briefkopf)."));
     }

@@ -129,11 +129,31 @@ fn show_status_and_due() {
     assert_eq!(r["modules"].as_array().unwrap().len(), 5);
 
     // Yonas (8) is qualified with everything in place: appointment works.
-    let out = lotsen(&db, &["pilots", "status", "8", "active", "--on", "2026-11-26", "--note", "Berufen"]);
+    let out = lotsen(
+        &db,
+        &[
+            "pilots",
+            "status",
+            "8",
+            "active",
+            "--on",
+            "2026-11-26",
+            "--note",
+            "Berufen",
+        ],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     // Miriam (28) lacks modules, test and eFZ: refused with every item, nothing written.
-    assert!(lotsen(&db, &["pilots", "status", "28", "qualified", "--on", "2026-11-20"]).status.success());
-    let out = lotsen(&db, &["pilots", "status", "28", "active", "--on", "2026-11-26"]);
+    assert!(lotsen(
+        &db,
+        &["pilots", "status", "28", "qualified", "--on", "2026-11-20"]
+    )
+    .status
+    .success());
+    let out = lotsen(
+        &db,
+        &["pilots", "status", "28", "active", "--on", "2026-11-26"],
+    );
     assert!(!out.status.success());
     let err = text(&out.stderr);
     assert!(err.contains("Berufung nicht möglich"), "{err}");
@@ -145,7 +165,11 @@ fn show_status_and_due() {
     // --today moves the due list: on 2026-11-26 seven items, a year earlier none of them yet.
     let out = lotsen(&db, &["due", "--json"]);
     let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(items.as_array().unwrap().iter().any(|i| i["kind"] == "efz_expired"));
+    assert!(items
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["kind"] == "efz_expired"));
     let out = lotsen(&db, &["--today", "2025-06-01", "due"]);
     assert_eq!(text(&out.stdout).trim(), "Nichts fällig.");
 }

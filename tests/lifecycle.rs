@@ -28,7 +28,14 @@ fn full_path_prospect_to_active_paused_active_left() {
     let today = d("2026-11-26");
 
     store
-        .change_status(id, Status::InQualification, d("2026-02-01"), "Kick-off", "Test", today)
+        .change_status(
+            id,
+            Status::InQualification,
+            d("2026-02-01"),
+            "Kick-off",
+            "Test",
+            today,
+        )
         .unwrap();
 
     // Screening: letter, certificate, inspection.
@@ -61,13 +68,22 @@ fn full_path_prospect_to_active_paused_active_left() {
     }
 
     // Appointment too early (no test yet) is refused with the missing item, nothing written.
-    store.change_status(id, Status::Qualified, d("2026-03-20"), "", "Test", today).unwrap();
-    let err = store.change_status(id, Status::Active, d("2026-04-01"), "", "Test", today).unwrap_err();
+    store
+        .change_status(id, Status::Qualified, d("2026-03-20"), "", "Test", today)
+        .unwrap();
+    let err = store
+        .change_status(id, Status::Active, d("2026-04-01"), "", "Test", today)
+        .unwrap_err();
     match err {
-        Error::Rule { missing, .. } => assert_eq!(missing, vec!["Abschlusstest nicht bestanden".to_string()]),
+        Error::Rule { missing, .. } => {
+            assert_eq!(missing, vec!["Abschlusstest nicht bestanden".to_string()])
+        }
         other => panic!("{other:?}"),
     }
-    assert_eq!(store.pilot_record(id, today).unwrap().status, Status::Qualified);
+    assert_eq!(
+        store.pilot_record(id, today).unwrap().status,
+        Status::Qualified
+    );
 
     // Test: a failed attempt, then a pass exactly at the pass mark (36 of 60 = 60 %).
     let attempt = |on: &str, points| TestAttempt {
@@ -77,22 +93,52 @@ fn full_path_prospect_to_active_paused_active_left() {
         interview_passed: true,
         interviewer: "Herr Prüfer".into(),
     };
-    let r = store.add_test_attempt(id, &attempt("2026-03-25", 35), today).unwrap();
+    let r = store
+        .add_test_attempt(id, &attempt("2026-03-25", 35), today)
+        .unwrap();
     assert!(!r.final_test_passed);
-    let r = store.add_test_attempt(id, &attempt("2026-03-28", 36), today).unwrap();
+    let r = store
+        .add_test_attempt(id, &attempt("2026-03-28", 36), today)
+        .unwrap();
     assert!(r.final_test_passed);
 
-    let r = store.change_status(id, Status::Active, d("2026-04-01"), "Berufen", "Test", today).unwrap();
+    let r = store
+        .change_status(
+            id,
+            Status::Active,
+            d("2026-04-01"),
+            "Berufen",
+            "Test",
+            today,
+        )
+        .unwrap();
     assert_eq!(r.status, Status::Active);
     assert_eq!(r.appointed_on, Some(d("2026-04-01")));
-    store.change_status(id, Status::Paused, d("2026-06-01"), "Elternzeit", "Test", today).unwrap();
-    store.change_status(id, Status::Active, d("2026-08-01"), "zurück", "Test", today).unwrap();
-    let r = store.change_status(id, Status::Left, d("2026-11-01"), "Umzug", "Test", today).unwrap();
+    store
+        .change_status(
+            id,
+            Status::Paused,
+            d("2026-06-01"),
+            "Elternzeit",
+            "Test",
+            today,
+        )
+        .unwrap();
+    store
+        .change_status(id, Status::Active, d("2026-08-01"), "zurück", "Test", today)
+        .unwrap();
+    let r = store
+        .change_status(id, Status::Left, d("2026-11-01"), "Umzug", "Test", today)
+        .unwrap();
     assert_eq!(r.status, Status::Left);
     assert!(r.allowed_next.is_empty());
 
     // The history answers "status on a day" for every phase, and eligibility follows it.
-    let history: Vec<(Status, NaiveDate)> = r.history.iter().map(|c| (c.status, c.effective_on)).collect();
+    let history: Vec<(Status, NaiveDate)> = r
+        .history
+        .iter()
+        .map(|c| (c.status, c.effective_on))
+        .collect();
     assert_eq!(history.len(), 7);
     let data = store.lifecycle_data(Some(id)).unwrap().remove(&id).unwrap();
     let settings = store.lifecycle_settings().unwrap();
@@ -105,7 +151,11 @@ fn full_path_prospect_to_active_paused_active_left() {
         ("2026-10-31", Status::Active, true),
         ("2026-11-01", Status::Left, false),
     ] {
-        assert_eq!(lotsen::lifecycle::status_on(&data.history, d(day)), Some(status), "{day}");
+        assert_eq!(
+            lotsen::lifecycle::status_on(&data.history, d(day)),
+            Some(status),
+            "{day}"
+        );
         assert_eq!(data.eligible_on(d(day), &settings), eligible, "{day}");
     }
 
@@ -121,13 +171,35 @@ fn appointment_refused_lists_every_missing_item_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("l.sqlite3");
     let mut store = Store::open(&path).unwrap();
-    let input = PilotInput { first_name: "Jonas".into(), last_name: "Berg".into(), ..Default::default() };
-    let id = store.create_pilot(&input, d("2026-01-05"), "Test").unwrap().id;
+    let input = PilotInput {
+        first_name: "Jonas".into(),
+        last_name: "Berg".into(),
+        ..Default::default()
+    };
+    let id = store
+        .create_pilot(&input, d("2026-01-05"), "Test")
+        .unwrap()
+        .id;
     let today = d("2026-11-26");
-    store.change_status(id, Status::InQualification, d("2026-02-01"), "", "Test", today).unwrap();
-    store.change_status(id, Status::Qualified, d("2026-03-01"), "", "Test", today).unwrap();
-    let err = store.change_status(id, Status::Active, today, "", "Test", today).unwrap_err();
-    let Error::Rule { message, missing } = err else { panic!() };
+    store
+        .change_status(
+            id,
+            Status::InQualification,
+            d("2026-02-01"),
+            "",
+            "Test",
+            today,
+        )
+        .unwrap();
+    store
+        .change_status(id, Status::Qualified, d("2026-03-01"), "", "Test", today)
+        .unwrap();
+    let err = store
+        .change_status(id, Status::Active, today, "", "Test", today)
+        .unwrap_err();
+    let Error::Rule { message, missing } = err else {
+        panic!()
+    };
     assert!(message.starts_with("Berufung nicht möglich"), "{message}");
     assert_eq!(missing.len(), 8, "{missing:?}"); // eFZ, 5 modules, test, district
     assert!(missing.iter().any(|m| m.contains("Altkreis")));
@@ -152,9 +224,21 @@ fn screening_and_attempt_validation_write_nothing() {
         result: Some(ScreeningResult::Clear),
         ..Default::default()
     };
-    assert!(matches!(store.save_screening(id, None, &bad, today), Err(Error::Validation(_))));
-    let bad = TestAttempt { taken_on: today, points: 70, max_points: 60, interview_passed: true, interviewer: "X".into() };
-    assert!(matches!(store.add_test_attempt(id, &bad, today), Err(Error::Validation(_))));
+    assert!(matches!(
+        store.save_screening(id, None, &bad, today),
+        Err(Error::Validation(_))
+    ));
+    let bad = TestAttempt {
+        taken_on: today,
+        points: 70,
+        max_points: 60,
+        interview_passed: true,
+        interviewer: "X".into(),
+    };
+    assert!(matches!(
+        store.add_test_attempt(id, &bad, today),
+        Err(Error::Validation(_))
+    ));
     let r = store.pilot_record(id, today).unwrap();
     assert!(r.screening.is_none());
     assert!(r.attempts.is_empty());
@@ -173,10 +257,26 @@ fn due_list_of_the_demo_data() {
         .map(|i| (i.name, i.kind, i.date))
         .collect();
     let expected: Vec<(String, &str, NaiveDate)> = vec![
-        ("Fiktiv, Mehmet".into(), "refresher_overdue", d("2026-09-07")),
-        ("Erfundene, Parwin".into(), "letter_unanswered", d("2026-10-07")),
-        ("Musterowski, Pjotr".into(), "qualified_waiting", d("2026-10-11")),
-        ("Entwurf, Samira".into(), "qualified_waiting", d("2026-10-21")),
+        (
+            "Fiktiv, Mehmet".into(),
+            "refresher_overdue",
+            d("2026-09-07"),
+        ),
+        (
+            "Erfundene, Parwin".into(),
+            "letter_unanswered",
+            d("2026-10-07"),
+        ),
+        (
+            "Musterowski, Pjotr".into(),
+            "qualified_waiting",
+            d("2026-10-11"),
+        ),
+        (
+            "Entwurf, Samira".into(),
+            "qualified_waiting",
+            d("2026-10-21"),
+        ),
         ("Vorbild, Nour".into(), "refresher_overdue", d("2026-10-24")),
         ("Lückenfüller, Heike".into(), "efz_expired", d("2026-11-14")),
         ("Übungsmann, Jürgen".into(), "efz_expiring", d("2027-01-05")),
@@ -190,11 +290,29 @@ fn due_list_of_the_demo_data() {
     }
     let states: std::collections::HashSet<&str> = pilots
         .iter()
-        .map(|p| store.pilot_record(p.id, today).unwrap().screening_state.code)
+        .map(|p| {
+            store
+                .pilot_record(p.id, today)
+                .unwrap()
+                .screening_state
+                .code
+        })
         .collect();
-    for s in ["missing", "requested", "valid", "expiring", "expired", "relevant_entry"] {
+    for s in [
+        "missing",
+        "requested",
+        "valid",
+        "expiring",
+        "expired",
+        "relevant_entry",
+    ] {
         assert!(states.contains(s), "{s} in {states:?}");
     }
-    let eligible = store.eligibility(today).unwrap().values().filter(|e| **e).count();
+    let eligible = store
+        .eligibility(today)
+        .unwrap()
+        .values()
+        .filter(|e| **e)
+        .count();
     assert_eq!(eligible, 15);
 }

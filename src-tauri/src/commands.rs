@@ -165,3 +165,51 @@ pub fn get_settings(state: State<AppState>) -> CmdResult<Settings> {
 pub fn save_settings(state: State<AppState>, settings: Settings) -> CmdResult<Settings> {
     state.with(|s| s.save_settings(&settings))
 }
+
+/// Coverage on a day (default today) and the month-by-month history with outlook.
+#[derive(Serialize)]
+pub struct CoverageView {
+    coverage: lotsen::coverage::Coverage,
+    history: Vec<lotsen::coverage::MonthPoint>,
+}
+
+#[tauri::command]
+pub fn coverage(state: State<AppState>, date: Option<String>) -> CmdResult<CoverageView> {
+    let date = match date.as_deref().filter(|d| !d.trim().is_empty()) {
+        None => state.today,
+        Some(d) => lotsen::pilot::parse_date(d).ok_or_else(|| {
+            lotsen::Error::field("date", "Stichtag ist kein gültiges Datum (TT.MM.JJJJ).")
+        })?,
+    };
+    state.with(|s| {
+        Ok(CoverageView {
+            coverage: s.coverage(date)?,
+            history: s.coverage_history(state.today)?,
+        })
+    })
+}
+
+#[tauri::command]
+pub fn save_district(
+    state: State<AppState>,
+    id: i64,
+    name: String,
+    target: i64,
+) -> CmdResult<ReferenceData> {
+    state.with(|s| {
+        s.save_district(id, &name, target)?;
+        s.reference_data()
+    })
+}
+
+#[tauri::command]
+pub fn set_municipality_district(
+    state: State<AppState>,
+    municipality: String,
+    district: String,
+) -> CmdResult<ReferenceData> {
+    state.with(|s| {
+        s.set_municipality_district(&municipality, &district)?;
+        s.reference_data()
+    })
+}

@@ -35,6 +35,9 @@ pub fn run() {
             commands::due_list,
             commands::get_settings,
             commands::save_settings,
+            commands::coverage,
+            commands::save_district,
+            commands::set_municipality_district,
         ])
         .run(tauri::generate_context!())
         .expect("Lotsenbüro konnte nicht gestartet werden");

@@ -32,6 +32,17 @@ enum Command {
     Pilots(Box<PilotsCommand>),
     /// Datenbank auf Beschädigung prüfen (integrity_check)
     Check,
+    /// Abdeckung je Altkreis (Tabelle, JSON oder PDF-Bericht)
+    Coverage {
+        /// Stichtag JJJJ-MM-TT (Standard: heute)
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// Abdeckungsbericht als PDF in diese Datei schreiben
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
     /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
     Due {
         #[arg(long)]
@@ -144,6 +155,30 @@ fn run(cli: Cli) -> Result<()> {
         Command::Demo => {
             let n = demo::load(&mut store, today, WHO)?;
             println!("{n} fiktive Lotsen angelegt in {}", path.display());
+        }
+        Command::Coverage { date, json, pdf } => {
+            let date = match date {
+                None => today,
+                Some(d) => lotsen::parse_today(&d).map_err(|_| {
+                    Error::field(
+                        "date",
+                        format!("Stichtag „{d}“ ist ungültig; erwartet JJJJ-MM-TT."),
+                    )
+                })?,
+            };
+            let c = store.coverage(date)?;
+            if let Some(file) = pdf {
+                let history = store.coverage_history(date)?;
+                let letterhead = store.settings()?.letterhead;
+                let bytes = lotsen::documents::coverage_report(&c, &history, &letterhead, today)?;
+                lotsen::documents::write_file(&file, &bytes)?;
+                eprintln!("Abdeckungsbericht gespeichert: {}", file.display());
+            }
+            if json {
+                out(&serde_json::to_string_pretty(&c).expect("coverage serialises"));
+            } else {
+                out(&coverage_table(&c));
+            }
         }
         Command::Due { json } => {
             let items = store.due_list(today)?;
@@ -284,6 +319,65 @@ fn run(cli: Cli) -> Result<()> {
         },
     }
     Ok(())
+}
+
+fn coverage_table(c: &lotsen::coverage::Coverage) -> String {
+    let mut t = vec![
+        format!("Abdeckung am {}", lotsen::format_date(c.date)),
+        format!(
+            "{:<14} {:>4} {:>13} {:>10} {:<6} {:>8} {:>7} {:>13} {:>12}",
+            "Altkreis",
+            "Soll",
+            "einsatzbereit",
+            "Abdeckung",
+            "Ampel",
+            "Pipeline",
+            "ruhend",
+            "eFZ läuft ab",
+            "Auffr. fällig"
+        ),
+    ];
+    for d in c.districts.iter().chain(std::iter::once(&c.total)) {
+        t.push(format!(
+            "{:<14} {:>4} {:>13} {:>9}% {:<6} {:>8} {:>7} {:>13} {:>12}",
+            d.district,
+            d.target,
+            d.eligible,
+            d.coverage_percent,
+            d.light.label(),
+            d.pipeline,
+            d.paused,
+            d.ending_soon,
+            d.refresher_overdue
+        ));
+    }
+    t.push(String::new());
+    for d in &c.districts {
+        let langs: Vec<String> = d
+            .languages
+            .iter()
+            .map(|l| format!("{} ({})", l.language, l.pilots))
+            .collect();
+        t.push(format!(
+            "{}: Sprachen {}",
+            d.district,
+            if langs.is_empty() {
+                "—".into()
+            } else {
+                langs.join(", ")
+            }
+        ));
+        t.push(format!(
+            "{}: Lücken {}",
+            d.district,
+            if d.language_gaps.is_empty() {
+                "keine".into()
+            } else {
+                d.language_gaps.join(", ")
+            }
+        ));
+    }
+    t.join("\n")
 }
 
 fn show_record(r: &lotsen::record::PilotRecord) -> String {

@@ -1,7 +1,9 @@
 //! The SQLite store: one file, WAL, foreign keys, versioned embedded migrations.
 
+mod coverage;
 mod lifecycle;
 
+pub use coverage::{HISTORY_MONTHS, OUTLOOK_MONTHS};
 pub use lifecycle::{Course, CourseSession, SessionInput};
 mod pilots;
 

@@ -1,0 +1,165 @@
+//! Printed documents (SPEC section 7): PDF on A4 with German dates and an embedded font (ä ö ü ß € ş ğ ı).
+//!
+//! [`pdf`] has the layout helpers every document uses; this module adds what all documents of the county
+//! share (letterhead, footer, German dates); [`letters`] has the eFZ confirmation letter and the
+//! Berufungsurkunde.
+
+pub mod letters;
+pub mod pdf;
+pub mod reports;
+
+use chrono::{Datelike, NaiveDate};
+
+pub use crate::format_date;
+/// The letterhead is a setting (Einstellungen); documents take it as an argument.
+pub use crate::settings::Letterhead;
+pub use letters::{appointment_certificate, efz_request_letter};
+pub use reports::coverage_report;
+
+/// Writes a document: into a temporary file beside the target, then renamed, so a reader never
+/// sees half a file. Creates missing folders.
+pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
+    let fail = |e: std::io::Error| {
+        crate::Error::Storage(format!(
+            "Datei {} kann nicht geschrieben werden: {e}",
+            path.display()
+        ))
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(fail)?;
+    }
+    let tmp = path.with_extension("tmp-lotsen");
+    std::fs::write(&tmp, bytes).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)
+}
+
+use pdf::{Align, Colour, Doc, Style, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH};
+
+const MONTHS: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
+/// German long date: "26. November 2026", "1. Dezember 2026".
+pub fn format_date_long(d: NaiveDate) -> String {
+    format!("{}. {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+/// German month and year: "November 2026" (statement titles).
+pub fn format_month_year(d: NaiveDate) -> String {
+    format!("{} {}", MONTHS[d.month0() as usize], d.year())
+}
+
+/// "Halberstadt, den 26.11.2026" (just the date when no place is set).
+pub fn place_and_date(letterhead: &Letterhead, d: NaiveDate) -> String {
+    let place = letterhead.place.trim();
+    if place.is_empty() {
+        format_date(d)
+    } else {
+        format!("{place}, den {}", format_date(d))
+    }
+}
+
+/// The footer lines of every page: the letterhead's footer text, then telephone and e-mail when set.
+pub fn footer_lines(letterhead: &Letterhead) -> Vec<String> {
+    let mut lines = vec![letterhead.footer.trim().to_string()];
+    let contact: Vec<String> = [
+        ("Telefon", letterhead.phone.trim()),
+        ("E-Mail", letterhead.email.trim()),
+    ]
+    .iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k} {v}"))
+    .collect();
+    if !contact.is_empty() {
+        lines.push(contact.join(" · "));
+    }
+    lines
+}
+
+/// A document of the county: letterhead footer (and page numbers when it runs to several pages) set.
+pub fn new_document(title: &str, letterhead: &Letterhead, issued_on: NaiveDate) -> Doc {
+    let mut doc = Doc::new(title, letterhead.authority.trim(), issued_on);
+    doc.set_footer(footer_lines(letterhead));
+    doc
+}
+
+/// The letterhead at the top of the page: the authority large and the department below, right-aligned,
+/// over a rule across the page. The cursor ends below the rule.
+pub fn draw_letterhead(doc: &mut Doc, letterhead: &Letterhead) {
+    let name = Style::bold(18.0).colour(Colour::ACCENT);
+    let dept = Style::regular(10.0).colour(Colour::GREY);
+    let mut top = CONTENT_TOP;
+    top += doc.block_at(
+        CONTENT_LEFT,
+        top,
+        CONTENT_WIDTH,
+        name,
+        Align::Right,
+        &letterhead.authority,
+        1,
+    );
+    top += 0.5;
+    top += doc.block_at(
+        CONTENT_LEFT,
+        top,
+        CONTENT_WIDTH,
+        dept,
+        Align::Right,
+        &letterhead.department,
+        1,
+    );
+    top += 2.0;
+    doc.line_at(
+        (CONTENT_LEFT, top),
+        (CONTENT_RIGHT, top),
+        0.8,
+        Colour::ACCENT,
+    );
+    doc.set_y(top + 3.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn german_dates() {
+        assert_eq!(format_date_long(d(2026, 11, 26)), "26. November 2026");
+        assert_eq!(format_date_long(d(2026, 12, 1)), "1. Dezember 2026");
+        assert_eq!(format_date_long(d(2027, 3, 9)), "9. März 2027");
+        assert_eq!(format_date(d(2026, 3, 9)), "09.03.2026");
+        assert_eq!(format_month_year(d(2026, 11, 1)), "November 2026");
+        let lh = Letterhead::default();
+        assert_eq!(
+            place_and_date(&lh, d(2026, 11, 26)),
+            "Halberstadt, den 26.11.2026"
+        );
+    }
+
+    #[test]
+    fn footer_has_contact_only_when_set() {
+        let mut lh = Letterhead::default();
+        assert_eq!(footer_lines(&lh).len(), 1);
+        lh.phone = "03941 123".into();
+        lh.email = "integration@example.org".into();
+        assert_eq!(
+            footer_lines(&lh)[1],
+            "Telefon 03941 123 · E-Mail integration@example.org"
+        );
+    }
+}

@@ -1,0 +1,1135 @@
+//! Shared PDF layout for every printed document: an A4 page with fixed margins, a writer that tracks the
+//! vertical position and starts a new page when content would overflow, text wrapping measured with the real
+//! glyph advance widths of the embedded font, rules, table rows, signature fields and a page footer.
+//!
+//! Positions are millimetres from the top-left corner of the page (the PDF's bottom-left origin is handled
+//! here only). Every text helper keeps text inside the box it is given: long words are broken, lines beyond a
+//! limit are cut with "…", single lines are shortened. Nothing is ever drawn into the page margins.
+//!
+//! Fonts: DejaVu Sans and DejaVu Sans Bold (assets/fonts, licence beside them) are compiled in. printpdf 0.12
+//! without default features embeds whole fonts (about 1.4 MB for both), so [`Doc::finish`] subsets them to the
+//! glyphs the document uses with allsorts (already part of printpdf) before embedding.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use printpdf::{
+    Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+};
+
+use crate::error::Result;
+
+/// A4 portrait.
+pub const PAGE_WIDTH: f32 = 210.0;
+pub const PAGE_HEIGHT: f32 = 297.0;
+/// Margins: nothing is drawn outside them.
+pub const MARGIN_X: f32 = 20.0;
+pub const MARGIN_TOP: f32 = 15.0;
+pub const MARGIN_BOTTOM: f32 = 15.0;
+/// The printable box.
+pub const CONTENT_LEFT: f32 = MARGIN_X;
+pub const CONTENT_RIGHT: f32 = PAGE_WIDTH - MARGIN_X;
+pub const CONTENT_WIDTH: f32 = CONTENT_RIGHT - CONTENT_LEFT;
+pub const CONTENT_TOP: f32 = MARGIN_TOP;
+pub const CONTENT_BOTTOM: f32 = PAGE_HEIGHT - MARGIN_BOTTOM;
+
+/// Millimetres per typographic point.
+pub const PT_MM: f32 = 25.4 / 72.0;
+/// Line height as a multiple of the font size.
+const LINE_FACTOR: f32 = 1.3;
+/// Baseline below the top of a line box, as a multiple of the font size (DejaVu ascender 0.93 em).
+const BASELINE_FACTOR: f32 = 1.0;
+/// The footer's type size and line height.
+const FOOTER_SIZE: f32 = 7.5;
+/// Space between the body and the footer rule.
+const FOOTER_GAP: f32 = 4.0;
+
+const ELLIPSIS: char = '…';
+
+static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// Font weight; both weights are DejaVu Sans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+/// Horizontal alignment of a line inside its box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// An RGB colour, components 0.0–1.0.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Colour(pub f32, pub f32, pub f32);
+
+impl Colour {
+    pub const BLACK: Colour = Colour(0.0, 0.0, 0.0);
+    /// Secondary text (footer, small print).
+    pub const GREY: Colour = Colour(0.35, 0.35, 0.35);
+    /// Rules and lines.
+    pub const LIGHT_GREY: Colour = Colour(0.6, 0.6, 0.6);
+    /// Table header background.
+    pub const SHADE: Colour = Colour(0.92, 0.92, 0.92);
+    /// The authority's name and the document titles: a sober dark blue.
+    pub const ACCENT: Colour = Colour(0.08, 0.22, 0.40);
+
+    fn to_pdf(self) -> Color {
+        if self.0 == self.1 && self.1 == self.2 {
+            Color::Greyscale(Greyscale::new(self.0, None))
+        } else {
+            Color::Rgb(Rgb::new(self.0, self.1, self.2, None))
+        }
+    }
+}
+
+/// How a piece of text is set: weight, size in points, colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    pub weight: Weight,
+    pub size: f32,
+    pub colour: Colour,
+}
+
+impl Style {
+    pub const fn regular(size: f32) -> Style {
+        Style {
+            weight: Weight::Regular,
+            size,
+            colour: Colour::BLACK,
+        }
+    }
+
+    pub const fn bold(size: f32) -> Style {
+        Style {
+            weight: Weight::Bold,
+            size,
+            colour: Colour::BLACK,
+        }
+    }
+
+    pub const fn colour(self, colour: Colour) -> Style {
+        Style { colour, ..self }
+    }
+
+    pub const fn size(self, size: f32) -> Style {
+        Style { size, ..self }
+    }
+
+    /// Height of one line of this style, in mm.
+    pub fn line_height(self) -> f32 {
+        self.size * LINE_FACTOR * PT_MM
+    }
+
+    /// Distance from the top of a line box to the baseline, in mm.
+    pub fn baseline(self) -> f32 {
+        self.size * BASELINE_FACTOR * PT_MM
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Fonts and measuring
+
+struct Fonts {
+    regular: ParsedFont,
+    bold: ParsedFont,
+}
+
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        // The fonts are compiled in and covered by tests: failing to parse them is a build defect.
+        let parse = |bytes: &[u8]| {
+            ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+                .expect("bundled DejaVu font must parse")
+        };
+        Fonts {
+            regular: parse(REGULAR_TTF),
+            bold: parse(BOLD_TTF),
+        }
+    })
+}
+
+fn font(weight: Weight) -> &'static ParsedFont {
+    match weight {
+        Weight::Regular => &fonts().regular,
+        Weight::Bold => &fonts().bold,
+    }
+}
+
+/// Advance width of one character in em.
+fn advance_em(f: &ParsedFont, c: char) -> f32 {
+    let gid = f.lookup_glyph_index(c as u32).unwrap_or(0);
+    let w = f.get_glyph_width(gid).unwrap_or(0);
+    f32::from(w) / f32::from(f.units_per_em.max(1))
+}
+
+/// Replaces what the font cannot show: control characters and line breaks become spaces, characters
+/// without a glyph become "?". Everything drawn and measured goes through this.
+pub fn clean(text: &str, weight: Weight) -> String {
+    let f = font(weight);
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                ' '
+            } else if f.lookup_glyph_index(c as u32).is_some_and(|g| g != 0) {
+                c
+            } else {
+                '?'
+            }
+        })
+        .collect()
+}
+
+/// Width of `text` in `style`, in mm, from the font's glyph advances.
+pub fn text_width(text: &str, style: Style) -> f32 {
+    let f = font(style.weight);
+    let em: f32 = text.chars().map(|c| advance_em(f, c)).sum();
+    em * style.size * PT_MM
+}
+
+/// `text` on one line no wider than `width`: unchanged if it fits, otherwise cut and ended with "…".
+pub fn shorten(text: &str, style: Style, width: f32) -> String {
+    let text = clean(text, style.weight);
+    let text = text.trim();
+    if text_width(text, style) <= width {
+        return text.to_string();
+    }
+    let f = font(style.weight);
+    let budget = width - text_width(&ELLIPSIS.to_string(), style);
+    let mut used = 0.0;
+    let mut out = String::new();
+    for c in text.chars() {
+        let w = advance_em(f, c) * style.size * PT_MM;
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    let mut out = out.trim_end().to_string();
+    out.push(ELLIPSIS);
+    out
+}
+
+/// Splits a word that is wider than `width` into a head that fits and the rest, preferring a break after a
+/// hyphen in the second half of the head. The head is never empty.
+fn split_word(word: &str, style: Style, width: f32) -> (String, String) {
+    let f = font(style.weight);
+    let mut used = 0.0;
+    let mut cut = 0; // byte index; at least one character is taken
+    for (i, c) in word.char_indices() {
+        let w = advance_em(f, c) * style.size * PT_MM;
+        if used + w > width && cut > 0 {
+            break;
+        }
+        used += w;
+        cut = i + c.len_utf8();
+    }
+    let head = &word[..cut];
+    if let Some(h) = head.rfind('-') {
+        if h + 1 < head.len() && h + 1 >= head.len() / 2 {
+            return (word[..=h].to_string(), word[h + 1..].to_string());
+        }
+    }
+    (head.to_string(), word[cut..].to_string())
+}
+
+/// Breaks `text` into lines no wider than `width` (mm). Explicit "\n" starts a new line; words wider than
+/// the box are broken; "§" stays with the word after it.
+pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let para = clean(para, style.weight);
+        // Words separated by spaces (a no-break space joins); "§ 30a", "Steinweg 12", "Abs. 2" are kept
+        // together.
+        let mut words: Vec<String> = Vec::new();
+        let mut after_section_sign = false;
+        for w in para.split(' ').filter(|w| !w.is_empty()) {
+            match words.last_mut() {
+                Some(last) if after_section_sign || is_short_number(w) => {
+                    last.push(' ');
+                    last.push_str(w);
+                }
+                _ => words.push(w.to_string()),
+            }
+            after_section_sign = w == "§" || w == "§§";
+        }
+        let mut line = String::new();
+        for word in words {
+            let candidate = if line.is_empty() {
+                word.clone()
+            } else {
+                format!("{line} {word}")
+            };
+            if text_width(&candidate, style) <= width {
+                line = candidate;
+                continue;
+            }
+            let mut rest = word;
+            if !line.is_empty() {
+                // A word too long for any line starts on this one, so no half-empty line is left.
+                if text_width(&rest, style) > width {
+                    let room = width - text_width(&format!("{line} "), style);
+                    let (head, tail) = split_word(&rest, style, room.max(0.0));
+                    if room > 0.0 && text_width(&head, style) <= room {
+                        line.push(' ');
+                        line.push_str(&head);
+                        rest = tail;
+                    }
+                }
+                out.push(std::mem::take(&mut line));
+            }
+            while text_width(&rest, style) > width {
+                let (head, tail) = split_word(&rest, style, width);
+                out.push(head);
+                rest = tail;
+            }
+            line = rest;
+        }
+        out.push(line);
+    }
+    out.into_iter().map(|l| l.replace(NBSP, " ")).collect()
+}
+
+const NBSP: char = '\u{a0}';
+
+/// "12", "117a", "2,", "2026." — a number that belongs to the word before it.
+fn is_short_number(word: &str) -> bool {
+    let w = word.trim_end_matches([',', '.', ';', ':', ')']);
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    let rest = &w[digits..];
+    (1..=4).contains(&digits)
+        && (rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase())))
+}
+
+/// Like [`wrap`], but at most `max_lines` lines; the last one kept ends with "…" when text was dropped.
+pub fn wrap_limited(text: &str, style: Style, width: f32, max_lines: usize) -> Vec<String> {
+    let mut lines = wrap(text, style, width);
+    if lines.len() > max_lines && max_lines > 0 {
+        let rest = lines[max_lines - 1..].join(" ");
+        lines.truncate(max_lines - 1);
+        let mut last = shorten(&rest, style, width);
+        if !last.ends_with(ELLIPSIS) {
+            last.push(ELLIPSIS);
+            last = shorten(&last, style, width);
+        }
+        lines.push(last);
+    }
+    lines
+}
+
+/// The largest size from `style.size` down to `min_size` (in 1 pt steps) at which `text` wraps into at
+/// most `max_lines` lines of `width`; with that size, the lines (cut with "…" if even `min_size` is too big).
+pub fn fit(
+    text: &str,
+    style: Style,
+    width: f32,
+    max_lines: usize,
+    min_size: f32,
+) -> (Style, Vec<String>) {
+    let mut s = style;
+    loop {
+        let lines = wrap(text, s, width);
+        if lines.len() <= max_lines || s.size - 1.0 < min_size {
+            return (s, wrap_limited(text, s, width, max_lines));
+        }
+        s = s.size(s.size - 1.0);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tables
+
+/// One column of a table: width in mm and alignment of its cells.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Column {
+    pub width: f32,
+    pub align: Align,
+}
+
+impl Column {
+    pub const fn left(width: f32) -> Column {
+        Column {
+            width,
+            align: Align::Left,
+        }
+    }
+    pub const fn right(width: f32) -> Column {
+        Column {
+            width,
+            align: Align::Right,
+        }
+    }
+    pub const fn center(width: f32) -> Column {
+        Column {
+            width,
+            align: Align::Center,
+        }
+    }
+}
+
+/// Space left and right of a cell's text, in mm.
+const CELL_PAD_X: f32 = 1.2;
+/// Space above and below a row's text, in mm.
+const CELL_PAD_Y: f32 = 1.0;
+
+#[derive(Debug, Clone)]
+struct TableHeader {
+    columns: Vec<Column>,
+    labels: Vec<String>,
+    style: Style,
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The document writer
+
+#[derive(Debug, Clone)]
+enum Item {
+    Text {
+        x: f32,
+        baseline: f32,
+        style: Style,
+        text: String,
+    },
+    Line {
+        from: (f32, f32),
+        to: (f32, f32),
+        width_pt: f32,
+        colour: Colour,
+    },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        colour: Colour,
+        fill: bool,
+        width_pt: f32,
+    },
+}
+
+/// A document being laid out: pages of positioned items, a cursor `y` (mm from the top of the current page)
+/// for flowing content, and the footer printed on every page by [`Doc::finish`].
+#[derive(Debug, Clone)]
+pub struct Doc {
+    title: String,
+    author: String,
+    created: NaiveDate,
+    pages: Vec<Vec<Item>>,
+    /// The page drawing goes to (the last one, except while footers are drawn).
+    current: usize,
+    y: f32,
+    footer: Vec<String>,
+    page_numbers: bool,
+    table_header: Option<TableHeader>,
+}
+
+impl Doc {
+    /// A new document with one empty page; `created` goes into the PDF's metadata.
+    pub fn new(title: &str, author: &str, created: NaiveDate) -> Doc {
+        Doc {
+            title: title.to_string(),
+            author: author.to_string(),
+            created,
+            pages: vec![Vec::new()],
+            current: 0,
+            y: CONTENT_TOP,
+            footer: Vec::new(),
+            page_numbers: false,
+            table_header: None,
+        }
+    }
+
+    /// Footer lines printed small and centred at the bottom of every page, above a thin rule. Set this
+    /// before laying out content: the footer's height limits the body.
+    pub fn set_footer(&mut self, lines: Vec<String>) {
+        self.footer = lines.into_iter().filter(|l| !l.trim().is_empty()).collect();
+    }
+
+    /// "Seite 1 von 3" in the footer: always when `true`, otherwise only when there is more than one page.
+    pub fn set_page_numbers(&mut self, always: bool) {
+        self.page_numbers = always;
+    }
+
+    fn footer_style() -> Style {
+        Style::regular(FOOTER_SIZE).colour(Colour::GREY)
+    }
+
+    /// Height reserved at the bottom of each page for the footer.
+    fn footer_height(&self) -> f32 {
+        // A page number line is reserved even for one-page documents: the count is known only at the end.
+        let lines = self.footer.len().max(1);
+        FOOTER_GAP + lines as f32 * Self::footer_style().line_height() + 1.0
+    }
+
+    /// The lowest y flowing content may reach on a page.
+    pub fn body_bottom(&self) -> f32 {
+        CONTENT_BOTTOM - self.footer_height()
+    }
+
+    /// The cursor: top of the next line, mm from the top of the current page.
+    pub fn y(&self) -> f32 {
+        self.y
+    }
+
+    /// Moves the cursor (clamped to the printable box).
+    pub fn set_y(&mut self, y: f32) {
+        self.y = y.clamp(CONTENT_TOP, CONTENT_BOTTOM);
+    }
+
+    /// Vertical space; never moves past the body's bottom (the next content then starts a new page).
+    pub fn gap(&mut self, mm: f32) {
+        self.y = (self.y + mm).min(self.body_bottom());
+    }
+
+    /// Space left on the current page for flowing content, in mm.
+    pub fn remaining(&self) -> f32 {
+        self.body_bottom() - self.y
+    }
+
+    /// Number of pages so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Starts a new page; the cursor goes to the top; a table header set with [`Doc::table_header`] is
+    /// repeated.
+    pub fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.current = self.pages.len() - 1;
+        self.y = CONTENT_TOP;
+        if let Some(h) = self.table_header.clone() {
+            self.draw_row(&h.columns, &h.labels, h.style, true);
+        }
+    }
+
+    /// Starts a new page unless `height` mm still fit on this one. Returns whether a page was started.
+    pub fn ensure_space(&mut self, height: f32) -> bool {
+        if self.y + height > self.body_bottom() + 0.01 && self.y > CONTENT_TOP + 0.01 {
+            self.new_page();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn push(&mut self, item: Item) {
+        self.pages[self.current].push(item);
+    }
+
+    /// A rectangle item clipped to the printable box.
+    #[allow(clippy::too_many_arguments)]
+    fn push_rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        colour: Colour,
+        fill: bool,
+        width_pt: f32,
+    ) {
+        let (x0, y0) = (x.max(CONTENT_LEFT), y.max(CONTENT_TOP));
+        let (x1, y1) = ((x + w).min(CONTENT_RIGHT), (y + h).min(CONTENT_BOTTOM));
+        if x1 > x0 && y1 > y0 {
+            self.push(Item::Rect {
+                x: x0,
+                y: y0,
+                w: x1 - x0,
+                h: y1 - y0,
+                colour,
+                fill,
+                width_pt,
+            });
+        }
+    }
+
+    // --- positioned drawing (does not move the cursor) ---
+
+    /// One line of text in the box from `x` to `x + width`, aligned; shortened with "…" if too wide. The
+    /// box is clipped to the printable width.
+    pub fn text_at(
+        &mut self,
+        x: f32,
+        baseline: f32,
+        width: f32,
+        style: Style,
+        align: Align,
+        text: &str,
+    ) {
+        let x = x.max(CONTENT_LEFT);
+        let width = width.min(CONTENT_RIGHT - x).max(0.0);
+        let text = shorten(text, style, width);
+        if text.is_empty() {
+            return;
+        }
+        let w = text_width(&text, style);
+        let x = match align {
+            Align::Left => x,
+            Align::Center => x + (width - w) / 2.0,
+            Align::Right => x + width - w,
+        };
+        self.push(Item::Text {
+            x,
+            // Ascenders and descenders stay inside the printable box too (DejaVu: 0.93 / 0.24 em).
+            baseline: baseline.clamp(
+                CONTENT_TOP + 0.93 * style.size * PT_MM,
+                CONTENT_BOTTOM - 0.24 * style.size * PT_MM,
+            ),
+            style,
+            text,
+        });
+    }
+
+    /// Wrapped text in a box with its top at `top`, at most `max_lines` lines; returns the height used.
+    /// For side-by-side blocks (address field, information column); does not break pages.
+    #[allow(clippy::too_many_arguments)]
+    pub fn block_at(
+        &mut self,
+        x: f32,
+        top: f32,
+        width: f32,
+        style: Style,
+        align: Align,
+        text: &str,
+        max_lines: usize,
+    ) -> f32 {
+        let lines = wrap_limited(text, style, width, max_lines);
+        self.lines_at(x, top, width, style, align, &lines)
+    }
+
+    /// Draws prepared lines (from [`wrap`], [`fit`] …) with their top at `top`; returns the height used.
+    pub fn lines_at(
+        &mut self,
+        x: f32,
+        top: f32,
+        width: f32,
+        style: Style,
+        align: Align,
+        lines: &[String],
+    ) -> f32 {
+        let lh = style.line_height();
+        for (i, l) in lines.iter().enumerate() {
+            self.text_at(
+                x,
+                top + i as f32 * lh + style.baseline(),
+                width,
+                style,
+                align,
+                l,
+            );
+        }
+        lines.len() as f32 * lh
+    }
+
+    /// A straight line between two points (mm), `width_pt` thick.
+    pub fn line_at(&mut self, from: (f32, f32), to: (f32, f32), width_pt: f32, colour: Colour) {
+        let clamp = |(x, y): (f32, f32)| {
+            (
+                x.clamp(CONTENT_LEFT, CONTENT_RIGHT),
+                y.clamp(CONTENT_TOP, CONTENT_BOTTOM),
+            )
+        };
+        self.push(Item::Line {
+            from: clamp(from),
+            to: clamp(to),
+            width_pt,
+            colour,
+        });
+    }
+
+    /// A filled rectangle (top-left corner, width, height in mm).
+    pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, colour: Colour) {
+        self.push_rect(x, y, w, h, colour, true, 0.0);
+    }
+
+    /// The outline of a rectangle (top-left corner, width, height in mm), `width_pt` thick; the stroke stays
+    /// inside the rectangle.
+    pub fn stroke_rect(&mut self, x: f32, y: f32, w: f32, h: f32, width_pt: f32, colour: Colour) {
+        let inset = width_pt * PT_MM / 2.0;
+        self.push_rect(
+            x + inset,
+            y + inset,
+            w - 2.0 * inset,
+            h - 2.0 * inset,
+            colour,
+            false,
+            width_pt,
+        );
+    }
+
+    // --- flowing content (moves the cursor, breaks pages) ---
+
+    /// One line at the cursor across the content width, aligned, shortened if too wide.
+    pub fn line(&mut self, style: Style, align: Align, text: &str) {
+        self.ensure_space(style.line_height());
+        let y = self.y;
+        self.text_at(
+            CONTENT_LEFT,
+            y + style.baseline(),
+            CONTENT_WIDTH,
+            style,
+            align,
+            text,
+        );
+        self.y += style.line_height();
+    }
+
+    /// Wrapped text at the cursor in the box from `x` to `x + width`; pages break between lines.
+    pub fn block(&mut self, x: f32, width: f32, style: Style, align: Align, text: &str) {
+        for l in wrap(text, style, width) {
+            self.ensure_space(style.line_height());
+            let y = self.y;
+            self.text_at(x, y + style.baseline(), width, style, align, &l);
+            self.y += style.line_height();
+        }
+    }
+
+    /// A paragraph across the content width, followed by `after` mm of space.
+    pub fn paragraph(&mut self, style: Style, text: &str, after: f32) {
+        self.block(CONTENT_LEFT, CONTENT_WIDTH, style, Align::Left, text);
+        self.gap(after);
+    }
+
+    /// A horizontal rule across the content width at the cursor; the cursor moves below it.
+    pub fn rule(&mut self, width_pt: f32, colour: Colour) {
+        self.ensure_space(1.0);
+        let y = self.y + 0.5;
+        self.line_at((CONTENT_LEFT, y), (CONTENT_RIGHT, y), width_pt, colour);
+        self.y += 1.0;
+    }
+
+    /// Sets the table header, draws it at the cursor and repeats it at the top of every following page,
+    /// until [`Doc::end_table`].
+    pub fn table_header(&mut self, columns: &[Column], labels: &[&str], style: Style) {
+        let labels: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
+        let h = self.row_height(columns, &labels, style);
+        // A header alone at the bottom of a page is useless: keep room for one row below it.
+        self.ensure_space(h + style.line_height() + 2.0 * CELL_PAD_Y);
+        self.table_header = Some(TableHeader {
+            columns: columns.to_vec(),
+            labels: labels.clone(),
+            style,
+        });
+        self.draw_row(columns, &labels, style, true);
+    }
+
+    /// Stops repeating the table header.
+    pub fn end_table(&mut self) {
+        self.table_header = None;
+    }
+
+    fn row_height(&self, columns: &[Column], cells: &[String], style: Style) -> f32 {
+        let lines = columns
+            .iter()
+            .zip(cells)
+            .map(|(c, t)| wrap(t, style, (c.width - 2.0 * CELL_PAD_X).max(1.0)).len())
+            .max()
+            .unwrap_or(1);
+        lines as f32 * style.line_height() + 2.0 * CELL_PAD_Y
+    }
+
+    /// One table row at the cursor, starting at the left content edge: each cell wraps within its column,
+    /// the row is as high as its tallest cell, a thin rule below. A row never splits across pages.
+    pub fn table_row(&mut self, columns: &[Column], cells: &[&str], style: Style) {
+        let cells: Vec<String> = cells.iter().map(|s| s.to_string()).collect();
+        let h = self.row_height(columns, &cells, style);
+        self.ensure_space(h);
+        self.draw_row(columns, &cells, style, false);
+    }
+
+    fn draw_row(&mut self, columns: &[Column], cells: &[String], style: Style, header: bool) {
+        let h = self.row_height(columns, cells, style);
+        let top = self.y;
+        let total: f32 = columns
+            .iter()
+            .map(|c| c.width)
+            .sum::<f32>()
+            .min(CONTENT_WIDTH);
+        if header {
+            self.fill_rect(CONTENT_LEFT, top, total, h, Colour::SHADE);
+        }
+        let mut x = CONTENT_LEFT;
+        for (c, t) in columns.iter().zip(cells) {
+            let inner = (c.width - 2.0 * CELL_PAD_X).max(1.0);
+            let lines = wrap(t, style, inner);
+            self.lines_at(
+                x + CELL_PAD_X,
+                top + CELL_PAD_Y,
+                inner,
+                style,
+                c.align,
+                &lines,
+            );
+            x += c.width;
+        }
+        let colour = if header {
+            Colour::GREY
+        } else {
+            Colour::LIGHT_GREY
+        };
+        self.line_at(
+            (CONTENT_LEFT, top + h),
+            (CONTENT_LEFT + total, top + h),
+            0.4,
+            colour,
+        );
+        self.y = top + h;
+    }
+
+    /// A signature field at the cursor in the box from `x` to `x + width`: `space` mm of room to sign, a
+    /// line, and the captions below it (small). Moves the cursor below the captions.
+    pub fn signature(&mut self, x: f32, width: f32, space: f32, captions: &[&str]) {
+        let style = Style::regular(8.5);
+        let height = space + 1.0 + captions.len() as f32 * style.line_height();
+        self.ensure_space(height);
+        let line_y = self.y + space;
+        self.line_at((x, line_y), (x + width, line_y), 0.5, Colour::BLACK);
+        let mut top = line_y + 1.0;
+        for c in captions.iter().filter(|c| !c.trim().is_empty()) {
+            top += self.block_at(x, top, width, style, Align::Left, c, 2);
+        }
+        self.y = top;
+    }
+
+    // --- output ---
+
+    fn draw_footers(&mut self) {
+        let total = self.pages.len();
+        let style = Self::footer_style();
+        let lh = style.line_height();
+        let top = CONTENT_BOTTOM - self.footer.len().max(1) as f32 * lh - 1.0;
+        let footer = self.footer.clone();
+        let numbered = self.page_numbers || total > 1;
+        for page in 0..total {
+            // Footer items go onto `page`.
+            self.current = page;
+            if !footer.is_empty() {
+                self.line_at(
+                    (CONTENT_LEFT, top),
+                    (CONTENT_RIGHT, top),
+                    0.4,
+                    Colour::LIGHT_GREY,
+                );
+            }
+            let number = format!("Seite {} von {}", page + 1, total);
+            let number_w = if numbered {
+                text_width(&number, style) + 4.0
+            } else {
+                0.0
+            };
+            for (i, l) in footer.iter().enumerate() {
+                let y = top + 1.0 + i as f32 * lh + style.baseline();
+                // The first line shares its row with the page number and stays centred on the page.
+                let reserve = if i == 0 { number_w } else { 0.0 };
+                self.text_at(
+                    CONTENT_LEFT + reserve,
+                    y,
+                    CONTENT_WIDTH - 2.0 * reserve,
+                    style,
+                    Align::Center,
+                    l,
+                );
+            }
+            if numbered {
+                let y = top + 1.0 + style.baseline();
+                self.text_at(CONTENT_LEFT, y, CONTENT_WIDTH, style, Align::Right, &number);
+            }
+        }
+        self.current = total - 1;
+    }
+
+    /// Draws the footers and writes the PDF: fonts subset to the glyphs used and embedded, streams
+    /// compressed.
+    pub fn finish(mut self) -> Result<Vec<u8>> {
+        self.draw_footers();
+
+        // The characters each weight shows, for subsetting.
+        let mut used: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
+        for page in &self.pages {
+            for item in page {
+                if let Item::Text { style, text, .. } = item {
+                    used.entry(style.weight).or_default().extend(text.chars());
+                }
+            }
+        }
+
+        let mut pdf = PdfDocument::new(&self.title);
+        let info = &mut pdf.metadata.info;
+        info.author = self.author.clone();
+        info.creator = "Lotsenbüro".to_string();
+        let stamp = self
+            .created
+            .and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc().timestamp())
+            .unwrap_or(0);
+        if let Ok(d) = printpdf::OffsetDateTime::from_unix_timestamp(stamp) {
+            info.creation_date = d;
+            info.modification_date = d;
+            info.metadata_date = d;
+        }
+
+        let mut font_ids = BTreeMap::new();
+        for (weight, chars) in &used {
+            let (bytes, name) = match weight {
+                Weight::Regular => (REGULAR_TTF, "LOTSRG+DejaVuSans"),
+                Weight::Bold => (BOLD_TTF, "LOTSBD+DejaVuSans-Bold"),
+            };
+            let mut parsed =
+                subset(bytes, font(*weight), chars).unwrap_or_else(|| font(*weight).clone());
+            parsed.font_name = Some(name.to_string());
+            font_ids.insert(*weight, pdf.add_font(&parsed));
+        }
+
+        let pages = self
+            .pages
+            .iter()
+            .map(|items| {
+                let mut ops = Vec::new();
+                for item in items {
+                    item_ops(item, &font_ids, &mut ops);
+                }
+                PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops)
+            })
+            .collect();
+        let opts = PdfSaveOptions {
+            optimize: true,
+            subset_fonts: false,
+            ..Default::default()
+        };
+        Ok(pdf.with_pages(pages).save(&opts, &mut Vec::new()))
+    }
+}
+
+/// A copy of the font with only the glyphs for `chars` (plus .notdef), parsed for embedding. `None` if
+/// subsetting fails; the caller then embeds the whole font.
+fn subset(bytes: &[u8], full: &ParsedFont, chars: &BTreeSet<char>) -> Option<ParsedFont> {
+    use allsorts::binary::read::ReadScope;
+    use allsorts::font_data::FontData;
+    use allsorts::subset::{subset as allsorts_subset, CmapTarget, SubsetProfile};
+
+    let mut glyphs: Vec<u16> = vec![0];
+    for c in chars {
+        if let Some(g) = full.lookup_glyph_index(*c as u32) {
+            if !glyphs.contains(&g) {
+                glyphs.push(g);
+            }
+        }
+    }
+    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
+    let provider = data.table_provider(0).ok()?;
+    let out = allsorts_subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
+    let parsed = ParsedFont::from_bytes(&out, 0, &mut Vec::new())?;
+    // The subset must map every character it was made for.
+    chars
+        .iter()
+        .all(|c| {
+            full.lookup_glyph_index(*c as u32).is_none()
+                || parsed.lookup_glyph_index(*c as u32).is_some()
+        })
+        .then_some(parsed)
+}
+
+fn pt_point(x: f32, y_from_top: f32) -> Point {
+    Point {
+        x: Mm(x).into(),
+        y: Mm(PAGE_HEIGHT - y_from_top).into(),
+    }
+}
+
+fn item_ops(item: &Item, fonts: &BTreeMap<Weight, printpdf::FontId>, ops: &mut Vec<Op>) {
+    match item {
+        Item::Text {
+            x,
+            baseline,
+            style,
+            text,
+        } => {
+            let Some(id) = fonts.get(&style.weight) else {
+                return;
+            };
+            ops.push(Op::SetFillColor {
+                col: style.colour.to_pdf(),
+            });
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id.clone()),
+                size: Pt(style.size),
+            });
+            ops.push(Op::SetTextCursor {
+                pos: pt_point(*x, *baseline),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.clone())],
+            });
+            ops.push(Op::EndTextSection);
+        }
+        Item::Line {
+            from,
+            to,
+            width_pt,
+            colour,
+        } => {
+            ops.push(Op::SetOutlineColor {
+                col: colour.to_pdf(),
+            });
+            ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: pt_point(from.0, from.1),
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: pt_point(to.0, to.1),
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            });
+        }
+        Item::Rect {
+            x,
+            y,
+            w,
+            h,
+            colour,
+            fill,
+            width_pt,
+        } => {
+            let corners = [(*x, *y), (*x + *w, *y), (*x + *w, *y + *h), (*x, *y + *h)];
+            let points = corners
+                .iter()
+                .map(|(cx, cy)| LinePoint {
+                    p: pt_point(*cx, *cy),
+                    bezier: false,
+                })
+                .collect();
+            if *fill {
+                ops.push(Op::SetFillColor {
+                    col: colour.to_pdf(),
+                });
+            } else {
+                ops.push(Op::SetOutlineColor {
+                    col: colour.to_pdf(),
+                });
+                ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
+            }
+            ops.push(Op::DrawPolygon {
+                polygon: Polygon {
+                    rings: vec![PolygonRing { points }],
+                    mode: if *fill {
+                        PaintMode::Fill
+                    } else {
+                        PaintMode::Stroke
+                    },
+                    winding_order: WindingOrder::NonZero,
+                },
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_come_from_the_font() {
+        let s = Style::regular(10.0);
+        // DejaVu Sans: "i" is much narrower than "W"; bold is wider than regular.
+        assert!(text_width("iiii", s) < text_width("WWWW", s) / 2.0);
+        assert!(text_width("Müller", Style::bold(10.0)) > text_width("Müller", s));
+        // 10 pt "M" in DejaVu Sans is 0.863 em = 3.04 mm.
+        assert!((text_width("M", s) - 0.863 * 10.0 * PT_MM).abs() < 0.01);
+    }
+
+    #[test]
+    fn wrap_keeps_every_line_inside_the_box() {
+        let s = Style::regular(10.0);
+        let text = format!(
+            "Ayşe {} wohnt in der {}",
+            "Müller-Öztürk-".repeat(12),
+            "x".repeat(300)
+        );
+        let lines = wrap(&text, s, 50.0);
+        assert!(lines.len() > 5);
+        for l in &lines {
+            assert!(text_width(l, s) <= 50.0 + 0.001, "{l}");
+        }
+        // Nothing lost (spaces aside).
+        let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+        let original: String = text.chars().filter(|c| *c != ' ').collect();
+        assert_eq!(joined, original);
+    }
+
+    #[test]
+    fn paragraph_sign_stays_with_its_number() {
+        let s = Style::regular(10.0);
+        let w = text_width("nach dem Gesetz §", s) + 0.5;
+        let lines = wrap("nach dem Gesetz § 30a BZRG", s, w);
+        assert_eq!(lines[0], "nach dem Gesetz");
+        assert!(lines[1].starts_with("§ 30a"));
+    }
+
+    #[test]
+    fn numbers_stay_with_the_word_before() {
+        let s = Style::regular(10.0);
+        let w = text_width("wohnhaft Steinweg", s) + 1.0;
+        assert_eq!(
+            wrap("wohnhaft Steinweg 12, 06484 Quedlinburg", s, w)[1],
+            "Steinweg 12,"
+        );
+        assert_eq!(
+            wrap("x Nr.\u{a0}2", s, text_width("x Nr.", s) + 0.5),
+            ["x", "Nr. 2"]
+        );
+        assert!(is_short_number("117a") && is_short_number("2026.") && !is_short_number("06484"));
+        assert!(!is_short_number("12abc") && !is_short_number("a1"));
+    }
+
+    #[test]
+    fn shorten_and_limit() {
+        let s = Style::bold(12.0);
+        let short = shorten(&"Lange Straße ".repeat(20), s, 60.0);
+        assert!(short.ends_with('…'));
+        assert!(text_width(&short, s) <= 60.0);
+        assert_eq!(shorten("Kurz", s, 60.0), "Kurz");
+        let lines = wrap_limited(&"Wort ".repeat(100), s, 40.0, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'));
+        assert!(text_width(&lines[2], s) <= 40.0);
+    }
+
+    #[test]
+    fn unknown_characters_become_question_marks() {
+        assert_eq!(clean("a\tb\u{E000}", Weight::Regular), "a b?");
+        assert_eq!(clean("ä ö ü ß € ş ğ ı", Weight::Bold), "ä ö ü ß € ş ğ ı");
+    }
+
+    #[test]
+    fn subset_keeps_the_characters() {
+        let chars: BTreeSet<char> = "Ayşe Müller-Öztürk €".chars().collect();
+        let sub = subset(REGULAR_TTF, font(Weight::Regular), &chars).expect("subset");
+        assert!(sub.original_bytes.len() < REGULAR_TTF.len() / 10);
+        for c in &chars {
+            let g = sub.lookup_glyph_index(*c as u32).expect("mapped");
+            let full = font(Weight::Regular);
+            assert_eq!(
+                sub.get_glyph_width(g),
+                full.get_glyph_width(full.lookup_glyph_index(*c as u32).unwrap()),
+                "{c}"
+            );
+        }
+    }
+}
