@@ -23,6 +23,7 @@ fn main() {
             "coverage",
             "save_district",
             "set_municipality_district",
+            "print_document",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -316,3 +316,57 @@ fn due_list_of_the_demo_data() {
         .count();
     assert_eq!(eligible, 15);
 }
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn documents_from_the_pilots_page() {
+    use lotsen::store::PilotDocument;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("l.sqlite3")).unwrap();
+    let today = d("2026-11-26");
+    let id = new_pilot(&mut store, today);
+
+    // Printing the eFZ letter records it as issued today, once.
+    let (name, pdf) = store
+        .pilot_document(id, PilotDocument::EfzLetter, today)
+        .unwrap();
+    assert_eq!(
+        name,
+        "eFZ-Bestaetigung_Mueller-Oeztuerk_Ayse_2026-11-26.pdf"
+    );
+    assert!(pdf_text(&pdf).contains("Ayşe Müller-Öztürk"));
+    let r = store.pilot_record(id, today).unwrap();
+    assert_eq!(r.screening_state.code, "requested");
+    store
+        .pilot_document(id, PilotDocument::EfzLetter, today)
+        .unwrap();
+    let data = store.lifecycle_data(Some(id)).unwrap().remove(&id).unwrap();
+    assert_eq!(data.screenings.len(), 1);
+
+    // No certificate before the appointment.
+    assert!(matches!(
+        store.pilot_document(id, PilotDocument::AppointmentCertificate, today),
+        Err(Error::Rule { .. })
+    ));
+    // Demo pilot 1 (Anna Beispiel) is appointed: her certificate names her and her district.
+    let dir2 = tempfile::tempdir().unwrap();
+    let mut demo_store = Store::open(&dir2.path().join("d.sqlite3")).unwrap();
+    demo::load(&mut demo_store, today, "Test").unwrap();
+    let (_, pdf) = demo_store
+        .pilot_document(1, PilotDocument::AppointmentCertificate, today)
+        .unwrap();
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Anna Beispiel"), "{text}");
+    assert!(text.contains("Halberstadt"), "{text}");
+}

@@ -4,7 +4,7 @@ use lotsen::record::{DueItem, PilotRecord};
 use lotsen::reference::ReferenceData;
 use lotsen::screening::Screening;
 use lotsen::settings::Settings;
-use lotsen::store::{Course, SessionInput};
+use lotsen::store::{Course, PilotDocument, SessionInput};
 use lotsen::training::TestAttempt;
 use lotsen::{demo, Duplicate, Pilot, PilotInput, PilotQuery, Status};
 use serde::Serialize;
@@ -211,5 +211,28 @@ pub fn set_municipality_district(
     state.with(|s| {
         s.set_municipality_district(&municipality, &district)?;
         s.reference_data()
+    })
+}
+
+#[derive(Serialize)]
+pub struct SavedFile {
+    path: String,
+}
+
+/// Produces a pilot's document, files it in the documents folder and opens it.
+#[tauri::command]
+pub fn print_document(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    pilot_id: i64,
+    kind: PilotDocument,
+) -> CmdResult<SavedFile> {
+    use tauri::Manager;
+    let (name, bytes) = state.with(|s| s.pilot_document(pilot_id, kind, state.today))?;
+    let path = crate::files::document_path(app.path().document_dir().ok(), state.today, &name);
+    lotsen::documents::write_file(&path, &bytes)?;
+    crate::files::open_in_viewer(&path);
+    Ok(SavedFile {
+        path: path.display().to_string(),
     })
 }

@@ -2,6 +2,7 @@
 
 mod commands;
 mod error;
+mod files;
 mod state;
 
 use tauri::Manager;
@@ -38,6 +39,7 @@ pub fn run() {
             commands::coverage,
             commands::save_district,
             commands::set_municipality_district,
+            commands::print_document,
         ])
         .run(tauri::generate_context!())
         .expect("Lotsenbüro konnte nicht gestartet werden");

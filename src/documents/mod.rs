@@ -16,6 +16,47 @@ pub use crate::settings::Letterhead;
 pub use letters::{appointment_certificate, efz_request_letter};
 pub use reports::coverage_report;
 
+/// Spells text in plain ASCII the German way (ä → ae, ß → ss, ş → s), keeping upper and lower case;
+/// other characters without an ASCII spelling become "?". For file names and, later, SEPA texts.
+pub fn transliterate(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'Ä' => out.push_str("Ae"),
+            'Ö' => out.push_str("Oe"),
+            'Ü' => out.push_str("Ue"),
+            'ß' => out.push_str("ss"),
+            'ẞ' => out.push_str("SS"),
+            'ş' | 'ś' | 'š' => out.push('s'),
+            'Ş' | 'Ś' | 'Š' => out.push('S'),
+            'ç' | 'ć' | 'č' => out.push('c'),
+            'Ç' | 'Ć' | 'Č' => out.push('C'),
+            'ğ' => out.push('g'),
+            'Ğ' => out.push('G'),
+            'ı' => out.push('i'),
+            'İ' => out.push('I'),
+            'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+            'É' | 'È' | 'Ê' | 'Ë' => out.push('E'),
+            'á' | 'à' | 'â' | 'ã' | 'å' => out.push('a'),
+            'Á' | 'À' | 'Â' | 'Ã' | 'Å' => out.push('A'),
+            'í' | 'ì' | 'î' | 'ï' => out.push('i'),
+            'ó' | 'ò' | 'ô' | 'õ' | 'ø' => out.push('o'),
+            'ú' | 'ù' | 'û' => out.push('u'),
+            'ñ' | 'ń' => out.push('n'),
+            'ł' => out.push('l'),
+            'Ł' => out.push('L'),
+            'ž' | 'ź' | 'ż' => out.push('z'),
+            'Ž' | 'Ź' | 'Ż' => out.push('Z'),
+            c if c.is_ascii() => out.push(c),
+            _ => out.push('?'),
+        }
+    }
+    out
+}
+
 /// Writes a document: into a temporary file beside the target, then renamed, so a reader never
 /// sees half a file. Creates missing folders.
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
@@ -135,6 +176,16 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn transliteration_keeps_case() {
+        assert_eq!(
+            transliterate("Ayşe Müller-Öztürk, Straße"),
+            "Ayse Mueller-Oeztuerk, Strasse"
+        );
+        assert_eq!(transliterate("Ğül İnce"), "Guel Ince");
+        assert_eq!(transliterate("Олена"), "?????");
     }
 
     #[test]

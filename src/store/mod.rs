@@ -1,9 +1,11 @@
 //! The SQLite store: one file, WAL, foreign keys, versioned embedded migrations.
 
 mod coverage;
+mod documents;
 mod lifecycle;
 
 pub use coverage::{HISTORY_MONTHS, OUTLOOK_MONTHS};
+pub use documents::PilotDocument;
 pub use lifecycle::{Course, CourseSession, SessionInput};
 mod pilots;
 

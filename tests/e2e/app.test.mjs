@@ -1,62 +1,17 @@
 // End-to-end: the real Lotsenbüro debug app, its own temp data folder, driven like a person would.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startDriver, stopDriver, Session } from './webdriver.mjs';
-
-const APP = process.env.LOTSEN_APP;
-const CLI = process.env.LOTSEN_CLI;
-const TODAY = '2026-11-26';
-const SHOTS = join(process.cwd(), 'target', 'e2e');
-mkdirSync(SHOTS, { recursive: true });
-
-let driver;
-let session;
-
-/** Starts the app on `db` (a fresh tauri-driver per app start, so the environment is the app's). */
-async function openApp(db) {
-  await closeApp();
-  driver = await startDriver({ LOTSEN_DB: db, LOTSEN_TODAY: TODAY });
-  session = await Session.start(APP);
-  await session.el('#pilot-table, #first-start');
-  return session;
-}
-
-async function closeApp() {
-  if (session) { try { await session.end(); } catch { /* app already gone */ } }
-  session = undefined;
-  await stopDriver(driver);
-  driver = undefined;
-}
-
-function pilotsInDb(db) {
-  const out = execFileSync(CLI, ['--db', db, '--today', TODAY, 'pilots', 'list', '--json'], { encoding: 'utf8' });
-  return JSON.parse(out);
-}
-
-async function rowTexts(s) {
-  return s.exec(`return [...document.querySelectorAll('#pilot-table tbody tr[data-id]')].map(r => r.innerText);`);
-}
-
-/** Chooses an option as the keyboard would (native select pop-ups are not scriptable in WebKitGTK). */
-async function selectOption(s, selectCss, value) {
-  await s.el(`${selectCss} option[value="${value}"]`);
-  await s.exec(
-    `const el = document.querySelector(arguments[0]); el.focus(); el.value = arguments[1];
-     el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));`,
-    [selectCss, value],
-  );
-}
+import {
+  APP, CLI, SHOTS, openApp, closeApp, freshDb, pilotsInDb, rowTexts, selectOption,
+} from './harness.mjs';
 
 before(() => { assert.ok(APP && CLI, 'LOTSEN_APP and LOTSEN_CLI must be set (see tests/e2e/run.sh)'); });
 after(closeApp);
 
 test('create a pilot with umlauts, find it by search, find it again after a restart', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lotsen-e2e-'));
-  const db = join(dir, 'data', 'lotsenbuero.sqlite3');
+  const db = freshDb();
   let s = await openApp(db);
 
   // An empty database offers demo data or an empty start.
@@ -85,6 +40,8 @@ test('create a pilot with umlauts, find it by search, find it again after a rest
   assert.equal(stored[0].district, 'Quedlinburg');
   assert.equal(stored[0].birth_date, '1980-05-17');
 
+  // Close the form: the list then shows every column, IBAN included.
+  await s.click('#cancel');
   await s.fill('#search', 'Müller-Öz');
   const rows = await s.waitFor('search result', async () => {
     const r = await rowTexts(s);
@@ -104,8 +61,7 @@ test('create a pilot with umlauts, find it by search, find it again after a rest
 });
 
 test('an invalid IBAN shows the German message at the IBAN field and saves nothing', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lotsen-e2e-'));
-  const db = join(dir, 'lotsenbuero.sqlite3');
+  const db = freshDb();
   const s = await openApp(db);
   await s.click('#start-empty');
   await s.click('#new-pilot');
@@ -129,8 +85,7 @@ test('an invalid IBAN shows the German message at the IBAN field and saves nothi
 });
 
 test('first start with demo data shows 30 pilots; screenshot of the Lotsen screen', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lotsen-e2e-'));
-  const db = join(dir, 'lotsenbuero.sqlite3');
+  const db = freshDb();
   const s = await openApp(db);
   await s.click('#start-demo');
   await s.waitFor('30 demo pilots', async () => (await rowTexts(s)).length === 30);

@@ -3,11 +3,21 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AppError,
   AppState,
+  AttemptInput,
+  Course,
+  DocumentKind,
+  DueItem,
   Duplicate,
   Pilot,
   PilotInput,
   PilotQuery,
+  PilotRecord,
   ReferenceData,
+  SavedDocument,
+  ScreeningInput,
+  SessionInput,
+  Settings,
+  StatusCode,
 } from './types';
 
 export function referenceData(): Promise<ReferenceData> {
@@ -40,6 +50,66 @@ export function savePilot(input: PilotInput, id: number | null): Promise<Pilot> 
   return invoke<Pilot>('save_pilot', { input, id });
 }
 
+// ---- lifecycle ------------------------------------------------------------------------------
+
+/** The full record of a pilot: status history, screening, modules, test, eligibility. */
+export function pilotRecord(id: number): Promise<PilotRecord> {
+  return invoke<PilotRecord>('pilot_record', { id });
+}
+
+/** Appends a status change. A refused appointment rejects with kind 'rule' and the missing items. */
+export function changeStatus(id: number, status: StatusCode, effectiveOn: string, note: string): Promise<PilotRecord> {
+  return invoke<PilotRecord>('change_status', { id, status, effectiveOn, note });
+}
+
+/** Updates the screening record screeningId, or adds a new one (null). */
+export function saveScreening(pilotId: number, screeningId: number | null, screening: ScreeningInput): Promise<PilotRecord> {
+  return invoke<PilotRecord>('save_screening', { pilotId, screeningId, screening });
+}
+
+export function addTestAttempt(pilotId: number, attempt: AttemptInput): Promise<PilotRecord> {
+  return invoke<PilotRecord>('add_test_attempt', { pilotId, attempt });
+}
+
+// ---- courses --------------------------------------------------------------------------------
+
+export function listCourses(): Promise<Course[]> {
+  return invoke<Course[]>('list_courses');
+}
+
+/** Creates (id null) or renames a course. */
+export function saveCourse(id: number | null, name: string): Promise<Course> {
+  return invoke<Course>('save_course', { id, name });
+}
+
+/** Adds (sessionId null) or updates a session of a course; resolves to the whole course. */
+export function saveSession(courseId: number, sessionId: number | null, session: SessionInput): Promise<Course> {
+  return invoke<Course>('save_session', { courseId, sessionId, session });
+}
+
+export function setAttendance(sessionId: number, pilotId: number, present: boolean): Promise<Course> {
+  return invoke<Course>('set_attendance', { sessionId, pilotId, present });
+}
+
+// ---- overview, settings, documents ----------------------------------------------------------
+
+export function dueList(): Promise<DueItem[]> {
+  return invoke<DueItem[]>('due_list');
+}
+
+export function getSettings(): Promise<Settings> {
+  return invoke<Settings>('get_settings');
+}
+
+export function saveSettings(settings: Settings): Promise<Settings> {
+  return invoke<Settings>('save_settings', { settings });
+}
+
+/** The backend files the PDF in the documents folder and opens it in the system viewer. */
+export function printDocument(pilotId: number, kind: DocumentKind): Promise<SavedDocument> {
+  return invoke<SavedDocument>('print_document', { pilotId, kind });
+}
+
 const KINDS = ['validation', 'not_found', 'conflict', 'rule', 'storage'];
 
 /**
@@ -56,9 +126,10 @@ export function toAppError(e: unknown): AppError {
               !!x && typeof x === 'object' && typeof (x as { message?: unknown }).message === 'string',
           ).map((x) => ({ field: String(x.field ?? ''), message: x.message }))
         : [];
-      return { kind: o.kind as AppError['kind'], message: o.message, errors };
+      const missing = Array.isArray(o.missing) ? o.missing.filter((x): x is string => typeof x === 'string') : [];
+      return { kind: o.kind as AppError['kind'], message: o.message, errors, missing };
     }
-    if (e instanceof Error) return { kind: 'storage', message: e.message, errors: [] };
+    if (e instanceof Error) return { kind: 'storage', message: e.message, errors: [], missing: [] };
   }
-  return { kind: 'storage', message: typeof e === 'string' ? e : 'Unbekannter Fehler.', errors: [] };
+  return { kind: 'storage', message: typeof e === 'string' ? e : 'Unbekannter Fehler.', errors: [], missing: [] };
 }

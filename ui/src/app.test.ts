@@ -2,7 +2,7 @@
 // The mock sits below @tauri-apps/api, so command names and argument keys are checked as Tauri sees them.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pilot, reference } from './fixtures';
+import { pilot, record, reference, settings } from './fixtures';
 import { startApp } from './main';
 import type { AppError, Duplicate, Pilot, PilotInput } from './types';
 
@@ -44,6 +44,13 @@ function fakeBackend(cmd: string, args: Record<string, unknown> = {}): unknown {
       if (!p) throw { kind: 'not_found', message: 'Lotse nicht gefunden.', errors: [] };
       return p;
     }
+    case 'pilot_record': {
+      const p = pilots.find((x) => x.id === args.id);
+      if (!p) throw { kind: 'not_found', message: 'Lotse nicht gefunden.', errors: [], missing: [] };
+      return record({ pilot: p, status: p.status });
+    }
+    case 'get_settings':
+      return settings();
     case 'find_duplicates':
       return duplicates;
     case 'save_pilot': {
@@ -100,11 +107,14 @@ afterEach(() => {
 });
 
 describe('shell', () => {
-  it('shows the title and only the screens that work', async () => {
+  it('shows the title and only the screens that work, starting on Lotsen', async () => {
     await start();
     expect($('.app-title').textContent).toBe('Lotsenbüro');
     const nav = Array.from(root.querySelectorAll('nav button')).map((b) => b.textContent);
-    expect(nav).toEqual(['Lotsen']);
+    expect(nav).toEqual(['Übersicht', 'Lotsen', 'Qualifizierung', 'Einstellungen']);
+    expect(Array.from(root.querySelectorAll('nav button')).map((b) => b.id)).toEqual([
+      'nav-uebersicht', 'nav-lotsen', 'nav-qualifizierung', 'nav-einstellungen',
+    ]);
     expect($('#nav-lotsen').getAttribute('aria-current')).toBe('page');
   });
 
@@ -290,6 +300,7 @@ describe('detail form', () => {
         { field: 'email', message: 'E-Mail-Adresse ist nicht gültig.' },
         { field: 'iban', message: 'IBAN hat die falsche Länge für DE: 22 Zeichen erwartet.' },
       ],
+      missing: [],
     };
     await start();
     ($('tr[data-id="1"]') as HTMLElement).click();
@@ -303,7 +314,7 @@ describe('detail form', () => {
   });
 
   it('shows other errors in the banner', async () => {
-    saveError = { kind: 'storage', message: 'Die Datenbank ist gesperrt.', errors: [] };
+    saveError = { kind: 'storage', message: 'Die Datenbank ist gesperrt.', errors: [], missing: [] };
     await start();
     ($('tr[data-id="1"]') as HTMLElement).click();
     await vi.waitFor(() => expect($<HTMLInputElement>('#f-first_name').value).toBe('Amal'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatIban,
+  formatPoints,
   isIsoDate,
   normalizeIban,
   parseGermanDate,
@@ -92,5 +93,22 @@ describe('labels', () => {
   it('writes names as "Nachname, Vorname"', () => {
     expect(pilotName({ first_name: 'Amal', last_name: 'Haddad' })).toBe('Haddad, Amal');
     expect(pilotName({ first_name: '', last_name: 'Haddad' })).toBe('Haddad');
+  });
+});
+
+describe('test points', () => {
+  it('shows points of max points with the share in percent', () => {
+    expect(formatPoints(42, 60)).toBe('42 / 60 (70 %)');
+    expect(formatPoints(60, 60)).toBe('60 / 60 (100 %)');
+    expect(formatPoints(0, 60)).toBe('0 / 60 (0 %)');
+    expect(formatPoints(35, 60)).toBe('35 / 60 (58,3 %)');
+  });
+  it('never rounds a score up to a pass mark it did not reach', () => {
+    // 5999 of 10000 is 59,99 %: below a 60 % pass mark, so it must not read "60 %".
+    expect(formatPoints(5999, 10000)).toBe('5999 / 10000 (59,9 %)');
+    expect(formatPoints(119, 200)).toBe('119 / 200 (59,5 %)');
+  });
+  it('copes with a maximum of 0', () => {
+    expect(formatPoints(0, 0)).toBe('0 / 0');
   });
 });

@@ -70,3 +70,15 @@ export function pilotCount(n: number): string {
 export function pilotName(p: { first_name: string; last_name: string }): string {
   return [p.last_name, p.first_name].filter((x) => x.trim() !== '').join(', ');
 }
+
+/**
+ * The written score as "42 / 60 (70 %)". The share is cut (not rounded) to one decimal, so a score just
+ * below the pass mark never reads as if it reached it: 59,9 % stays 59,9 %, not 60 %.
+ */
+export function formatPoints(points: number, maxPoints: number): string {
+  if (maxPoints <= 0) return `${points} / ${maxPoints}`;
+  const tenths = Math.floor((points * 1000) / maxPoints); // integer maths: no 0.1 + 0.2 surprises
+  const whole = Math.floor(tenths / 10);
+  const share = tenths % 10 === 0 ? String(whole) : `${whole},${tenths % 10}`;
+  return `${points} / ${maxPoints} (${share} %)`;
+}

@@ -3,6 +3,7 @@ import * as api from './api';
 import { h, options, replace } from './dom';
 import { formatIban, pilotCount, pilotName, statusLabel } from './format';
 import { createPilotForm } from './pilotForm';
+import { createPilotRecord, type RecordTab } from './pilotRecord';
 import type { Screen, ScreenContext } from './screen';
 import type { Duplicate, Pilot, PilotInput, PilotQuery, PilotSort, StatusCode } from './types';
 import { validatePilot } from './validate';
@@ -97,7 +98,15 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
 
   // ---- form ----------------------------------------------------------------------------------
   const form = createPilotForm({ reference: ref, today: ctx.today });
-  const detail = h('aside', { id: 'detail-panel', class: 'detail-panel', hidden: true, 'aria-label': 'Lotse bearbeiten' }, form.element);
+  const record = createPilotRecord({
+    ctx,
+    stammdaten: form.element,
+    onChange(r) {
+      form.showStatus(r.status);
+      void refresh(); // the status column follows
+    },
+  });
+  const detail = h('aside', { id: 'detail-panel', class: 'detail-panel', hidden: true, 'aria-label': 'Lotse bearbeiten' }, record.element);
 
   const element = h(
     'section',
@@ -234,18 +243,25 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     (back ?? newPilot).focus();
   }
 
-  async function openPilot(id: number): Promise<void> {
+  async function openPilot(id: number, tab: RecordTab = 'stammdaten'): Promise<void> {
     ctx.clearError();
     try {
       const pilot = await api.getPilot(id);
+      if (form.pilotId !== pilot.id) record.clear(); // no tabs of the previous pilot while this one loads
       state.selectedId = pilot.id;
       markSelected();
       form.fillForm(pilot);
       openForm();
-      form.focusFirstField();
+      if (tab === 'stammdaten') form.focusFirstField();
     } catch (e) {
       ctx.showError(api.toAppError(e).message);
       void refresh();
+      return;
+    }
+    const loaded = await record.load(id, tab);
+    if (tab !== 'stammdaten') {
+      if (loaded) detail.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+      else form.focusFirstField();
     }
   }
 
@@ -253,6 +269,7 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     ctx.clearError();
     state.selectedId = null;
     markSelected();
+    record.clear();
     form.fillForm(null);
     openForm();
     form.focusFirstField();
@@ -332,6 +349,8 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     await refresh();
     const row = rowById(saved.id);
     row?.scrollIntoView?.({ block: 'nearest' });
+    // A new pilot gets the record tabs now; a changed one may have changed what the record says (district).
+    await record.load(saved.id, record.selectedTab());
   }
 
   function handleSaveError(e: unknown): void {
@@ -360,7 +379,9 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
   return {
     element,
     refresh,
+    openPilot,
     onEscape(): boolean {
+      if (record.onEscape()) return true;
       if (form.duplicatesShown()) {
         form.hideDuplicates();
         form.element.querySelector<HTMLButtonElement>('#save')?.focus();

@@ -1,18 +1,22 @@
 // The app shell: title, navigation, error banner, status line, first-start dialog.
 import * as api from './api';
 import { h, replace } from './dom';
+import { mountCourses } from './courses';
 import { mountLotsen } from './lotsen';
+import { mountOverview } from './overview';
+import type { RecordTab } from './pilotRecord';
+import { mountSettings } from './settings';
 import type { Screen, ScreenContext, ScreenDef } from './screen';
 import type { AppState } from './types';
 
 /** The navigation of SPEC §9, in order. A screen appears once it has a mount function. */
 export const SCREENS: ScreenDef[] = [
-  { id: 'uebersicht', label: 'Übersicht' },
+  { id: 'uebersicht', label: 'Übersicht', mount: mountOverview },
   { id: 'lotsen', label: 'Lotsen', mount: mountLotsen },
-  { id: 'qualifizierung', label: 'Qualifizierung' },
+  { id: 'qualifizierung', label: 'Qualifizierung', mount: mountCourses },
   { id: 'abrechnung', label: 'Abrechnung' },
   { id: 'berichte', label: 'Berichte' },
-  { id: 'einstellungen', label: 'Einstellungen' },
+  { id: 'einstellungen', label: 'Einstellungen', mount: mountSettings },
 ];
 
 const TOAST_MS = 3000;
@@ -78,7 +82,7 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
     const [reference, appState] = await Promise.all([api.referenceData(), api.appState()]);
     state = appState;
     if (state.today) today = state.today;
-    ctx = { reference, today: () => today, toast, showError, clearError };
+    ctx = { reference, today: () => today, toast, showError, clearError, openPilot };
   } catch (e) {
     showError(`Die Anwendung konnte nicht starten: ${api.toAppError(e).message}`);
     return;
@@ -102,6 +106,14 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
       else btn.removeAttribute('aria-current');
     }
     void current.refresh();
+  }
+
+  /** From any screen to a pilot's page on the Lotsen screen. */
+  function openPilot(id: number, tab?: RecordTab): void {
+    const lotsen = available.find((s) => s.id === 'lotsen');
+    if (!lotsen) return;
+    show(lotsen);
+    void current?.openPilot?.(id, tab);
   }
 
   // ---- first start ---------------------------------------------------------------------------

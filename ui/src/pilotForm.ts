@@ -2,7 +2,7 @@
 // It knows nothing of the backend; the Lotsen screen decides when to validate, check and save.
 import { h, options, replace } from './dom';
 import { formatDate, formatIban, normalizeIban, parseGermanDate, statusLabel, pilotName } from './format';
-import type { Duplicate, FieldError, Pilot, PilotField, PilotInput, ReferenceData } from './types';
+import type { Duplicate, FieldError, Pilot, PilotField, PilotInput, ReferenceData, StatusCode } from './types';
 import { validatePilot } from './validate';
 
 export interface PilotFormOptions {
@@ -26,6 +26,8 @@ export interface PilotForm {
   showDuplicates(duplicates: Duplicate[]): void;
   hideDuplicates(): void;
   duplicatesShown(): boolean;
+  /** Updates the status line after a status change made elsewhere on the pilot's page. */
+  showStatus(status: StatusCode): void;
 }
 
 const NO_CHOICE = '—';
@@ -391,8 +393,7 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
 
     if (p) {
       title.textContent = pilotName(p) || 'Lotse';
-      replace(statusLine, 'Status: ', h('strong', {}, statusLabel(p.status)));
-      statusLine.hidden = false;
+      showStatus(p.status);
       metaLine.textContent = `Angelegt am ${formatDate(p.created_at)} · zuletzt geändert am ${formatDate(p.updated_at)}`;
       metaLine.hidden = !p.created_at;
     } else {
@@ -401,6 +402,11 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
       replace(statusLine);
       metaLine.hidden = true;
     }
+  }
+
+  function showStatus(status: StatusCode): void {
+    replace(statusLine, 'Status: ', h('strong', {}, statusLabel(status)));
+    statusLine.hidden = false;
   }
 
   function readForm(): PilotInput {
@@ -448,5 +454,6 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
     showDuplicates,
     hideDuplicates,
     duplicatesShown: () => !duplicateBox.hidden,
+    showStatus,
   };
 }

@@ -1,4 +1,5 @@
 // What a screen of the app gets from the shell, and what it gives back.
+import type { RecordTab } from './pilotRecord';
 import type { ReferenceData } from './types';
 
 export interface ScreenContext {
@@ -10,6 +11,8 @@ export interface ScreenContext {
   /** An error that belongs to no single field, shown in the banner. */
   showError: (message: string) => void;
   clearError: () => void;
+  /** Goes to the Lotsen screen and opens the pilot's page, optionally on a tab. */
+  openPilot: (id: number, tab?: RecordTab) => void;
 }
 
 export interface Screen {
@@ -18,6 +21,8 @@ export interface Screen {
   refresh: () => Promise<void>;
   /** Handles Escape; true when something was closed. */
   onEscape?: () => boolean;
+  /** Screens that show pilots open one here (the Lotsen screen). */
+  openPilot?: (id: number, tab?: RecordTab) => Promise<void>;
 }
 
 export interface ScreenDef {

@@ -81,6 +81,8 @@ export interface AppError {
   kind: AppErrorKind;
   message: string;
   errors: FieldError[];
+  /** For kind 'rule': every unmet requirement, in German (e.g. why an appointment is refused). */
+  missing: string[];
 }
 
 export interface AppState {
@@ -88,4 +90,159 @@ export interface AppState {
   db_path: string;
   /** The date the rules use, ISO YYYY-MM-DD. */
   today: string;
+}
+
+// ---- lifecycle (SPEC section 4) ---------------------------------------------------------------
+
+export interface StatusOption {
+  code: StatusCode;
+  label: string;
+}
+
+export interface StatusChange {
+  status: StatusCode;
+  /** ISO date the change takes effect. */
+  effective_on: string;
+  note: string;
+  who: string;
+  seq: number;
+}
+
+export type ScreeningResult = 'clear' | 'relevant_entry';
+
+export interface ScreeningInput {
+  letter_issued_on: string | null;
+  certificate_dated: string | null;
+  inspected_on: string | null;
+  inspected_by: string;
+  result: ScreeningResult | null;
+}
+
+export type ScreeningField = keyof ScreeningInput;
+
+export interface ScreeningRecord extends ScreeningInput {
+  id: number;
+}
+
+export type ScreeningStateCode = 'missing' | 'requested' | 'valid' | 'expiring' | 'expired' | 'relevant_entry';
+
+export interface ModuleRow {
+  number: number;
+  title: string;
+  done: boolean;
+  first_attended_on: string | null;
+  course: string | null;
+  place: string | null;
+}
+
+export interface AttemptInput {
+  taken_on: string;
+  points: number;
+  max_points: number;
+  interview_passed: boolean;
+  interviewer: string;
+}
+
+export type AttemptField = keyof AttemptInput;
+
+export interface AttemptRow extends AttemptInput {
+  id: number;
+  passed: boolean;
+}
+
+export type RefresherStateCode = 'not_due' | 'due' | 'done' | 'overdue';
+
+export interface PilotRecord {
+  pilot: Pilot;
+  /** The status on the rules' today. */
+  status: StatusCode;
+  history: StatusChange[];
+  allowed_next: StatusOption[];
+  /** The current screening record, null when there is none. */
+  screening: ScreeningRecord | null;
+  screening_state: { code: ScreeningStateCode; label: string };
+  screening_reason: string | null;
+  reinspection_on: string | null;
+  /** Always the five modules of the basic course. */
+  modules: ModuleRow[];
+  attempts: AttemptRow[];
+  final_test_passed: boolean;
+  appointed_on: string | null;
+  refresher: { state: RefresherStateCode; date: string | null; label: string };
+  eligible: boolean;
+}
+
+// ---- courses ----------------------------------------------------------------------------------
+
+export interface SessionInput {
+  held_on: string;
+  /** 1–5, or null for a refresher session ("Auffrischung"). */
+  module: number | null;
+  place: string;
+  trainer: string;
+}
+
+export interface CourseSession extends SessionInput {
+  id: number;
+  course_id: number;
+  /** "Modul 3: …" or "Auffrischung". */
+  label: string;
+  /** Ids of the pilots who attended. */
+  attendees: number[];
+}
+
+export interface Course {
+  id: number;
+  name: string;
+  sessions: CourseSession[];
+}
+
+// ---- due list ---------------------------------------------------------------------------------
+
+export type DueKind = 'efz_expiring' | 'efz_expired' | 'refresher_overdue' | 'qualified_waiting' | 'letter_unanswered';
+
+export interface DueItem {
+  pilot_id: number;
+  name: string;
+  kind: DueKind;
+  /** German sentence, naming the pilot. */
+  label: string;
+  date: string;
+}
+
+// ---- settings ---------------------------------------------------------------------------------
+
+export interface LifecycleSettings {
+  certificate_max_age_months: number;
+  reinspection_years: number;
+  warning_days: number;
+  pass_mark_percent: number;
+  refresher_months: number;
+  qualified_waiting_days: number;
+  letter_followup_days: number;
+}
+
+export interface Letterhead {
+  authority: string;
+  department: string;
+  street: string;
+  postcode_town: string;
+  phone: string;
+  email: string;
+  place: string;
+  signer_name: string;
+  signer_title: string;
+  footer: string;
+}
+
+export interface Settings {
+  lifecycle: LifecycleSettings;
+  letterhead: Letterhead;
+  desk_user: string;
+}
+
+export type DocumentKind = 'efz_letter' | 'appointment_certificate';
+
+export interface SavedDocument {
+  path: string;
 }

@@ -1,0 +1,36 @@
+//! Where documents are filed, and opening them in the system's PDF viewer.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+/// The documents folder: `LOTSEN_DOCUMENTS` if set (tests), else "Lotsenbüro" in the user's
+/// documents folder. Files go into a subfolder per year and month.
+pub fn document_path(base: Option<PathBuf>, today: NaiveDate, file: &str) -> PathBuf {
+    let root = std::env::var_os("LOTSEN_DOCUMENTS")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| base.map(|b| b.join("Lotsenbüro")))
+        .unwrap_or_else(|| lotsen::store::default_data_dir().join("Dokumente"));
+    root.join(format!("{:04}", today.year()))
+        .join(format!("{:02}", today.month()))
+        .join(file)
+}
+
+/// Opens a file with the system's viewer, without waiting. `LOTSEN_NO_OPEN=1` turns it off (tests).
+pub fn open_in_viewer(path: &Path) {
+    if std::env::var_os("LOTSEN_NO_OPEN").is_some_and(|v| v == "1") {
+        return;
+    }
+    let mut cmd = if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    // A missing viewer is not an error: the file is saved and its path shown.
+    let _ = cmd.arg(path).spawn();
+}
