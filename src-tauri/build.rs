@@ -24,6 +24,8 @@ fn main() {
             "save_district",
             "set_municipality_district",
             "print_document",
+            "print_coverage_report",
+            "save_coverage_report",
         ]),
     ))
     .expect("failed to run tauri-build");

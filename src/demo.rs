@@ -345,6 +345,12 @@ fn history(target: Status, i: u64) -> Vec<(Status, u64)> {
 
 /// Fills an empty database with the 30 demo pilots, in one transaction. Returns how many were made.
 pub fn load(store: &mut Store, today: NaiveDate, who: &str) -> Result<usize> {
+    load_many(store, today, who, PILOTS.len())
+}
+
+/// Like [`load`] with `count` pilots: the 30 demo people repeated, names numbered from the second
+/// round on ("Beispiel 2"). For benchmarks and load tests.
+pub fn load_many(store: &mut Store, today: NaiveDate, who: &str, count: usize) -> Result<usize> {
     if !store.is_empty()? {
         return Err(Error::Conflict(
             "Die Datenbank enthält bereits Lotsen; Demodaten werden nur in eine leere Datenbank geladen.".into(),
@@ -353,24 +359,30 @@ pub fn load(store: &mut Store, today: NaiveDate, who: &str) -> Result<usize> {
     let refs = store.reference_data()?;
     let municipalities = refs.municipality_pairs();
     let districts = refs.district_names();
-    let mut inputs = Vec::with_capacity(PILOTS.len());
-    for (i, p) in PILOTS.iter().enumerate() {
+    let mut inputs = Vec::with_capacity(count);
+    for (i, p) in PILOTS.iter().cycle().take(count).enumerate() {
         // Prospects have not given bank details yet.
         let has_bank = !matches!(p.status, Prospect);
+        let round = i / PILOTS.len();
+        let last = if round == 0 {
+            p.last.to_string()
+        } else {
+            format!("{} {}", p.last, round + 1)
+        };
         let input = PilotInput {
             first_name: p.first.into(),
-            last_name: p.last.into(),
+            last_name: last.clone(),
             birth_date: Some(p.born.into()),
             street: format!("Beispielweg {}", i + 1),
             postcode: p.postcode.into(),
             town: p.municipality.into(),
             municipality: Some(p.municipality.into()),
             phone: format!("03941 555 {:03}", 100 + i),
-            email: format!("{}.{}@example.org", ascii(p.first), ascii(p.last)),
+            email: format!("{}.{}@example.org", ascii(p.first), ascii(&last)),
             languages: p.languages.iter().map(|s| s.to_string()).collect(),
             recruitment_source: Some(SOURCES[i % SOURCES.len()].into()),
             account_holder: if has_bank {
-                format!("{} {}", p.first, p.last)
+                format!("{} {last}", p.first)
             } else {
                 String::new()
             },
@@ -383,7 +395,7 @@ pub fn load(store: &mut Store, today: NaiveDate, who: &str) -> Result<usize> {
             ..Default::default()
         };
         let data = crate::pilot::validate(&input, today, &municipalities, &districts)?;
-        inputs.push((data, history(p.status, i as u64)));
+        inputs.push((data, history(p.status, (i % PILOTS.len()) as u64)));
     }
     store.with_transaction(|tx| {
         let mut ids = Vec::with_capacity(inputs.len());
@@ -483,8 +495,8 @@ fn fill_lifecycle(
     let refresher_late = session(refresher, 40, None, "Halberstadt, Kreisverwaltung")?;
     let five_years = 5 * 365 + 1;
 
-    for (i, (&id, p)) in ids.iter().zip(PILOTS.iter()).enumerate() {
-        let i = i as u64;
+    for (i, (&id, p)) in ids.iter().zip(PILOTS.iter().cycle()).enumerate() {
+        let i = (i % PILOTS.len()) as u64;
         match p.status {
             Active | Paused | Left => {
                 for &s in &spring_sessions {

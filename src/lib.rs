@@ -1,16 +1,20 @@
 //! Lotsenbüro core: the rules and the store for the volunteer integration pilots programme.
 //! Knows nothing of the desktop shell; the app and the `lotsen` command line both call this API.
 
+pub mod allowance;
+pub mod budget;
 pub mod coverage;
 pub mod demo;
 pub mod documents;
 pub mod error;
 pub mod iban;
 pub mod lifecycle;
+pub mod money;
 pub mod pilot;
 pub mod record;
 pub mod reference;
 pub mod register;
+pub mod retention;
 pub mod screening;
 pub mod settings;
 pub mod store;

@@ -243,6 +243,7 @@ pub struct Settings {
     pub lifecycle: LifecycleSettings,
     pub letterhead: Letterhead,
     pub coverage: crate::coverage::CoverageSettings,
+    pub allowance: crate::allowance::AllowanceSettings,
     /// The person working at the desk, recorded as "who" in histories.
     pub desk_user: String,
 }
@@ -255,6 +256,9 @@ pub fn validate_all(s: &Settings) -> Result<()> {
         Err(other) => return Err(other),
     };
     if let Err(Error::Validation(e)) = s.coverage.validate() {
+        errors.extend(e);
+    }
+    if let Err(Error::Validation(e)) = s.allowance.validate() {
         errors.extend(e);
     }
     if s.letterhead.authority.trim().is_empty() {

@@ -236,3 +236,58 @@ pub fn print_document(
         path: path.display().to_string(),
     })
 }
+
+fn coverage_pdf(state: &AppState, date: Option<String>) -> lotsen::Result<(String, Vec<u8>)> {
+    let date = match date.as_deref().filter(|d| !d.trim().is_empty()) {
+        None => state.today,
+        Some(d) => lotsen::pilot::parse_date(d).ok_or_else(|| {
+            lotsen::Error::field("date", "Stichtag ist kein gültiges Datum (TT.MM.JJJJ).")
+        })?,
+    };
+    state.with(|s| {
+        let c = s.coverage(date)?;
+        let history = s.coverage_history(date)?;
+        let bytes = lotsen::documents::coverage_report(
+            &c,
+            &history,
+            &s.settings()?.letterhead,
+            state.today,
+        )?;
+        Ok((format!("Abdeckungsbericht_{date}.pdf"), bytes))
+    })
+}
+
+/// "Drucken": files the coverage report in the documents folder and opens it.
+#[tauri::command]
+pub fn print_coverage_report(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    date: Option<String>,
+) -> CmdResult<SavedFile> {
+    use tauri::Manager;
+    let (name, bytes) = coverage_pdf(&state, date)?;
+    let path = crate::files::document_path(app.path().document_dir().ok(), state.today, &name);
+    lotsen::documents::write_file(&path, &bytes)?;
+    crate::files::open_in_viewer(&path);
+    Ok(SavedFile {
+        path: path.display().to_string(),
+    })
+}
+
+/// "Speichern unter…": asks for a place and saves the coverage report there; `None` if cancelled.
+/// Async so the blocking file dialog does not run on the main thread.
+#[tauri::command]
+pub async fn save_coverage_report(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    date: Option<String>,
+) -> CmdResult<Option<SavedFile>> {
+    let (name, bytes) = coverage_pdf(&state, date)?;
+    let Some(path) = crate::files::ask_save_path(&app, &name) else {
+        return Ok(None);
+    };
+    lotsen::documents::write_file(&path, &bytes)?;
+    Ok(Some(SavedFile {
+        path: path.display().to_string(),
+    }))
+}

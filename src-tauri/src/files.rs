@@ -34,3 +34,19 @@ pub fn open_in_viewer(path: &Path) {
     // A missing viewer is not an error: the file is saved and its path shown.
     let _ = cmd.arg(path).spawn();
 }
+
+/// Asks where to save a file ("Speichern unter…"); `None` when the person cancels.
+/// `LOTSEN_SAVE_AS_DIR` skips the dialog and saves there under the proposed name (tests).
+pub fn ask_save_path(app: &tauri::AppHandle, proposed: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("LOTSEN_SAVE_AS_DIR").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(dir).join(proposed));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_title("Speichern unter…")
+        .set_file_name(proposed)
+        .add_filter("PDF-Dokument", &["pdf"])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}

@@ -9,6 +9,8 @@ use tauri::Manager;
 
 pub fn run() {
     tauri::Builder::default()
+        // Used from Rust only ("Speichern unter…"); the window gets no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let args: Vec<String> = std::env::args().collect();
             let path = state::db_path_from(&args, app.path().app_data_dir().ok());
@@ -40,6 +42,8 @@ pub fn run() {
             commands::save_district,
             commands::set_municipality_district,
             commands::print_document,
+            commands::print_coverage_report,
+            commands::save_coverage_report,
         ])
         .run(tauri::generate_context!())
         .expect("Lotsenbüro konnte nicht gestartet werden");

@@ -43,10 +43,61 @@ enum Command {
         #[arg(long)]
         pdf: Option<PathBuf>,
     },
+    /// Abrechnungslauf eines Monats: erstellen (bzw. neu berechnen), freigeben, bezahlt, anzeigen
+    #[command(subcommand)]
+    Run(RunCommand),
+    /// Budget eines Haushaltsjahres mit Prognose; `budget set` legt es fest
+    Budget {
+        #[command(subcommand)]
+        set: Option<BudgetCommand>,
+        /// Haushaltsjahr (Standard: das Jahr von --today)
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
     Due {
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum RunCommand {
+    /// Entwurf erstellen oder neu berechnen
+    Create { month: String },
+    /// Freigeben (prüft Budget, IBAN, Zeitpunkt) und Abrechnungsnummern vergeben
+    Approve { month: String },
+    /// Als bezahlt markieren
+    Paid {
+        month: String,
+        /// Zahlungsdatum JJJJ-MM-TT (Standard: heute)
+        #[arg(long)]
+        paid_on: Option<String>,
+    },
+    /// Lauf anzeigen
+    Show {
+        month: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum BudgetCommand {
+    /// Budget festlegen: Betrag in Euro ("46.800,00" oder 46800)
+    Set {
+        year: i32,
+        amount: String,
+        /// Bescheid-Nr.
+        #[arg(long)]
+        notice: Option<String>,
+        /// Datum des Bescheids JJJJ-MM-TT
+        #[arg(long)]
+        notice_date: Option<String>,
+        /// Buchungsstelle
+        #[arg(long)]
+        line: Option<String>,
     },
 }
 
@@ -178,6 +229,91 @@ fn run(cli: Cli) -> Result<()> {
                 out(&serde_json::to_string_pretty(&c).expect("coverage serialises"));
             } else {
                 out(&coverage_table(&c));
+            }
+        }
+        Command::Run(cmd) => {
+            let who = desk_user(&store)?;
+            let (run, action) = match cmd {
+                RunCommand::Create { month } => {
+                    (store.create_run(&month, today)?, "als Entwurf berechnet")
+                }
+                RunCommand::Approve { month } => {
+                    (store.approve_run(&month, &who, today)?, "freigegeben")
+                }
+                RunCommand::Paid { month, paid_on } => {
+                    let on = match paid_on {
+                        None => today,
+                        Some(d) => lotsen::pilot::parse_date(&d).ok_or_else(|| {
+                            Error::field(
+                                "paid_on",
+                                format!("Zahlungsdatum „{d}“ ist ungültig; erwartet JJJJ-MM-TT."),
+                            )
+                        })?,
+                    };
+                    (store.mark_paid(&month, on, today)?, "als bezahlt markiert")
+                }
+                RunCommand::Show { month, json } => {
+                    let run = store.run(&month)?;
+                    if json {
+                        out(&serde_json::to_string_pretty(&run).expect("run serialises"));
+                        return Ok(());
+                    }
+                    (run, "")
+                }
+            };
+            if !action.is_empty() {
+                eprintln!("Abrechnungslauf {} {action}.", run.label);
+            }
+            out(&run_table(&run));
+        }
+        Command::Budget { set, year, json } => {
+            let who = desk_user(&store)?;
+            let year = match set {
+                Some(BudgetCommand::Set {
+                    year,
+                    amount,
+                    notice,
+                    notice_date,
+                    line,
+                }) => {
+                    let amount = lotsen::money::parse_euros(&amount).ok_or_else(|| {
+                        Error::field(
+                            "amount_cents",
+                            format!("Betrag „{amount}“ ist ungültig; z. B. 46.800,00 oder 46800."),
+                        )
+                    })?;
+                    let old = store.budget(year)?;
+                    let notice_date = match notice_date {
+                        None => old.as_ref().and_then(|o| o.notice_date),
+                        Some(d) => Some(lotsen::pilot::parse_date(&d).ok_or_else(|| {
+                            Error::field(
+                                "notice_date",
+                                format!("Bescheiddatum „{d}“ ist ungültig; erwartet JJJJ-MM-TT."),
+                            )
+                        })?),
+                    };
+                    let b = lotsen::store::Budget {
+                        year,
+                        amount_cents: amount.0,
+                        notice_number: notice
+                            .or_else(|| old.as_ref().map(|o| o.notice_number.clone()))
+                            .unwrap_or_default(),
+                        notice_date,
+                        budget_line: line
+                            .or_else(|| old.as_ref().map(|o| o.budget_line.clone()))
+                            .unwrap_or_default(),
+                    };
+                    store.set_budget(&b, &who)?;
+                    eprintln!("Budget {year}: {}", lotsen::money::Cents(b.amount_cents));
+                    year
+                }
+                None => year.unwrap_or(chrono::Datelike::year(&today)),
+            };
+            let view = store.budget_year(year, today)?;
+            if json {
+                out(&serde_json::to_string_pretty(&view).expect("budget serialises"));
+            } else {
+                out(&budget_table(&view));
             }
         }
         Command::Due { json } => {
@@ -319,6 +455,123 @@ fn run(cli: Cli) -> Result<()> {
         },
     }
     Ok(())
+}
+
+/// The person at the desk from the settings, else "Kommandozeile".
+fn desk_user(store: &Store) -> Result<String> {
+    let who = store.settings()?.desk_user;
+    Ok(if who.trim().is_empty() {
+        WHO.to_string()
+    } else {
+        who
+    })
+}
+
+fn run_table(r: &lotsen::store::Run) -> String {
+    use lotsen::money::Cents;
+    let mut t = vec![
+        format!("Abrechnungslauf {} – {}", r.label, r.state.label()),
+        format!(
+            "{:<16} {:<28} {:<12} {:>5} {:>12} {:>12} {:>12}  {}",
+            "Nr.", "Name", "Altkreis", "Tage", "Betrag", "Korrektur", "Netto", "IBAN"
+        ),
+    ];
+    for l in &r.lines {
+        t.push(format!(
+            "{:<16} {:<28} {:<12} {:>2}/{:<2} {:>12} {:>12} {:>12}  {}",
+            l.statement_number.as_deref().unwrap_or("—"),
+            l.name,
+            l.district,
+            l.eligible_days,
+            l.days_in_month,
+            Cents(l.amount_cents).to_string(),
+            Cents(l.corrections_cents).to_string(),
+            Cents(l.net_cents).to_string(),
+            if l.iban.is_empty() {
+                "—".into()
+            } else {
+                iban::format(&l.iban)
+            }
+        ));
+        if !l.lowered_reason.is_empty() {
+            t.push(format!(
+                "{:<16} gesenkt von {}: {}",
+                "",
+                Cents(l.computed_cents),
+                l.lowered_reason
+            ));
+        }
+    }
+    t.push(format!(
+        "Summe Auszahlung: {}   Rückforderungen: {}",
+        Cents(r.total_cents),
+        Cents(r.claim_back_cents)
+    ));
+    t.join("\n")
+}
+
+fn budget_table(y: &lotsen::budget::BudgetYear) -> String {
+    use lotsen::money::Cents;
+    let mut t = vec![
+        format!("Haushaltsjahr {}", y.year),
+        match &y.budget {
+            None => "Budget: nicht festgelegt".into(),
+            Some(b) => format!(
+                "Budget: {}   Bescheid: {} {}   Buchungsstelle: {}",
+                Cents(b.amount_cents),
+                if b.notice_number.is_empty() {
+                    "—"
+                } else {
+                    &b.notice_number
+                },
+                b.notice_date.map(lotsen::format_date).unwrap_or_default(),
+                if b.budget_line.is_empty() {
+                    "—"
+                } else {
+                    &b.budget_line
+                }
+            ),
+        },
+        format!(
+            "freigegeben: {}   bezahlt: {}   Entwürfe: {}   verbleibend: {}",
+            Cents(y.approved_cents),
+            Cents(y.paid_cents),
+            Cents(y.draft_cents),
+            Cents(y.remaining_cents)
+        ),
+        String::new(),
+        format!(
+            "{:<16} {:<12} {:>14} {:>14} {:>14} {:>16}",
+            "Monat", "Stand", "freigegeben", "Entwurf", "Prognose", "danach übrig"
+        ),
+    ];
+    for m in &y.months {
+        t.push(format!(
+            "{:<16} {:<12} {:>14} {:>14} {:>14} {:>16}",
+            m.label,
+            m.state.map(|s| s.label()).unwrap_or("—"),
+            Cents(m.approved_cents).to_string(),
+            Cents(m.draft_cents).to_string(),
+            Cents(m.forecast_cents).to_string(),
+            m.remaining_after_cents
+                .map(|c| Cents(c).to_string())
+                .unwrap_or_else(|| "—".into())
+        ));
+    }
+    t.push(String::new());
+    t.push(match &y.first_uncovered {
+        Some(m) => format!("Achtung: Das Budget reicht voraussichtlich nur bis vor {m}."),
+        None if y.budget.is_some() => {
+            "Das Budget reicht voraussichtlich bis zum Jahresende.".into()
+        }
+        None => "Ohne Budget keine Prognose der Deckung.".into(),
+    });
+    if let Some(n) = y.pilots_affordable {
+        t.push(format!(
+            "Das freie Budget trägt beim aktuellen Satz {n} Lotsen bis Jahresende."
+        ));
+    }
+    t.join("\n")
 }
 
 fn coverage_table(c: &lotsen::coverage::Coverage) -> String {

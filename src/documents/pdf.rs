@@ -15,8 +15,9 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use printpdf::{
-    Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, Rgb, TextItem, WindingOrder,
+    Color, Greyscale, Line, LineDashPattern, LineJoinStyle, LinePoint, Mm, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing,
+    Pt, Rgb, TextItem, WindingOrder,
 };
 
 use crate::error::Result;
@@ -414,6 +415,13 @@ enum Item {
         fill: bool,
         width_pt: f32,
     },
+    /// Connected line segments, optionally dashed (dash and gap in pt).
+    Path {
+        points: Vec<(f32, f32)>,
+        width_pt: f32,
+        colour: Colour,
+        dash: Option<(f32, f32)>,
+    },
 }
 
 /// A document being laid out: pages of positioned items, a cursor `y` (mm from the top of the current page)
@@ -646,6 +654,35 @@ impl Doc {
         });
     }
 
+    /// Connected straight segments through `points` (mm), `width_pt` thick, with round joins; dashed when
+    /// `dash` gives the lengths of dash and gap in mm. Points are clamped to the printable box.
+    pub fn polyline_at(
+        &mut self,
+        points: &[(f32, f32)],
+        width_pt: f32,
+        colour: Colour,
+        dash: Option<(f32, f32)>,
+    ) {
+        if points.len() < 2 {
+            return;
+        }
+        let points = points
+            .iter()
+            .map(|&(x, y)| {
+                (
+                    x.clamp(CONTENT_LEFT, CONTENT_RIGHT),
+                    y.clamp(CONTENT_TOP, CONTENT_BOTTOM),
+                )
+            })
+            .collect();
+        self.push(Item::Path {
+            points,
+            width_pt,
+            colour,
+            dash: dash.map(|(on, off)| (on / PT_MM, off / PT_MM)),
+        });
+    }
+
     /// A filled rectangle (top-left corner, width, height in mm).
     pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, colour: Colour) {
         self.push_rect(x, y, w, h, colour, true, 0.0);
@@ -740,10 +777,23 @@ impl Doc {
     /// One table row at the cursor, starting at the left content edge: each cell wraps within its column,
     /// the row is as high as its tallest cell, a thin rule below. A row never splits across pages.
     pub fn table_row(&mut self, columns: &[Column], cells: &[&str], style: Style) {
+        self.table_row_placed(columns, cells, style);
+    }
+
+    /// Like [`Doc::table_row`]; returns the top of the row and its height on the page it went to, for
+    /// drawing into its cells afterwards (a marker, a swatch).
+    pub fn table_row_placed(
+        &mut self,
+        columns: &[Column],
+        cells: &[&str],
+        style: Style,
+    ) -> (f32, f32) {
         let cells: Vec<String> = cells.iter().map(|s| s.to_string()).collect();
         let h = self.row_height(columns, &cells, style);
         self.ensure_space(h);
+        let top = self.y;
         self.draw_row(columns, &cells, style, false);
+        (top, h)
     }
 
     fn draw_row(&mut self, columns: &[Column], cells: &[String], style: Style, header: bool) {
@@ -997,6 +1047,39 @@ fn item_ops(item: &Item, fonts: &BTreeMap<Weight, printpdf::FontId>, ops: &mut V
                     is_closed: false,
                 },
             });
+        }
+        Item::Path {
+            points,
+            width_pt,
+            colour,
+            dash,
+        } => {
+            ops.push(Op::SaveGraphicsState);
+            ops.push(Op::SetOutlineColor {
+                col: colour.to_pdf(),
+            });
+            ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
+            ops.push(Op::SetLineJoinStyle {
+                join: LineJoinStyle::Round,
+            });
+            if let Some((on, off)) = dash {
+                ops.push(Op::SetLineDashPattern {
+                    dash: LineDashPattern::new(0.0, &[*on, *off]),
+                });
+            }
+            ops.push(Op::DrawLine {
+                line: Line {
+                    points: points
+                        .iter()
+                        .map(|(x, y)| LinePoint {
+                            p: pt_point(*x, *y),
+                            bezier: false,
+                        })
+                        .collect(),
+                    is_closed: false,
+                },
+            });
+            ops.push(Op::RestoreGraphicsState);
         }
         Item::Rect {
             x,

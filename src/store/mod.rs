@@ -1,12 +1,23 @@
 //! The SQLite store: one file, WAL, foreign keys, versioned embedded migrations.
 
+mod allowances;
+mod audit;
+mod backup;
 mod coverage;
 mod documents;
 mod lifecycle;
+mod retention;
 
+pub use allowances::{Budget, Correction, Run, RunLine, RunState};
+pub use audit::{AuditEntry, AuditFilter, AUDITED_TABLES};
+pub use backup::{
+    check_backup_file, daily_backup, list_backups, BackupEntry, BackupInfo, BackupKind,
+    RestoreOutcome, DEFAULT_KEEP,
+};
 pub use coverage::{HISTORY_MONTHS, OUTLOOK_MONTHS};
 pub use documents::PilotDocument;
 pub use lifecycle::{Course, CourseSession, SessionInput};
+pub use retention::DeletionRecord;
 mod pilots;
 
 pub(crate) use pilots::insert_pilot;
@@ -23,6 +34,8 @@ use crate::reference::{self, District, Municipality, ReferenceData};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_lifecycle.sql"),
+    include_str!("migrations/003_allowances.sql"),
+    include_str!("migrations/004_audit.sql"),
 ];
 
 /// The schema version this build writes.
@@ -60,6 +73,8 @@ pub fn default_db_path() -> PathBuf {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Who is working: written into the audit log by every transaction (see [`Store::set_actor`]).
+    actor: String,
 }
 
 impl Store {
@@ -98,6 +113,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            actor: String::new(),
         };
         store.migrate(found)?;
         store.seed_reference_data()?;
@@ -110,9 +126,30 @@ impl Store {
         f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
     ) -> Result<T> {
         let tx = self.conn.transaction()?;
+        // Who is working, and a new transaction number, for the audit triggers (migration 004).
+        tx.execute(
+            "UPDATE audit_context SET who = ?1, tx = tx + 1, erasing = 0 WHERE id = 1",
+            [&self.actor],
+        )?;
         let value = f(&tx)?;
+        // Writes outside a store transaction are logged as the system, never as a stale name.
+        tx.execute(
+            "UPDATE audit_context SET who = '', erasing = 0 WHERE id = 1",
+            [],
+        )?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Sets who is working (the desk user from the settings, else the system user); every later
+    /// transaction of this store records it in the audit log. Empty means "the system".
+    pub fn set_actor(&mut self, who: &str) {
+        self.actor = who.trim().to_string();
+    }
+
+    /// Who is recorded in the audit log for this store's changes.
+    pub fn actor(&self) -> &str {
+        &self.actor
     }
 
     pub fn path(&self) -> &Path {

@@ -195,12 +195,22 @@ fn write_fields(tx: &Transaction, id: i64, d: &PilotData, now: &str) -> Result<(
             now
         ],
     )?;
-    tx.execute("DELETE FROM pilot_languages WHERE pilot_id = ?1", [id])?;
+    // Rewritten only when the list (or its order) changed, so the audit log shows real changes.
+    let current: Vec<String> = tx
+        .prepare("SELECT language FROM pilot_languages WHERE pilot_id = ?1 ORDER BY rowid")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let rewrite = current != d.languages;
+    if rewrite {
+        tx.execute("DELETE FROM pilot_languages WHERE pilot_id = ?1", [id])?;
+    }
     for lang in &d.languages {
-        tx.execute(
-            "INSERT INTO pilot_languages (pilot_id, language) VALUES (?1, ?2)",
-            params![id, lang],
-        )?;
+        if rewrite {
+            tx.execute(
+                "INSERT INTO pilot_languages (pilot_id, language) VALUES (?1, ?2)",
+                params![id, lang],
+            )?;
+        }
         // A new language joins the editable list.
         tx.execute(
             "INSERT OR IGNORE INTO languages (name, position)

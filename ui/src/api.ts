@@ -5,6 +5,7 @@ import type {
   AppState,
   AttemptInput,
   Course,
+  CoverageView,
   DocumentKind,
   DueItem,
   Duplicate,
@@ -108,6 +109,33 @@ export function saveSettings(settings: Settings): Promise<Settings> {
 /** The backend files the PDF in the documents folder and opens it in the system viewer. */
 export function printDocument(pilotId: number, kind: DocumentKind): Promise<SavedDocument> {
   return invoke<SavedDocument>('print_document', { pilotId, kind });
+}
+
+// ---- coverage -------------------------------------------------------------------------------
+
+/** Coverage per district on a day (ISO; null = today) and the history, which is always relative to today. */
+export function coverage(date: string | null): Promise<CoverageView> {
+  return invoke<CoverageView>('coverage', { date });
+}
+
+/** "Drucken": files the Abdeckungsbericht in the documents folder and opens it. */
+export function printCoverageReport(date: string | null): Promise<SavedDocument> {
+  return invoke<SavedDocument>('print_coverage_report', { date });
+}
+
+/** "Speichern unter…": the backend asks where; null when the dialog was cancelled. */
+export function saveCoverageReport(date: string | null): Promise<SavedDocument | null> {
+  return invoke<SavedDocument | null>('save_coverage_report', { date });
+}
+
+/** Renames a former district or changes its target; resolves to the new reference data. */
+export function saveDistrict(id: number, name: string, target: number): Promise<ReferenceData> {
+  return invoke<ReferenceData>('save_district', { id, name, target });
+}
+
+/** Assigns a municipality to a former district; resolves to the new reference data. */
+export function setMunicipalityDistrict(municipality: string, district: string): Promise<ReferenceData> {
+  return invoke<ReferenceData>('set_municipality_district', { municipality, district });
 }
 
 const KINDS = ['validation', 'not_found', 'conflict', 'rule', 'storage'];

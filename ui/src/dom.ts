@@ -44,3 +44,22 @@ export function replace(parent: Element, ...children: Child[]): void {
 export function options(entries: { value: string; label: string }[]): HTMLOptionElement[] {
   return entries.map((e) => h('option', { value: e.value }, e.label));
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * The SVG counterpart of h(): svg('rect', { x: 0, width: 40, class: 'bar' }). Geometry goes in attributes
+ * (never a style attribute, which the CSP would block); colours come from classes in styles.css.
+ */
+export function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | null | undefined> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined) el.setAttribute(key, String(value));
+  }
+  append(el, children);
+  return el;
+}

@@ -1,5 +1,5 @@
 // Test data shared by the DOM tests (not part of the app bundle: only *.test.ts import it).
-import type { Course, DueItem, Pilot, PilotRecord, ReferenceData, Settings } from './types';
+import type { Course, CoverageView, DistrictCoverage, DueItem, MonthPoint, Pilot, PilotRecord, ReferenceData, Settings } from './types';
 
 export function reference(): ReferenceData {
   return {
@@ -128,6 +128,7 @@ export function settings(): Settings {
       signer_title: 'Integrationskoordinatorin',
       footer: 'Landkreis Harz · Koordinierungsstelle für Migration',
     },
+    coverage: { green_percent: 100, amber_percent: 70 },
     desk_user: 'S. Krüger',
   };
 }
@@ -150,4 +151,100 @@ export function dueItems(): DueItem[] {
     { pilot_id: 3, name: 'Schulz, Jana', kind: 'efz_expired', label: 'Schulz, Jana: Führungszeugnis abgelaufen seit 01.11.2026', date: '2026-11-01' },
     { pilot_id: 2, name: 'Kovalenko, Olena', kind: 'qualified_waiting', label: 'Kovalenko, Olena: qualifiziert seit 01.10.2026, aber noch nicht berufen', date: '2026-10-01' },
   ];
+}
+
+function districtCoverage(d: Partial<DistrictCoverage> & { district: string }): DistrictCoverage {
+  const c: DistrictCoverage = {
+    target: 10,
+    eligible: 0,
+    pipeline: 0,
+    paused: 0,
+    ending_soon: 0,
+    refresher_overdue: 0,
+    coverage_percent: 0,
+    light: 'red',
+    eligible_ids: [],
+    pipeline_ids: [],
+    paused_ids: [],
+    ending_soon_ids: [],
+    refresher_overdue_ids: [],
+    languages: [],
+    language_gaps: [],
+    ...d,
+  };
+  // The counts are the lengths of the id lists, as the backend makes them.
+  for (const k of ['eligible', 'pipeline', 'paused', 'ending_soon', 'refresher_overdue'] as const) c[k] = c[`${k}_ids`].length;
+  return c;
+}
+
+/** 24 month ends before 11/2026, 11/2026 itself and three outlook months; eligible per district. */
+export function history(): MonthPoint[] {
+  const points: MonthPoint[] = [];
+  for (let k = 0; k < 28; k++) {
+    const y = 2024 + Math.floor((10 + k) / 12);
+    const m = ((10 + k) % 12) + 1;
+    const month = `${y}-${String(m).padStart(2, '0')}`;
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const eligible = [Math.min(6, Math.floor(k / 4)), Math.min(5, Math.floor(k / 5)), Math.min(4, Math.floor(k / 6))];
+    if (k === 27) eligible[0] = 5; // an eFZ expiry in the outlook
+    points.push({ month, date: `${month}-${last}`, outlook: k > 24, eligible, total: eligible.reduce((a, b) => a + b, 0) });
+  }
+  return points;
+}
+
+/** Coverage on a day: Halberstadt 3 of 10 (rot), Quedlinburg 2 of 2 (grün), Wernigerode 7 of 10 (gelb); targets differ. */
+export function coverageView(date = '2026-11-15'): CoverageView {
+  const hbs = districtCoverage({
+    district: 'Halberstadt',
+    eligible_ids: [1, 3, 6],
+    pipeline_ids: [2],
+    paused_ids: [],
+    ending_soon_ids: [3],
+    refresher_overdue_ids: [6],
+    coverage_percent: 30,
+    light: 'red',
+    languages: [
+      { language: 'Deutsch', pilots: 3 },
+      { language: 'Arabisch', pilots: 2 },
+    ],
+    language_gaps: ['Dari/Farsi', 'Tigrinya', 'Paschtu'],
+  });
+  const qlb = districtCoverage({
+    district: 'Quedlinburg',
+    target: 2,
+    eligible_ids: [11, 12],
+    paused_ids: [13],
+    coverage_percent: 100,
+    light: 'green',
+    languages: [
+      { language: 'Deutsch', pilots: 2 },
+      { language: 'Ukrainisch', pilots: 1 },
+    ],
+    language_gaps: ['Arabisch', 'Tigrinya'],
+  });
+  const wr = districtCoverage({
+    district: 'Wernigerode',
+    target: 10,
+    eligible_ids: [21, 22, 23, 24, 25, 26, 27],
+    pipeline_ids: [28, 29],
+    coverage_percent: 70,
+    light: 'amber',
+    languages: [{ language: 'Deutsch', pilots: 7 }],
+    language_gaps: [],
+  });
+  const all = [hbs, qlb, wr];
+  const ids = (k: 'eligible_ids' | 'pipeline_ids' | 'paused_ids' | 'ending_soon_ids' | 'refresher_overdue_ids') => all.flatMap((d) => d[k]);
+  const total = districtCoverage({
+    district: 'Landkreis',
+    target: 22,
+    eligible_ids: ids('eligible_ids'),
+    pipeline_ids: ids('pipeline_ids'),
+    paused_ids: ids('paused_ids'),
+    ending_soon_ids: ids('ending_soon_ids'),
+    refresher_overdue_ids: ids('refresher_overdue_ids'),
+    coverage_percent: 54,
+    light: 'red',
+    languages: [{ language: 'Deutsch', pilots: 12 }],
+  });
+  return { coverage: { date, districts: all, total, eligible_without_district: [] }, history: history() };
 }

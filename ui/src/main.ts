@@ -82,7 +82,17 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
     const [reference, appState] = await Promise.all([api.referenceData(), api.appState()]);
     state = appState;
     if (state.today) today = state.today;
-    ctx = { reference, today: () => today, toast, showError, clearError, openPilot };
+    ctx = {
+      reference,
+      setReference: (r) => {
+        ctx.reference = r;
+      },
+      today: () => today,
+      toast,
+      showError,
+      clearError,
+      openPilot,
+    };
   } catch (e) {
     showError(`Die Anwendung konnte nicht starten: ${api.toAppError(e).message}`);
     return;

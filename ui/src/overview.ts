@@ -1,6 +1,7 @@
-// The "Übersicht" screen: what is due (eFZ expiring or expired, refresher overdue, qualified but not
+// The "Übersicht" screen: the coverage dashboard per former district (coverage.ts), then what is due (eFZ expiring or expired, refresher overdue, qualified but not
 // appointed, letters without an inspected certificate). Each entry opens the pilot's page.
 import * as api from './api';
+import { createCoverageDashboard } from './coverage';
 import { h, replace } from './dom';
 import { formatDate } from './format';
 import type { RecordTab } from './pilotRecord';
@@ -23,11 +24,13 @@ function byDate(a: DueItem, b: DueItem): number {
 export function mountOverview(container: HTMLElement, ctx: ScreenContext): Screen {
   const dueList = h('ul', { id: 'due-list', class: 'due-list', 'aria-labelledby': 'due-title' });
   const dueTitle = h('h3', { id: 'due-title' }, 'Fällig');
+  const dashboard = createCoverageDashboard(ctx);
   const element = h(
     'section',
     { id: 'screen-uebersicht', class: 'screen screen-uebersicht', 'aria-labelledby': 'uebersicht-title' },
     h('h2', { id: 'uebersicht-title', class: 'screen-title' }, 'Übersicht'),
-    h('div', { class: 'panel due-panel' }, dueTitle, dueList),
+    dashboard.element,
+    h('section', { class: 'panel due-panel', 'aria-labelledby': 'due-title' }, dueTitle, dueList),
   );
   container.append(element);
 
@@ -52,7 +55,7 @@ export function mountOverview(container: HTMLElement, ctx: ScreenContext): Scree
     );
   }
 
-  async function refresh(): Promise<void> {
+  async function refreshDue(): Promise<void> {
     try {
       const items = [...(await api.dueList())].sort(byDate);
       dueTitle.textContent = items.length === 0 ? 'Fällig' : `Fällig (${items.length})`;
@@ -62,5 +65,9 @@ export function mountOverview(container: HTMLElement, ctx: ScreenContext): Scree
     }
   }
 
-  return { element, refresh };
+  async function refresh(): Promise<void> {
+    await Promise.all([dashboard.refresh(), refreshDue()]);
+  }
+
+  return { element, refresh, onEscape: dashboard.onEscape };
 }

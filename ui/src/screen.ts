@@ -3,7 +3,10 @@ import type { RecordTab } from './pilotRecord';
 import type { ReferenceData } from './types';
 
 export interface ScreenContext {
+  /** Shared by all screens; screens read it when they are mounted, so a change shows on the next visit. */
   reference: ReferenceData;
+  /** Replaces the shared reference data (after districts or municipalities changed). */
+  setReference: (reference: ReferenceData) => void;
   /** The date the rules use (ISO), from the backend's app_state. */
   today: () => string;
   /** A short confirmation in the status line ("Gespeichert."). */

@@ -2,7 +2,7 @@
 // behind Tauri's IPC mock.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { courses, dueItems, pilot, record, reference, settings } from './fixtures';
+import { courses, coverageView, dueItems, pilot, record, reference, settings } from './fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from './testkit';
 import type { Course, DueItem, Pilot, SessionInput, Settings } from './types';
 
@@ -35,6 +35,7 @@ beforeEach(() => {
     get_settings: () => structuredClone(stored),
     list_courses: () => structuredClone(courseData),
     due_list: () => due,
+    coverage: () => coverageView(),
   };
   calls = installBackend(handlers);
 });
@@ -225,15 +226,15 @@ describe('Übersicht', () => {
 // ---- Einstellungen ----------------------------------------------------------------------------
 
 describe('Einstellungen', () => {
-  it('shows the three groups with German labels and the stored values', async () => {
+  it('shows the groups with German labels and the stored values', async () => {
     await goTo('einstellungen');
     await vi.waitFor(() => expect($<HTMLInputElement>('#set-pass_mark_percent').value).toBe('60'));
-    expect(texts('#settings-form legend')).toEqual(['Fristen und Bewertung', 'Briefkopf', 'Arbeitsplatz']);
+    expect(texts('#settings-form legend')).toEqual(['Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz']);
     expect(labelOf('set-certificate_max_age_months')).toBe('Höchstalter des Zeugnisses bei Vorlage (Monate)');
     expect(labelOf('set-letter_followup_days')).toBe('Bestätigungsschreiben ohne Vorlage: Hinweis nach (Tagen)');
     expect(labelOf('lh-postcode_town')).toBe('PLZ und Ort');
     expect(labelOf('set-desk_user')).toBe('Name der Person am Arbeitsplatz (wird in Verläufen als „wer“ vermerkt)');
-    expect(all('#settings-form input')).toHaveLength(18);
+    expect(all('#settings-form input')).toHaveLength(20);
     for (const input of all('#settings-form input')) expect(labelOf(input.id), input.id).not.toBe('');
     expect($<HTMLInputElement>('#lh-authority').value).toBe('Landkreis Harz');
     expect($<HTMLInputElement>('#set-desk_user').value).toBe('S. Krüger');

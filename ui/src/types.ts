@@ -235,9 +235,16 @@ export interface Letterhead {
   footer: string;
 }
 
+/** Traffic-light thresholds in percent of a district's target (defaults 100 / 70). */
+export interface CoverageSettings {
+  green_percent: number;
+  amber_percent: number;
+}
+
 export interface Settings {
   lifecycle: LifecycleSettings;
   letterhead: Letterhead;
+  coverage: CoverageSettings;
   desk_user: string;
 }
 
@@ -245,4 +252,66 @@ export type DocumentKind = 'efz_letter' | 'appointment_certificate';
 
 export interface SavedDocument {
   path: string;
+}
+
+// ---- coverage per former district (SPEC section 5) ---------------------------------------------
+
+export type Light = 'green' | 'amber' | 'red';
+
+/** The counts of a district that open a drill-down list; each has a matching "<kind>_ids" list. */
+export type CoverageKind = 'eligible' | 'pipeline' | 'paused' | 'ending_soon' | 'refresher_overdue';
+
+export interface LanguageCount {
+  language: string;
+  pilots: number;
+}
+
+export interface DistrictCoverage {
+  /** "Landkreis" for the county totals. */
+  district: string;
+  target: number;
+  eligible: number;
+  pipeline: number;
+  paused: number;
+  ending_soon: number;
+  refresher_overdue: number;
+  /** Whole percent of the target, rounded down. */
+  coverage_percent: number;
+  light: Light;
+  eligible_ids: number[];
+  pipeline_ids: number[];
+  paused_ids: number[];
+  ending_soon_ids: number[];
+  refresher_overdue_ids: number[];
+  /** Languages of the eligible pilots. */
+  languages: LanguageCount[];
+  /** Languages of the list that no eligible pilot of the district speaks. */
+  language_gaps: string[];
+}
+
+export interface Coverage {
+  /** ISO date the coverage is for. */
+  date: string;
+  districts: DistrictCoverage[];
+  total: DistrictCoverage;
+  /** Eligible pilots without a district (counted in no district). */
+  eligible_without_district: number[];
+}
+
+export interface MonthPoint {
+  /** "2026-11" */
+  month: string;
+  /** The day counted: the month's last day (for the current month: today). */
+  date: string;
+  /** True for the months after today (known eFZ expiries applied). */
+  outlook: boolean;
+  /** Eligible pilots per district, in the order of coverage.districts. */
+  eligible: number[];
+  total: number;
+}
+
+export interface CoverageView {
+  coverage: Coverage;
+  /** 24 past month ends, the current month and 3 outlook months; always relative to today. */
+  history: MonthPoint[];
 }

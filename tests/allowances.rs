@@ -1,0 +1,276 @@
+//! Allowance runs and budgets on a real database: a full year, and invariants under random use.
+
+use chrono::{Days, NaiveDate};
+use lotsen::store::{Budget, RunState};
+use lotsen::{demo, Error, Status, Store};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn budget(year: i32, cents: i64) -> Budget {
+    Budget {
+        year,
+        amount_cents: cents,
+        notice_number: "HZ-4711".into(),
+        notice_date: None,
+        budget_line: "31500.53100".into(),
+    }
+}
+
+/// Pilots with an IBAN for everyone who gets paid (demo prospects have none, and are never paid).
+fn demo_store(dir: &std::path::Path, today: NaiveDate) -> Store {
+    let mut store = Store::open(&dir.join("a.sqlite3")).unwrap();
+    demo::load(&mut store, today, "Test").unwrap();
+    store
+}
+
+#[test]
+fn a_year_whose_budget_runs_out_in_october() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path(), d("2025-12-01"));
+    // Jan–Sep approved month by month, each on the 1st of the following month.
+    store
+        .set_budget(&budget(2026, 100_000_000), "Test")
+        .unwrap();
+    let mut approved = 0;
+    for m in 1..=9 {
+        let month = format!("2026-{m:02}");
+        let today = d(&format!("2026-{:02}-01", m + 1));
+        store.create_run(&month, today).unwrap();
+        let run = store.approve_run(&month, "Kämmerei", today).unwrap();
+        assert_eq!(run.state, RunState::Approved);
+        assert!(run.total_cents > 0);
+        approved += run.total_cents;
+    }
+    // October will cost what its draft says; the budget lacks 12,34 € of it.
+    let today = d("2026-10-01");
+    let october = store.create_run("2026-10", today).unwrap().total_cents;
+    store.delete_draft("2026-10").unwrap();
+    store
+        .set_budget(&budget(2026, approved + october - 1234), "Test")
+        .unwrap();
+
+    // On 1 October the forecast already says October is the first month not covered.
+    let y = store.budget_year(2026, today).unwrap();
+    assert_eq!(y.approved_cents, approved);
+    assert_eq!(y.first_uncovered.as_deref(), Some("2026-10"));
+    assert_eq!(y.months[9].forecast_cents, october);
+    assert_eq!(y.months[9].remaining_after_cents, Some(-1234));
+
+    // After October has ended, approving it is refused with the shortfall in euros.
+    let today = d("2026-11-02");
+    store.create_run("2026-10", today).unwrap();
+    let err = store.approve_run("2026-10", "Kämmerei", today).unwrap_err();
+    let Error::Rule { message, .. } = err else {
+        panic!("{err:?}")
+    };
+    assert!(message.contains("es fehlen 12,34 €"), "{message}");
+    assert_eq!(store.run("2026-10").unwrap().state, RunState::Draft);
+    // November's forecast says so too: nothing left for it.
+    let y = store.budget_year(2026, today).unwrap();
+    assert!(y.months[10].remaining_after_cents.unwrap() < 0);
+    assert_eq!(y.pilots_affordable, Some(0));
+
+    // Raising the budget lets October through.
+    store
+        .set_budget(&budget(2026, approved + october), "Test")
+        .unwrap();
+    let run = store.approve_run("2026-10", "Kämmerei", today).unwrap();
+    assert_eq!(
+        run.lines[0].statement_number.as_deref(),
+        Some("AE-2026-10-001")
+    );
+}
+
+#[test]
+fn approval_rules_and_locking() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = demo_store(dir.path(), d("2026-11-26"));
+    let today = d("2026-11-26");
+    let run = store.create_run("2026-11", today).unwrap();
+    // Every line is for an eligible pilot and within 0..=cap.
+    assert!(run
+        .lines
+        .iter()
+        .all(|l| l.eligible_days > 0 && (0..=20_000).contains(&l.amount_cents)));
+    // In arrears: November cannot be approved on 26 November; and there is no budget.
+    let Err(Error::Rule { missing, .. }) = store.approve_run("2026-11", "X", today) else {
+        panic!()
+    };
+    assert_eq!(missing.len(), 2, "{missing:?}");
+    assert!(missing[0].contains("nach dem 30.11.2026"));
+    assert!(missing[1].contains("kein Budget"));
+
+    // A line without an IBAN is named.
+    let today = d("2026-12-01");
+    store.set_budget(&budget(2026, 5_000_000), "Test").unwrap();
+    let yonas = 8;
+    // Yonas is qualified; appoint him (demo has everything in place) and remove his IBAN.
+    store
+        .change_status(yonas, Status::Active, d("2026-11-20"), "", "Test", today)
+        .unwrap();
+    let mut input: lotsen::PilotInput =
+        serde_json::from_value(serde_json::to_value(store.get_pilot(yonas).unwrap()).unwrap())
+            .unwrap();
+    input.iban.clear();
+    store.update_pilot(yonas, &input, today).unwrap();
+    store.create_run("2026-11", today).unwrap();
+    let Err(Error::Rule { message, .. }) = store.approve_run("2026-11", "X", today) else {
+        panic!()
+    };
+    assert!(
+        message.contains("Keine gültige IBAN: Yonas Beispielsohn"),
+        "{message}"
+    );
+    // Lowering his line to 0 with a reason lets the run through.
+    store
+        .lower_line("2026-11", yonas, 0, "IBAN fehlt, Zahlung im Folgemonat")
+        .unwrap();
+    assert!(store.lower_line("2026-11", yonas, 99_999, "mehr").is_err());
+    let run = store.approve_run("2026-11", "Frau Kasse", today).unwrap();
+    assert_eq!(run.approved_by.as_deref(), Some("Frau Kasse"));
+    // Numbers by district, last name, first name.
+    let numbers: Vec<(String, String)> = run
+        .lines
+        .iter()
+        .map(|l| (l.statement_number.clone().unwrap(), l.district.clone()))
+        .collect();
+    assert_eq!(numbers[0].0, "AE-2026-11-001");
+    assert!(numbers.windows(2).all(|w| w[0].1 <= w[1].1));
+
+    // Locked: no recompute, no lowering, no delete, not even in SQL.
+    assert!(matches!(
+        store.create_run("2026-11", today),
+        Err(Error::Conflict(_))
+    ));
+    assert!(store
+        .lower_line("2026-11", run.lines[0].pilot_id, 1, "x")
+        .is_err());
+    assert!(store.delete_draft("2026-11").is_err());
+    let c = rusqlite::Connection::open(dir.path().join("a.sqlite3")).unwrap();
+    assert!(c
+        .execute("UPDATE run_lines SET amount_cents = 1", [])
+        .is_err());
+    assert!(c.execute("DELETE FROM run_lines", []).is_err());
+    assert!(c
+        .execute("UPDATE allowance_runs SET state = 'draft'", [])
+        .is_err());
+    drop(c);
+
+    // Paid: recorded, and only once.
+    let run = store.mark_paid("2026-11", d("2026-12-01"), today).unwrap();
+    assert_eq!(run.state, RunState::Paid);
+    assert!(store.mark_paid("2026-11", today, today).is_err());
+
+    // A correction for an approved statement lands in the next draft; a negative net is a claim-back.
+    let anna = run
+        .lines
+        .iter()
+        .find(|l| l.name == "Anna Beispiel")
+        .unwrap();
+    let number = anna.statement_number.clone().unwrap();
+    assert!(store
+        .add_correction(1, -20_000, "Doppelt gezahlt", "AE-1999-01-001", "X")
+        .is_err());
+    store
+        .add_correction(1, -20_000, "Doppelt gezahlt", &number, "X")
+        .unwrap();
+    let dec = store.create_run("2026-12", d("2027-01-02")).unwrap();
+    let line = dec.lines.iter().find(|l| l.pilot_id == 1).unwrap();
+    assert_eq!(line.corrections_cents, -20_000);
+    assert_eq!(line.net_cents, line.amount_cents - 20_000);
+    assert_eq!(dec.claim_back_cents, 20_000 - line.amount_cents);
+    assert_eq!(dec.corrections.len(), 1);
+}
+
+mod invariants {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Wait(u64),
+        Budget(i64),
+        Create(u32),
+        Lower(u32, usize, i64),
+        Approve(u32),
+        Paid(u32),
+        Correction(usize, i64),
+        Pause(usize),
+        Resume(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (1u64..40).prop_map(Op::Wait),
+            (0i64..3_000_000).prop_map(Op::Budget),
+            (1u32..=12).prop_map(Op::Create),
+            (1u32..=12, 0usize..30, -100i64..25_000).prop_map(|(m, p, a)| Op::Lower(m, p, a)),
+            (1u32..=12).prop_map(Op::Approve),
+            (1u32..=12).prop_map(Op::Paid),
+            (0usize..30, -30_000i64..30_000).prop_map(|(p, a)| Op::Correction(p, a)),
+            (0usize..30).prop_map(Op::Pause),
+            (0usize..30).prop_map(Op::Resume),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn money_invariants(ops in proptest::collection::vec(op(), 1..24)) {
+            let mut store = Store::open(std::path::Path::new(":memory:")).unwrap();
+            let mut today = d("2025-12-01");
+            demo::load(&mut store, today, "Test").unwrap();
+            let ids: Vec<i64> = store.all_pilots().unwrap().iter().map(|p| p.id).collect();
+            let mut frozen: HashMap<String, Vec<lotsen::store::RunLine>> = HashMap::new();
+            let mut numbers: HashMap<String, (i64, String)> = HashMap::new();
+            for op in ops {
+                let month = |m: u32| format!("2026-{m:02}");
+                // Every operation may be refused; the invariants must hold either way.
+                let _ = match op {
+                    Op::Wait(days) => { today = today + Days::new(days); Ok(()) }
+                    Op::Budget(c) => store.set_budget(&budget(2026, c), "P").map(|_| ()),
+                    Op::Create(m) => store.create_run(&month(m), today).map(|_| ()),
+                    Op::Lower(m, p, a) => store.lower_line(&month(m), ids[p], a, "Test").map(|_| ()),
+                    Op::Approve(m) => store.approve_run(&month(m), "P", today).map(|_| ()),
+                    Op::Paid(m) => store.mark_paid(&month(m), today, today).map(|_| ()),
+                    Op::Correction(p, a) => {
+                        let known = numbers.iter().find(|(_, (id, _))| *id == ids[p]).map(|(n, _)| n.clone());
+                        store.add_correction(ids[p], a, "Test", &known.unwrap_or_default(), "P").map(|_| ())
+                    }
+                    Op::Pause(p) => store.change_status(ids[p], Status::Paused, today, "", "P", today).map(|_| ()),
+                    Op::Resume(p) => store.change_status(ids[p], Status::Active, today, "", "P", today).map(|_| ()),
+                };
+                let runs = store.runs(2026).unwrap();
+                let approved: i64 = runs.iter().filter(|r| r.state != RunState::Draft).map(|r| r.total_cents).sum();
+                let budget_cents = store.budget(2026).unwrap().map_or(0, |b| b.amount_cents);
+                prop_assert!(approved <= budget_cents, "approved {} > budget {}", approved, budget_cents);
+                for r in &runs {
+                    for l in &r.lines {
+                        prop_assert!((0..=20_000).contains(&l.amount_cents), "amount {}", l.amount_cents);
+                        prop_assert!(l.amount_cents <= l.computed_cents);
+                    }
+                    if r.state == RunState::Draft {
+                        prop_assert!(r.lines.iter().all(|l| l.statement_number.is_none()));
+                        continue;
+                    }
+                    match frozen.get(&r.month) {
+                        Some(lines) => prop_assert_eq!(lines, &r.lines, "approved run {} changed", r.month),
+                        None => { frozen.insert(r.month.clone(), r.lines.clone()); }
+                    }
+                    for l in &r.lines {
+                        let n = l.statement_number.clone().expect("approved lines are numbered");
+                        let owner = (l.pilot_id, r.month.clone());
+                        match numbers.get(&n) {
+                            Some(o) => prop_assert_eq!(o, &owner, "number {} reused", n),
+                            None => { numbers.insert(n, owner); }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
