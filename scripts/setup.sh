@@ -10,8 +10,8 @@ APT_PACKAGES=(
   pkg-config curl
   # end-to-end tests and screenshots
   webkit2gtk-driver xvfb xauth dbus-x11 imagemagick
-  # reading PDFs back in tests
-  poppler-utils
+  # reading PDFs back and validating the SEPA file in tests
+  poppler-utils libxml2-utils unzip
 )
 
 missing=()

@@ -26,6 +26,16 @@ fn main() {
             "print_document",
             "print_coverage_report",
             "save_coverage_report",
+            "budget_year",
+            "set_budget",
+            "create_run",
+            "run_detail",
+            "lower_line",
+            "approve_run",
+            "mark_paid",
+            "delete_draft",
+            "add_correction",
+            "pilot_corrections",
         ]),
     ))
     .expect("failed to run tauri-build");

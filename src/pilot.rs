@@ -161,6 +161,12 @@ fn blank_to_none(v: &Option<String>) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Characters a person's name may contain: letters of any script, combining marks, space, hyphen,
+/// apostrophes and the dot of abbreviations. Keeps formulas and markup out of names.
+fn name_char(c: char) -> bool {
+    c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | '\u{0300}'..='\u{036F}')
+}
+
 /// A plausible e-mail address: one @, something before it, a dot in the domain, no spaces.
 pub fn plausible_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
@@ -215,6 +221,17 @@ pub fn validate(
     }
     if last_name.is_empty() {
         errors.push(FieldError::new("last_name", "Nachname fehlt."));
+    }
+    for (field, label, value) in [
+        ("first_name", "Vorname", &first_name),
+        ("last_name", "Nachname", &last_name),
+    ] {
+        if let Some(c) = value.chars().find(|c| !name_char(*c)) {
+            errors.push(FieldError::new(
+                field,
+                format!("{label} enthält ein unzulässiges Zeichen („{c}“); erlaubt sind Buchstaben, Leerzeichen, Bindestrich, Apostroph und Punkt."),
+            ));
+        }
     }
 
     let birth_date = match blank_to_none(&input.birth_date) {
@@ -536,6 +553,36 @@ mod tests {
         assert!(field_msg(&i, "municipality").contains("Magdeburg"));
         assert!(field_msg(&i, "district").contains("Aschersleben"));
         assert!(field_msg(&i, "recruitment_source").contains("Zufall"));
+    }
+
+    #[test]
+    fn names_with_formula_or_sql_characters_refused() {
+        for bad in [
+            "=HYPERLINK(\"http://x\")",
+            "Robert'); DROP TABLE pilots;--",
+            "<b>Anna</b>",
+            "Anna1",
+        ] {
+            let mut i = ok_input();
+            i.last_name = bad.into();
+            assert!(
+                field_msg(&i, "last_name").contains("unzulässiges Zeichen"),
+                "{bad}"
+            );
+        }
+        let (m, d) = refs();
+        for good in [
+            "O'Brien",
+            "Al-Hassan",
+            "Nguyễn",
+            "Dr. Müller",
+            "Олена",
+            "محمد",
+        ] {
+            let mut i = ok_input();
+            i.first_name = good.into();
+            assert!(validate(&i, today(), &m, &d).is_ok(), "{good}");
+        }
     }
 
     #[test]

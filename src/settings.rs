@@ -246,6 +246,27 @@ pub struct Settings {
     pub allowance: crate::allowance::AllowanceSettings,
     /// The person working at the desk, recorded as "who" in histories.
     pub desk_user: String,
+    /// The county's account the SEPA transfer file debits.
+    pub debtor: Debtor,
+}
+
+/// The payer of the SEPA transfer file (Auftraggeber): name, IBAN, optional BIC.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Debtor {
+    pub name: String,
+    pub iban: String,
+    pub bic: String,
+}
+
+impl Default for Debtor {
+    fn default() -> Self {
+        Debtor {
+            name: "Landkreis Harz".into(),
+            iban: String::new(),
+            bic: String::new(),
+        }
+    }
 }
 
 /// Checks all settings; every field error at once.
@@ -263,6 +284,15 @@ pub fn validate_all(s: &Settings) -> Result<()> {
     }
     if s.letterhead.authority.trim().is_empty() {
         errors.push(FieldError::new("authority", "Behörde fehlt (Briefkopf)."));
+    }
+    let debtor_iban = crate::iban::normalize(&s.debtor.iban);
+    if !debtor_iban.is_empty() {
+        if let Err(reason) = crate::iban::check(&debtor_iban) {
+            errors.push(FieldError::new(
+                "debtor_iban",
+                format!("Auftraggeber: {reason}"),
+            ));
+        }
     }
     if s.desk_user.chars().count() > 100 {
         errors.push(FieldError::new(

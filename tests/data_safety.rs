@@ -43,6 +43,14 @@ fn pilot(first: &str, last: &str) -> PilotInput {
     }
 }
 
+/// A number as letters (names take no digits): 0 → "a", 12 → "bc".
+fn letters(i: usize) -> String {
+    i.to_string()
+        .bytes()
+        .map(|b| char::from(b - b'0' + b'a'))
+        .collect()
+}
+
 fn pilot_names(store: &Store) -> Vec<String> {
     let mut v: Vec<String> = store
         .all_pilots()
@@ -95,7 +103,11 @@ fn backup_while_another_connection_writes() {
             while !stop.load(Ordering::Relaxed) {
                 i += 1;
                 other
-                    .create_pilot(&pilot("Lauf", &format!("Schreiber {i}")), today(), "T")
+                    .create_pilot(
+                        &pilot("Lauf", &format!("Schreiber {}", letters(i))),
+                        today(),
+                        "T",
+                    )
                     .unwrap();
                 written.fetch_add(1, Ordering::Relaxed);
             }
@@ -404,7 +416,11 @@ fn daily_backup_once_a_day_keeps_fourteen() {
     for i in 0..20u64 {
         let day = first + chrono::Days::new(i);
         store
-            .create_pilot(&pilot("Tag", &format!("Nummer {i}")), day, "T")
+            .create_pilot(
+                &pilot("Tag", &format!("Nummer {}", letters(i as usize))),
+                day,
+                "T",
+            )
             .unwrap();
         let written = daily_backup(&store, &backups, day, 14).unwrap();
         assert_eq!(
@@ -466,11 +482,19 @@ fn audit_log_records_create_and_edit_with_old_new_and_who() {
         .expect("insert entry");
     assert_eq!(created.who, "Frau Schmidt");
     assert_eq!(created.entity_id, p.id.to_string());
-    assert!(created
-        .new_value
-        .as_deref()
-        .unwrap()
-        .contains("Müller-Öztürk"));
+    let created_row: serde_json::Value =
+        serde_json::from_str(created.new_value.as_deref().unwrap()).unwrap();
+    assert_eq!(created_row["last_name"], "Müller-Öztürk");
+    assert_eq!(
+        created_row["phone"], "03946 1234",
+        "the new pilot complete in one entry"
+    );
+    assert!(
+        !entries
+            .iter()
+            .any(|e| e.entity == "pilots" && e.action == "update" && e.who == "Frau Schmidt"),
+        "creating logs no field updates"
+    );
     let status = entries
         .iter()
         .find(|e| e.entity == "status_changes" && e.action == "insert")
@@ -972,6 +996,25 @@ fn timing_backup_and_restore_of_10000_pilots() {
     }
     assert_eq!(store.all_pilots().unwrap().len(), 10_000);
     let size = std::fs::metadata(&backup).unwrap().len();
+    // The cost of the audit triggers: the same load without them.
+    let plain_db = dir.path().join("ohne-protokoll.sqlite3");
+    let mut plain = Store::open(&plain_db).unwrap();
+    {
+        let c = Connection::open(&plain_db).unwrap();
+        let names: Vec<String> = c
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit^_%^_%' ESCAPE '^'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for n in names {
+            c.execute_batch(&format!("DROP TRIGGER {n}")).unwrap();
+        }
+    }
+    let t = Instant::now();
+    demo::load_many(&mut plain, today(), "Bench", 10_000).unwrap();
+    println!("demo load without audit triggers: {:?}", t.elapsed());
     let median = |v: &mut Vec<Duration>| {
         v.sort();
         v[v.len() / 2]

@@ -4,7 +4,7 @@ use lotsen::record::{DueItem, PilotRecord};
 use lotsen::reference::ReferenceData;
 use lotsen::screening::Screening;
 use lotsen::settings::Settings;
-use lotsen::store::{Course, PilotDocument, SessionInput};
+use lotsen::store::{Correction, Course, PilotDocument, Run, SessionInput};
 use lotsen::training::TestAttempt;
 use lotsen::{demo, Duplicate, Pilot, PilotInput, PilotQuery, Status};
 use serde::Serialize;
@@ -290,4 +290,133 @@ pub async fn save_coverage_report(
     Ok(Some(SavedFile {
         path: path.display().to_string(),
     }))
+}
+
+#[derive(serde::Deserialize)]
+pub struct BudgetInput {
+    year: i32,
+    /// Euros as typed: "46.800,00" or "46800".
+    amount: String,
+    #[serde(default)]
+    notice_number: String,
+    #[serde(default)]
+    notice_date: Option<String>,
+    #[serde(default)]
+    budget_line: String,
+}
+
+fn euros(field: &str, text: &str) -> lotsen::Result<i64> {
+    lotsen::money::parse_euros(text)
+        .map(|c| c.0)
+        .ok_or_else(|| {
+            lotsen::Error::field(
+                field,
+                format!("Betrag „{text}“ ist ungültig, z. B. 46.800,00."),
+            )
+        })
+}
+
+#[tauri::command]
+pub fn budget_year(state: State<AppState>, year: i32) -> CmdResult<lotsen::budget::BudgetYear> {
+    state.with(|s| s.budget_year(year, state.today))
+}
+
+#[tauri::command]
+pub fn set_budget(
+    state: State<AppState>,
+    budget: BudgetInput,
+) -> CmdResult<lotsen::budget::BudgetYear> {
+    let amount_cents = euros("amount", &budget.amount)?;
+    let notice_date = match budget
+        .notice_date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        None => None,
+        Some(d) => Some(lotsen::pilot::parse_date(d).ok_or_else(|| {
+            lotsen::Error::field(
+                "notice_date",
+                "Bescheiddatum ist kein gültiges Datum (TT.MM.JJJJ).",
+            )
+        })?),
+    };
+    let b = lotsen::store::Budget {
+        year: budget.year,
+        amount_cents,
+        notice_number: budget.notice_number,
+        notice_date,
+        budget_line: budget.budget_line,
+    };
+    state.with(|s| {
+        let who = who(&state, s)?;
+        s.set_budget(&b, &who)?;
+        s.budget_year(b.year, state.today)
+    })
+}
+
+#[tauri::command]
+pub fn create_run(state: State<AppState>, month: String) -> CmdResult<Run> {
+    state.with(|s| s.create_run(&month, state.today))
+}
+
+#[tauri::command]
+pub fn run_detail(state: State<AppState>, month: String) -> CmdResult<Run> {
+    state.with(|s| s.run(&month))
+}
+
+#[tauri::command]
+pub fn lower_line(
+    state: State<AppState>,
+    month: String,
+    pilot_id: i64,
+    amount: String,
+    reason: String,
+) -> CmdResult<Run> {
+    let cents = euros("amount", &amount)?;
+    state.with(|s| s.lower_line(&month, pilot_id, cents, &reason))
+}
+
+#[tauri::command]
+pub fn approve_run(state: State<AppState>, month: String) -> CmdResult<Run> {
+    state.with(|s| {
+        let who = who(&state, s)?;
+        s.approve_run(&month, &who, state.today)
+    })
+}
+
+#[tauri::command]
+pub fn mark_paid(state: State<AppState>, month: String, paid_on: String) -> CmdResult<Run> {
+    let on = lotsen::pilot::parse_date(&paid_on).ok_or_else(|| {
+        lotsen::Error::field(
+            "paid_on",
+            "Zahlungsdatum ist kein gültiges Datum (TT.MM.JJJJ).",
+        )
+    })?;
+    state.with(|s| s.mark_paid(&month, on, state.today))
+}
+
+#[tauri::command]
+pub fn delete_draft(state: State<AppState>, month: String) -> CmdResult<()> {
+    state.with(|s| s.delete_draft(&month))
+}
+
+#[tauri::command]
+pub fn add_correction(
+    state: State<AppState>,
+    pilot_id: i64,
+    amount: String,
+    reason: String,
+    original_statement: String,
+) -> CmdResult<Correction> {
+    let cents = euros("amount", &amount)?;
+    state.with(|s| {
+        let who = who(&state, s)?;
+        s.add_correction(pilot_id, cents, &reason, &original_statement, &who)
+    })
+}
+
+#[tauri::command]
+pub fn pilot_corrections(state: State<AppState>, pilot_id: i64) -> CmdResult<Vec<Correction>> {
+    state.with(|s| s.corrections_of(pilot_id))
 }

@@ -44,6 +44,16 @@ pub fn run() {
             commands::print_document,
             commands::print_coverage_report,
             commands::save_coverage_report,
+            commands::budget_year,
+            commands::set_budget,
+            commands::create_run,
+            commands::run_detail,
+            commands::lower_line,
+            commands::approve_run,
+            commands::mark_paid,
+            commands::delete_draft,
+            commands::add_correction,
+            commands::pilot_corrections,
         ])
         .run(tauri::generate_context!())
         .expect("Lotsenbüro konnte nicht gestartet werden");

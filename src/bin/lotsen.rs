@@ -55,6 +55,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Excel-Liste (CSV) einlesen; zeigt das Ergebnis jeder Zeile
+    Import {
+        file: PathBuf,
+        /// Nur prüfen, nichts speichern
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Liste als CSV oder XLSX ausgeben: pilots, coverage, payments
+    Export {
+        kind: String,
+        #[arg(long, default_value = "csv")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Haushaltsjahr (payments)
+        #[arg(long)]
+        year: Option<i32>,
+    },
+    /// Sicherung der Datenbank in eine Datei (auch während die App läuft)
+    Backup { file: PathBuf },
+    /// Sicherung zurückspielen (wird vorher geprüft; die aktuelle Datenbank wird vorher gesichert)
+    Restore { file: PathBuf },
     /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
     Due {
         #[arg(long)]
@@ -315,6 +337,107 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 out(&budget_table(&view));
             }
+        }
+        Command::Import { file, dry_run } => {
+            let bytes = std::fs::read(&file).map_err(|e| {
+                Error::field(
+                    "file",
+                    format!("Datei {} nicht lesbar: {e}", file.display()),
+                )
+            })?;
+            let who = desk_user(&store)?;
+            let report = if dry_run {
+                store.import_preview(&bytes, today)?
+            } else {
+                store.import_file(&bytes, today, &who)?
+            };
+            let mut lines = vec![format!(
+                "{} – {}, Trennzeichen „{}“",
+                file.display(),
+                report.format.encoding,
+                report.format.delimiter
+            )];
+            if !report.unknown_columns.is_empty() {
+                lines.push(format!(
+                    "Unbekannte Spalten (ignoriert): {}",
+                    report.unknown_columns.join(", ")
+                ));
+            }
+            for r in &report.rows {
+                let status = match r.status {
+                    lotsen::import::RowStatus::New => "neu",
+                    lotsen::import::RowStatus::Duplicate => "Doppel",
+                    lotsen::import::RowStatus::Error => "Fehler",
+                };
+                lines.push(format!(
+                    "Zeile {:>4}  {:<7} {}  {}",
+                    r.line,
+                    status,
+                    r.name,
+                    r.messages.join(" ")
+                ));
+            }
+            lines.push(format!(
+                "{} neu, {} doppelt, {} fehlerhaft – {}",
+                report.new,
+                report.duplicates,
+                report.errors,
+                if dry_run {
+                    "nichts gespeichert (--dry-run)".to_string()
+                } else {
+                    format!("{} Lotsen übernommen", report.new)
+                }
+            ));
+            out(&lines.join("\n"));
+        }
+        Command::Export {
+            kind,
+            format,
+            out: file,
+            year,
+        } => {
+            let k = lotsen::store::ExportKind::parse(&kind).ok_or_else(|| {
+                Error::field(
+                    "kind",
+                    format!("„{kind}“ gibt es nicht: pilots, coverage oder payments."),
+                )
+            })?;
+            let f = lotsen::export::Format::parse(&format).ok_or_else(|| {
+                Error::field(
+                    "format",
+                    format!("Format „{format}“ gibt es nicht: csv oder xlsx."),
+                )
+            })?;
+            let table = store.export_table(k, year, today)?;
+            lotsen::documents::write_file(&file, &lotsen::export::render(&table, f)?)?;
+            eprintln!(
+                "{} Zeilen geschrieben: {}",
+                table.rows.len(),
+                file.display()
+            );
+        }
+        Command::Backup { file } => {
+            store.backup_to(&file)?;
+            let info = lotsen::store::check_backup_file(&file)?;
+            eprintln!(
+                "Sicherung geschrieben: {} ({} Lotsen, Schema {})",
+                file.display(),
+                info.pilot_count,
+                info.schema_version
+            );
+        }
+        Command::Restore { file } => {
+            let keep = path
+                .parent()
+                .map(|p| p.join("Sicherungen"))
+                .unwrap_or_else(|| PathBuf::from("Sicherungen"));
+            let outcome = store.restore_from(&file, &keep, chrono::Local::now().naive_local())?;
+            eprintln!(
+                "Sicherung {} zurückgespielt ({} Lotsen). Der vorherige Stand liegt in {}.",
+                file.display(),
+                outcome.restored.pilot_count,
+                outcome.previous_saved_as.display()
+            );
         }
         Command::Due { json } => {
             let items = store.due_list(today)?;

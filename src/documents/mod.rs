@@ -7,6 +7,8 @@
 pub mod letters;
 pub mod pdf;
 pub mod reports;
+pub mod sepa;
+pub mod statements;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -15,6 +17,8 @@ pub use crate::format_date;
 pub use crate::settings::Letterhead;
 pub use letters::{appointment_certificate, efz_request_letter};
 pub use reports::coverage_report;
+pub use sepa::sepa_xml;
+pub use statements::{combined_pdf, payment_list_pdf, statement_pdf, StatementContext};
 
 /// Spells text in plain ASCII the German way (ä → ae, ß → ss, ş → s), keeping upper and lower case;
 /// other characters without an ASCII spelling become "?". For file names and, later, SEPA texts.

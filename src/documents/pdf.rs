@@ -438,6 +438,8 @@ pub struct Doc {
     footer: Vec<String>,
     page_numbers: bool,
     table_header: Option<TableHeader>,
+    /// Drawn diagonally across every page by [`Doc::finish`] (see [`Doc::set_watermark`]).
+    watermark: Option<String>,
 }
 
 impl Doc {
@@ -453,6 +455,7 @@ impl Doc {
             footer: Vec::new(),
             page_numbers: false,
             table_header: None,
+            watermark: None,
         }
     }
 
@@ -465,6 +468,14 @@ impl Doc {
     /// "Seite 1 von 3" in the footer: always when `true`, otherwise only when there is more than one page.
     pub fn set_page_numbers(&mut self, always: bool) {
         self.page_numbers = always;
+    }
+
+    /// A large light-grey text diagonally across the middle of every page ("ENTWURF" on drafts): above
+    /// background shading, below all other content, inside the printable box. `None` removes it.
+    pub fn set_watermark(&mut self, text: Option<&str>) {
+        self.watermark = text
+            .map(|t| clean(t.trim(), Weight::Bold))
+            .filter(|t| !t.is_empty());
     }
 
     fn footer_style() -> Style {
@@ -911,6 +922,9 @@ impl Doc {
                 }
             }
         }
+        if let Some(w) = &self.watermark {
+            used.entry(Weight::Bold).or_default().extend(w.chars());
+        }
 
         let mut pdf = PdfDocument::new(&self.title);
         let info = &mut pdf.metadata.info;
@@ -944,8 +958,23 @@ impl Doc {
             .iter()
             .map(|items| {
                 let mut ops = Vec::new();
-                for item in items {
-                    item_ops(item, &font_ids, &mut ops);
+                match &self.watermark {
+                    None => {
+                        for item in items {
+                            item_ops(item, &font_ids, &mut ops);
+                        }
+                    }
+                    Some(mark) => {
+                        // Background fills, the watermark, then everything else in order.
+                        let is_fill = |i: &&Item| matches!(i, Item::Rect { fill: true, .. });
+                        for item in items.iter().filter(is_fill) {
+                            item_ops(item, &font_ids, &mut ops);
+                        }
+                        watermark_ops(mark, &font_ids, &mut ops);
+                        for item in items.iter().filter(|i| !is_fill(i)) {
+                            item_ops(item, &font_ids, &mut ops);
+                        }
+                    }
                 }
                 PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops)
             })
@@ -986,6 +1015,51 @@ fn subset(bytes: &[u8], full: &ParsedFont, chars: &BTreeSet<char>) -> Option<Par
                 || parsed.lookup_glyph_index(*c as u32).is_some()
         })
         .then_some(parsed)
+}
+
+/// The watermark's ops: `text` in bold light grey, rotated about 55° and centred in the printable box, as
+/// large as fits (at most 110 pt) with its whole rotated box inside the printable box.
+fn watermark_ops(text: &str, fonts: &BTreeMap<Weight, printpdf::FontId>, ops: &mut Vec<Op>) {
+    let Some(id) = fonts.get(&Weight::Bold) else {
+        return;
+    };
+    let angle = 55f32.to_radians();
+    let (sin, cos) = angle.sin_cos();
+    // Per point of type size: width and height (ascender to descender) in mm.
+    let w1 = text_width(text, Style::bold(1.0));
+    let h1 = (0.93 + 0.24) * PT_MM;
+    let room_w = CONTENT_WIDTH - 10.0;
+    let room_h = CONTENT_BOTTOM - CONTENT_TOP - 40.0;
+    let size = (room_w / (w1 * cos + h1 * sin))
+        .min(room_h / (w1 * sin + h1 * cos))
+        .min(110.0);
+    let (w, mid) = (w1 * size, (0.93 - 0.24) / 2.0 * size * PT_MM);
+    // Centre of the box, in PDF coordinates (mm from the bottom left).
+    let (cx, cy) = (
+        (CONTENT_LEFT + CONTENT_RIGHT) / 2.0,
+        PAGE_HEIGHT - (CONTENT_TOP + CONTENT_BOTTOM) / 2.0,
+    );
+    // The baseline's start: the centre minus the rotated vector to the text's middle.
+    let x = cx - (w / 2.0 * cos - mid * sin);
+    let y = cy - (w / 2.0 * sin + mid * cos);
+    let (x, y): (Pt, Pt) = (Mm(x).into(), Mm(y).into());
+    ops.push(Op::SaveGraphicsState);
+    ops.push(Op::SetFillColor {
+        col: Colour(0.85, 0.85, 0.85).to_pdf(),
+    });
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFont {
+        font: PdfFontHandle::External(id.clone()),
+        size: Pt(size),
+    });
+    ops.push(Op::SetTextMatrix {
+        matrix: printpdf::TextMatrix::Raw([cos, sin, -sin, cos, x.0, y.0]),
+    });
+    ops.push(Op::ShowText {
+        items: vec![TextItem::Text(text.to_string())],
+    });
+    ops.push(Op::EndTextSection);
+    ops.push(Op::RestoreGraphicsState);
 }
 
 fn pt_point(x: f32, y_from_top: f32) -> Point {

@@ -7,6 +7,8 @@ mod coverage;
 mod documents;
 mod lifecycle;
 mod retention;
+mod statements;
+mod transfer;
 
 pub use allowances::{Budget, Correction, Run, RunLine, RunState};
 pub use audit::{AuditEntry, AuditFilter, AUDITED_TABLES};
@@ -18,6 +20,8 @@ pub use coverage::{HISTORY_MONTHS, OUTLOOK_MONTHS};
 pub use documents::PilotDocument;
 pub use lifecycle::{Course, CourseSession, SessionInput};
 pub use retention::DeletionRecord;
+pub use statements::RunDocuments;
+pub use transfer::ExportKind;
 mod pilots;
 
 pub(crate) use pilots::insert_pilot;

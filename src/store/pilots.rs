@@ -153,9 +153,30 @@ pub(crate) fn insert_pilot(
     who: &str,
 ) -> Result<i64> {
     let now = now_utc();
+    // All fields in the INSERT, so the audit log has the new pilot in one entry; write_fields then
+    // changes nothing in the row and adds the languages.
     tx.execute(
-        "INSERT INTO pilots (first_name, last_name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![data.first_name, data.last_name, now],
+        "INSERT INTO pilots (first_name, last_name, birth_date, street, postcode, town, municipality_id,
+            district_id, phone, email, recruitment_source, account_holder, iban, notes, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT id FROM municipalities WHERE name = ?7),
+            (SELECT id FROM districts WHERE name = ?8), ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            data.first_name,
+            data.last_name,
+            data.birth_date.map(|b| b.to_string()),
+            data.street,
+            data.postcode,
+            data.town,
+            data.municipality,
+            data.district,
+            data.phone,
+            data.email,
+            data.recruitment_source,
+            data.account_holder,
+            data.iban,
+            data.notes,
+            now
+        ],
     )?;
     let id = tx.last_insert_rowid();
     write_fields(tx, id, data, &now)?;

@@ -4,6 +4,9 @@ import type {
   AppError,
   AppState,
   AttemptInput,
+  BudgetInput,
+  BudgetYear,
+  Correction,
   Course,
   CoverageView,
   DocumentKind,
@@ -14,6 +17,7 @@ import type {
   PilotQuery,
   PilotRecord,
   ReferenceData,
+  Run,
   SavedDocument,
   ScreeningInput,
   SessionInput,
@@ -136,6 +140,74 @@ export function saveDistrict(id: number, name: string, target: number): Promise<
 /** Assigns a municipality to a former district; resolves to the new reference data. */
 export function setMunicipalityDistrict(municipality: string, district: string): Promise<ReferenceData> {
   return invoke<ReferenceData>('set_municipality_district', { municipality, district });
+}
+
+// ---- allowances and budget -----------------------------------------------------------------
+// Months are "YYYY-MM"; amounts the user typed travel as German text and are parsed by the backend.
+
+export function budgetYear(year: number): Promise<BudgetYear> {
+  return invoke<BudgetYear>('budget_year', { year });
+}
+
+/** Sets or changes the budget of a year; resolves to the new year view. */
+export function setBudget(budget: BudgetInput): Promise<BudgetYear> {
+  return invoke<BudgetYear>('set_budget', { budget });
+}
+
+/** "Abrechnungslauf erstellen"; on an existing draft it recomputes ("Neu berechnen"). */
+export function createRun(month: string): Promise<Run> {
+  return invoke<Run>('create_run', { month });
+}
+
+/** Rejects with kind 'not_found' when the month has no run. */
+export function runDetail(month: string): Promise<Run> {
+  return invoke<Run>('run_detail', { month });
+}
+
+export function lowerLine(month: string, pilotId: number, amount: string, reason: string): Promise<Run> {
+  return invoke<Run>('lower_line', { month, pilotId, amount, reason });
+}
+
+/** "Freigeben"; a refusal rejects with kind 'rule' and every reason in missing. */
+export function approveRun(month: string): Promise<Run> {
+  return invoke<Run>('approve_run', { month });
+}
+
+export function markPaid(month: string, paidOn: string): Promise<Run> {
+  return invoke<Run>('mark_paid', { month, paidOn });
+}
+
+export function deleteDraft(month: string): Promise<null> {
+  return invoke<null>('delete_draft', { month });
+}
+
+/** A correction (+/−) for a pilot; it lands in the next draft run. */
+export function addCorrection(pilotId: number, amount: string, reason: string, originalStatement: string): Promise<Correction> {
+  return invoke<Correction>('add_correction', { pilotId, amount, reason, originalStatement });
+}
+
+export function pilotCorrections(pilotId: number): Promise<Correction[]> {
+  return invoke<Correction[]>('pilot_corrections', { pilotId });
+}
+
+/** "Drucken": payment list then statements in one PDF, opened in the viewer (a draft gives an ENTWURF preview). */
+export function printRun(month: string): Promise<SavedDocument> {
+  return invoke<SavedDocument>('print_run', { month });
+}
+
+/** "Speichern unter…" for the run's PDF; null when the dialog was cancelled. */
+export function saveRunAs(month: string): Promise<SavedDocument | null> {
+  return invoke<SavedDocument | null>('save_run_as', { month });
+}
+
+/** "SEPA-Datei speichern…" (approved and paid runs); null when the dialog was cancelled. */
+export function saveSepa(month: string): Promise<SavedDocument | null> {
+  return invoke<SavedDocument | null>('save_sepa', { month });
+}
+
+/** One pilot's statement of a month, filed and opened. */
+export function printStatement(month: string, pilotId: number): Promise<SavedDocument> {
+  return invoke<SavedDocument>('print_statement', { month, pilotId });
 }
 
 const KINDS = ['validation', 'not_found', 'conflict', 'rule', 'storage'];

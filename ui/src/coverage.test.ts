@@ -347,7 +347,9 @@ describe('Übersicht: coverage per district', () => {
 describe('Einstellungen: districts, municipalities, thresholds', () => {
   it('shows the districts and every municipality with its district', async () => {
     await goTo('einstellungen');
-    expect(texts('.screen-einstellungen legend')).toEqual(['Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Altkreise', 'Gemeinden']);
+    expect(texts('.screen-einstellungen legend')).toEqual([
+      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'SEPA-Auftraggeber', 'Altkreise', 'Gemeinden',
+    ]);
     expect($<HTMLInputElement>('#district-name-2').value).toBe('Quedlinburg');
     expect($<HTMLInputElement>('#district-target-2').value).toBe('10');
     expect(labelOf('district-name-2')).toBe('Name');

@@ -1,5 +1,20 @@
 // Test data shared by the DOM tests (not part of the app bundle: only *.test.ts import it).
-import type { Course, CoverageView, DistrictCoverage, DueItem, MonthPoint, Pilot, PilotRecord, ReferenceData, Settings } from './types';
+import type {
+  BudgetYear,
+  Correction,
+  Course,
+  CoverageView,
+  DistrictCoverage,
+  DueItem,
+  MonthPoint,
+  MonthRow,
+  Pilot,
+  PilotRecord,
+  ReferenceData,
+  Run,
+  RunLine,
+  Settings,
+} from './types';
 
 export function reference(): ReferenceData {
   return {
@@ -129,6 +144,16 @@ export function settings(): Settings {
       footer: 'Landkreis Harz · Koordinierungsstelle für Migration',
     },
     coverage: { green_percent: 100, amber_percent: 70 },
+    allowance: {
+      rate_cents: 13000,
+      cap_cents: 20000,
+      partial_month: 'pro_rata',
+      timing: 'in_arrears',
+      legal_basis: 'Richtlinie Integrationslotsen Sachsen-Anhalt; Satzung des Landkreises Harz',
+      tax_note: 'Steuerfrei nach § 3 Nr. 12 EStG. Bitte dem Jobcenter mitteilen, wenn Sie Leistungen beziehen.',
+      due_days: 15,
+    },
+    debtor: { name: 'Landkreis Harz', iban: 'DE02810530510123456789', bic: 'NOLADE21HAR' },
     desk_user: 'S. Krüger',
   };
 }
@@ -247,4 +272,148 @@ export function coverageView(date = '2026-11-15'): CoverageView {
     languages: [{ language: 'Deutsch', pilots: 12 }],
   });
   return { coverage: { date, districts: all, total, eligible_without_district: [] }, history: history() };
+}
+
+// ---- allowances and budget ----------------------------------------------------------------------
+
+const MONTH_LABELS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
+
+/**
+ * The year 2026 on 15.11.2026: budget 46.800,00 €; January–September approved (Jan–Aug paid), 3.900,00 € each;
+ * October a draft of 3.900,00 €; November and December forecast 3.900,00 € each. With firstUncovered the
+ * budget is 39.000,00 € and runs out in November.
+ */
+export function budgetYear(opts: { firstUncovered?: boolean; budget?: boolean } = {}): BudgetYear {
+  const withBudget = opts.budget ?? true;
+  const budgetCents = opts.firstUncovered ? 3_900_000 : 4_680_000;
+  let spent = 0;
+  const months: MonthRow[] = MONTH_LABELS.map((name, i) => {
+    const month = `2026-${String(i + 1).padStart(2, '0')}`;
+    const state = i < 8 ? 'paid' : i === 8 ? 'approved' : i === 9 ? 'draft' : null;
+    const approved = i < 9 ? 390_000 : 0;
+    const draft = i === 9 ? 390_000 : 0;
+    const forecast = i >= 10 ? 390_000 : 0;
+    spent += approved + draft + forecast;
+    return {
+      month,
+      label: `${name} 2026`,
+      state,
+      approved_cents: approved,
+      paid_cents: i < 8 ? 390_000 : 0,
+      draft_cents: draft,
+      forecast_cents: forecast,
+      claim_back_cents: i === 9 ? 2_000 : 0,
+      remaining_after_cents: withBudget ? budgetCents - spent : null,
+    };
+  });
+  return {
+    year: 2026,
+    budget: withBudget
+      ? { year: 2026, amount_cents: budgetCents, notice_number: '2026/0815', notice_date: '2026-01-20', budget_line: '31500.531800' }
+      : null,
+    budget_cents: withBudget ? budgetCents : 0,
+    approved_cents: 3_510_000,
+    paid_cents: 3_120_000,
+    draft_cents: 390_000,
+    remaining_cents: (withBudget ? budgetCents : 0) - 3_510_000,
+    months,
+    forecast: months.filter((m) => m.forecast_cents > 0),
+    first_uncovered: withBudget && opts.firstUncovered ? '2026-11' : null,
+    pilots_affordable: withBudget ? (opts.firstUncovered ? 0 : 30) : null,
+  };
+}
+
+export function runLine(overrides: Partial<RunLine> = {}): RunLine {
+  return {
+    id: 1,
+    pilot_id: 1,
+    name: 'Haddad, Amal',
+    first_name: 'Amal',
+    last_name: 'Haddad',
+    district: 'Halberstadt',
+    iban: 'DE89370400440532013000',
+    account_holder: 'Amal Haddad',
+    eligible_days: 31,
+    days_in_month: 31,
+    rate_cents: 13000,
+    computed_cents: 13000,
+    amount_cents: 13000,
+    lowered_reason: '',
+    corrections_cents: 0,
+    net_cents: 13000,
+    statement_number: null,
+    ...overrides,
+  };
+}
+
+/**
+ * The October 2026 draft: Halberstadt — Haddad (full), Schulz (15 days, lowered to 50,00 € with a reason);
+ * Quedlinburg — Aydın (full, a correction of -150,00 €: a claim-back of 20,00 €); Wernigerode — Rahimi
+ * (full, no IBAN).
+ */
+export function run(overrides: Partial<Run> = {}): Run {
+  const lines = [
+    runLine({ id: 4, pilot_id: 21, name: 'Rahimi, Mariam', first_name: 'Mariam', last_name: 'Rahimi', district: 'Wernigerode', iban: '' }),
+    runLine({ id: 1, pilot_id: 1 }),
+    runLine({
+      id: 2,
+      pilot_id: 3,
+      name: 'Schulz, Jana',
+      first_name: 'Jana',
+      last_name: 'Schulz',
+      eligible_days: 15,
+      computed_cents: 6290,
+      amount_cents: 5000,
+      lowered_reason: 'Nur halbe Einsätze',
+      net_cents: 5000,
+      iban: 'DE02120300000000202051',
+    }),
+    runLine({
+      id: 3,
+      pilot_id: 11,
+      name: 'Aydın, Ömer',
+      first_name: 'Ömer',
+      last_name: 'Aydın',
+      district: 'Quedlinburg',
+      corrections_cents: -15000,
+      net_cents: -2000,
+      iban: 'DE02100100100006820101',
+    }),
+  ];
+  const approved = overrides.state && overrides.state !== 'draft';
+  return {
+    id: 10,
+    month: '2026-10',
+    label: 'Oktober 2026',
+    state: 'draft',
+    created_at: '2026-11-02T09:00:00Z',
+    computed_at: '2026-11-14T16:30:00Z',
+    approved_at: null,
+    approved_by: null,
+    paid_on: null,
+    total_cents: 31000,
+    claim_back_cents: 2000,
+    lines: approved
+      ? lines.map((l) => ({
+          ...l,
+          statement_number: `AE-2026-10-00${{ 1: 1, 3: 2, 11: 3, 21: 4 }[l.pilot_id]}`,
+        }))
+      : lines,
+    corrections: [correction({ id: 5, pilot_id: 11, month: '2026-10' })],
+    ...overrides,
+  };
+}
+
+export function correction(overrides: Partial<Correction> = {}): Correction {
+  return {
+    id: 5,
+    pilot_id: 2,
+    amount_cents: -15000,
+    reason: 'September doppelt gezahlt',
+    original_statement: 'AE-2026-09-004',
+    created_at: '2026-11-03T10:00:00Z',
+    created_by: 'S. Krüger',
+    month: null,
+    ...overrides,
+  };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatCents,
   formatDate,
+  formatEuros,
+  formatWholeEuros,
+  isMonth,
+  monthName,
+  parseEuros,
+  previousMonth,
   formatIban,
   formatPoints,
   isIsoDate,
@@ -110,5 +117,46 @@ describe('test points', () => {
   });
   it('copes with a maximum of 0', () => {
     expect(formatPoints(0, 0)).toBe('0 / 0');
+  });
+});
+
+describe('money', () => {
+  it('shows cents the German way, as the backend prints them', () => {
+    expect(formatCents(123456)).toBe('1.234,56 €');
+    expect(formatCents(13000)).toBe('130,00 €');
+    expect(formatCents(5)).toBe('0,05 €');
+    expect(formatCents(0)).toBe('0,00 €');
+    expect(formatCents(-1250)).toBe('-12,50 €');
+    expect(formatCents(4680000)).toBe('46.800,00 €');
+    expect(formatCents(100000000)).toBe('1.000.000,00 €');
+    expect(formatEuros(4680000)).toBe('46.800,00');
+    expect(formatEuros(-2000)).toBe('-20,00');
+    expect(formatWholeEuros(4680050)).toBe('46.801 €');
+    expect(formatWholeEuros(-390000)).toBe('-3.900 €');
+  });
+
+  it('reads euros as typed, like the backend’s parse_euros', () => {
+    expect(parseEuros('46.800,00')).toBe(4680000);
+    expect(parseEuros('46800')).toBe(4680000);
+    expect(parseEuros('130,5')).toBe(13050);
+    expect(parseEuros('130,00 €')).toBe(13000);
+    expect(parseEuros('46800.50')).toBe(4680050);
+    expect(parseEuros('1.234')).toBe(123400);
+    expect(parseEuros('-12,50')).toBe(-1250);
+    expect(parseEuros(' 1 234,00 ')).toBe(123400);
+    for (const bad of ['', 'abc', '1,234,5', '12,345', '1e5', '€', '-', '13O,00', '--5']) expect(parseEuros(bad), bad).toBeNull();
+  });
+});
+
+describe('months', () => {
+  it('names, checks and steps back months', () => {
+    expect(monthName('2026-11')).toBe('November 2026');
+    expect(monthName('2026-03')).toBe('März 2026');
+    expect(monthName('2026-13')).toBe('2026-13');
+    expect(isMonth('2026-10')).toBe(true);
+    expect(isMonth('2026-1')).toBe(false);
+    expect(isMonth('2026-00')).toBe(false);
+    expect(previousMonth('2026-11-15')).toBe('2026-10');
+    expect(previousMonth('2027-01')).toBe('2026-12');
   });
 });

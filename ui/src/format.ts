@@ -82,3 +82,82 @@ export function formatPoints(points: number, maxPoints: number): string {
   const share = tenths % 10 === 0 ? String(whole) : `${whole},${tenths % 10}`;
   return `${points} / ${maxPoints} (${share} %)`;
 }
+
+// ---- money and months --------------------------------------------------------------------------
+
+/** Thousands with a dot: 46800 → "46.800". */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** Integer cents as typed in a form: 4680000 → "46.800,00", -2000 → "-20,00". */
+export function formatEuros(cents: number): string {
+  const c = Math.round(cents);
+  const abs = Math.abs(c);
+  return `${c < 0 ? '-' : ''}${groupThousands(Math.floor(abs / 100))},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Integer cents for display: 123456 → "1.234,56 €", -1250 → "-12,50 €" (as the backend prints them). */
+export function formatCents(cents: number): string {
+  return `${formatEuros(cents)} €`;
+}
+
+/** Whole euros for a chart axis: 4680000 → "46.800 €". */
+export function formatWholeEuros(cents: number): string {
+  const euros = Math.round(cents / 100);
+  return `${euros < 0 ? '-' : ''}${groupThousands(Math.abs(euros))} €`;
+}
+
+/**
+ * Euros as people type them → cents, the same reading as the backend's parse_euros: "46.800,00", "46800",
+ * "130,5", "130,00 €", "46800.50", "1.234", "-12,50". Anything else (letters, three decimals, empty) → null.
+ */
+export function parseEuros(text: string): number | null {
+  let t = text.trim().replace(/€$/, '').trim().replace(/ /g, '');
+  let negative = false;
+  if (t.startsWith('-')) {
+    negative = true;
+    t = t.slice(1);
+  }
+  if (t === '' || !/^[0-9.,]+$/.test(t)) return null;
+  let int: string;
+  let frac: string;
+  const comma = t.lastIndexOf(',');
+  const dot = t.lastIndexOf('.');
+  if (comma >= 0) {
+    int = t.slice(0, comma).replace(/\./g, '');
+    frac = t.slice(comma + 1);
+  } else if (dot >= 0 && t.length - dot - 1 <= 2 && t.split('.').length === 2) {
+    int = t.slice(0, dot);
+    frac = t.slice(dot + 1);
+  } else {
+    int = t.replace(/\./g, '');
+    frac = '';
+  }
+  if (int.includes(',') || frac.length > 2 || !/^[0-9]*$/.test(frac) || !/^[0-9]*$/.test(int)) return null;
+  const cents = Number(int === '' ? '0' : int) * 100 + Number(frac.padEnd(2, '0') || '0');
+  if (!Number.isSafeInteger(cents)) return null;
+  return negative ? -cents : cents;
+}
+
+export const MONTH_NAMES = [
+  'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember',
+];
+
+/** True for a strict "YYYY-MM" with a month 01–12. */
+export function isMonth(s: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+}
+
+/** "2026-11" → "November 2026"; anything else unchanged. */
+export function monthName(month: string): string {
+  if (!isMonth(month)) return month;
+  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** The month before: "2026-01" → "2025-12". Works on "YYYY-MM" and on ISO dates (their month). */
+export function previousMonth(monthOrDate: string): string {
+  const y = Number(monthOrDate.slice(0, 4));
+  const m = Number(monthOrDate.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}

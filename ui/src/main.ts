@@ -1,4 +1,5 @@
 // The app shell: title, navigation, error banner, status line, first-start dialog.
+import { mountAbrechnung } from './abrechnung';
 import * as api from './api';
 import { h, replace } from './dom';
 import { mountCourses } from './courses';
@@ -14,7 +15,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'uebersicht', label: 'Übersicht', mount: mountOverview },
   { id: 'lotsen', label: 'Lotsen', mount: mountLotsen },
   { id: 'qualifizierung', label: 'Qualifizierung', mount: mountCourses },
-  { id: 'abrechnung', label: 'Abrechnung' },
+  { id: 'abrechnung', label: 'Abrechnung', mount: mountAbrechnung },
   { id: 'berichte', label: 'Berichte' },
   { id: 'einstellungen', label: 'Einstellungen', mount: mountSettings },
 ];

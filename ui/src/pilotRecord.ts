@@ -1,6 +1,8 @@
-// A pilot's page in the detail panel: tabs "Stammdaten" (the edit form), "Status", "Führungszeugnis" and
-// "Qualifizierung". The record comes from pilot_record; every change returns the whole record again.
+// A pilot's page in the detail panel: tabs "Stammdaten" (the edit form), "Status", "Führungszeugnis",
+// "Qualifizierung" and "Abrechnung". The record comes from pilot_record; every change returns the whole
+// record again. The Abrechnung tab loads the pilot's corrections itself when it is shown.
 import * as api from './api';
+import { createAllowancePanel } from './allowancePanel';
 import { h } from './dom';
 import { pilotName } from './format';
 import type { PanelKey, RecordPanel } from './recordPanel';
@@ -13,7 +15,7 @@ import type { PilotRecord } from './types';
 
 export type RecordTab = 'stammdaten' | PanelKey;
 
-export const RECORD_TABS: RecordTab[] = ['stammdaten', 'status', 'efz', 'qualifizierung'];
+export const RECORD_TABS: RecordTab[] = ['stammdaten', 'status', 'efz', 'qualifizierung', 'abrechnung'];
 
 export interface PilotRecordView {
   element: HTMLElement;
@@ -51,14 +53,22 @@ export function createPilotRecord(opts: PilotRecordOptions): PilotRecordView {
     status: createStatusPanel(deps),
     efz: createScreeningPanel(deps),
     qualifizierung: createTrainingPanel(deps),
+    abrechnung: createAllowancePanel(deps),
   };
 
-  const tabs = createTabs('Lotsenakte', [
-    { key: 'stammdaten', label: 'Stammdaten', content: opts.stammdaten },
-    { key: 'status', label: 'Status', content: panels.status.element },
-    { key: 'efz', label: 'Führungszeugnis', content: panels.efz.element },
-    { key: 'qualifizierung', label: 'Qualifizierung', content: panels.qualifizierung.element },
-  ]);
+  const tabs = createTabs(
+    'Lotsenakte',
+    [
+      { key: 'stammdaten', label: 'Stammdaten', content: opts.stammdaten },
+      { key: 'status', label: 'Status', content: panels.status.element },
+      { key: 'efz', label: 'Führungszeugnis', content: panels.efz.element },
+      { key: 'qualifizierung', label: 'Qualifizierung', content: panels.qualifizierung.element },
+      { key: 'abrechnung', label: 'Abrechnung', content: panels.abrechnung.element },
+    ],
+    (key) => {
+      if (key !== 'stammdaten') panels[key as PanelKey]?.activate?.();
+    },
+  );
   const title = h('h2', { id: 'record-title', class: 'record-title' });
   const header = h('div', { class: 'record-header', hidden: true }, title);
   const element = h('div', { class: 'pilot-record' }, header, tabs.list, ...tabs.panels);
@@ -67,7 +77,7 @@ export function createPilotRecord(opts: PilotRecordOptions): PilotRecordView {
     header.hidden = !on;
     tabs.list.hidden = !on;
     element.classList.toggle('has-record', on);
-    for (const key of ['status', 'efz', 'qualifizierung'] as const) tabs.setAvailable(key, on);
+    for (const key of ['status', 'efz', 'qualifizierung', 'abrechnung'] as const) tabs.setAvailable(key, on);
   }
 
   /** source: the panel that made the change, or null for a fresh load (every form is refilled). */

@@ -4,7 +4,7 @@ import { h } from './dom';
 import type { ScreenContext } from './screen';
 import type { DocumentKind, PilotRecord } from './types';
 
-export type PanelKey = 'status' | 'efz' | 'qualifizierung';
+export type PanelKey = 'status' | 'efz' | 'qualifizierung' | 'abrechnung';
 
 export interface RecordDeps {
   ctx: ScreenContext;
@@ -23,6 +23,8 @@ export interface RecordPanel {
   show(record: PilotRecord, refill: boolean): void;
   /** Handles Escape; true when something was closed. */
   onEscape?(): boolean;
+  /** The panel's tab was selected: a panel that loads its own data does it now. */
+  activate?(): void;
 }
 
 /** Asks the backend for a PDF; it files and opens it. The toast says where it went. */

@@ -1,12 +1,14 @@
 // The "Einstellungen" screen: lifecycle periods and pass mark, the traffic-light thresholds, the letterhead
-// of printed documents, the name of the person at the desk (recorded as "who" in histories); below the
-// form, the former districts and the municipality mapping, which save on their own (referenceSettings.ts).
+// of printed documents, the name of the person at the desk (recorded as "who" in histories), the monthly
+// allowance and the county's account for the SEPA file; below the form, the former districts and the
+// municipality mapping, which save on their own (referenceSettings.ts).
 import * as api from './api';
-import { h } from './dom';
+import { h, options } from './dom';
 import { FIELD_MESSAGES, FieldErrors, reportSaveError, integerInput, labelled, readInteger, textInput } from './fields';
+import { formatEuros, formatIban, normalizeIban, parseEuros } from './format';
 import { createReferenceSettings } from './referenceSettings';
 import type { Screen, ScreenContext } from './screen';
-import type { CoverageSettings, Letterhead, LifecycleSettings, Settings } from './types';
+import type { AllowanceSettings, CoverageSettings, DebtorSettings, Letterhead, LifecycleSettings, PartialMonth, Settings, Timing } from './types';
 
 export const LIFECYCLE_LABELS: Record<keyof LifecycleSettings, string> = {
   certificate_max_age_months: 'Höchstalter des Zeugnisses bei Vorlage (Monate)',
@@ -36,6 +38,33 @@ export const LETTERHEAD_LABELS: Record<keyof Letterhead, string> = {
   footer: 'Fußzeile',
 };
 
+export const ALLOWANCE_LABELS = {
+  rate: 'Monatsbetrag (€)',
+  cap: 'Höchstbetrag (€)',
+  partial_month: 'Angebrochene Monate',
+  timing: 'Zahlung',
+  due_days: 'Fällig nach (Tagen)',
+  legal_basis: 'Rechtsgrundlage (Abrechnung)',
+  tax_note: 'Hinweis zu Steuern und Sozialleistungen',
+} as const;
+
+export const PARTIAL_MONTH_OPTIONS: { value: PartialMonth; label: string }[] = [
+  { value: 'pro_rata', label: 'pro rata nach Tagen' },
+  { value: 'full_month_if_any_day', label: 'voller Monat, wenn mindestens ein Tag' },
+  { value: 'nothing_for_partial', label: 'nichts für angebrochene Monate' },
+];
+
+export const TIMING_OPTIONS: { value: Timing; label: string }[] = [
+  { value: 'in_arrears', label: 'nachträglich' },
+  { value: 'in_advance', label: 'im Voraus' },
+];
+
+export const DEBTOR_LABELS: Record<keyof DebtorSettings, string> = {
+  name: 'Kontoinhaber (Landkreis)',
+  iban: 'IBAN',
+  bic: 'BIC (optional)',
+};
+
 export const DESK_USER_LABEL = 'Name der Person am Arbeitsplatz (wird in Verläufen als „wer“ vermerkt)';
 
 const LIFECYCLE_KEYS = Object.keys(LIFECYCLE_LABELS) as (keyof LifecycleSettings)[];
@@ -48,7 +77,29 @@ const FIELD_IDS: Record<string, string> = {
   ...Object.fromEntries(COVERAGE_KEYS.map((k) => [k, `set-${k}`])),
   ...Object.fromEntries(LETTERHEAD_KEYS.map((k) => [k, `lh-${k}`])),
   desk_user: 'set-desk_user',
+  // allowance: the amounts are typed in euros, the backend names the cents
+  rate_cents: 'set-rate',
+  cap_cents: 'set-cap',
+  partial_month: 'set-partial_month',
+  timing: 'set-timing',
+  due_days: 'set-due_days',
+  legal_basis: 'set-legal_basis',
+  tax_note: 'set-tax_note',
+  // SEPA debtor ("debtor.iban" arrives as "iban")
+  name: 'set-debtor_name',
+  iban: 'set-debtor_iban',
+  bic: 'set-debtor_bic',
 };
+
+/** Euros as typed → cents ≥ 0, or the message for the field. */
+function readEuros(input: HTMLInputElement, label: string): number | string {
+  const raw = input.value.trim();
+  if (raw === '') return FIELD_MESSAGES.missing(label);
+  const cents = parseEuros(raw);
+  if (cents === null) return `„${label}“ ist kein gültiger Betrag, z. B. 130,00.`;
+  if (cents < 0) return `„${label}“ darf nicht negativ sein.`;
+  return cents;
+}
 
 export function mountSettings(container: HTMLElement, ctx: ScreenContext): Screen {
   let loaded: Settings | null = null;
@@ -80,11 +131,75 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
   }
   const deskSet = h('fieldset', { class: 'settings-group' }, h('legend', {}, 'Arbeitsplatz'), labelled(FIELD_IDS.desk_user, DESK_USER_LABEL, deskUser));
 
+  const rate = textInput({ inputmode: 'decimal', maxlength: 12, class: 'money-input' });
+  const cap = textInput({ inputmode: 'decimal', maxlength: 12, class: 'money-input' });
+  const partialMonth = h('select', {});
+  partialMonth.append(...options(PARTIAL_MONTH_OPTIONS));
+  const timing = h('select', {});
+  timing.append(...options(TIMING_OPTIONS));
+  const dueDays = integerInput();
+  const legalBasis = h('textarea', { rows: 3, maxlength: 1000 });
+  const taxNote = h('textarea', { rows: 3, maxlength: 1000 });
+  const allowanceSet = h(
+    'fieldset',
+    { id: 'allowance-group', class: 'settings-group span-2' },
+    h('legend', {}, 'Aufwandsentschädigung'),
+    h(
+      'div',
+      { class: 'field-row three' },
+      labelled(FIELD_IDS.rate_cents, ALLOWANCE_LABELS.rate, rate, 'narrow'),
+      labelled(FIELD_IDS.cap_cents, ALLOWANCE_LABELS.cap, cap, 'narrow'),
+      labelled(FIELD_IDS.due_days, ALLOWANCE_LABELS.due_days, dueDays, 'narrow'),
+    ),
+    h(
+      'div',
+      { class: 'field-row' },
+      labelled(FIELD_IDS.partial_month, ALLOWANCE_LABELS.partial_month, partialMonth),
+      labelled(FIELD_IDS.timing, ALLOWANCE_LABELS.timing, timing),
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Der Monatsbetrag darf den Höchstbetrag nicht übersteigen. Nachträglich: ein Lauf wird erst nach Monatsende freigegeben. ',
+      'Änderungen gelten für Läufe, die danach erstellt oder neu berechnet werden.',
+    ),
+    h(
+      'div',
+      { class: 'field-row' },
+      labelled(FIELD_IDS.legal_basis, ALLOWANCE_LABELS.legal_basis, legalBasis),
+      labelled(FIELD_IDS.tax_note, ALLOWANCE_LABELS.tax_note, taxNote),
+    ),
+  );
+
+  const debtorName = textInput({ maxlength: 70 });
+  const debtorIban = textInput({ maxlength: 42, class: 'iban-input' });
+  const debtorBic = textInput({ maxlength: 11 });
+  const debtorSet = h(
+    'fieldset',
+    { id: 'debtor-group', class: 'settings-group' },
+    h('legend', {}, 'SEPA-Auftraggeber'),
+    labelled(FIELD_IDS.name, DEBTOR_LABELS.name, debtorName),
+    labelled(FIELD_IDS.iban, DEBTOR_LABELS.iban, debtorIban),
+    labelled(FIELD_IDS.bic, DEBTOR_LABELS.bic, debtorBic, 'narrow-text'),
+    h('p', { class: 'hint' }, 'Das Konto, von dem die Überweisungen der SEPA-Datei ausgehen.'),
+  );
+  debtorIban.addEventListener('blur', () => {
+    if (debtorIban.value.trim() !== '') debtorIban.value = formatIban(debtorIban.value);
+  });
+
   const saveButton = h('button', { type: 'submit', id: 'save-settings', class: 'primary', disabled: true }, 'Speichern');
   const form = h(
     'form',
     { id: 'settings-form', class: 'settings-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'einstellungen-title' },
-    h('div', { class: 'settings-groups' }, lifecycleSet, letterheadSet, h('div', { class: 'settings-column' }, coverageSet, deskSet)),
+    h(
+      'div',
+      { class: 'settings-groups' },
+      lifecycleSet,
+      letterheadSet,
+      h('div', { class: 'settings-column' }, coverageSet, deskSet),
+      allowanceSet,
+      debtorSet,
+    ),
     h('div', { class: 'form-actions' }, saveButton),
   );
   const errors = new FieldErrors(form, FIELD_IDS);
@@ -104,6 +219,17 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     for (const [key, input] of thresholds) input.value = String(s.coverage?.[key] ?? '');
     for (const [key, input] of letterhead) input.value = s.letterhead[key] ?? '';
     deskUser.value = s.desk_user ?? '';
+    const a = s.allowance;
+    rate.value = a ? formatEuros(a.rate_cents) : '';
+    cap.value = a ? formatEuros(a.cap_cents) : '';
+    partialMonth.value = a?.partial_month ?? 'pro_rata';
+    timing.value = a?.timing ?? 'in_arrears';
+    dueDays.value = a ? String(a.due_days) : '';
+    legalBasis.value = a?.legal_basis ?? '';
+    taxNote.value = a?.tax_note ?? '';
+    debtorName.value = s.debtor?.name ?? '';
+    debtorIban.value = formatIban(s.debtor?.iban ?? '');
+    debtorBic.value = s.debtor?.bic ?? '';
     saveButton.disabled = false;
   }
 
@@ -124,10 +250,34 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
       else if (n === undefined) errors.set(key, FIELD_MESSAGES.notAWholeNumber(COVERAGE_LABELS[key]));
       else coverage[key] = n;
     }
-    if (errors.any()) {
+    const rateCents = readEuros(rate, ALLOWANCE_LABELS.rate);
+    if (typeof rateCents === 'string') errors.set('rate_cents', rateCents);
+    const capCents = readEuros(cap, ALLOWANCE_LABELS.cap);
+    if (typeof capCents === 'string') errors.set('cap_cents', capCents);
+    const due = readInteger(dueDays);
+    if (due === null) errors.set('due_days', FIELD_MESSAGES.missing(ALLOWANCE_LABELS.due_days));
+    else if (due === undefined) errors.set('due_days', FIELD_MESSAGES.notAWholeNumber(ALLOWANCE_LABELS.due_days));
+    if (errors.any() || typeof rateCents === 'string' || typeof capCents === 'string' || due == null) {
       errors.focusFirst();
       return null;
     }
+    const allowance: AllowanceSettings = {
+      // Keys this form does not edit travel back unchanged.
+      ...loaded!.allowance,
+      rate_cents: rateCents,
+      cap_cents: capCents,
+      partial_month: partialMonth.value as PartialMonth,
+      timing: timing.value as Timing,
+      due_days: due,
+      legal_basis: legalBasis.value.trim(),
+      tax_note: taxNote.value.trim(),
+    };
+    const debtor: DebtorSettings = {
+      ...loaded!.debtor,
+      name: debtorName.value.trim(),
+      iban: normalizeIban(debtorIban.value),
+      bic: debtorBic.value.replace(/\s+/g, '').toUpperCase(),
+    };
     const head = Object.fromEntries(LETTERHEAD_KEYS.map((k) => [k, letterhead.get(k)!.value.trim()])) as unknown as Letterhead;
     return {
       // Keys this form does not edit travel back unchanged.
@@ -135,6 +285,8 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
       lifecycle: lifecycle as LifecycleSettings,
       coverage: coverage as CoverageSettings,
       letterhead: head,
+      allowance,
+      debtor,
       desk_user: deskUser.value.trim(),
     };
   }

@@ -241,10 +241,36 @@ export interface CoverageSettings {
   amber_percent: number;
 }
 
+export type PartialMonth = 'pro_rata' | 'full_month_if_any_day' | 'nothing_for_partial';
+export type Timing = 'in_arrears' | 'in_advance';
+
+/** The monthly allowance (SPEC section 6); money in cents. */
+export interface AllowanceSettings {
+  rate_cents: number;
+  cap_cents: number;
+  partial_month: PartialMonth;
+  timing: Timing;
+  /** Printed on statements. */
+  legal_basis: string;
+  /** Printed on statements: tax and social benefits. */
+  tax_note: string;
+  due_days: number;
+}
+
+/** The county's account the SEPA transfer file is drawn on. */
+export interface DebtorSettings {
+  name: string;
+  /** Stored without spaces, upper case. */
+  iban: string;
+  bic: string;
+}
+
 export interface Settings {
   lifecycle: LifecycleSettings;
   letterhead: Letterhead;
   coverage: CoverageSettings;
+  allowance: AllowanceSettings;
+  debtor: DebtorSettings;
   desk_user: string;
 }
 
@@ -314,4 +340,115 @@ export interface CoverageView {
   coverage: Coverage;
   /** 24 past month ends, the current month and 3 outlook months; always relative to today. */
   history: MonthPoint[];
+}
+
+// ---- allowances and budget (SPEC section 6) ------------------------------------------------------
+// Money is always integer cents in fields ending _cents. Amounts the user types travel as German text
+// ("46.800,00", "-20,00"); the backend parses them and answers a field error when it cannot.
+
+export type RunState = 'draft' | 'approved' | 'paid';
+
+export interface Budget {
+  year: number;
+  amount_cents: number;
+  notice_number: string;
+  /** ISO date of the grant notice, or null. */
+  notice_date: string | null;
+  budget_line: string;
+}
+
+/** What set_budget takes: the amount as typed. */
+export interface BudgetInput {
+  year: number;
+  amount: string;
+  notice_number: string;
+  notice_date: string | null;
+  budget_line: string;
+}
+
+export interface MonthRow {
+  /** "2026-11" */
+  month: string;
+  /** "November 2026" */
+  label: string;
+  /** The run's state, or null when the month has no run. */
+  state: RunState | null;
+  approved_cents: number;
+  paid_cents: number;
+  draft_cents: number;
+  /** Forecast with today's eligible pilots for months without a run. */
+  forecast_cents: number;
+  claim_back_cents: number;
+  /** Budget minus approved, drafts and forecasts up to and including this month; null without a budget. */
+  remaining_after_cents: number | null;
+}
+
+export interface BudgetYear {
+  year: number;
+  budget: Budget | null;
+  budget_cents: number;
+  approved_cents: number;
+  paid_cents: number;
+  draft_cents: number;
+  /** Budget minus approved. */
+  remaining_cents: number;
+  /** Always the twelve months. */
+  months: MonthRow[];
+  forecast: MonthRow[];
+  /** The first month the budget would not cover ("2026-11"), if any. */
+  first_uncovered: string | null;
+  /** Pilots the free budget can carry at the current rate to year end; null without a budget. */
+  pilots_affordable: number | null;
+}
+
+export interface RunLine {
+  id: number;
+  pilot_id: number;
+  name: string;
+  first_name: string;
+  last_name: string;
+  district: string;
+  iban: string;
+  account_holder: string;
+  eligible_days: number;
+  days_in_month: number;
+  rate_cents: number;
+  computed_cents: number;
+  amount_cents: number;
+  /** Why the amount was lowered by hand; "" when it was not. */
+  lowered_reason: string;
+  corrections_cents: number;
+  net_cents: number;
+  /** AE-YYYY-MM-NNN, assigned on approval. */
+  statement_number: string | null;
+}
+
+export interface Correction {
+  id: number;
+  pilot_id: number;
+  amount_cents: number;
+  reason: string;
+  original_statement: string;
+  created_at: string;
+  created_by: string;
+  /** The run it is booked into; null while it waits for the next draft. */
+  month: string | null;
+}
+
+export interface Run {
+  id: number;
+  month: string;
+  label: string;
+  state: RunState;
+  created_at: string;
+  computed_at: string;
+  approved_at: string | null;
+  approved_by: string | null;
+  paid_on: string | null;
+  /** Sum of the positive nets: what is transferred. */
+  total_cents: number;
+  /** Sum of the negative nets as a positive number: what is claimed back. */
+  claim_back_cents: number;
+  lines: RunLine[];
+  corrections: Correction[];
 }

@@ -1,0 +1,1323 @@
+//! Allowance statements (Abrechnung: one A4 page per pilot and month) and the payment list
+//! (Auszahlungsliste) of a run, each with what a payment order needs under § 8 Abs. 1 KomKBVO LSA:
+//! amount, reason, payee, IBAN, budget line, due date, budget year, and the sign-off fields "Sachlich
+//! richtig", "Rechnerisch richtig", "Angeordnet" with date and signature. [`combined_pdf`] puts the list
+//! first and then every statement into one PDF.
+//!
+//! A draft run gives the same documents with a large "ENTWURF" mark on every page and no statement
+//! numbers ("—"). The writers ([`write_statement`], [`write_payment_list`]) draw into a [`Doc`]; the
+//! `*_pdf` functions are thin wrappers around them.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+
+use super::pdf::{
+    text_width, wrap, wrap_limited, Align, Colour, Column, Doc, Style, CONTENT_LEFT, CONTENT_RIGHT,
+    CONTENT_WIDTH,
+};
+use super::{draw_letterhead, format_date, new_document, place_and_date, Letterhead};
+use crate::allowance::{AllowanceSettings, Month, Timing};
+use crate::error::{Error, Result};
+use crate::money::Cents;
+use crate::pilot::Pilot;
+use crate::store::{Budget, Correction, Run, RunLine, RunState};
+
+/// What the statements and the payment list need besides the run: settings, the budget of the run's
+/// year and what was approved of it before, the pilots (for their addresses) and the date of issue.
+#[derive(Debug, Clone)]
+pub struct StatementContext {
+    pub letterhead: Letterhead,
+    pub allowance: AllowanceSettings,
+    pub budget: Option<Budget>,
+    /// Approved and paid totals of the budget year in runs before this one.
+    pub approved_before_cents: i64,
+    /// Pilots by id, for the payee's address.
+    pub pilots: HashMap<i64, Pilot>,
+    pub issued_on: NaiveDate,
+}
+
+/// Shown instead of a statement number while the run is a draft.
+pub const NO_NUMBER: &str = "—";
+/// The mark on every page of a draft.
+pub const DRAFT_MARK: &str = "ENTWURF";
+
+const TITLE: &str = "Aufwandsentschädigung Integrationslotsen";
+const SIGN_OFF: [&str; 3] = ["Sachlich richtig", "Rechnerisch richtig", "Angeordnet"];
+
+/// Space left/right and above/below the text of a table cell, as the PDF layer sets it (pdf.rs).
+const CELL_PAD_X: f32 = 1.2;
+const CELL_PAD_Y: f32 = 1.0;
+
+fn run_month(run: &Run) -> Result<Month> {
+    Month::parse(&run.month).ok_or_else(|| {
+        Error::field(
+            "month",
+            format!("Monat „{}“ ist ungültig; erwartet JJJJ-MM.", run.month),
+        )
+    })
+}
+
+fn is_draft(run: &Run) -> bool {
+    run.state == RunState::Draft
+}
+
+/// The payment is due `due_days` after the end of the month (in arrears) or after its first day (in
+/// advance).
+pub fn due_date(month: Month, settings: &AllowanceSettings) -> NaiveDate {
+    let from = match settings.timing {
+        Timing::InArrears => month.last_day(),
+        Timing::InAdvance => month.first_day(),
+    };
+    from + Days::new(u64::from(settings.due_days))
+}
+
+/// "01.11.2026–30.11.2026".
+pub fn period(month: Month) -> String {
+    format!(
+        "{}–{}",
+        format_date(month.first_day()),
+        format_date(month.last_day())
+    )
+}
+
+/// "Aufwandsentschädigung Integrationslotsen – Abrechnung November 2026".
+pub fn statement_title(month: Month) -> String {
+    format!("{TITLE} – Abrechnung {}", month.label())
+}
+
+/// The statement number, or "—" for a draft.
+pub fn statement_number(run: &Run, line: &RunLine) -> String {
+    match (&line.statement_number, is_draft(run)) {
+        (Some(n), false) => n.clone(),
+        _ => NO_NUMBER.to_string(),
+    }
+}
+
+/// "01.12.2026" from a stored RFC 3339 time stamp (its date part).
+fn stamp_date(stamp: &str) -> String {
+    stamp
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .map(format_date)
+        .unwrap_or_else(|| stamp.to_string())
+}
+
+/// How far the run has got, in words: "freigegeben am 01.12.2026 von Kämmerei".
+fn run_state_text(run: &Run) -> String {
+    match run.state {
+        RunState::Draft => "Entwurf – nicht freigegeben, keine Auszahlung".to_string(),
+        RunState::Approved | RunState::Paid => {
+            let mut s = "freigegeben".to_string();
+            if let Some(at) = &run.approved_at {
+                s.push_str(&format!(" am {}", stamp_date(at)));
+            }
+            if let Some(by) = run.approved_by.as_deref().filter(|b| !b.trim().is_empty()) {
+                s.push_str(&format!(" von {}", by.trim()));
+            }
+            if let Some(paid) = run.paid_on {
+                s.push_str(&format!("; bezahlt am {}", format_date(paid)));
+            }
+            s
+        }
+    }
+}
+
+fn budget_line(ctx: &StatementContext) -> String {
+    ctx.budget
+        .as_ref()
+        .map(|b| b.budget_line.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| "nicht festgelegt".to_string())
+}
+
+fn notice(budget: &Budget) -> String {
+    let number = budget.notice_number.trim();
+    match (number.is_empty(), budget.notice_date) {
+        (true, None) => NO_NUMBER.to_string(),
+        (true, Some(d)) => format!("vom {}", format_date(d)),
+        (false, None) => number.to_string(),
+        (false, Some(d)) => format!("{number} vom {}", format_date(d)),
+    }
+}
+
+/// Text pre-wrapped for a table cell of `width` (at most `max_lines` lines, the last cut with "…"):
+/// the table draws it exactly so.
+fn cell(text: &str, style: Style, width: f32, max_lines: usize) -> String {
+    wrap_limited(text, style, width - 2.0 * CELL_PAD_X, max_lines).join("\n")
+}
+
+/// The height the PDF layer gives a table row.
+fn row_height(columns: &[Column], cells: &[&str], style: Style) -> f32 {
+    let lines = columns
+        .iter()
+        .zip(cells)
+        .map(|(c, t)| wrap(t, style, (c.width - 2.0 * CELL_PAD_X).max(1.0)).len())
+        .max()
+        .unwrap_or(1);
+    lines as f32 * style.line_height() + 2.0 * CELL_PAD_Y
+}
+
+/// A section heading in the accent colour.
+fn heading(doc: &mut Doc, text: &str, size: f32) {
+    let style = Style::bold(size).colour(Colour::ACCENT);
+    doc.line(style, Align::Left, text);
+    doc.gap(1.0);
+}
+
+/// The sign-off box: "Sachlich richtig", "Rechnerisch richtig", "Angeordnet", each with a date and a
+/// signature line. Drawn at the cursor; the caller makes sure it fits.
+fn sign_off_box(doc: &mut Doc) {
+    let head = 6.0;
+    let field = 11.0;
+    let height = SIGN_OFF_HEIGHT;
+    let top = doc.y();
+    let w = CONTENT_WIDTH / 3.0;
+    let label = Style::bold(8.5);
+    let small = Style::regular(7.5).colour(Colour::GREY);
+    doc.fill_rect(CONTENT_LEFT, top, CONTENT_WIDTH, head, Colour::SHADE);
+    doc.stroke_rect(CONTENT_LEFT, top, CONTENT_WIDTH, height, 0.6, Colour::GREY);
+    doc.line_at(
+        (CONTENT_LEFT, top + head),
+        (CONTENT_RIGHT, top + head),
+        0.4,
+        Colour::GREY,
+    );
+    for (i, text) in SIGN_OFF.iter().enumerate() {
+        let x = CONTENT_LEFT + i as f32 * w;
+        if i > 0 {
+            doc.line_at((x, top), (x, top + height), 0.4, Colour::GREY);
+        }
+        doc.text_at(
+            x + 2.0,
+            top + 1.2 + label.baseline(),
+            w - 4.0,
+            label,
+            Align::Left,
+            text,
+        );
+        for (j, caption) in ["Datum", "Unterschrift"].iter().enumerate() {
+            let y = top + head + field * (j as f32 + 1.0) - 2.0;
+            doc.text_at(x + 2.0, y, 18.0, small, Align::Left, caption);
+            doc.line_at(
+                (x + 20.0, y + 0.6),
+                (x + w - 3.0, y + 0.6),
+                0.5,
+                Colour::BLACK,
+            );
+        }
+    }
+    doc.set_y(top + height);
+}
+
+const SIGN_OFF_HEIGHT: f32 = 6.0 + 2.0 * 11.0 + 2.0;
+
+// ---------------------------------------------------------------------------------------------------------
+// Statement
+
+/// Type sizes and line limits of a statement; smaller ones are tried when the page would overflow.
+struct Sizes {
+    body: f32,
+    cell: f32,
+    small: f32,
+    title: f32,
+    name_lines: usize,
+    reason_lines: usize,
+    legal_lines: usize,
+    note_lines: usize,
+    max_corrections: usize,
+}
+
+const SIZES: [Sizes; 3] = [
+    Sizes {
+        body: 9.0,
+        cell: 8.5,
+        small: 7.5,
+        title: 13.0,
+        name_lines: 3,
+        reason_lines: 3,
+        legal_lines: 4,
+        note_lines: 6,
+        max_corrections: usize::MAX,
+    },
+    Sizes {
+        body: 8.5,
+        cell: 8.0,
+        small: 7.0,
+        title: 12.0,
+        name_lines: 2,
+        reason_lines: 2,
+        legal_lines: 3,
+        note_lines: 4,
+        max_corrections: 10,
+    },
+    Sizes {
+        body: 8.0,
+        cell: 7.5,
+        small: 6.5,
+        title: 11.0,
+        name_lines: 2,
+        reason_lines: 1,
+        legal_lines: 3,
+        note_lines: 3,
+        max_corrections: 6,
+    },
+];
+
+/// The envelope window (DIN 5008 form B) and the information column beside it, as in the letters.
+const ADDRESS_WIDTH: f32 = 85.0;
+const RETURN_LINE_BASELINE: f32 = 48.5;
+const ADDRESS_TOP: f32 = 52.0;
+const INFO_LEFT: f32 = 122.0;
+const INFO_LABEL_W: f32 = 27.0;
+const BODY_TOP: f32 = 92.0;
+
+/// One statement as a PDF of one page.
+pub fn statement_pdf(
+    run: &Run,
+    line: &RunLine,
+    pilot: &Pilot,
+    ctx: &StatementContext,
+) -> Result<Vec<u8>> {
+    let month = run_month(run)?;
+    let mut doc = new_document(
+        &format!("{} – {}", statement_title(month), line.name.trim()),
+        &ctx.letterhead,
+        ctx.issued_on,
+    );
+    write_statement(&mut doc, run, line, Some(pilot), ctx)?;
+    doc.finish()
+}
+
+/// Draws one statement on the current page of `doc`, which must be empty (a new document, or right
+/// after [`Doc::new_page`]). The statement always takes exactly one page: when long names, reasons or
+/// many corrections would not fit, it is set smaller and long texts are cut with "…".
+pub fn write_statement(
+    doc: &mut Doc,
+    run: &Run,
+    line: &RunLine,
+    pilot: Option<&Pilot>,
+    ctx: &StatementContext,
+) -> Result<()> {
+    let month = run_month(run)?;
+    let corrections: Vec<&Correction> = run
+        .corrections
+        .iter()
+        .filter(|c| c.pilot_id == line.pilot_id)
+        .collect();
+    let last = SIZES.len() - 1;
+    let sizes = SIZES
+        .iter()
+        .take(last)
+        .find(|s| {
+            let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
+            statement_page(&mut probe, run, month, line, pilot, &corrections, ctx, s);
+            probe.page_count() == 1
+        })
+        .unwrap_or(&SIZES[last]);
+    statement_page(doc, run, month, line, pilot, &corrections, ctx, sizes);
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn statement_page(
+    doc: &mut Doc,
+    run: &Run,
+    month: Month,
+    line: &RunLine,
+    pilot: Option<&Pilot>,
+    corrections: &[&Correction],
+    ctx: &StatementContext,
+    s: &Sizes,
+) {
+    let lh = &ctx.letterhead;
+    if is_draft(run) {
+        doc.set_watermark(Some(DRAFT_MARK));
+    }
+    draw_letterhead(doc, lh);
+    let number = statement_number(run, line);
+    let due = due_date(month, &ctx.allowance);
+
+    // The payee in the envelope window.
+    let ret = Style::regular(7.0).colour(Colour::GREY);
+    let sender = [
+        lh.authority.trim(),
+        lh.street.trim(),
+        lh.postcode_town.trim(),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    doc.text_at(
+        CONTENT_LEFT,
+        RETURN_LINE_BASELINE,
+        ADDRESS_WIDTH,
+        ret,
+        Align::Left,
+        &sender,
+    );
+    doc.line_at(
+        (CONTENT_LEFT, RETURN_LINE_BASELINE + 1.2),
+        (CONTENT_LEFT + ADDRESS_WIDTH, RETURN_LINE_BASELINE + 1.2),
+        0.3,
+        Colour::LIGHT_GREY,
+    );
+    let (street, town) = address(pilot);
+    let addr = Style::regular(10.0);
+    let mut top = ADDRESS_TOP;
+    for (text, max_lines) in [
+        (line.name.trim().to_string(), s.name_lines),
+        (street.clone(), 2),
+        (town.clone(), 2),
+    ] {
+        if !text.is_empty() {
+            top += doc.block_at(
+                CONTENT_LEFT,
+                top,
+                ADDRESS_WIDTH,
+                addr,
+                Align::Left,
+                &text,
+                max_lines,
+            );
+        }
+    }
+
+    // The information column: what the treasury looks for first.
+    let label = Style::regular(7.5).colour(Colour::GREY);
+    let value = Style::regular(8.5);
+    let value_w = CONTENT_RIGHT - INFO_LEFT - INFO_LABEL_W;
+    let mut info_top = RETURN_LINE_BASELINE - 3.5;
+    info_top += doc.block_at(
+        INFO_LEFT,
+        info_top,
+        CONTENT_RIGHT - INFO_LEFT,
+        Style::bold(8.5),
+        Align::Left,
+        &lh.department,
+        2,
+    );
+    info_top += 1.0;
+    let info: [(&str, String, usize); 7] = [
+        ("Abrechnungs-Nr.", number.clone(), 1),
+        ("Datum", format_date(ctx.issued_on), 1),
+        ("Zeitraum", period(month), 1),
+        ("Haushaltsjahr", month.year.to_string(), 1),
+        ("Buchungsstelle", budget_line(ctx), 2),
+        ("Fällig am", format_date(due), 1),
+        ("Lauf", run_state_text(run), 2),
+    ];
+    for (l, v, max_lines) in info {
+        doc.text_at(
+            INFO_LEFT,
+            info_top + value.baseline(),
+            INFO_LABEL_W - 1.0,
+            label,
+            Align::Left,
+            l,
+        );
+        info_top += doc.block_at(
+            INFO_LEFT + INFO_LABEL_W,
+            info_top,
+            value_w,
+            value,
+            Align::Left,
+            &v,
+            max_lines,
+        );
+        info_top += 0.4;
+    }
+
+    doc.set_y(top.max(info_top).max(BODY_TOP) + 2.0);
+    doc.block(
+        CONTENT_LEFT,
+        CONTENT_WIDTH,
+        Style::bold(s.title).colour(Colour::ACCENT),
+        Align::Left,
+        &statement_title(month),
+    );
+    doc.gap(0.5);
+    doc.line(
+        Style::regular(s.body + 0.5).colour(Colour::GREY),
+        Align::Left,
+        &format!("Abrechnungs-Nr. {number} · Zeitraum {}", period(month)),
+    );
+    doc.gap(3.0);
+
+    // Payee and bank account.
+    let body = Style::regular(s.body);
+    let cell_style = Style::regular(s.cell);
+    let bold = Style::bold(s.cell);
+    heading(doc, "Zahlungsempfänger/in und Bankverbindung", s.body + 1.0);
+    let kv = [Column::left(42.0), Column::left(CONTENT_WIDTH - 42.0)];
+    let w = kv[1].width;
+    let name_address = [
+        cell(line.name.trim(), bold, w, s.name_lines),
+        cell(
+            &[street, town]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+            cell_style,
+            w,
+            2,
+        ),
+    ]
+    .into_iter()
+    .filter(|t| !t.is_empty())
+    .collect::<Vec<_>>()
+    .join("\n");
+    doc.table_row(&kv, &["Name und Anschrift", &name_address], cell_style);
+    let district = if line.district.trim().is_empty() {
+        NO_NUMBER.to_string()
+    } else {
+        line.district.trim().to_string()
+    };
+    doc.table_row(
+        &kv,
+        &["Altkreis", &cell(&district, cell_style, w, 1)],
+        cell_style,
+    );
+    doc.table_row(
+        &kv,
+        &[
+            "Kontoinhaber/in",
+            &cell(line.account_holder.trim(), cell_style, w, 2),
+        ],
+        cell_style,
+    );
+    let iban = if line.iban.trim().is_empty() {
+        "keine IBAN hinterlegt".to_string()
+    } else {
+        crate::iban::format(&line.iban)
+    };
+    doc.table_row(&kv, &["IBAN", &iban], bold);
+    doc.gap(4.0);
+
+    // The calculation.
+    heading(doc, "Berechnung", s.body + 1.0);
+    let columns = [
+        Column::left(46.0),
+        Column::left(CONTENT_WIDTH - 46.0 - 28.0),
+        Column::right(28.0),
+    ];
+    let reason_w = columns[1].width;
+    doc.table_header(
+        &columns,
+        &["Position", "Grundlage", "Betrag"],
+        Style::bold(s.cell - 0.5),
+    );
+    let days = format!(
+        "Monatsbetrag {} · {} von {} Tagen anspruchsberechtigt",
+        Cents(line.rate_cents),
+        line.eligible_days,
+        line.days_in_month
+    );
+    doc.table_row(
+        &columns,
+        &[
+            &format!("Aufwandsentschädigung {}", month.label()),
+            &cell(&days, cell_style, reason_w, 2),
+            &Cents(line.computed_cents).to_string(),
+        ],
+        cell_style,
+    );
+    if line.amount_cents != line.computed_cents {
+        let reason = if line.lowered_reason.trim().is_empty() {
+            NO_NUMBER.to_string()
+        } else {
+            line.lowered_reason.trim().to_string()
+        };
+        doc.table_row(
+            &columns,
+            &[
+                &format!("Minderung auf {}", Cents(line.amount_cents)),
+                &cell(&reason, cell_style, reason_w, s.reason_lines),
+                &Cents(line.amount_cents - line.computed_cents).to_string(),
+            ],
+            cell_style,
+        );
+    }
+    let shown = if corrections.len() > s.max_corrections {
+        s.max_corrections - 1
+    } else {
+        corrections.len()
+    };
+    for c in &corrections[..shown] {
+        doc.table_row(
+            &columns,
+            &[
+                &format!("Korrektur zu {}", c.original_statement.trim()),
+                &cell(c.reason.trim(), cell_style, reason_w, s.reason_lines),
+                &Cents(c.amount_cents).to_string(),
+            ],
+            cell_style,
+        );
+    }
+    let listed: i64 = corrections[..shown].iter().map(|c| c.amount_cents).sum();
+    let rest = line.corrections_cents - listed;
+    if rest != 0 || corrections.len() > shown {
+        let more = corrections.len() - shown;
+        let text = if more > 0 {
+            format!("{more} weitere Korrekturen (einzeln in der Korrekturliste des Laufs)")
+        } else {
+            "Korrekturen laut Abrechnungslauf".to_string()
+        };
+        doc.table_row(
+            &columns,
+            &["Weitere Korrekturen", &text, &Cents(rest).to_string()],
+            cell_style,
+        );
+    }
+    let (total_label, total) = if line.net_cents < 0 {
+        ("Rückforderungsbetrag", Cents(-line.net_cents))
+    } else {
+        ("Auszahlungsbetrag", Cents(line.net_cents))
+    };
+    let total_style = Style::bold(s.cell + 0.5);
+    doc.ensure_space(total_style.line_height() + 2.0 * CELL_PAD_Y);
+    let rule_y = doc.y();
+    doc.line_at(
+        (CONTENT_LEFT, rule_y),
+        (CONTENT_RIGHT, rule_y),
+        1.0,
+        Colour::GREY,
+    );
+    doc.table_row(
+        &columns,
+        &[total_label, "", &total.to_string()],
+        total_style,
+    );
+    doc.end_table();
+    doc.gap(2.0);
+    let payment = if is_draft(run) {
+        "Entwurf: Dieser Lauf ist noch nicht freigegeben; es wird nichts ausgezahlt.".to_string()
+    } else if line.net_cents > 0 {
+        format!(
+            "Der Betrag von {total} wird bis zum {} auf das oben genannte Konto überwiesen.",
+            format_date(due)
+        )
+    } else if line.net_cents < 0 {
+        format!(
+            "Rückforderung: Sie haben {total} zu viel erhalten. Es erfolgt keine Überweisung an Sie; der \
+             Betrag ist an {} zurückzuzahlen. Die Zahlungsaufforderung mit der Bankverbindung erhalten \
+             Sie gesondert.",
+            lh.authority.trim()
+        )
+    } else {
+        "Für diesen Monat ergibt sich kein Zahlbetrag; es erfolgt keine Überweisung.".to_string()
+    };
+    let strong = if line.net_cents < 0 {
+        Style::bold(s.body)
+    } else {
+        body
+    };
+    doc.paragraph(strong, &payment, 3.0);
+
+    // Legal basis and the note on tax and social benefits (settings).
+    let small = Style::regular(s.small + 0.5);
+    for (title, text, max_lines) in [
+        (
+            "Rechtsgrundlage",
+            ctx.allowance.legal_basis.trim(),
+            s.legal_lines,
+        ),
+        (
+            "Hinweis zu Steuern und Sozialleistungen",
+            ctx.allowance.tax_note.trim(),
+            s.note_lines,
+        ),
+    ] {
+        if text.is_empty() {
+            continue;
+        }
+        doc.line(Style::bold(s.small + 0.5), Align::Left, title);
+        for l in wrap_limited(text, small, CONTENT_WIDTH, max_lines) {
+            doc.line(small, Align::Left, &l);
+        }
+        doc.gap(2.0);
+    }
+
+    // Sign-off at the foot of the body.
+    doc.gap(2.0);
+    let heading_h = Style::bold(s.body).line_height() + 1.0;
+    doc.ensure_space(heading_h + SIGN_OFF_HEIGHT);
+    let bottom = doc.body_bottom();
+    if doc.y() + heading_h + SIGN_OFF_HEIGHT < bottom - 6.0 {
+        doc.set_y(bottom - 6.0 - heading_h - SIGN_OFF_HEIGHT);
+    }
+    doc.line(
+        Style::bold(s.body),
+        Align::Left,
+        "Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)",
+    );
+    doc.gap(1.0);
+    sign_off_box(doc);
+}
+
+/// The pilot's street and "postcode town" (empty when the pilot is unknown).
+fn address(pilot: Option<&Pilot>) -> (String, String) {
+    match pilot {
+        None => (String::new(), String::new()),
+        Some(p) => (
+            p.street.trim().to_string(),
+            format!("{} {}", p.postcode.trim(), p.town.trim())
+                .trim()
+                .to_string(),
+        ),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Payment list
+
+const LIST_CELL: Style = Style::regular(8.0);
+const LIST_BOLD: Style = Style::bold(8.0);
+const LIST_HEAD: Style = Style::bold(7.5);
+const SUM_STYLE: Style = Style::bold(8.5);
+const SUBTOTAL_SHADE: Colour = Colour(0.95, 0.95, 0.95);
+
+/// The list's columns for sum rows: number and statement number, name to IBAN (for the label), amount.
+fn sum_columns(columns: &[Column]) -> [Column; 3] {
+    let w = |r: std::ops::Range<usize>| columns[r].iter().map(|c| c.width).sum::<f32>();
+    [
+        Column::left(w(0..2)),
+        Column::left(w(2..5)),
+        Column::right(columns[5].width),
+    ]
+}
+
+/// The payment list of a run as a PDF.
+pub fn payment_list_pdf(run: &Run, ctx: &StatementContext) -> Result<Vec<u8>> {
+    let month = run_month(run)?;
+    let mut doc = new_document(
+        &format!("Auszahlungsliste {TITLE} – {}", month.label()),
+        &ctx.letterhead,
+        ctx.issued_on,
+    );
+    write_payment_list(&mut doc, run, ctx)?;
+    doc.finish()
+}
+
+/// The payment list first, then one statement page per line of the run, in the list's order.
+pub fn combined_pdf(run: &Run, ctx: &StatementContext) -> Result<Vec<u8>> {
+    let month = run_month(run)?;
+    let mut doc = new_document(
+        &format!(
+            "{TITLE} – {}: Auszahlungsliste und Abrechnungen",
+            month.label()
+        ),
+        &ctx.letterhead,
+        ctx.issued_on,
+    );
+    write_payment_list(&mut doc, run, ctx)?;
+    for line in &run.lines {
+        doc.new_page();
+        write_statement(&mut doc, run, line, ctx.pilots.get(&line.pilot_id), ctx)?;
+    }
+    doc.finish()
+}
+
+/// Draws the payment list from the current page of `doc` on, which must be empty. Returns the number of
+/// pages it took.
+pub fn write_payment_list(doc: &mut Doc, run: &Run, ctx: &StatementContext) -> Result<usize> {
+    let month = run_month(run)?;
+    // Laid out once to count the sheets ("Blatt 2 von 3"), then for real.
+    let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
+    let sheets = {
+        let mut w = ListWriter::new(&mut probe, run, month, None);
+        w.write(run, month, ctx);
+        w.sheet
+    };
+    let mut w = ListWriter::new(doc, run, month, Some(sheets));
+    w.write(run, month, ctx);
+    Ok(w.sheet)
+}
+
+/// Lays out the list and breaks its pages itself, so that every page gets the draft mark (behind the
+/// content), the running head and the column header.
+struct ListWriter<'a> {
+    doc: &'a mut Doc,
+    draft: bool,
+    head: String,
+    sheet: usize,
+    sheets: Option<usize>,
+    table: Option<(Vec<Column>, Vec<String>)>,
+}
+
+impl<'a> ListWriter<'a> {
+    fn new(doc: &'a mut Doc, run: &Run, month: Month, sheets: Option<usize>) -> Self {
+        ListWriter {
+            doc,
+            draft: is_draft(run),
+            head: format!(
+                "Auszahlungsliste {} – Haushaltsjahr {}",
+                month.label(),
+                month.year
+            ),
+            sheet: 1,
+            sheets,
+            table: None,
+        }
+    }
+
+    fn sheet_text(&self) -> String {
+        match self.sheets {
+            Some(n) => format!("Blatt {} von {n}", self.sheet),
+            None => format!("Blatt {} von 99", self.sheet),
+        }
+    }
+
+    /// Starts a new page unless `height` mm still fit.
+    fn ensure(&mut self, height: f32) {
+        if self.doc.remaining() < height + 0.5 {
+            self.break_page();
+        }
+    }
+
+    fn break_page(&mut self) {
+        self.doc.end_table();
+        self.doc.new_page();
+        self.sheet += 1;
+        // The running head: title and month left, the sheet right, a rule below.
+        let style = Style::bold(9.0).colour(Colour::ACCENT);
+        let y = self.doc.y();
+        let sheet = self.sheet_text();
+        let sheet_w = text_width(&sheet, Style::regular(8.5)) + 2.0;
+        self.doc.text_at(
+            CONTENT_LEFT,
+            y + style.baseline(),
+            CONTENT_WIDTH - sheet_w - 2.0,
+            style,
+            Align::Left,
+            &format!("{} (Fortsetzung)", self.head),
+        );
+        self.doc.text_at(
+            CONTENT_LEFT,
+            y + style.baseline(),
+            CONTENT_WIDTH,
+            Style::regular(8.5).colour(Colour::GREY),
+            Align::Right,
+            &sheet,
+        );
+        let rule = y + style.line_height() + 1.0;
+        self.doc.line_at(
+            (CONTENT_LEFT, rule),
+            (CONTENT_RIGHT, rule),
+            0.5,
+            Colour::ACCENT,
+        );
+        self.doc.set_y(rule + 2.5);
+        if let Some((columns, labels)) = self.table.clone() {
+            let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+            self.doc.table_header(&columns, &labels, LIST_HEAD);
+        }
+    }
+
+    fn heading(&mut self, text: &str) {
+        // A heading stays with at least a header and two rows.
+        self.ensure(Style::bold(10.5).line_height() + 1.0 + 22.0);
+        heading(self.doc, text, 10.5);
+    }
+
+    fn start_table(&mut self, columns: &[Column], labels: &[&str]) {
+        let h = row_height(columns, labels, LIST_HEAD);
+        self.ensure(h + LIST_CELL.line_height() + 2.0 * CELL_PAD_Y);
+        self.doc.table_header(columns, labels, LIST_HEAD);
+        self.table = Some((
+            columns.to_vec(),
+            labels.iter().map(|s| s.to_string()).collect(),
+        ));
+    }
+
+    fn end_table(&mut self) {
+        self.doc.end_table();
+        self.table = None;
+    }
+
+    /// A table row; `shade` fills its background, `rule` draws a strong rule above it.
+    fn row(
+        &mut self,
+        columns: &[Column],
+        cells: &[&str],
+        style: Style,
+        shade: Option<Colour>,
+        rule: bool,
+    ) {
+        let h = row_height(columns, cells, style);
+        self.ensure(h);
+        let top = self.doc.y();
+        let width: f32 = columns.iter().map(|c| c.width).sum();
+        if let Some(colour) = shade {
+            self.doc.fill_rect(CONTENT_LEFT, top, width, h, colour);
+        }
+        if rule {
+            self.doc.line_at(
+                (CONTENT_LEFT, top),
+                (CONTENT_LEFT + width, top),
+                1.0,
+                Colour::GREY,
+            );
+        }
+        self.doc.table_row(columns, cells, style);
+    }
+
+    fn write(&mut self, run: &Run, month: Month, ctx: &StatementContext) {
+        let lh = &ctx.letterhead;
+        if self.draft {
+            self.doc.set_watermark(Some(DRAFT_MARK));
+        }
+        draw_letterhead(self.doc, lh);
+        let sheet = self.sheet_text();
+        let date = place_and_date(lh, ctx.issued_on);
+        let y = self.doc.y();
+        let small = Style::regular(9.0);
+        self.doc.text_at(
+            CONTENT_LEFT,
+            y + small.baseline(),
+            CONTENT_WIDTH,
+            small.colour(Colour::GREY),
+            Align::Left,
+            &sheet,
+        );
+        self.doc.text_at(
+            CONTENT_LEFT,
+            y + small.baseline(),
+            CONTENT_WIDTH,
+            small,
+            Align::Right,
+            &date,
+        );
+        self.doc.set_y(y + small.line_height() + 3.0);
+        self.doc.block(
+            CONTENT_LEFT,
+            CONTENT_WIDTH,
+            Style::bold(16.0).colour(Colour::ACCENT),
+            Align::Left,
+            &format!("Auszahlungsliste {}", month.label()),
+        );
+        self.doc.gap(0.5);
+        self.doc.block(
+            CONTENT_LEFT,
+            CONTENT_WIDTH,
+            Style::regular(10.5).colour(Colour::GREY),
+            Align::Left,
+            &format!(
+                "{TITLE} · Abrechnungsmonat {} · Zeitraum {}",
+                month.label(),
+                period(month)
+            ),
+        );
+        self.doc.gap(4.0);
+
+        // The payment order's particulars, two pairs per row.
+        let kv = [
+            Column::left(28.0),
+            Column::left(57.0),
+            Column::left(28.0),
+            Column::left(57.0),
+        ];
+        let notice_text = ctx
+            .budget
+            .as_ref()
+            .map(notice)
+            .unwrap_or_else(|| NO_NUMBER.into());
+        let positive: Vec<&RunLine> = run.lines.iter().filter(|l| l.net_cents > 0).collect();
+        let rows = [
+            (
+                "Haushaltsjahr",
+                month.year.to_string(),
+                "Buchungsstelle",
+                budget_line(ctx),
+            ),
+            (
+                "Fällig am",
+                format_date(due_date(month, &ctx.allowance)),
+                "Bescheid",
+                notice_text,
+            ),
+            (
+                "Stand des Laufs",
+                run_state_text(run),
+                "Anzahl",
+                format!(
+                    "{} Abrechnungen, {} Überweisungen",
+                    run.lines.len(),
+                    positive.len()
+                ),
+            ),
+        ];
+        let label = Style::regular(8.0).colour(Colour::GREY);
+        for (l1, v1, l2, v2) in rows {
+            let v1 = cell(&v1, LIST_CELL, kv[1].width, 3);
+            let v2 = cell(&v2, LIST_CELL, kv[3].width, 3);
+            let cells = [l1, v1.as_str(), l2, v2.as_str()];
+            let h = row_height(&kv, &cells, LIST_CELL);
+            self.ensure(h);
+            let top = self.doc.y();
+            // Labels grey, values black: the labels drawn by hand, the values as a row.
+            for (x, t) in [(CONTENT_LEFT, l1), (CONTENT_LEFT + 85.0, l2)] {
+                self.doc.text_at(
+                    x + CELL_PAD_X,
+                    top + CELL_PAD_Y + LIST_CELL.baseline(),
+                    26.0,
+                    label,
+                    Align::Left,
+                    t,
+                );
+            }
+            self.doc.table_row(&kv, &["", &v1, "", &v2], LIST_CELL);
+        }
+        self.doc.gap(6.0);
+
+        // Payments, by district with subtotals.
+        let number_w = |label: &str, cells: &[String], style: Style| -> f32 {
+            cells
+                .iter()
+                .map(|c| text_width(c, style))
+                .fold(text_width(label, LIST_HEAD), f32::max)
+                + 2.0 * CELL_PAD_X
+                + 0.6
+        };
+        let numbers: Vec<String> = (1..=run.lines.len().max(1))
+            .map(|n| n.to_string())
+            .collect();
+        let statement_nos: Vec<String> =
+            run.lines.iter().map(|l| statement_number(run, l)).collect();
+        let ibans: Vec<String> = run
+            .lines
+            .iter()
+            .map(|l| crate::iban::format(&l.iban))
+            .collect();
+        let amounts: Vec<String> = run
+            .lines
+            .iter()
+            .map(|l| Cents(l.net_cents.abs()).to_string())
+            .chain([Cents(run.total_cents.max(run.claim_back_cents)).to_string()])
+            .collect();
+        let districts: Vec<String> = run.lines.iter().map(|l| l.district.clone()).collect();
+        let mut columns = vec![
+            Column::right(number_w("Nr.", &numbers, LIST_CELL)),
+            Column::left(number_w("Abrechnungs-Nr.", &statement_nos, LIST_CELL)),
+            Column::left(0.0),
+            Column::left(number_w("Altkreis", &districts, LIST_CELL).min(30.0)),
+            Column::left(number_w("IBAN", &ibans, LIST_CELL).min(50.0)),
+            Column::right(number_w("Betrag", &amounts, SUM_STYLE)),
+        ];
+        let fixed: f32 = columns.iter().map(|c| c.width).sum();
+        columns[2].width = (CONTENT_WIDTH - fixed).max(30.0);
+        let labels = [
+            "Nr.",
+            "Abrechnungs-Nr.",
+            "Name",
+            "Altkreis",
+            "IBAN",
+            "Betrag",
+        ];
+        let name_w = columns[2].width;
+        let sums = sum_columns(&columns);
+
+        self.heading("1. Auszahlungen (Überweisung)");
+        self.start_table(&columns, &labels);
+        if positive.is_empty() {
+            self.row(
+                &columns,
+                &["", "", "Keine Auszahlungen in diesem Lauf.", "", "", ""],
+                LIST_CELL,
+                None,
+                false,
+            );
+        }
+        let mut i = 0;
+        let mut group: Vec<&RunLine> = Vec::new();
+        for (k, l) in positive.iter().enumerate() {
+            i += 1;
+            let name = cell(l.name.trim(), LIST_CELL, name_w, 3);
+            let no = statement_number(run, l);
+            let iban = crate::iban::format(&l.iban);
+            let amount = Cents(l.net_cents).to_string();
+            let district = cell(&l.district, LIST_CELL, columns[3].width, 2);
+            self.row(
+                &columns,
+                &[&i.to_string(), &no, &name, &district, &iban, &amount],
+                LIST_CELL,
+                None,
+                false,
+            );
+            group.push(l);
+            let last_of_group = positive
+                .get(k + 1)
+                .is_none_or(|next| next.district != l.district);
+            if last_of_group {
+                let sum: i64 = group.iter().map(|l| l.net_cents).sum();
+                let district = if l.district.trim().is_empty() {
+                    "ohne Altkreis".to_string()
+                } else {
+                    l.district.trim().to_string()
+                };
+                let text = cell(
+                    &format!("Summe {district} ({} Zahlungen)", group.len()),
+                    LIST_BOLD,
+                    sums[1].width,
+                    2,
+                );
+                self.row(
+                    &sums,
+                    &["", &text, &Cents(sum).to_string()],
+                    LIST_BOLD,
+                    Some(SUBTOTAL_SHADE),
+                    false,
+                );
+                group.clear();
+            }
+        }
+        let total_text = cell(
+            &format!("Gesamtsumme ({} Zahlungen)", positive.len()),
+            SUM_STYLE,
+            sums[1].width,
+            2,
+        );
+        self.row(
+            &sums,
+            &["", &total_text, &Cents(run.total_cents).to_string()],
+            SUM_STYLE,
+            None,
+            true,
+        );
+        self.end_table();
+        self.doc.gap(6.0);
+
+        // Claim-backs: never transferred.
+        let negative: Vec<&RunLine> = run.lines.iter().filter(|l| l.net_cents < 0).collect();
+        let mut section = 2;
+        if !negative.is_empty() {
+            self.heading(&format!(
+                "{section}. Rückforderungen (keine Überweisung, gesonderte Zahlungsaufforderung)"
+            ));
+            section += 1;
+            let mut labels = labels;
+            labels[5] = "Rückforderung";
+            let mut columns = columns.clone();
+            let grow = (text_width("Rückforderung", LIST_HEAD) + 2.0 * CELL_PAD_X + 0.6
+                - columns[5].width)
+                .max(0.0);
+            columns[5].width += grow;
+            columns[2].width -= grow;
+            let name_w = columns[2].width;
+            self.start_table(&columns, &labels);
+            for (i, l) in negative.iter().enumerate() {
+                let name = cell(l.name.trim(), LIST_CELL, name_w, 3);
+                let district = cell(&l.district, LIST_CELL, columns[3].width, 2);
+                self.row(
+                    &columns,
+                    &[
+                        &(i + 1).to_string(),
+                        &statement_number(run, l),
+                        &name,
+                        &district,
+                        &crate::iban::format(&l.iban),
+                        &Cents(-l.net_cents).to_string(),
+                    ],
+                    LIST_CELL,
+                    None,
+                    false,
+                );
+            }
+            let text = cell(
+                &format!("Summe Rückforderungen ({})", negative.len()),
+                SUM_STYLE,
+                sum_columns(&columns)[1].width,
+                2,
+            );
+            self.row(
+                &sum_columns(&columns),
+                &["", &text, &Cents(run.claim_back_cents).to_string()],
+                SUM_STYLE,
+                None,
+                true,
+            );
+            self.end_table();
+            self.doc.gap(6.0);
+        }
+
+        // Lines with nothing to pay (lowered to zero, or corrections that even out).
+        let zero: Vec<String> = run
+            .lines
+            .iter()
+            .filter(|l| l.net_cents == 0)
+            .map(|l| format!("{} ({})", l.name.trim(), statement_number(run, l)))
+            .collect();
+        if !zero.is_empty() {
+            let style = Style::regular(8.5);
+            let text = format!("Ohne Zahlbetrag (0,00 €): {}.", zero.join(", "));
+            for l in wrap(&text, style, CONTENT_WIDTH) {
+                self.ensure(style.line_height());
+                self.doc.line(style, Align::Left, &l);
+            }
+            self.doc.gap(6.0);
+        }
+
+        // Budget status.
+        self.heading(&format!("{section}. Haushaltsstatus {}", month.year));
+        let columns = [Column::left(CONTENT_WIDTH - 40.0), Column::right(40.0)];
+        match &ctx.budget {
+            None => {
+                self.row(
+                    &columns,
+                    &[
+                        &format!("Für {} ist kein Budget festgelegt.", month.year),
+                        NO_NUMBER,
+                    ],
+                    LIST_CELL,
+                    None,
+                    false,
+                );
+            }
+            Some(b) => {
+                let this_run = run.total_cents;
+                let remaining = b.amount_cents - ctx.approved_before_cents - this_run;
+                let budget_label = cell(
+                    &format!("Budget {} (Bescheid {})", b.year, notice(b)),
+                    LIST_CELL,
+                    columns[0].width,
+                    2,
+                );
+                let before_label = format!(
+                    "bereits freigegeben vor diesem Lauf (Januar bis {})",
+                    month_before(month)
+                );
+                let before_label = if month.month == 1 {
+                    "bereits freigegeben vor diesem Lauf".to_string()
+                } else {
+                    before_label
+                };
+                let rows: [(String, String, Style); 4] = [
+                    (budget_label, Cents(b.amount_cents).to_string(), LIST_CELL),
+                    (
+                        before_label,
+                        Cents(ctx.approved_before_cents).to_string(),
+                        LIST_CELL,
+                    ),
+                    (
+                        if self.draft {
+                            "dieser Lauf (Entwurf, Auszahlungen)".to_string()
+                        } else {
+                            "dieser Lauf (Auszahlungen)".to_string()
+                        },
+                        Cents(this_run).to_string(),
+                        LIST_CELL,
+                    ),
+                    (
+                        "verbleibend nach diesem Lauf".to_string(),
+                        Cents(remaining).to_string(),
+                        Style::bold(8.5),
+                    ),
+                ];
+                for (i, (l, v, style)) in rows.iter().enumerate() {
+                    self.row(&columns, &[l, v], *style, None, i == 3);
+                }
+            }
+        }
+        self.doc.gap(6.0);
+
+        // Sign-off.
+        let style = Style::regular(8.5);
+        let text = format!(
+            "Die sachliche und rechnerische Richtigkeit dieser Auszahlungsliste und der {} beigefügten \
+             Einzelabrechnungen wird bestätigt. Die Auszahlung von {} an {} Zahlungsempfänger/innen zu \
+             Lasten der Buchungsstelle {} (Haushaltsjahr {}) wird angeordnet.",
+            run.lines.len(),
+            Cents(run.total_cents),
+            positive.len(),
+            budget_line(ctx),
+            month.year
+        );
+        let lines = wrap(&text, style, CONTENT_WIDTH);
+        let heading_style = Style::bold(10.5).colour(Colour::ACCENT);
+        self.ensure(
+            heading_style.line_height()
+                + 1.0
+                + lines.len() as f32 * style.line_height()
+                + 3.0
+                + SIGN_OFF_HEIGHT,
+        );
+        heading(
+            self.doc,
+            &format!(
+                "{}. Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)",
+                section + 1
+            ),
+            10.5,
+        );
+        for l in &lines {
+            self.doc.line(style, Align::Left, l);
+        }
+        self.doc.gap(3.0);
+        sign_off_box(self.doc);
+    }
+}
+
+/// "Oktober 2026" for November 2026.
+fn month_before(month: Month) -> String {
+    let prev = if month.month == 1 {
+        Month {
+            year: month.year - 1,
+            month: 12,
+        }
+    } else {
+        Month {
+            year: month.year,
+            month: month.month - 1,
+        }
+    };
+    prev.label()
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Month {
+        Month::parse(s).unwrap()
+    }
+
+    #[test]
+    fn due_dates_in_arrears_and_in_advance() {
+        let mut s = AllowanceSettings::default();
+        assert_eq!(
+            due_date(m("2026-11"), &s),
+            NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()
+        );
+        s.timing = Timing::InAdvance;
+        s.due_days = 5;
+        assert_eq!(
+            due_date(m("2026-11"), &s),
+            NaiveDate::from_ymd_opt(2026, 11, 6).unwrap()
+        );
+    }
+
+    #[test]
+    fn period_and_title() {
+        assert_eq!(period(m("2026-11")), "01.11.2026–30.11.2026");
+        assert_eq!(period(m("2028-02")), "01.02.2028–29.02.2028");
+        assert_eq!(
+            statement_title(m("2026-11")),
+            "Aufwandsentschädigung Integrationslotsen – Abrechnung November 2026"
+        );
+        assert_eq!(month_before(m("2026-11")), "Oktober");
+        assert_eq!(month_before(m("2026-01")), "Dezember");
+    }
+
+    #[test]
+    fn stamps() {
+        assert_eq!(stamp_date("2026-12-01T10:15:00Z"), "01.12.2026");
+        assert_eq!(stamp_date("gestern"), "gestern");
+    }
+}
