@@ -36,6 +36,10 @@ fn main() {
             "delete_draft",
             "add_correction",
             "pilot_corrections",
+            "print_run",
+            "save_run_as",
+            "save_sepa",
+            "print_statement",
         ]),
     ))
     .expect("failed to run tauri-build");

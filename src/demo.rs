@@ -348,8 +348,20 @@ pub fn load(store: &mut Store, today: NaiveDate, who: &str) -> Result<usize> {
     load_many(store, today, who, PILOTS.len())
 }
 
-/// Like [`load`] with `count` pilots: the 30 demo people repeated, names numbered from the second
-/// round on ("Beispiel 2"). For benchmarks and load tests.
+/// 2 → "B", 26 → "Z", 27 → "AA" (bijective base 26).
+fn round_letters(mut n: usize) -> String {
+    let mut s = Vec::new();
+    while n > 0 {
+        n -= 1;
+        s.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    s.reverse();
+    String::from_utf8(s).expect("ASCII")
+}
+
+/// Like [`load`] with `count` pilots: the 30 demo people repeated, names lettered from the second
+/// round on ("Beispiel B", …, "Beispiel AA": names take no digits). For benchmarks and load tests.
 pub fn load_many(store: &mut Store, today: NaiveDate, who: &str, count: usize) -> Result<usize> {
     if !store.is_empty()? {
         return Err(Error::Conflict(
@@ -367,7 +379,7 @@ pub fn load_many(store: &mut Store, today: NaiveDate, who: &str, count: usize) -
         let last = if round == 0 {
             p.last.to_string()
         } else {
-            format!("{} {}", p.last, round + 1)
+            format!("{} {}", p.last, round_letters(round + 1))
         };
         let input = PilotInput {
             first_name: p.first.into(),

@@ -248,6 +248,7 @@ pub struct Settings {
     pub desk_user: String,
     /// The county's account the SEPA transfer file debits.
     pub debtor: Debtor,
+    pub data: DataSettings,
 }
 
 /// The payer of the SEPA transfer file (Auftraggeber): name, IBAN, optional BIC.
@@ -269,6 +270,25 @@ impl Default for Debtor {
     }
 }
 
+/// Backups and where documents are filed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DataSettings {
+    /// Automatic daily backups kept (the oldest beyond are deleted).
+    pub backup_keep: u32,
+    /// Folder for filed documents (per year/month below it); empty = "Lotsenbüro" in the documents folder.
+    pub documents_dir: String,
+}
+
+impl Default for DataSettings {
+    fn default() -> Self {
+        DataSettings {
+            backup_keep: 14,
+            documents_dir: String::new(),
+        }
+    }
+}
+
 /// Checks all settings; every field error at once.
 pub fn validate_all(s: &Settings) -> Result<()> {
     let mut errors = match validate_settings(&s.lifecycle) {
@@ -281,6 +301,12 @@ pub fn validate_all(s: &Settings) -> Result<()> {
     }
     if let Err(Error::Validation(e)) = s.allowance.validate() {
         errors.extend(e);
+    }
+    if !(1..=365).contains(&s.data.backup_keep) {
+        errors.push(FieldError::new(
+            "backup_keep",
+            "Aufbewahrte Sicherungen: 1 bis 365.",
+        ));
     }
     if s.letterhead.authority.trim().is_empty() {
         errors.push(FieldError::new("authority", "Behörde fehlt (Briefkopf)."));

@@ -227,11 +227,8 @@ pub fn print_document(
     pilot_id: i64,
     kind: PilotDocument,
 ) -> CmdResult<SavedFile> {
-    use tauri::Manager;
     let (name, bytes) = state.with(|s| s.pilot_document(pilot_id, kind, state.today))?;
-    let path = crate::files::document_path(app.path().document_dir().ok(), state.today, &name);
-    lotsen::documents::write_file(&path, &bytes)?;
-    crate::files::open_in_viewer(&path);
+    let path = crate::files::file_and_open(&app, &state, &name, &bytes)?;
     Ok(SavedFile {
         path: path.display().to_string(),
     })
@@ -264,11 +261,8 @@ pub fn print_coverage_report(
     state: State<AppState>,
     date: Option<String>,
 ) -> CmdResult<SavedFile> {
-    use tauri::Manager;
     let (name, bytes) = coverage_pdf(&state, date)?;
-    let path = crate::files::document_path(app.path().document_dir().ok(), state.today, &name);
-    lotsen::documents::write_file(&path, &bytes)?;
-    crate::files::open_in_viewer(&path);
+    let path = crate::files::file_and_open(&app, &state, &name, &bytes)?;
     Ok(SavedFile {
         path: path.display().to_string(),
     })
@@ -283,12 +277,9 @@ pub async fn save_coverage_report(
     date: Option<String>,
 ) -> CmdResult<Option<SavedFile>> {
     let (name, bytes) = coverage_pdf(&state, date)?;
-    let Some(path) = crate::files::ask_save_path(&app, &name) else {
-        return Ok(None);
-    };
-    lotsen::documents::write_file(&path, &bytes)?;
-    Ok(Some(SavedFile {
-        path: path.display().to_string(),
+    let saved = crate::files::save_as(&app, &name, &bytes)?;
+    Ok(saved.map(|p| SavedFile {
+        path: p.display().to_string(),
     }))
 }
 
@@ -419,4 +410,94 @@ pub fn add_correction(
 #[tauri::command]
 pub fn pilot_corrections(state: State<AppState>, pilot_id: i64) -> CmdResult<Vec<Correction>> {
     state.with(|s| s.corrections_of(pilot_id))
+}
+
+fn month_start(month: &str) -> lotsen::Result<chrono::NaiveDate> {
+    lotsen::allowance::Month::parse(month)
+        .map(|m| m.first_day())
+        .ok_or_else(|| {
+            lotsen::Error::field(
+                "month",
+                format!("Monat „{month}“ ist ungültig; erwartet JJJJ-MM."),
+            )
+        })
+}
+
+/// "Drucken" on a run: the combined PDF (payment list, then the statements) opened in the viewer.
+/// For an approved run the payment list and every statement are also filed under the run's month.
+#[tauri::command]
+pub fn print_run(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    month: String,
+) -> CmdResult<SavedFile> {
+    let docs = state.with(|s| s.run_documents(&month, state.today))?;
+    let folder = month_start(&month)?;
+    if !docs.draft {
+        crate::files::file_in(
+            &app,
+            &state,
+            folder,
+            &docs.payment_list_file_name(),
+            &docs.payment_list,
+        )?;
+        for (name, bytes) in &docs.statements {
+            crate::files::file_in(&app, &state, folder, name, bytes)?;
+        }
+    }
+    let path = crate::files::file_in(
+        &app,
+        &state,
+        folder,
+        &docs.combined_file_name(),
+        &docs.combined,
+    )?;
+    crate::files::open_in_viewer(&path);
+    Ok(SavedFile {
+        path: path.display().to_string(),
+    })
+}
+
+/// "Speichern unter…" on a run: the combined PDF where the person chooses.
+#[tauri::command]
+pub async fn save_run_as(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    month: String,
+) -> CmdResult<Option<SavedFile>> {
+    let docs = state.with(|s| s.run_documents(&month, state.today))?;
+    let saved = crate::files::save_as(&app, &docs.combined_file_name(), &docs.combined)?;
+    Ok(saved.map(|p| SavedFile {
+        path: p.display().to_string(),
+    }))
+}
+
+/// "SEPA-Datei speichern…": pain.001.001.09 of an approved run.
+#[tauri::command]
+pub async fn save_sepa(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    month: String,
+) -> CmdResult<Option<SavedFile>> {
+    let (name, xml) = state.with(|s| s.sepa_for(&month, state.today))?;
+    let saved = crate::files::save_as(&app, &name, xml.as_bytes())?;
+    Ok(saved.map(|p| SavedFile {
+        path: p.display().to_string(),
+    }))
+}
+
+/// One pilot's statement of a month, from the pilot's page.
+#[tauri::command]
+pub fn print_statement(
+    app: tauri::AppHandle,
+    state: State<AppState>,
+    month: String,
+    pilot_id: i64,
+) -> CmdResult<SavedFile> {
+    let (name, bytes) = state.with(|s| s.statement_for(&month, pilot_id, state.today))?;
+    let path = crate::files::file_in(&app, &state, month_start(&month)?, &name, &bytes)?;
+    crate::files::open_in_viewer(&path);
+    Ok(SavedFile {
+        path: path.display().to_string(),
+    })
 }

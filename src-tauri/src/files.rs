@@ -4,12 +4,18 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-/// The documents folder: `LOTSEN_DOCUMENTS` if set (tests), else "Lotsenbüro" in the user's
-/// documents folder. Files go into a subfolder per year and month.
-pub fn document_path(base: Option<PathBuf>, today: NaiveDate, file: &str) -> PathBuf {
+/// The documents folder: `LOTSEN_DOCUMENTS` if set (tests), else the folder from the settings, else
+/// "Lotsenbüro" in the user's documents folder. Files go into a subfolder per year and month.
+pub fn document_path(
+    setting: &str,
+    base: Option<PathBuf>,
+    today: NaiveDate,
+    file: &str,
+) -> PathBuf {
     let root = std::env::var_os("LOTSEN_DOCUMENTS")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
+        .or_else(|| (!setting.trim().is_empty()).then(|| PathBuf::from(setting.trim())))
         .or_else(|| base.map(|b| b.join("Lotsenbüro")))
         .unwrap_or_else(|| lotsen::store::default_data_dir().join("Dokumente"));
     root.join(format!("{:04}", today.year()))
@@ -46,7 +52,63 @@ pub fn ask_save_path(app: &tauri::AppHandle, proposed: &str) -> Option<PathBuf> 
         .file()
         .set_title("Speichern unter…")
         .set_file_name(proposed)
-        .add_filter("PDF-Dokument", &["pdf"])
+        .add_filter(filter_name(proposed), &[extension(proposed)])
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
+}
+
+/// Files a document in the documents folder, in the subfolder of `when`'s year and month.
+pub fn file_in(
+    app: &tauri::AppHandle,
+    state: &crate::state::AppState,
+    when: NaiveDate,
+    name: &str,
+    bytes: &[u8],
+) -> lotsen::Result<PathBuf> {
+    use tauri::Manager;
+    let setting = state.with(|s| Ok(s.settings()?.data.documents_dir))?;
+    let path = document_path(&setting, app.path().document_dir().ok(), when, name);
+    lotsen::documents::write_file(&path, bytes)?;
+    Ok(path)
+}
+
+/// Saves a document in the documents folder (today's month) and opens it ("Drucken").
+pub fn file_and_open(
+    app: &tauri::AppHandle,
+    state: &crate::state::AppState,
+    name: &str,
+    bytes: &[u8],
+) -> lotsen::Result<PathBuf> {
+    let path = file_in(app, state, state.today, name, bytes)?;
+    open_in_viewer(&path);
+    Ok(path)
+}
+
+/// Asks where to save (`filter` e.g. ("PDF-Dokument", &["pdf"])) and writes the file; `None` if cancelled.
+pub fn save_as(
+    app: &tauri::AppHandle,
+    name: &str,
+    bytes: &[u8],
+) -> lotsen::Result<Option<PathBuf>> {
+    let Some(path) = ask_save_path(app, name) else {
+        return Ok(None);
+    };
+    lotsen::documents::write_file(&path, bytes)?;
+    Ok(Some(path))
+}
+
+fn extension(name: &str) -> &str {
+    name.rsplit_once('.').map_or("", |(_, e)| e)
+}
+
+fn filter_name(name: &str) -> &'static str {
+    match extension(name) {
+        "pdf" => "PDF-Dokument",
+        "xml" => "SEPA-Datei (XML)",
+        "csv" => "CSV-Datei",
+        "xlsx" => "Excel-Arbeitsmappe",
+        "json" => "JSON-Datei",
+        "sqlite3" => "Sicherung",
+        _ => "Datei",
+    }
 }

@@ -7,6 +7,27 @@ mod state;
 
 use tauri::Manager;
 
+/// While the app stays open across midnight, the daily backup and the deletion check run again
+/// on the new day (not when "today" is fixed by LOTSEN_TODAY for tests).
+fn spawn_daily_maintenance(app: tauri::AppHandle, started: chrono::NaiveDate) {
+    if std::env::var_os("LOTSEN_TODAY").is_some() {
+        return;
+    }
+    std::thread::spawn(move || {
+        let mut last = started;
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(15 * 60));
+            let today = chrono::Local::now().date_naive();
+            if today > last {
+                last = today;
+                if let Err(e) = app.state::<state::AppState>().maintenance(today) {
+                    eprintln!("Lotsenbüro: tägliche Wartung fehlgeschlagen: {e}");
+                }
+            }
+        }
+    });
+}
+
 pub fn run() {
     tauri::Builder::default()
         // Used from Rust only ("Speichern unter…"); the window gets no dialog permission.
@@ -16,7 +37,13 @@ pub fn run() {
             let path = state::db_path_from(&args, app.path().app_data_dir().ok());
             // "Today" is read once here, at the edge; LOTSEN_TODAY overrides it for tests.
             let today = lotsen::today_from_env()?;
-            app.manage(state::AppState::open(&path, today));
+            let state = state::AppState::open(&path, today);
+            // A failed backup or deletion must not stop the app; the next start tries again.
+            if let Err(e) = state.maintenance(today) {
+                eprintln!("Lotsenbüro: Wartung beim Start fehlgeschlagen: {e}");
+            }
+            app.manage(state);
+            spawn_daily_maintenance(app.handle().clone(), today);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -54,6 +81,10 @@ pub fn run() {
             commands::delete_draft,
             commands::add_correction,
             commands::pilot_corrections,
+            commands::print_run,
+            commands::save_run_as,
+            commands::save_sepa,
+            commands::print_statement,
         ])
         .run(tauri::generate_context!())
         .expect("Lotsenbüro konnte nicht gestartet werden");

@@ -25,6 +25,26 @@ impl AppState {
         }
     }
 
+    /// The folder of automatic and manual backups: "Sicherungen" beside the database.
+    pub fn backup_dir(&self) -> PathBuf {
+        self.db_path
+            .parent()
+            .map(|p| p.join("Sicherungen"))
+            .unwrap_or_else(|| PathBuf::from("Sicherungen"))
+    }
+
+    /// Start-up and daily care: the first start of a day writes a backup (keeping the configured
+    /// number), and screening data past its deletion date is deleted (§ 30a BZRG).
+    pub fn maintenance(&self, today: NaiveDate) -> lotsen::Result<()> {
+        let dir = self.backup_dir();
+        self.with(|s| {
+            let keep = s.settings()?.data.backup_keep as usize;
+            lotsen::store::daily_backup(s, &dir, today, keep)?;
+            s.delete_due_screenings(today)?;
+            Ok(())
+        })
+    }
+
     /// Runs `f` with the store; if the database could not be opened, every command says why.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> lotsen::Result<T>) -> lotsen::Result<T> {
         let mut guard = self

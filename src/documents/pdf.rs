@@ -1045,7 +1045,7 @@ fn watermark_ops(text: &str, fonts: &BTreeMap<Weight, printpdf::FontId>, ops: &m
     let (x, y): (Pt, Pt) = (Mm(x).into(), Mm(y).into());
     ops.push(Op::SaveGraphicsState);
     ops.push(Op::SetFillColor {
-        col: Colour(0.85, 0.85, 0.85).to_pdf(),
+        col: Colour(0.88, 0.88, 0.88).to_pdf(),
     });
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFont {

@@ -106,7 +106,7 @@ fn stamp_date(stamp: &str) -> String {
 /// How far the run has got, in words: "freigegeben am 01.12.2026 von Kämmerei".
 fn run_state_text(run: &Run) -> String {
     match run.state {
-        RunState::Draft => "Entwurf – nicht freigegeben, keine Auszahlung".to_string(),
+        RunState::Draft => "Entwurf – nicht freigegeben".to_string(),
         RunState::Approved | RunState::Paid => {
             let mut s = "freigegeben".to_string();
             if let Some(at) = &run.approved_at {
@@ -407,7 +407,7 @@ fn statement_page(
         ("Haushaltsjahr", month.year.to_string(), 1),
         ("Buchungsstelle", budget_line(ctx), 2),
         ("Fällig am", format_date(due), 1),
-        ("Lauf", run_state_text(run), 2),
+        ("Stand", run_state_text(run), 2),
     ];
     for (l, v, max_lines) in info {
         doc.text_at(
@@ -442,7 +442,11 @@ fn statement_page(
     doc.line(
         Style::regular(s.body + 0.5).colour(Colour::GREY),
         Align::Left,
-        &format!("Abrechnungs-Nr. {number} · Zeitraum {}", period(month)),
+        &format!(
+            "{}Abrechnungs-Nr. {number} · Zeitraum {}",
+            if is_draft(run) { "ENTWURF · " } else { "" },
+            period(month)
+        ),
     );
     doc.gap(3.0);
 
@@ -550,8 +554,17 @@ fn statement_page(
         doc.table_row(
             &columns,
             &[
-                &format!("Korrektur zu {}", c.original_statement.trim()),
-                &cell(c.reason.trim(), cell_style, reason_w, s.reason_lines),
+                "Korrektur",
+                &cell(
+                    &format!(
+                        "zu Abrechnung {}: {}",
+                        c.original_statement.trim(),
+                        c.reason.trim()
+                    ),
+                    cell_style,
+                    reason_w,
+                    s.reason_lines,
+                ),
                 &Cents(c.amount_cents).to_string(),
             ],
             cell_style,
@@ -764,10 +777,12 @@ impl<'a> ListWriter<'a> {
         }
     }
 
+    /// "Blatt 2 von 3", with "ENTWURF · " before it on drafts.
     fn sheet_text(&self) -> String {
+        let draft = if self.draft { "ENTWURF · " } else { "" };
         match self.sheets {
-            Some(n) => format!("Blatt {} von {n}", self.sheet),
-            None => format!("Blatt {} von 99", self.sheet),
+            Some(n) => format!("{draft}Blatt {} von {n}", self.sheet),
+            None => format!("{draft}Blatt {} von 99", self.sheet),
         }
     }
 
@@ -905,11 +920,7 @@ impl<'a> ListWriter<'a> {
             CONTENT_WIDTH,
             Style::regular(10.5).colour(Colour::GREY),
             Align::Left,
-            &format!(
-                "{TITLE} · Abrechnungsmonat {} · Zeitraum {}",
-                month.label(),
-                period(month)
-            ),
+            &format!("{TITLE} · Zeitraum {}", period(month)),
         );
         self.doc.gap(4.0);
 

@@ -89,7 +89,21 @@ export class Session {
   }
 
   async el(css) { return this.waitFor(`element ${css}`, () => this.find(css)); }
-  async click(css) { await call('POST', this.p(`/element/${await this.el(css)}/click`), {}); }
+  /** Clicks like a person: if something lies over the element (a toast), scroll it to the middle and retry. */
+  async click(css) {
+    const id = await this.el(css);
+    const end = Date.now() + 6000;
+    for (;;) {
+      try {
+        await call('POST', this.p(`/element/${id}/click`), {});
+        return;
+      } catch (e) {
+        if (!/intercepted|not interactable/.test(e.message) || Date.now() > end) throw e;
+        await this.exec(`arguments[0].scrollIntoView({ block: 'center' });`, [{ [ELEMENT]: id }]);
+        await sleep(250);
+      }
+    }
+  }
   async clear(css) { await call('POST', this.p(`/element/${await this.el(css)}/clear`), {}); }
   async type(css, text) { await call('POST', this.p(`/element/${await this.el(css)}/value`), { text }); }
   async fill(css, text) { await this.clear(css); await this.type(css, text); }

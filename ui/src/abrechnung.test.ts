@@ -661,7 +661,7 @@ describe('Einstellungen: allowance and SEPA debtor', () => {
         message: 'Bitte prüfen.',
         errors: [
           { field: 'rate_cents', message: 'Der Monatsbetrag darf den Höchstbetrag nicht übersteigen.' },
-          { field: 'debtor.iban', message: 'IBAN ist ungültig (Prüfziffer).' },
+          { field: 'debtor_iban', message: 'IBAN ist ungültig (Prüfziffer).' },
         ],
         missing: [],
       };

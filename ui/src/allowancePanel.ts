@@ -102,9 +102,9 @@ export function createAllowancePanel(deps: RecordDeps): RecordPanel {
             h(
               'tr',
               { 'data-correction-id': c.id },
-              h('td', {}, formatDate(c.created_at), c.created_by ? h('span', { class: 'muted' }, ` ${c.created_by}`) : null),
+              h('td', { class: 'date' }, formatDate(c.created_at), c.created_by ? h('span', { class: 'muted who' }, ` ${c.created_by}`) : null),
               h('td', { class: `num${c.amount_cents < 0 ? ' negative' : ''}` }, formatCents(c.amount_cents)),
-              h('td', {}, c.original_statement || '—'),
+              h('td', { class: 'statement' }, c.original_statement || '—'),
               h('td', {}, c.reason),
               h('td', {}, c.month ? monthName(c.month) : h('span', { class: 'pending' }, 'wartet auf den nächsten Entwurf')),
             ),

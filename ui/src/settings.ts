@@ -85,7 +85,10 @@ const FIELD_IDS: Record<string, string> = {
   due_days: 'set-due_days',
   legal_basis: 'set-legal_basis',
   tax_note: 'set-tax_note',
-  // SEPA debtor ("debtor.iban" arrives as "iban")
+  // SEPA debtor: the backend names them debtor_iban (also "debtor.iban", which arrives as "iban")
+  debtor_name: 'set-debtor_name',
+  debtor_iban: 'set-debtor_iban',
+  debtor_bic: 'set-debtor_bic',
   name: 'set-debtor_name',
   iban: 'set-debtor_iban',
   bic: 'set-debtor_bic',
