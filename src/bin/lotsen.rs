@@ -148,6 +148,12 @@ enum PilotsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Alle Daten einer Person (Art. 15 DSGVO) als PDF oder JSON (nach Dateiendung)
+    ExportData {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Status ändern (gleiche Regeln wie in der App)
     Status {
         id: i64,
@@ -547,6 +553,22 @@ fn run(cli: Cli) -> Result<()> {
                     status.label(),
                     lotsen::format_date(on)
                 ));
+            }
+            PilotsCommand::ExportData { id, out: file } => {
+                let data = store.personal_data(id, today)?;
+                let bytes = if file
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                {
+                    serde_json::to_vec_pretty(&data).expect("personal data serialises")
+                } else {
+                    lotsen::documents::personal_data_pdf(&data, &store.settings()?.letterhead)?
+                };
+                lotsen::documents::write_file(&file, &bytes)?;
+                eprintln!(
+                    "Auskunft nach Art. 15 DSGVO gespeichert: {}",
+                    file.display()
+                );
             }
             PilotsCommand::Add(a) => {
                 let input = PilotInput {

@@ -6,6 +6,7 @@
 
 pub mod letters;
 pub mod pdf;
+pub mod personal;
 pub mod reports;
 pub mod sepa;
 pub mod statements;
@@ -16,6 +17,7 @@ pub use crate::format_date;
 /// The letterhead is a setting (Einstellungen); documents take it as an argument.
 pub use crate::settings::Letterhead;
 pub use letters::{appointment_certificate, efz_request_letter};
+pub use personal::personal_data_pdf;
 pub use reports::coverage_report;
 pub use sepa::sepa_xml;
 pub use statements::{combined_pdf, payment_list_pdf, statement_pdf, StatementContext};

@@ -6,6 +6,7 @@ mod backup;
 mod coverage;
 mod documents;
 mod lifecycle;
+mod personal;
 mod retention;
 mod statements;
 mod transfer;
@@ -19,6 +20,7 @@ pub use backup::{
 pub use coverage::{HISTORY_MONTHS, OUTLOOK_MONTHS};
 pub use documents::PilotDocument;
 pub use lifecycle::{Course, CourseSession, SessionInput};
+pub use personal::{PersonalData, StatementRow};
 pub use retention::DeletionRecord;
 pub use statements::RunDocuments;
 pub use transfer::ExportKind;
