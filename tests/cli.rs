@@ -173,3 +173,99 @@ fn show_status_and_due() {
     let out = lotsen(&db, &["--today", "2025-06-01", "due"]);
     assert_eq!(text(&out.stdout).trim(), "Nichts fällig.");
 }
+
+#[test]
+fn money_documents_and_data_care_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    let run = |args: &[&str]| {
+        let mut all = vec!["--today", "2026-12-02"];
+        all.extend_from_slice(args);
+        lotsen(&db, &all)
+    };
+    assert!(run(&["demo"]).status.success());
+    let out = run(&["run", "approve", "2026-11"]);
+    assert!(!out.status.success(), "no run yet");
+    assert!(run(&["run", "create", "2026-11"]).status.success());
+    let out = run(&["run", "approve", "2026-11"]);
+    assert!(
+        text(&out.stderr).contains("kein Budget"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run(&[
+        "budget",
+        "set",
+        "2026",
+        "46.800,00",
+        "--notice",
+        "HZ-17",
+        "--line",
+        "31500.53100",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("46.800,00 €"));
+    let out = run(&["budget", "set", "2026", "viel"]);
+    assert!(text(&out.stderr).contains("Betrag „viel“ ist ungültig"));
+    let out = run(&["run", "approve", "2026-11"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let shown: serde_json::Value =
+        serde_json::from_slice(&run(&["run", "show", "2026-11", "--json"]).stdout).unwrap();
+    assert_eq!(shown["state"], "approved");
+    let lines = shown["lines"].as_array().unwrap();
+    assert_eq!(lines[0]["statement_number"], "AE-2026-11-001");
+    // Approved runs cannot be recomputed from the command line either.
+    assert!(!run(&["run", "create", "2026-11"]).status.success());
+
+    let docs = dir.path().join("belege");
+    let out = run(&["statements", "2026-11", "--out", docs.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(std::fs::read_dir(&docs).unwrap().count(), lines.len() + 1);
+
+    let budget: serde_json::Value =
+        serde_json::from_slice(&run(&["budget", "2026", "--json"]).stdout).unwrap();
+    assert_eq!(budget["budget_cents"], 4_680_000);
+    assert_eq!(budget["approved_cents"], shown["total_cents"]);
+    assert!(budget["forecast"].is_array());
+
+    // Export, backup and restore.
+    let xlsx = dir.path().join("zahlungen.xlsx");
+    assert!(run(&[
+        "export",
+        "payments",
+        "--format",
+        "xlsx",
+        "--out",
+        xlsx.to_str().unwrap(),
+        "--year",
+        "2026"
+    ])
+    .status
+    .success());
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let backup = dir.path().join("sicherung.sqlite3");
+    assert!(run(&["backup", backup.to_str().unwrap()]).status.success());
+    assert!(run(&[
+        "pilots",
+        "add",
+        "--first-name",
+        "Nach",
+        "--last-name",
+        "Sicherung"
+    ])
+    .status
+    .success());
+    assert!(run(&["restore", backup.to_str().unwrap()]).status.success());
+    let pilots: serde_json::Value =
+        serde_json::from_slice(&run(&["pilots", "list", "--json"]).stdout).unwrap();
+    assert_eq!(
+        pilots.as_array().unwrap().len(),
+        30,
+        "the pilot added after the backup is gone"
+    );
+    let bad = dir.path().join("kaputt.sqlite3");
+    std::fs::write(&bad, b"SQLite format 3\0 but truncated").unwrap();
+    let out = run(&["restore", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(run(&["check"]).status.success());
+}

@@ -104,7 +104,7 @@ fn killed_during_approval_and_import() {
             .set_budget(
                 &Budget {
                     year: 2026,
-                    amount_cents: 10_000_000_00,
+                    amount_cents: 1_000_000_000,
                     notice_number: String::new(),
                     notice_date: None,
                     budget_line: String::new(),

@@ -55,6 +55,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Abrechnungen eines Monats als PDF: Sammeldatei (Auszahlungsliste + Abrechnungen) und je Lotse eine Datei
+    Statements {
+        month: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// SEPA-Überweisungsdatei (pain.001.001.09) eines freigegebenen Laufs
+    Sepa {
+        month: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Excel-Liste (CSV) einlesen; zeigt das Ergebnis jeder Zeile
     Import {
         file: PathBuf,
@@ -343,6 +355,26 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 out(&budget_table(&view));
             }
+        }
+        Command::Statements { month, out: dir } => {
+            let docs = store.run_documents(&month, today)?;
+            let write =
+                |name: &str, bytes: &[u8]| lotsen::documents::write_file(&dir.join(name), bytes);
+            write(&docs.combined_file_name(), &docs.combined)?;
+            for (name, bytes) in &docs.statements {
+                write(name, bytes)?;
+            }
+            eprintln!(
+                "{}{} Abrechnungen und die Sammeldatei geschrieben nach {}",
+                if docs.draft { "ENTWURF: " } else { "" },
+                docs.statements.len(),
+                dir.display()
+            );
+        }
+        Command::Sepa { month, out: file } => {
+            let (_, xml) = store.sepa_for(&month, today)?;
+            lotsen::documents::write_file(&file, xml.as_bytes())?;
+            eprintln!("SEPA-Datei geschrieben: {}", file.display());
         }
         Command::Import { file, dry_run } => {
             let bytes = std::fs::read(&file).map_err(|e| {

@@ -300,7 +300,7 @@ pub fn personal_data_pdf(data: &PersonalData, letterhead: &Letterhead) -> Result
         doc.table_row(
             &cols,
             &[
-                &e.at.replace('T', " ").trim_end_matches('Z').to_string(),
+                e.at.replace('T', " ").trim_end_matches('Z'),
                 dash(&e.who),
                 &format!("{} {}", e.entity_label, e.action_label),
                 dash(&change),

@@ -154,42 +154,43 @@ pub(crate) fn insert_pilot(
 ) -> Result<i64> {
     let now = now_utc();
     // All fields in the INSERT, so the audit log has the new pilot in one entry; write_fields then
-    // changes nothing in the row and adds the languages.
-    tx.execute(
+    // changes nothing in the row and adds the languages. Cached statements here and in write_fields:
+    // preparing one also compiles the audit triggers (about 0.1 ms), which adds up in an import.
+    tx.prepare_cached(
         "INSERT INTO pilots (first_name, last_name, birth_date, street, postcode, town, municipality_id,
             district_id, phone, email, recruitment_source, account_holder, iban, notes, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT id FROM municipalities WHERE name = ?7),
             (SELECT id FROM districts WHERE name = ?8), ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            data.first_name,
-            data.last_name,
-            data.birth_date.map(|b| b.to_string()),
-            data.street,
-            data.postcode,
-            data.town,
-            data.municipality,
-            data.district,
-            data.phone,
-            data.email,
-            data.recruitment_source,
-            data.account_holder,
-            data.iban,
-            data.notes,
-            now
-        ],
-    )?;
+    )?
+    .execute(params![
+        data.first_name,
+        data.last_name,
+        data.birth_date.map(|b| b.to_string()),
+        data.street,
+        data.postcode,
+        data.town,
+        data.municipality,
+        data.district,
+        data.phone,
+        data.email,
+        data.recruitment_source,
+        data.account_holder,
+        data.iban,
+        data.notes,
+        now
+    ])?;
     let id = tx.last_insert_rowid();
     write_fields(tx, id, data, &now)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
          VALUES (?1, 'prospect', ?2, 'Neu aufgenommen', ?3, ?4)",
-        params![id, since.to_string(), who, now],
-    )?;
+    )?
+    .execute(params![id, since.to_string(), who, now])?;
     Ok(id)
 }
 
 fn write_fields(tx: &Transaction, id: i64, d: &PilotData, now: &str) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE pilots SET first_name = ?2, last_name = ?3, birth_date = ?4, street = ?5, postcode = ?6,
             town = ?7,
             municipality_id = (SELECT id FROM municipalities WHERE name = ?8),
@@ -197,47 +198,46 @@ fn write_fields(tx: &Transaction, id: i64, d: &PilotData, now: &str) -> Result<(
             phone = ?10, email = ?11, recruitment_source = ?12, account_holder = ?13, iban = ?14,
             notes = ?15, updated_at = ?16
          WHERE id = ?1",
-        params![
-            id,
-            d.first_name,
-            d.last_name,
-            d.birth_date.map(|b| b.to_string()),
-            d.street,
-            d.postcode,
-            d.town,
-            d.municipality,
-            d.district,
-            d.phone,
-            d.email,
-            d.recruitment_source,
-            d.account_holder,
-            d.iban,
-            d.notes,
-            now
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        d.first_name,
+        d.last_name,
+        d.birth_date.map(|b| b.to_string()),
+        d.street,
+        d.postcode,
+        d.town,
+        d.municipality,
+        d.district,
+        d.phone,
+        d.email,
+        d.recruitment_source,
+        d.account_holder,
+        d.iban,
+        d.notes,
+        now
+    ])?;
     // Rewritten only when the list (or its order) changed, so the audit log shows real changes.
     let current: Vec<String> = tx
-        .prepare("SELECT language FROM pilot_languages WHERE pilot_id = ?1 ORDER BY rowid")?
+        .prepare_cached("SELECT language FROM pilot_languages WHERE pilot_id = ?1 ORDER BY rowid")?
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let rewrite = current != d.languages;
     if rewrite {
-        tx.execute("DELETE FROM pilot_languages WHERE pilot_id = ?1", [id])?;
+        tx.prepare_cached("DELETE FROM pilot_languages WHERE pilot_id = ?1")?
+            .execute([id])?;
     }
     for lang in &d.languages {
         if rewrite {
-            tx.execute(
-                "INSERT INTO pilot_languages (pilot_id, language) VALUES (?1, ?2)",
-                params![id, lang],
-            )?;
+            tx.prepare_cached("INSERT INTO pilot_languages (pilot_id, language) VALUES (?1, ?2)")?
+                .execute(params![id, lang])?;
         }
         // A new language joins the editable list.
-        tx.execute(
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO languages (name, position)
              VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM languages))",
-            [lang],
-        )?;
+        )?
+        .execute([lang])?;
     }
     Ok(())
 }
