@@ -40,6 +40,17 @@ fn main() {
             "save_run_as",
             "save_sepa",
             "print_statement",
+            "backup_now",
+            "list_backups",
+            "pick_backup",
+            "check_backup",
+            "restore_backup",
+            "pick_import",
+            "import_file",
+            "export_list",
+            "audit_entries",
+            "audited_tables",
+            "export_personal_data",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -131,6 +131,10 @@ pub struct PilotRecord {
     pub appointed_on: Option<NaiveDate>,
     pub refresher: RefresherView,
     pub eligible: bool,
+    /// The eFZ data was deleted on this day (§ 30a BZRG); filled in by the store.
+    pub screening_deleted_on: Option<NaiveDate>,
+    /// The eFZ data will be deleted on this day; filled in by the store.
+    pub screening_deletion_due_on: Option<NaiveDate>,
 }
 
 fn refresher_view(state: RefresherState) -> RefresherView {
@@ -225,6 +229,8 @@ pub fn pilot_record(
         appointed_on: lifecycle::appointed_on(&data.history),
         refresher: refresher_view(refresher_of(data, today, settings)),
         eligible: data.eligible_on(today, settings),
+        screening_deleted_on: None,
+        screening_deletion_due_on: None,
         pilot,
     }
 }

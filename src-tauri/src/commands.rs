@@ -501,3 +501,189 @@ pub fn print_statement(
         path: path.display().to_string(),
     })
 }
+
+fn saved(p: Option<std::path::PathBuf>) -> Option<SavedFile> {
+    p.map(|p| SavedFile {
+        path: p.display().to_string(),
+    })
+}
+
+/// "Sicherung erstellen": a backup into the backup folder, named with date and time.
+#[tauri::command]
+pub fn backup_now(state: State<AppState>) -> CmdResult<SavedFile> {
+    let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+    let path = state
+        .backup_dir()
+        .join(format!("lotsenbuero-sicherung-{stamp}.sqlite3"));
+    state.with(|s| s.backup_to(&path))?;
+    Ok(SavedFile {
+        path: path.display().to_string(),
+    })
+}
+
+#[tauri::command]
+pub fn list_backups(state: State<AppState>) -> CmdResult<Vec<lotsen::store::BackupEntry>> {
+    lotsen::store::list_backups(&state.backup_dir())
+}
+
+#[derive(Serialize)]
+pub struct PickedBackup {
+    path: String,
+    info: lotsen::store::BackupInfo,
+}
+
+/// Picks a backup file (dialog) and checks it; the UI shows the details before restoring.
+#[tauri::command]
+pub async fn pick_backup(app: tauri::AppHandle) -> CmdResult<Option<PickedBackup>> {
+    let Some(path) = crate::files::ask_open_path(
+        &app,
+        "Sicherung wiederherstellen",
+        ("Sicherung", &["sqlite3", "db", "sqlite"]),
+    ) else {
+        return Ok(None);
+    };
+    let info = lotsen::store::check_backup_file(&path)?;
+    Ok(Some(PickedBackup {
+        path: path.display().to_string(),
+        info,
+    }))
+}
+
+#[tauri::command]
+pub fn check_backup(path: String) -> CmdResult<lotsen::store::BackupInfo> {
+    lotsen::store::check_backup_file(std::path::Path::new(&path))
+}
+
+/// "Sicherung wiederherstellen": checked first; the current database is saved before it is replaced.
+#[tauri::command]
+pub fn restore_backup(
+    state: State<AppState>,
+    path: String,
+) -> CmdResult<lotsen::store::RestoreOutcome> {
+    let dir = state.backup_dir();
+    state.with(|s| {
+        s.restore_from(
+            std::path::Path::new(&path),
+            &dir,
+            chrono::Local::now().naive_local(),
+        )
+    })
+}
+
+#[derive(Serialize)]
+pub struct PickedImport {
+    path: String,
+    preview: lotsen::import::ImportPreview,
+}
+
+/// Picks a CSV file and shows what an import would do (nothing is written).
+#[tauri::command]
+pub async fn pick_import(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CmdResult<Option<PickedImport>> {
+    let Some(path) =
+        crate::files::ask_open_path(&app, "Excel-Liste einlesen", ("CSV-Datei", &["csv", "txt"]))
+    else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&path).map_err(|e| {
+        lotsen::Error::field(
+            "file",
+            format!("Datei {} nicht lesbar: {e}", path.display()),
+        )
+    })?;
+    let preview = state.with(|s| s.import_preview(&bytes, state.today))?;
+    Ok(Some(PickedImport {
+        path: path.display().to_string(),
+        preview,
+    }))
+}
+
+/// Imports all valid new rows of the file shown in the preview, in one transaction.
+#[tauri::command]
+pub fn import_file(
+    state: State<AppState>,
+    path: String,
+) -> CmdResult<lotsen::import::ImportPreview> {
+    let bytes = std::fs::read(&path)
+        .map_err(|e| lotsen::Error::field("file", format!("Datei {path} nicht lesbar: {e}")))?;
+    state.with(|s| {
+        let who = who(&state, s)?;
+        s.import_file(&bytes, state.today, &who)
+    })
+}
+
+/// Exports a list (pilots, coverage, payments) as CSV or XLSX where the person chooses.
+#[tauri::command]
+pub async fn export_list(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    kind: lotsen::store::ExportKind,
+    format: String,
+    year: Option<i32>,
+) -> CmdResult<Option<SavedFile>> {
+    let f = lotsen::export::Format::parse(&format)
+        .ok_or_else(|| lotsen::Error::field("format", "Format muss CSV oder XLSX sein."))?;
+    let table = state.with(|s| s.export_table(kind, year, state.today))?;
+    let bytes = lotsen::export::render(&table, f)?;
+    let name = format!(
+        "{}.{}",
+        lotsen::documents::transliterate(&table.name).replace([' ', '.'], "_"),
+        format.to_lowercase()
+    );
+    Ok(saved(crate::files::save_as(&app, &name, &bytes)?))
+}
+
+#[tauri::command]
+pub fn audit_entries(
+    state: State<AppState>,
+    filter: lotsen::store::AuditFilter,
+) -> CmdResult<Vec<lotsen::store::AuditEntry>> {
+    state.with(|s| s.audit_entries(&filter))
+}
+
+#[derive(Serialize)]
+pub struct TableInfo {
+    code: &'static str,
+    label: &'static str,
+}
+
+#[tauri::command]
+pub fn audited_tables() -> Vec<TableInfo> {
+    lotsen::store::AUDITED_TABLES
+        .iter()
+        .map(|(code, label)| TableInfo { code, label })
+        .collect()
+}
+
+/// Art. 15 DSGVO: everything about one person as PDF or JSON, where the person chooses.
+#[tauri::command]
+pub async fn export_personal_data(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    pilot_id: i64,
+    format: String,
+) -> CmdResult<Option<SavedFile>> {
+    let (name, bytes) = state.with(|s| {
+        let data = s.personal_data(pilot_id, state.today)?;
+        let p = &data.record.pilot;
+        let base = format!(
+            "Auskunft_Art15_{}_{}",
+            lotsen::documents::transliterate(&p.last_name).replace(' ', "-"),
+            lotsen::documents::transliterate(&p.first_name).replace(' ', "-")
+        );
+        Ok(if format == "json" {
+            (
+                format!("{base}.json"),
+                serde_json::to_vec_pretty(&data).expect("personal data serialises"),
+            )
+        } else {
+            (
+                format!("{base}.pdf"),
+                lotsen::documents::personal_data_pdf(&data, &s.settings()?.letterhead)?,
+            )
+        })
+    })?;
+    Ok(saved(crate::files::save_as(&app, &name, &bytes)?))
+}

@@ -112,3 +112,21 @@ fn filter_name(name: &str) -> &'static str {
         _ => "Datei",
     }
 }
+
+/// Asks for a file to open (`LOTSEN_OPEN_FILE` answers for tests); `None` when cancelled.
+pub fn ask_open_path(
+    app: &tauri::AppHandle,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("LOTSEN_OPEN_FILE").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}

@@ -85,6 +85,17 @@ pub fn run() {
             commands::save_run_as,
             commands::save_sepa,
             commands::print_statement,
+            commands::backup_now,
+            commands::list_backups,
+            commands::pick_backup,
+            commands::check_backup,
+            commands::restore_backup,
+            commands::pick_import,
+            commands::import_file,
+            commands::export_list,
+            commands::audit_entries,
+            commands::audited_tables,
+            commands::export_personal_data,
         ])
         .run(tauri::generate_context!())
         .expect("Lotsenbüro konnte nicht gestartet werden");

@@ -52,7 +52,17 @@ impl AppState {
             .lock()
             .map_err(|_| Error::Storage("Interner Fehler: Datenbanksperre verloren.".into()))?;
         match guard.as_mut() {
-            Ok(store) => f(store),
+            Ok(store) => {
+                // The change log records the person at the desk (settings), else the system user.
+                let desk = store.settings().map(|s| s.desk_user).unwrap_or_default();
+                let actor = if desk.trim().is_empty() {
+                    self.who.clone()
+                } else {
+                    desk
+                };
+                store.set_actor(&actor);
+                f(store)
+            }
             Err(why) => Err(Error::Storage(why.clone())),
         }
     }

@@ -242,6 +242,8 @@ fn run(cli: Cli) -> Result<()> {
     };
     let path = cli.db.unwrap_or_else(lotsen::store::default_db_path);
     let mut store = Store::open(&path)?;
+    let actor = desk_user(&store)?;
+    store.set_actor(&actor);
     match cli.command {
         Command::Demo => {
             let n = demo::load(&mut store, today, WHO)?;

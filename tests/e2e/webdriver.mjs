@@ -29,9 +29,11 @@ async function portOpen(port) {
 
 /** Starts tauri-driver with the given environment and waits for its port. */
 export async function startDriver(env) {
+  // Its own process group, so stopping it also stops the WebKitWebDriver it starts.
   const driver = spawn('tauri-driver', ['--port', String(PORT)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   });
   for (let i = 0; i < 200; i++) {
     if (await portOpen(PORT)) return driver;
@@ -44,7 +46,7 @@ export async function startDriver(env) {
 export async function stopDriver(driver) {
   if (!driver || driver.exitCode !== null) return;
   const exited = new Promise((r) => driver.once('exit', r));
-  driver.kill('SIGTERM');
+  try { process.kill(-driver.pid, 'SIGTERM'); } catch { driver.kill('SIGTERM'); }
   await Promise.race([exited, sleep(5000)]);
   // Wait for the port to close so the next driver can take it.
   for (let i = 0; i < 50 && (await portOpen(PORT)); i++) await sleep(100);
@@ -52,9 +54,19 @@ export async function stopDriver(driver) {
 
 export class Session {
   static async start(application) {
-    const value = await call('POST', '/session', {
-      capabilities: { alwaysMatch: { 'tauri:options': { application } } },
-    });
+    // The native driver behind tauri-driver may need a moment after the port opens: retry briefly.
+    let value;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        value = await call('POST', '/session', {
+          capabilities: { alwaysMatch: { 'tauri:options': { application } } },
+        });
+        break;
+      } catch (e) {
+        if (attempt >= 10) throw e;
+        await sleep(500);
+      }
+    }
     const s = new Session();
     s.id = value.sessionId;
     return s;

@@ -4,6 +4,10 @@ import type {
   AppError,
   AppState,
   AttemptInput,
+  AuditedTable,
+  AuditEntry,
+  AuditFilter,
+  BackupEntry,
   BudgetInput,
   BudgetYear,
   Correction,
@@ -12,13 +16,21 @@ import type {
   DocumentKind,
   DueItem,
   Duplicate,
+  ExportFormat,
+  ExportKind,
+  ImportPreview,
+  PersonalDataFormat,
+  PickedBackup,
+  PickedImport,
   Pilot,
   PilotInput,
   PilotQuery,
   PilotRecord,
   ReferenceData,
+  RestoreOutcome,
   Run,
   SavedDocument,
+  SavedFile,
   ScreeningInput,
   SessionInput,
   Settings,
@@ -208,6 +220,58 @@ export function saveSepa(month: string): Promise<SavedDocument | null> {
 /** One pilot's statement of a month, filed and opened. */
 export function printStatement(month: string, pilotId: number): Promise<SavedDocument> {
   return invoke<SavedDocument>('print_statement', { month, pilotId });
+}
+
+// ---- data safety and protection ----------------------------------------------------------------
+
+/** "Sicherung erstellen": a backup into the backup folder. */
+export function backupNow(): Promise<SavedFile> {
+  return invoke<SavedFile>('backup_now');
+}
+
+/** The files in the backup folder, newest first. */
+export function listBackups(): Promise<BackupEntry[]> {
+  return invoke<BackupEntry[]>('list_backups');
+}
+
+/** Asks for a backup file (native dialog) and checks it; null when the dialog was cancelled. */
+export function pickBackup(): Promise<PickedBackup | null> {
+  return invoke<PickedBackup | null>('pick_backup');
+}
+
+/** Replaces the database with a checked backup; the current database is saved first. */
+export function restoreBackup(path: string): Promise<RestoreOutcome> {
+  return invoke<RestoreOutcome>('restore_backup', { path });
+}
+
+/** Asks for a CSV file and previews its import (nothing is written); null when cancelled. */
+export function pickImport(): Promise<PickedImport | null> {
+  return invoke<PickedImport | null>('pick_import');
+}
+
+/** Imports all valid new rows of the file in one transaction; resolves to what was imported. */
+export function importFile(path: string): Promise<ImportPreview> {
+  return invoke<ImportPreview>('import_file', { path });
+}
+
+/** Exports a list where the person chooses (save dialog); null when cancelled. year only for payments. */
+export function exportList(kind: ExportKind, format: ExportFormat, year: number | null): Promise<SavedFile | null> {
+  return invoke<SavedFile | null>('export_list', { kind, format, year });
+}
+
+/** Audit log entries, newest first. */
+export function auditEntries(filter: AuditFilter): Promise<AuditEntry[]> {
+  return invoke<AuditEntry[]>('audit_entries', { filter });
+}
+
+/** The tables the audit log covers, with their German labels. */
+export function auditedTables(): Promise<AuditedTable[]> {
+  return invoke<AuditedTable[]>('audited_tables');
+}
+
+/** Art. 15 DSGVO: everything about one pilot as PDF or JSON (save dialog); null when cancelled. */
+export function exportPersonalData(pilotId: number, format: PersonalDataFormat): Promise<SavedFile | null> {
+  return invoke<SavedFile | null>('export_personal_data', { pilotId, format });
 }
 
 const KINDS = ['validation', 'not_found', 'conflict', 'rule', 'storage'];

@@ -161,3 +161,22 @@ export function previousMonth(monthOrDate: string): string {
   const m = Number(monthOrDate.slice(5, 7));
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
+
+// ---- times and file sizes ------------------------------------------------------------------------
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A UTC RFC 3339 timestamp in local time: "2026-11-15T08:30:00Z" → "15.11.2026 09:30" (in Germany); empty → "". */
+export function formatDateTime(rfc3339: string | null | undefined): string {
+  if (!rfc3339) return '';
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return rfc3339;
+  return `${pad2(d.getDate())}.${pad2(d.getMonth() + 1)}.${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** Bytes as megabytes (1 MB = 1024 × 1024 bytes) with one decimal and a German comma: 3407872 → "3,3 MB". */
+export function formatMegabytes(bytes: number): string {
+  if (bytes > 0 && bytes < 0.05 * 1024 * 1024) return '< 0,1 MB';
+  const tenths = Math.round((bytes * 10) / (1024 * 1024));
+  return `${groupThousands(Math.floor(tenths / 10))},${tenths % 10} MB`;
+}

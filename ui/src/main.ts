@@ -6,6 +6,8 @@ import { mountCourses } from './courses';
 import { mountLotsen } from './lotsen';
 import { mountOverview } from './overview';
 import type { RecordTab } from './pilotRecord';
+import { takeNotice } from './notice';
+import { mountProtokoll } from './protokoll';
 import { mountSettings } from './settings';
 import type { Screen, ScreenContext, ScreenDef } from './screen';
 import type { AppState } from './types';
@@ -18,9 +20,13 @@ export const SCREENS: ScreenDef[] = [
   { id: 'abrechnung', label: 'Abrechnung', mount: mountAbrechnung },
   { id: 'berichte', label: 'Berichte' },
   { id: 'einstellungen', label: 'Einstellungen', mount: mountSettings },
+  // Not in SPEC §9's list: the audit log (SPEC §8), last.
+  { id: 'protokoll', label: 'Protokoll', mount: mountProtokoll },
 ];
 
 const TOAST_MS = 3000;
+/** A message carried over a reload (after a restore) stays longer. */
+const NOTICE_MS = 10000;
 
 function localToday(): string {
   const d = new Date();
@@ -66,14 +72,14 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
     bannerText.textContent = '';
     banner.hidden = true;
   }
-  function toast(message: string): void {
+  function toast(message: string, ms = TOAST_MS): void {
     toastEl.textContent = message;
     toastEl.classList.add('visible');
     clearTimeout(toastTimer);
     toastTimer = setTimeout(() => {
       toastEl.classList.remove('visible');
       toastEl.textContent = '';
-    }, TOAST_MS);
+    }, ms);
   }
 
   // ---- data the screens share ----------------------------------------------------------------
@@ -89,10 +95,14 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
         ctx.reference = r;
       },
       today: () => today,
-      toast,
+      toast: (message) => toast(message),
       showError,
       clearError,
       openPilot,
+      showScreen: (id) => {
+        const def = available.find((s) => s.id === id);
+        if (def) show(def);
+      },
     };
   } catch (e) {
     showError(`Die Anwendung konnte nicht starten: ${api.toAppError(e).message}`);
@@ -199,6 +209,8 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
   const first = available.find((s) => s.id === 'lotsen') ?? available[0];
   if (first) show(first);
   if (state.empty) openDialog();
+  const notice = takeNotice();
+  if (notice) toast(notice, NOTICE_MS);
 }
 
 const root = document.getElementById('app');

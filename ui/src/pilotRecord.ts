@@ -1,6 +1,7 @@
 // A pilot's page in the detail panel: tabs "Stammdaten" (the edit form), "Status", "Führungszeugnis",
-// "Qualifizierung" and "Abrechnung". The record comes from pilot_record; every change returns the whole
-// record again. The Abrechnung tab loads the pilot's corrections itself when it is shown.
+// "Qualifizierung", "Abrechnung" and "Verlauf". The record comes from pilot_record; every change returns
+// the whole record again. The Abrechnung tab loads the pilot's corrections and the Verlauf tab the audit
+// log itself when shown.
 import * as api from './api';
 import { createAllowancePanel } from './allowancePanel';
 import { h } from './dom';
@@ -12,10 +13,11 @@ import { createStatusPanel } from './statusPanel';
 import { createTabs } from './tabs';
 import { createTrainingPanel } from './trainingPanel';
 import type { PilotRecord } from './types';
+import { createVerlaufPanel } from './verlaufPanel';
 
 export type RecordTab = 'stammdaten' | PanelKey;
 
-export const RECORD_TABS: RecordTab[] = ['stammdaten', 'status', 'efz', 'qualifizierung', 'abrechnung'];
+export const RECORD_TABS: RecordTab[] = ['stammdaten', 'status', 'efz', 'qualifizierung', 'abrechnung', 'verlauf'];
 
 export interface PilotRecordView {
   element: HTMLElement;
@@ -54,6 +56,7 @@ export function createPilotRecord(opts: PilotRecordOptions): PilotRecordView {
     efz: createScreeningPanel(deps),
     qualifizierung: createTrainingPanel(deps),
     abrechnung: createAllowancePanel(deps),
+    verlauf: createVerlaufPanel(deps),
   };
 
   const tabs = createTabs(
@@ -64,6 +67,7 @@ export function createPilotRecord(opts: PilotRecordOptions): PilotRecordView {
       { key: 'efz', label: 'Führungszeugnis', content: panels.efz.element },
       { key: 'qualifizierung', label: 'Qualifizierung', content: panels.qualifizierung.element },
       { key: 'abrechnung', label: 'Abrechnung', content: panels.abrechnung.element },
+      { key: 'verlauf', label: 'Verlauf', content: panels.verlauf.element },
     ],
     (key) => {
       if (key !== 'stammdaten') panels[key as PanelKey]?.activate?.();
@@ -77,7 +81,7 @@ export function createPilotRecord(opts: PilotRecordOptions): PilotRecordView {
     header.hidden = !on;
     tabs.list.hidden = !on;
     element.classList.toggle('has-record', on);
-    for (const key of ['status', 'efz', 'qualifizierung', 'abrechnung'] as const) tabs.setAvailable(key, on);
+    for (const key of ['status', 'efz', 'qualifizierung', 'abrechnung', 'verlauf'] as const) tabs.setAvailable(key, on);
   }
 
   /** source: the panel that made the change, or null for a fresh load (every form is refilled). */

@@ -1,10 +1,10 @@
-// What the sections of a pilot's page (Status, Führungszeugnis, Qualifizierung) share.
+// What the sections of a pilot's page (Status, Führungszeugnis, Qualifizierung, Abrechnung, Verlauf) share.
 import * as api from './api';
 import { h } from './dom';
 import type { ScreenContext } from './screen';
 import type { DocumentKind, PilotRecord } from './types';
 
-export type PanelKey = 'status' | 'efz' | 'qualifizierung' | 'abrechnung';
+export type PanelKey = 'status' | 'efz' | 'qualifizierung' | 'abrechnung' | 'verlauf';
 
 export interface RecordDeps {
   ctx: ScreenContext;

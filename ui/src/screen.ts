@@ -16,6 +16,8 @@ export interface ScreenContext {
   clearError: () => void;
   /** Goes to the Lotsen screen and opens the pilot's page, optionally on a tab. */
   openPilot: (id: number, tab?: RecordTab) => void;
+  /** Goes to another screen by its id ("lotsen"); the screen loads its data anew. */
+  showScreen: (id: string) => void;
 }
 
 export interface Screen {

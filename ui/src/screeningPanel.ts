@@ -10,6 +10,9 @@ import type { PilotRecord, ScreeningField, ScreeningInput, ScreeningRecord, Scre
 export const PRIVACY_NOTICE =
   'Es wird keine Kopie und kein Inhalt des Führungszeugnisses gespeichert – nur Datum, Einsicht und Ergebnis.';
 
+export const deletedText = (iso: string) => `Führungszeugnis-Daten gelöscht am ${formatDate(iso)} (§ 30a BZRG)`;
+export const deletionDueText = (iso: string) => `Wird gelöscht am ${formatDate(iso)} (§ 30a BZRG)`;
+
 const DATE_FIELDS: { key: 'letter_issued_on' | 'certificate_dated' | 'inspected_on'; label: string }[] = [
   { key: 'letter_issued_on', label: 'Bestätigungsschreiben ausgestellt am' },
   { key: 'certificate_dated', label: 'Zeugnis ausgestellt am' },
@@ -35,6 +38,9 @@ export function createScreeningPanel(deps: RecordDeps): RecordPanel {
 
   // ---- state ---------------------------------------------------------------------------------
   const summary = h('div', { class: 'record-summary' });
+  // § 30a BZRG: screening data of a pilot who left is deleted; the page says when (or that it was).
+  const deleted = h('p', { id: 'screening-deleted', class: 'notice deletion-notice', role: 'note', hidden: true });
+  const deletionDue = h('p', { id: 'screening-deletion-due', class: 'notice warning-line deletion-notice', role: 'note', hidden: true });
 
   // ---- form ----------------------------------------------------------------------------------
   const dates = Object.fromEntries(DATE_FIELDS.map((f) => [f.key, dateInput()])) as Record<(typeof DATE_FIELDS)[number]['key'], HTMLInputElement>;
@@ -73,6 +79,8 @@ export function createScreeningPanel(deps: RecordDeps): RecordPanel {
     'section',
     { class: 'record-section', 'aria-label': 'Führungszeugnis' },
     h('p', { id: 'screening-notice', class: 'notice', role: 'note' }, PRIVACY_NOTICE),
+    deleted,
+    deletionDue,
     summary,
     form,
     h('div', { class: 'button-row documents' }, printButton),
@@ -83,6 +91,10 @@ export function createScreeningPanel(deps: RecordDeps): RecordPanel {
   });
 
   function showState(r: PilotRecord): void {
+    deleted.textContent = r.screening_deleted_on ? deletedText(r.screening_deleted_on) : '';
+    deleted.hidden = !r.screening_deleted_on;
+    deletionDue.textContent = r.screening_deletion_due_on ? deletionDueText(r.screening_deletion_due_on) : '';
+    deletionDue.hidden = !r.screening_deletion_due_on;
     replace(
       summary,
       facts([

@@ -170,6 +170,10 @@ export interface PilotRecord {
   appointed_on: string | null;
   refresher: { state: RefresherStateCode; date: string | null; label: string };
   eligible: boolean;
+  /** ISO date the screening data was deleted (§ 30a BZRG), null when not deleted. */
+  screening_deleted_on: string | null;
+  /** ISO date the screening data will be deleted (the pilot left), null when no deletion is due. */
+  screening_deletion_due_on: string | null;
 }
 
 // ---- courses ----------------------------------------------------------------------------------
@@ -272,6 +276,15 @@ export interface Settings {
   allowance: AllowanceSettings;
   debtor: DebtorSettings;
   desk_user: string;
+  data: DataSettings;
+}
+
+/** Backups and the documents folder. */
+export interface DataSettings {
+  /** Automatic daily backups kept (1–365). */
+  backup_keep: number;
+  /** Folder for filed documents; empty = "Lotsenbüro" in the documents folder. */
+  documents_dir: string;
 }
 
 export type DocumentKind = 'efz_letter' | 'appointment_certificate';
@@ -452,3 +465,113 @@ export interface Run {
   lines: RunLine[];
   corrections: Correction[];
 }
+
+// ---- data safety and protection (SPEC section 8) -------------------------------------------------
+
+export interface SavedFile {
+  path: string;
+}
+
+/** What a checked backup file holds. */
+export interface BackupInfo {
+  path: string;
+  schema_version: number;
+  pilot_count: number;
+  /** Bytes. */
+  file_size: number;
+  /** Last modified, UTC RFC 3339, when known. */
+  modified: string | null;
+}
+
+export type BackupKind = 'daily' | 'before_restore' | 'manual';
+
+/** One file in the backup folder (not opened). */
+export interface BackupEntry {
+  path: string;
+  file_name: string;
+  kind: BackupKind;
+  /** ISO date in the file name (daily backups and those before a restore). */
+  date: string | null;
+  file_size: number;
+  modified: string | null;
+}
+
+export interface PickedBackup {
+  path: string;
+  info: BackupInfo;
+}
+
+export interface RestoreOutcome {
+  restored: BackupInfo;
+  /** Where the database as it was before the restore was saved. */
+  previous_saved_as: string;
+}
+
+export type ImportRowStatus = 'new' | 'duplicate' | 'error';
+
+export interface RowReport {
+  /** Line in the file (the header is line 1). */
+  line: number;
+  status: ImportRowStatus;
+  name: string;
+  /** German messages: the field and the reason, or the duplicate found. */
+  messages: string[];
+}
+
+export interface ImportPreview {
+  format: { encoding: string; delimiter: string };
+  unknown_columns: string[];
+  rows: RowReport[];
+  new: number;
+  duplicates: number;
+  errors: number;
+}
+
+export interface PickedImport {
+  path: string;
+  preview: ImportPreview;
+}
+
+export type ExportKind = 'pilots' | 'coverage' | 'payments';
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** What the audit log is asked for; every part is optional. Dates are ISO (UTC day of the entry). */
+export interface AuditFilter {
+  entity?: string | null;
+  entity_id?: string | null;
+  pilot_id?: number | null;
+  from?: string | null;
+  to?: string | null;
+  text?: string | null;
+  limit?: number | null;
+}
+
+export interface AuditEntry {
+  id: number;
+  /** UTC, RFC 3339. */
+  at: string;
+  /** Empty for changes made by the system. */
+  who: string;
+  /** Entries of one transaction share this number: one change by the user. */
+  tx: number;
+  entity: string;
+  entity_label: string;
+  entity_id: string;
+  pilot_id: number | null;
+  action: string;
+  action_label: string;
+  field: string | null;
+  field_label: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  note: string;
+  /** The values were deleted (screening data after § 30a BZRG). */
+  redacted: boolean;
+}
+
+export interface AuditedTable {
+  code: string;
+  label: string;
+}
+
+export type PersonalDataFormat = 'pdf' | 'json';
