@@ -100,11 +100,7 @@ impl AllowanceSettings {
                 "Fälligkeit: höchstens 60 Tage.",
             ));
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Validation(errors))
-        }
+        Error::check(errors)
     }
 }
 
@@ -284,11 +280,7 @@ pub fn check_lowering(
             "Begründung ist zu lang (höchstens 500 Zeichen).",
         ));
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Validation(errors))
-    }
+    Error::check(errors)
 }
 
 #[cfg(test)]

@@ -47,11 +47,7 @@ impl CoverageSettings {
                 "Gelb ab (%) muss größer als 0 und kleiner als „Grün ab“ sein.",
             ));
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Validation(errors))
-        }
+        Error::check(errors)
     }
 }
 

@@ -56,6 +56,15 @@ impl Error {
         Error::Validation(vec![FieldError::new(field, message)])
     }
 
+    /// `Ok` when no field error was found, else all of them as one validation error.
+    pub fn check(errors: Vec<FieldError>) -> Result<()> {
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Validation(errors))
+        }
+    }
+
     /// Short machine-readable kind for the UI.
     pub fn kind(&self) -> &'static str {
         match self {

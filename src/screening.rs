@@ -155,11 +155,7 @@ pub fn validate_screening(s: &Screening, today: NaiveDate) -> Result<()> {
             }
         }
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Validation(errors))
-    }
+    Error::check(errors)
 }
 
 /// The derived state of a pilot's screening on a day (SPEC glossary).

@@ -109,11 +109,7 @@ pub fn validate_settings(s: &LifecycleSettings) -> Result<()> {
             )
         })
         .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Validation(errors))
-    }
+    Error::check(errors)
 }
 
 #[cfg(test)]
@@ -326,9 +322,5 @@ pub fn validate_all(s: &Settings) -> Result<()> {
             "Name am Arbeitsplatz ist zu lang (höchstens 100 Zeichen).",
         ));
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Validation(errors))
-    }
+    Error::check(errors)
 }

@@ -153,11 +153,7 @@ pub fn validate_attempt(a: &TestAttempt, today: NaiveDate) -> Result<()> {
             format!("Der Name der Gesprächsführung ist zu lang (höchstens {MAX_NAME} Zeichen)."),
         ));
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Validation(errors))
-    }
+    Error::check(errors)
 }
 
 /// The written part is passed when points / max_points ≥ pass mark; exactly reaching it passes.

@@ -54,8 +54,8 @@ fn of_authority(authority: &str) -> String {
     format!("von {a}")
 }
 
-/// The recipient block in the envelope window: return line, name (up to 3 lines), street (2), town (2).
-fn draw_address(doc: &mut Doc, letterhead: &Letterhead, pilot: &Pilot) {
+/// The sender's return line above the envelope window (DIN 5008), with a thin rule under it.
+pub(crate) fn draw_return_line(doc: &mut Doc, letterhead: &Letterhead) {
     let ret = Style::regular(7.0).colour(Colour::GREY);
     let sender = [
         letterhead.authority.trim(),
@@ -81,6 +81,11 @@ fn draw_address(doc: &mut Doc, letterhead: &Letterhead, pilot: &Pilot) {
         0.3,
         Colour::LIGHT_GREY,
     );
+}
+
+/// The recipient block in the envelope window: return line, name (up to 3 lines), street (2), town (2).
+fn draw_address(doc: &mut Doc, letterhead: &Letterhead, pilot: &Pilot) {
+    super::letters::draw_return_line(doc, letterhead);
 
     let style = Style::regular(10.5);
     let mut top = ADDRESS_TOP;

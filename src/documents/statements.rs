@@ -339,31 +339,7 @@ fn statement_page(
     let due = due_date(month, &ctx.allowance);
 
     // The payee in the envelope window.
-    let ret = Style::regular(7.0).colour(Colour::GREY);
-    let sender = [
-        lh.authority.trim(),
-        lh.street.trim(),
-        lh.postcode_town.trim(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" · ");
-    doc.text_at(
-        CONTENT_LEFT,
-        RETURN_LINE_BASELINE,
-        ADDRESS_WIDTH,
-        ret,
-        Align::Left,
-        &sender,
-    );
-    doc.line_at(
-        (CONTENT_LEFT, RETURN_LINE_BASELINE + 1.2),
-        (CONTENT_LEFT + ADDRESS_WIDTH, RETURN_LINE_BASELINE + 1.2),
-        0.3,
-        Colour::LIGHT_GREY,
-    );
+    super::letters::draw_return_line(doc, lh);
     let (street, town) = address(pilot);
     let addr = Style::regular(10.0);
     let mut top = ADDRESS_TOP;

@@ -188,7 +188,7 @@ fn copy_database(from: &Connection, to: &Path) -> Result<()> {
 }
 
 /// `PRAGMA integrity_check` (everything but "ok") and `foreign_key_check`, as German lines.
-fn integrity_check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+pub(super) fn integrity_check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut problems: Vec<String> = conn
         .prepare("PRAGMA integrity_check")?
         .query_map([], |r| r.get::<_, String>(0))?

@@ -255,27 +255,7 @@ impl Store {
 
     /// `PRAGMA integrity_check` and `foreign_key_check`; empty when the file is sound.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        let mut problems: Vec<String> = self
-            .conn
-            .prepare("PRAGMA integrity_check")?
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .into_iter()
-            .filter(|s| s != "ok")
-            .collect();
-        let fk: Vec<String> = self
-            .conn
-            .prepare("PRAGMA foreign_key_check")?
-            .query_map([], |r| {
-                Ok(format!(
-                    "Fremdschlüssel verletzt: Tabelle {} Zeile {}",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<i64>>(1)?.unwrap_or_default()
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        problems.extend(fk);
-        Ok(problems)
+        Ok(backup::integrity_check(&self.conn)?)
     }
 }
 
