@@ -1,7 +1,7 @@
 // The audit log as a table, shared by the "Protokoll" screen and the "Verlauf" tab of a pilot's page:
 // Zeitpunkt (local time), Wer, Bereich, Nr., Aktion, Feld, alt → neu. The entries of one transaction (one
 // change by the user) form one <tbody>, so they read as a group; long values are cut with a "mehr" toggle.
-import { h, replace } from './dom';
+import { append, h, replace } from './dom';
 import { formatDateTime } from './format';
 import type { AuditEntry } from './types';
 
@@ -17,6 +17,8 @@ export const AUDIT_PAGE = 500;
 export const AUDIT_MAX = 10_000;
 
 const COLUMNS = ['Zeitpunkt', 'Wer', 'Bereich', 'Nr.', 'Aktion', 'Feld', 'alt → neu'];
+/** The narrow variant (a pilot's page): who under the time, the number under the area. */
+const COMPACT_COLUMNS = ['Zeitpunkt, Wer', 'Bereich, Nr.', 'Aktion', 'Feld', 'alt → neu'];
 
 export interface AuditTableOptions {
   /** Ids: the table, the count line and the "Mehr laden" button. */
@@ -28,6 +30,8 @@ export interface AuditTableOptions {
   onMore: () => void;
   /** When set, entries about a pilot get a link to the pilot's page. */
   onPilot?: (pilotId: number) => void;
+  /** Five columns instead of seven, for the narrow pilot page; nothing is left out. */
+  compact?: boolean;
 }
 
 export interface AuditTable {
@@ -94,11 +98,13 @@ export function groupByTx(entries: AuditEntry[]): AuditEntry[][] {
 }
 
 export function createAuditTable(opts: AuditTableOptions): AuditTable {
+  const compact = opts.compact ?? false;
+  const columns = compact ? COMPACT_COLUMNS : COLUMNS;
   const table = h(
     'table',
-    { id: opts.id, class: 'data-table compact audit-table' },
+    { id: opts.id, class: `data-table compact audit-table${compact ? ' audit-narrow' : ''}` },
     h('caption', { class: 'visually-hidden' }, opts.caption),
-    h('thead', {}, h('tr', {}, ...COLUMNS.map((c) => h('th', { scope: 'col' }, c)))),
+    h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}),
   );
   const count = h('p', { id: opts.countId, class: 'count', 'aria-live': 'polite' });
@@ -112,13 +118,15 @@ export function createAuditTable(opts: AuditTableOptions): AuditTable {
 
   function row(e: AuditEntry, first: boolean, span: number): HTMLElement {
     const tr = h('tr', { 'data-id': e.id, class: first ? 'tx-first' : 'tx-more' });
-    if (first) {
-      tr.append(
-        h('td', { class: 'audit-at', rowspan: span > 1 ? span : null }, formatDateTime(e.at)),
-        h('td', { class: 'audit-who', rowspan: span > 1 ? span : null }, e.who || h('span', { class: 'muted' }, 'System')),
-      );
+    const rowspan = span > 1 ? span : null;
+    const who = e.who || h('span', { class: 'muted' }, 'System');
+    if (first && compact) {
+      tr.append(h('td', { class: 'audit-at', rowspan }, formatDateTime(e.at), h('span', { class: 'audit-who' }, who)));
+    } else if (first) {
+      tr.append(h('td', { class: 'audit-at', rowspan }, formatDateTime(e.at)), h('td', { class: 'audit-who', rowspan }, who));
     }
     const area = h('td', { class: 'audit-entity' }, e.entity_label);
+    if (compact) area.append(h('span', { class: 'audit-id' }, `Nr. ${e.entity_id}`));
     if (opts.onPilot && e.pilot_id !== null) {
       const id = e.pilot_id;
       area.append(
@@ -130,13 +138,13 @@ export function createAuditTable(opts: AuditTableOptions): AuditTable {
         ),
       );
     }
-    tr.append(
+    append(tr, [
       area,
-      h('td', { class: 'audit-id' }, e.entity_id),
+      compact ? null : h('td', { class: 'audit-id' }, e.entity_id),
       h('td', { class: 'audit-action' }, e.action_label, e.note ? h('span', { class: 'audit-note' }, e.note) : null),
       h('td', { class: 'audit-field' }, e.field_label ?? e.field ?? ''),
       changeCell(e),
-    );
+    ]);
     return tr;
   }
 
@@ -149,7 +157,7 @@ export function createAuditTable(opts: AuditTableOptions): AuditTable {
     show(entries: AuditEntry[], limit: number): void {
       removeBodies();
       if (entries.length === 0) {
-        table.append(h('tbody', {}, h('tr', { class: 'empty' }, h('td', { colspan: COLUMNS.length }, 'Keine Einträge.'))));
+        table.append(h('tbody', {}, h('tr', { class: 'empty' }, h('td', { colspan: columns.length }, 'Keine Einträge.'))));
       }
       groupByTx(entries).forEach((group, i) => {
         table.append(
@@ -167,7 +175,7 @@ export function createAuditTable(opts: AuditTableOptions): AuditTable {
     },
     placeholder(text: string): void {
       removeBodies();
-      table.append(h('tbody', {}, h('tr', { class: 'empty' }, h('td', { colspan: COLUMNS.length }, text))));
+      table.append(h('tbody', {}, h('tr', { class: 'empty' }, h('td', { colspan: columns.length }, text))));
       replace(count);
       more.hidden = true;
     },

@@ -348,7 +348,8 @@ describe('Einstellungen: districts, municipalities, thresholds', () => {
   it('shows the districts and every municipality with its district', async () => {
     await goTo('einstellungen');
     expect(texts('.screen-einstellungen legend')).toEqual([
-      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'SEPA-Auftraggeber', 'Altkreise', 'Gemeinden',
+      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'SEPA-Auftraggeber', 'Sicherung und Ablage',
+      'Sicherungen', 'Exportieren', 'Excel-Liste einlesen', 'Altkreise', 'Gemeinden',
     ]);
     expect($<HTMLInputElement>('#district-name-2').value).toBe('Quedlinburg');
     expect($<HTMLInputElement>('#district-target-2').value).toBe('10');

@@ -1,11 +1,14 @@
 // Test data shared by the DOM tests (not part of the app bundle: only *.test.ts import it).
 import type {
+  AuditEntry,
+  BackupEntry,
   BudgetYear,
   Correction,
   Course,
   CoverageView,
   DistrictCoverage,
   DueItem,
+  ImportPreview,
   MonthPoint,
   MonthRow,
   Pilot,
@@ -116,6 +119,8 @@ export function record(overrides: Partial<PilotRecord> = {}): PilotRecord {
     appointed_on: null,
     refresher: { state: 'not_due', date: null, label: 'nicht fällig' },
     eligible: false,
+    screening_deleted_on: null,
+    screening_deletion_due_on: null,
     ...overrides,
   };
 }
@@ -155,6 +160,7 @@ export function settings(): Settings {
     },
     debtor: { name: 'Landkreis Harz', iban: 'DE02810530510123456789', bic: 'NOLADE21HAR' },
     desk_user: 'S. Krüger',
+    data: { backup_keep: 14, documents_dir: '' },
   };
 }
 
@@ -416,4 +422,118 @@ export function correction(overrides: Partial<Correction> = {}): Correction {
     month: null,
     ...overrides,
   };
+}
+
+// ---- data safety and protection ----------------------------------------------------------------
+
+export function backups(): BackupEntry[] {
+  return [
+    {
+      path: '/home/sk/.local/share/lotsenbuero/backups/lotsenbuero-sicherung-2026-11-15-101500.sqlite3',
+      file_name: 'lotsenbuero-sicherung-2026-11-15-101500.sqlite3',
+      kind: 'manual',
+      date: null,
+      file_size: 3_407_872,
+      modified: '2026-11-15T09:15:00Z',
+    },
+    {
+      path: '/home/sk/.local/share/lotsenbuero/backups/lotsenbuero-2026-11-15.sqlite3',
+      file_name: 'lotsenbuero-2026-11-15.sqlite3',
+      kind: 'daily',
+      date: '2026-11-15',
+      file_size: 1_258_291,
+      modified: null,
+    },
+    {
+      path: '/home/sk/.local/share/lotsenbuero/backups/lotsenbuero-vor-wiederherstellung-2026-11-02.sqlite3',
+      file_name: 'lotsenbuero-vor-wiederherstellung-2026-11-02.sqlite3',
+      kind: 'before_restore',
+      date: '2026-11-02',
+      file_size: 12_000,
+      modified: '2026-11-02T16:40:00Z',
+    },
+  ];
+}
+
+export function importPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    format: { encoding: 'Windows-1252', delimiter: ';' },
+    unknown_columns: ['Bemerkung intern', 'Kürzel'],
+    rows: [
+      { line: 2, status: 'new', name: 'Haddad, Amal', messages: [] },
+      { line: 3, status: 'duplicate', name: 'Kovalenko, Olena', messages: ['Schon erfasst: Kovalenko, Olena (gleicher Name und Geburtsdatum).'] },
+      {
+        line: 4,
+        status: 'error',
+        name: 'Schulz, Jana',
+        messages: ['IBAN: Die Prüfziffer stimmt nicht.', 'Geburtsdatum: 31.02.1980 ist kein gültiges Datum.'],
+      },
+      { line: 5, status: 'new', name: 'Aydın, Ömer', messages: [] },
+    ],
+    new: 2,
+    duplicates: 1,
+    errors: 1,
+    ...overrides,
+  };
+}
+
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: 100,
+    at: '2026-11-15T08:30:00Z',
+    who: 'S. Krüger',
+    tx: 50,
+    entity: 'pilots',
+    entity_label: 'Lotse',
+    entity_id: '2',
+    pilot_id: 2,
+    action: 'update',
+    action_label: 'geändert',
+    field: 'phone',
+    field_label: 'Telefon',
+    old_value: '03941 111',
+    new_value: '03941 222',
+    note: '',
+    redacted: false,
+    ...overrides,
+  };
+}
+
+/** Newest first: one transaction of two entries, an eFZ deletion, a restore and a long JSON value. */
+export function auditEntries(): AuditEntry[] {
+  return [
+    auditEntry({ id: 104, tx: 60, at: '2026-11-15T10:05:00Z', field: 'street', field_label: 'Straße', old_value: 'Domplatz 1', new_value: 'Domplatz 2' }),
+    auditEntry({ id: 103, tx: 60, at: '2026-11-15T10:05:00Z' }),
+    auditEntry({
+      id: 102,
+      tx: 58,
+      at: '2026-06-30T22:10:00Z',
+      who: '',
+      entity: 'screenings',
+      entity_label: 'Führungszeugnis',
+      entity_id: '11',
+      action: 'delete',
+      action_label: 'gelöscht',
+      field: null,
+      field_label: null,
+      old_value: null,
+      new_value: null,
+      note: 'Löschfrist nach § 30a BZRG',
+      redacted: true,
+    }),
+    auditEntry({
+      id: 101,
+      tx: 57,
+      entity: 'settings',
+      entity_label: 'Einstellungen',
+      entity_id: 'letterhead',
+      pilot_id: null,
+      field: 'value',
+      field_label: 'Wert',
+      old_value: null,
+      new_value: JSON.stringify({ authority: 'Landkreis Harz', department: 'Koordinierungsstelle für Migration', street: 'Friedrich-Ebert-Straße 42' }),
+      action: 'insert',
+      action_label: 'angelegt',
+    }),
+  ];
 }

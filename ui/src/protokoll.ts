@@ -27,7 +27,7 @@ const FIELD_IDS: Record<string, string> = {
 };
 
 export function mountProtokoll(container: HTMLElement, ctx: ScreenContext): Screen {
-  let applied: AuditFilter = {};
+  let applied: AuditFilter = { entity: null, pilot_id: null, from: null, to: null, text: null };
   let limit = AUDIT_PAGE;
   let tablesLoaded = false;
   let seq = 0;
@@ -71,8 +71,8 @@ export function mountProtokoll(container: HTMLElement, ctx: ScreenContext): Scre
     h(
       'p',
       { class: 'hint' },
-      'Jede Änderung mit Zeitpunkt, Person und altem und neuem Wert. Das Protokoll kann nicht geändert werden. ',
-      'Von/Bis meinen den Tag in UTC; Einträge einer Änderung stehen zusammen.',
+      'Jede Änderung mit Zeitpunkt, Person und altem und neuem Wert, die neuesten zuerst; Einträge einer Änderung ',
+      'stehen zusammen. Das Protokoll kann nicht geändert werden.',
     ),
     form,
     table.element,

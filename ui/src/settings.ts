@@ -1,14 +1,16 @@
 // The "Einstellungen" screen: lifecycle periods and pass mark, the traffic-light thresholds, the letterhead
 // of printed documents, the name of the person at the desk (recorded as "who" in histories), the monthly
 // allowance and the county's account for the SEPA file; below the form, the former districts and the
-// municipality mapping, which save on their own (referenceSettings.ts).
+// municipality mapping, which save on their own (referenceSettings.ts). The backup settings are in the form;
+// backups, restore, import and export ("Daten", dataSettings.ts) act at once, between the two.
 import * as api from './api';
+import { createDataSettings } from './dataSettings';
 import { h, options } from './dom';
 import { FIELD_MESSAGES, FieldErrors, reportSaveError, integerInput, labelled, readInteger, textInput } from './fields';
 import { formatEuros, formatIban, normalizeIban, parseEuros } from './format';
 import { createReferenceSettings } from './referenceSettings';
 import type { Screen, ScreenContext } from './screen';
-import type { AllowanceSettings, CoverageSettings, DebtorSettings, Letterhead, LifecycleSettings, PartialMonth, Settings, Timing } from './types';
+import type { AllowanceSettings, CoverageSettings, DataSettings, DebtorSettings, Letterhead, LifecycleSettings, PartialMonth, Settings, Timing } from './types';
 
 export const LIFECYCLE_LABELS: Record<keyof LifecycleSettings, string> = {
   certificate_max_age_months: 'Höchstalter des Zeugnisses bei Vorlage (Monate)',
@@ -65,6 +67,11 @@ export const DEBTOR_LABELS: Record<keyof DebtorSettings, string> = {
   bic: 'BIC (optional)',
 };
 
+export const DATA_LABELS: Record<keyof DataSettings, string> = {
+  backup_keep: 'Aufbewahrte tägliche Sicherungen',
+  documents_dir: 'Ablageordner für Dokumente (leer = Dokumente/Lotsenbüro)',
+};
+
 export const DESK_USER_LABEL = 'Name der Person am Arbeitsplatz (wird in Verläufen als „wer“ vermerkt)';
 
 const LIFECYCLE_KEYS = Object.keys(LIFECYCLE_LABELS) as (keyof LifecycleSettings)[];
@@ -92,6 +99,9 @@ const FIELD_IDS: Record<string, string> = {
   name: 'set-debtor_name',
   iban: 'set-debtor_iban',
   bic: 'set-debtor_bic',
+  // backups and documents folder
+  backup_keep: 'set-backup_keep',
+  documents_dir: 'set-documents_dir',
 };
 
 /** Euros as typed → cents ≥ 0, or the message for the field. */
@@ -186,6 +196,17 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     labelled(FIELD_IDS.bic, DEBTOR_LABELS.bic, debtorBic, 'narrow-text'),
     h('p', { class: 'hint' }, 'Das Konto, von dem die Überweisungen der SEPA-Datei ausgehen.'),
   );
+  const backupKeep = integerInput();
+  const documentsDir = textInput({ maxlength: 500 });
+  const dataSet = h(
+    'fieldset',
+    { id: 'data-group', class: 'settings-group' },
+    h('legend', {}, 'Sicherung und Ablage'),
+    labelled(FIELD_IDS.backup_keep, DATA_LABELS.backup_keep, backupKeep, 'narrow'),
+    labelled(FIELD_IDS.documents_dir, DATA_LABELS.documents_dir, documentsDir),
+    h('p', { class: 'hint' }, 'Ältere tägliche Sicherungen werden gelöscht; Sicherungen von Hand und vor einer Wiederherstellung bleiben.'),
+  );
+
   debtorIban.addEventListener('blur', () => {
     if (debtorIban.value.trim() !== '') debtorIban.value = formatIban(debtorIban.value);
   });
@@ -202,16 +223,18 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
       h('div', { class: 'settings-column' }, coverageSet, deskSet),
       allowanceSet,
       debtorSet,
+      dataSet,
     ),
     h('div', { class: 'form-actions' }, saveButton),
   );
   const errors = new FieldErrors(form, FIELD_IDS);
   const reference = createReferenceSettings(ctx);
+  const data = createDataSettings(ctx);
   const element = h(
     'section',
     { id: 'screen-einstellungen', class: 'screen screen-einstellungen', 'aria-labelledby': 'einstellungen-title' },
     h('h2', { id: 'einstellungen-title', class: 'screen-title' }, 'Einstellungen'),
-    h('div', { class: 'settings-scroll' }, form, reference.element),
+    h('div', { class: 'settings-scroll' }, form, data.element, reference.element),
   );
   container.append(element);
 
@@ -233,6 +256,8 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     debtorName.value = s.debtor?.name ?? '';
     debtorIban.value = formatIban(s.debtor?.iban ?? '');
     debtorBic.value = s.debtor?.bic ?? '';
+    backupKeep.value = s.data ? String(s.data.backup_keep) : '';
+    documentsDir.value = s.data?.documents_dir ?? '';
     saveButton.disabled = false;
   }
 
@@ -260,7 +285,10 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     const due = readInteger(dueDays);
     if (due === null) errors.set('due_days', FIELD_MESSAGES.missing(ALLOWANCE_LABELS.due_days));
     else if (due === undefined) errors.set('due_days', FIELD_MESSAGES.notAWholeNumber(ALLOWANCE_LABELS.due_days));
-    if (errors.any() || typeof rateCents === 'string' || typeof capCents === 'string' || due == null) {
+    const keep = readInteger(backupKeep);
+    if (keep === null) errors.set('backup_keep', FIELD_MESSAGES.missing(DATA_LABELS.backup_keep));
+    else if (keep === undefined) errors.set('backup_keep', FIELD_MESSAGES.notAWholeNumber(DATA_LABELS.backup_keep));
+    if (errors.any() || typeof rateCents === 'string' || typeof capCents === 'string' || due == null || keep == null) {
       errors.focusFirst();
       return null;
     }
@@ -291,6 +319,7 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
       allowance,
       debtor,
       desk_user: deskUser.value.trim(),
+      data: { ...loaded!.data, backup_keep: keep, documents_dir: documentsDir.value.trim() },
     };
   }
 
@@ -323,8 +352,8 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
         ctx.showError(`Die Einstellungen konnten nicht geladen werden: ${api.toAppError(e).message}`);
       }
     })();
-    await Promise.all([settings, reference.refresh()]);
+    await Promise.all([settings, reference.refresh(), data.refresh()]);
   }
 
-  return { element, refresh };
+  return { element, refresh, onEscape: data.onEscape };
 }

@@ -19,6 +19,7 @@ export function createVerlaufPanel(deps: RecordDeps): RecordPanel {
     countId: 'verlauf-count',
     moreId: 'verlauf-more',
     caption: 'Verlauf des Lotsen, die neuesten Änderungen zuerst',
+    compact: true,
     onMore: () => {
       limit = Math.min(limit + AUDIT_PAGE, AUDIT_MAX);
       void load();
