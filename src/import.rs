@@ -226,6 +226,8 @@ pub fn preview(
         }
         let mut input = PilotInput::default();
         let mut messages = Vec::new();
+        // A cell refused as a formula is already reported; its field's own check would only repeat it.
+        let mut refused: Vec<&str> = Vec::new();
         if record.len() > map.len() {
             messages.push(format!(
                 "Die Zeile hat {} Zellen, die Kopfzeile nur {}.",
@@ -242,6 +244,7 @@ pub fn preview(
                     field_label(field),
                     value.chars().next().unwrap_or(' ')
                 ));
+                refused.push(field);
                 continue;
             }
             let opt = |v: String| (!v.is_empty()).then_some(v);
@@ -278,7 +281,12 @@ pub fn preview(
         let data = match pilot::validate(&input, today, municipalities, districts) {
             Ok(d) => Some(d),
             Err(Error::Validation(errors)) => {
-                messages.extend(errors.into_iter().map(|e| e.message));
+                messages.extend(
+                    errors
+                        .into_iter()
+                        .filter(|e| !refused.contains(&e.field.as_str()))
+                        .map(|e| e.message),
+                );
                 None
             }
             Err(other) => return Err(other),
@@ -455,6 +463,12 @@ mod tests {
         let status: Vec<RowStatus> = p.rows.iter().map(|r| r.status).collect();
         use RowStatus::*;
         assert_eq!(status, vec![Error, Error, Error, Error, New, Duplicate]);
+        assert_eq!(
+            p.rows[0].messages.len(),
+            1,
+            "the formula, not also 'Nachname fehlt': {:?}",
+            p.rows[0]
+        );
         assert!(p.rows[0].messages[0].contains("Nachname: Zelle beginnt mit „=“"));
         assert!(p.rows[1].messages[0].contains("Geburtsdatum"));
         assert!(p.rows[2].messages[0].contains("Prüfziffer"));
