@@ -157,21 +157,11 @@ impl Month {
 
     /// "November 2026".
     pub fn label(self) -> String {
-        const NAMES: [&str; 12] = [
-            "Januar",
-            "Februar",
-            "März",
-            "April",
-            "Mai",
-            "Juni",
-            "Juli",
-            "August",
-            "September",
-            "Oktober",
-            "November",
-            "Dezember",
-        ];
-        format!("{} {}", NAMES[self.month as usize - 1], self.year)
+        format!(
+            "{} {}",
+            crate::MONTH_NAMES[self.month as usize - 1],
+            self.year
+        )
     }
 }
 

@@ -48,6 +48,22 @@ pub fn parse_today(s: &str) -> Result<NaiveDate> {
     })
 }
 
+/// German month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+];
+
 /// German date format DD.MM.YYYY.
 pub fn format_date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()

@@ -82,20 +82,7 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
 
 use pdf::{Align, Colour, Doc, Style, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH};
 
-const MONTHS: [&str; 12] = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-];
+use crate::MONTH_NAMES as MONTHS;
 
 /// German long date: "26. November 2026", "1. Dezember 2026".
 pub fn format_date_long(d: NaiveDate) -> String {
