@@ -406,51 +406,38 @@ mod tests {
             (InQualification, "2025-02-01"),
             (Qualified, "2025-03-01"),
         ];
-        let mut data = HashMap::new();
-        // 1: eFZ expires today (certificate dated five years ago today): not eligible.
-        let mut h = base.to_vec();
-        h.push((Active, "2025-04-01"));
-        data.insert(
-            1,
+        // The qualification steps every pilot went through, then what differs, and the certificate date.
+        let pilot_data = |later: &[(Status, &str)], cert: &str| {
+            let mut h = base.to_vec();
+            h.extend_from_slice(later);
             LifecycleData {
                 history: changes(&h),
-                screenings: screened("2021-11-26"),
+                screenings: screened(cert),
                 ..Default::default()
-            },
-        );
-        // 2: appointed today: eligible.
-        let mut h = base.to_vec();
-        h.push((Active, "2026-11-26"));
-        data.insert(
-            2,
-            LifecycleData {
-                history: changes(&h),
-                screenings: screened("2025-01-10"),
-                ..Default::default()
-            },
-        );
-        // 3: paused yesterday: paused, not eligible.
-        let mut h = base.to_vec();
-        h.extend([(Active, "2025-04-01"), (Paused, "2026-11-25")]);
-        data.insert(
-            3,
-            LifecycleData {
-                history: changes(&h),
-                screenings: screened("2025-01-10"),
-                ..Default::default()
-            },
-        );
-        // 4: leaves tomorrow: still eligible today.
-        let mut h = base.to_vec();
-        h.extend([(Active, "2025-04-01"), (Left, "2026-11-27")]);
-        data.insert(
-            4,
-            LifecycleData {
-                history: changes(&h),
-                screenings: screened("2025-01-10"),
-                ..Default::default()
-            },
-        );
+            }
+        };
+        let data = HashMap::from([
+            // 1: eFZ expires today (certificate dated five years ago today): not eligible.
+            (1, pilot_data(&[(Active, "2025-04-01")], "2021-11-26")),
+            // 2: appointed today: eligible.
+            (2, pilot_data(&[(Active, "2026-11-26")], "2025-01-10")),
+            // 3: paused yesterday: paused, not eligible.
+            (
+                3,
+                pilot_data(
+                    &[(Active, "2025-04-01"), (Paused, "2026-11-25")],
+                    "2025-01-10",
+                ),
+            ),
+            // 4: leaves tomorrow: still eligible today.
+            (
+                4,
+                pilot_data(
+                    &[(Active, "2025-04-01"), (Left, "2026-11-27")],
+                    "2025-01-10",
+                ),
+            ),
+        ]);
         let pilots: Vec<Pilot> = (1..=4)
             .map(|i| pilot(i, "Halberstadt", &["Arabisch"]))
             .collect();

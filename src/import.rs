@@ -358,23 +358,10 @@ pub fn preview(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pilot::tests::refs;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
-    }
-
-    fn refs() -> (Vec<(String, String)>, Vec<String>) {
-        (
-            vec![
-                ("Thale".into(), "Quedlinburg".into()),
-                ("Halberstadt".into(), "Halberstadt".into()),
-            ],
-            vec![
-                "Halberstadt".into(),
-                "Quedlinburg".into(),
-                "Wernigerode".into(),
-            ],
-        )
     }
 
     fn run(bytes: &[u8]) -> Result<ImportPreview> {

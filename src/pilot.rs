@@ -398,14 +398,15 @@ pub fn find_duplicates(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
     }
 
-    fn refs() -> (Vec<(String, String)>, Vec<String>) {
+    /// Two municipalities and the three districts: the reference data the rule tests use.
+    pub(crate) fn refs() -> (Vec<(String, String)>, Vec<String>) {
         (
             vec![
                 ("Halberstadt".into(), "Halberstadt".into()),
