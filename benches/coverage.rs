@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use lotsen::{demo, Store};
+use lotsen::db::demo;
+use lotsen::Store;
 
 fn bench(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();

@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use lotsen::store::Budget;
-use lotsen::{demo, Store};
+use lotsen::db::demo;
+use lotsen::domain::run::Budget;
+use lotsen::Store;
 
 fn bench(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();

@@ -1,8 +1,9 @@
 //! Allowance runs and budgets on a real database: a full year, and invariants under random use.
 
 use chrono::{Days, NaiveDate};
-use lotsen::store::{Budget, RunState};
-use lotsen::{demo, Error, Status, Store};
+use lotsen::db::demo;
+use lotsen::domain::run::{Budget, RunState};
+use lotsen::{Error, Status, Store};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -225,7 +226,7 @@ mod invariants {
             let mut today = d("2025-12-01");
             demo::load(&mut store, today, "Test").unwrap();
             let ids: Vec<i64> = store.all_pilots().unwrap().iter().map(|p| p.id).collect();
-            let mut frozen: HashMap<String, Vec<lotsen::store::RunLine>> = HashMap::new();
+            let mut frozen: HashMap<String, Vec<lotsen::domain::run::RunLine>> = HashMap::new();
             let mut numbers: HashMap<String, (i64, String)> = HashMap::new();
             for op in ops {
                 let month = |m: u32| format!("2026-{m:02}");

@@ -2,10 +2,12 @@
 //! The list below is the one reported in the closing note (50 cases).
 
 use chrono::NaiveDate;
-use lotsen::screening::{Screening, ScreeningResult};
-use lotsen::store::{Budget, SessionInput};
-use lotsen::training::TestAttempt;
-use lotsen::{demo, Error, PilotInput, Store};
+use lotsen::db::demo;
+use lotsen::db::SessionInput;
+use lotsen::domain::run::Budget;
+use lotsen::domain::screening::{Screening, ScreeningResult};
+use lotsen::domain::training::TestAttempt;
+use lotsen::{Error, PilotInput, Store};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()

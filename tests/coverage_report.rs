@@ -4,8 +4,8 @@
 mod common;
 
 use chrono::NaiveDate;
-use lotsen::coverage::{Coverage, MonthPoint};
 use lotsen::documents::{coverage_report, Letterhead};
+use lotsen::domain::coverage::{Coverage, MonthPoint};
 use lotsen::Store;
 
 use common::{assert_blank_margins, collapsed, page_count, text_of, text_of_page, write};
@@ -18,7 +18,7 @@ fn today() -> NaiveDate {
 fn demo() -> (Coverage, Vec<MonthPoint>, Letterhead) {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("lotsen.db")).unwrap();
-    lotsen::demo::load(&mut store, today(), "Test").unwrap();
+    lotsen::db::demo::load(&mut store, today(), "Test").unwrap();
     let coverage = store.coverage(today()).unwrap();
     let history = store.coverage_history(today()).unwrap();
     let letterhead = store.settings().unwrap().letterhead;
@@ -34,7 +34,7 @@ fn rows_after<'a>(text: &'a str, name: &str) -> Vec<Vec<&'a str>> {
 }
 
 /// Asserts a table row "name  target  eligible  percent %  light  pipeline  paused  ending  overdue".
-fn assert_row(text: &str, name: &str, d: &lotsen::coverage::DistrictCoverage) {
+fn assert_row(text: &str, name: &str, d: &lotsen::domain::coverage::DistrictCoverage) {
     let want = [
         d.target.to_string(),
         d.eligible.to_string(),
@@ -149,9 +149,9 @@ fn coverage_report_with_a_long_district_name_stays_inside_the_page() {
     coverage.districts[1].district = long.clone();
     coverage.eligible_without_district = vec![901, 902];
     // All three lights, and targets that differ (one target line each).
-    coverage.districts[0].light = lotsen::coverage::Light::Green;
+    coverage.districts[0].light = lotsen::domain::coverage::Light::Green;
     coverage.districts[0].target = 5;
-    coverage.districts[2].light = lotsen::coverage::Light::Amber;
+    coverage.districts[2].light = lotsen::domain::coverage::Light::Amber;
 
     let pdf = coverage_report(&coverage, &history, &letterhead, today()).unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -7,8 +7,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use lotsen::store::{Budget, RunState};
-use lotsen::{demo, Store};
+use lotsen::db::demo;
+use lotsen::domain::run::{Budget, RunState};
+use lotsen::Store;
 
 const KILLS: usize = 200;
 const PILOTS: usize = 300;

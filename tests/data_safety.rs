@@ -7,12 +7,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, NaiveDateTime};
-use lotsen::screening::{Screening, ScreeningResult};
-use lotsen::store::{
+use lotsen::db::demo;
+use lotsen::db::{
     check_backup_file, daily_backup, list_backups, AuditFilter, BackupKind, AUDITED_TABLES,
     SCHEMA_VERSION,
 };
-use lotsen::{demo, Error, PilotInput, Store};
+use lotsen::domain::screening::{Screening, ScreeningResult};
+use lotsen::{Error, PilotInput, Store};
 use rusqlite::Connection;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -224,9 +225,9 @@ fn restore_migrates_an_older_backup() {
     let old = dir.path().join("alt.sqlite3");
     {
         let c = Connection::open(&old).unwrap();
-        c.execute_batch(include_str!("../src/store/migrations/001_init.sql"))
+        c.execute_batch(include_str!("../src/db/migrations/001_init.sql"))
             .unwrap();
-        c.execute_batch(include_str!("../src/store/migrations/002_lifecycle.sql"))
+        c.execute_batch(include_str!("../src/db/migrations/002_lifecycle.sql"))
             .unwrap();
         c.pragma_update(None, "user_version", 2).unwrap();
         c.execute(

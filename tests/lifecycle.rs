@@ -1,10 +1,11 @@
 //! The lifecycle on a real database: a full path, refusals, and the due list of the demo data.
 
 use chrono::NaiveDate;
-use lotsen::screening::{Screening, ScreeningResult};
-use lotsen::store::SessionInput;
-use lotsen::training::TestAttempt;
-use lotsen::{demo, Error, PilotInput, Status, Store};
+use lotsen::db::demo;
+use lotsen::db::SessionInput;
+use lotsen::domain::screening::{Screening, ScreeningResult};
+use lotsen::domain::training::TestAttempt;
+use lotsen::{Error, PilotInput, Status, Store};
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -152,7 +153,7 @@ fn full_path_prospect_to_active_paused_active_left() {
         ("2026-11-01", Status::Left, false),
     ] {
         assert_eq!(
-            lotsen::lifecycle::status_on(&data.history, d(day)),
+            lotsen::domain::lifecycle::status_on(&data.history, d(day)),
             Some(status),
             "{day}"
         );
@@ -331,7 +332,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 
 #[test]
 fn documents_from_the_pilots_page() {
-    use lotsen::store::PilotDocument;
+    use lotsen::app::documents::PilotDocument;
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("l.sqlite3")).unwrap();
     let today = d("2026-11-26");

@@ -1,8 +1,9 @@
 //! Personal data export (Art. 15 DSGVO): JSON and PDF hold everything about the person.
 
 use chrono::NaiveDate;
-use lotsen::store::Budget;
-use lotsen::{demo, Store};
+use lotsen::db::demo;
+use lotsen::domain::run::Budget;
+use lotsen::Store;
 
 mod common;
 
@@ -53,7 +54,7 @@ fn everything_about_one_person() {
     for needle in [
         "Art. 15 DSGVO",
         "Anna Beispiel",
-        &lotsen::iban::format(&data.record.pilot.iban),
+        &lotsen::domain::iban::format(&data.record.pilot.iban),
         &number,
         "Basislehrgang",
         "Änderungsprotokoll",

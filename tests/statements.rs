@@ -8,9 +8,10 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use lotsen::money::Cents;
-use lotsen::store::{Budget, Run, RunState};
-use lotsen::{demo, Error, Store};
+use lotsen::db::demo;
+use lotsen::domain::money::Cents;
+use lotsen::domain::run::{Budget, Run, RunState};
+use lotsen::{Error, Store};
 
 use common::{assert_blank_margins, collapsed, page_count, text_of, text_of_page, write};
 
@@ -104,7 +105,10 @@ fn approved_run_documents_read_back_completely() {
             .find(|t| t.contains(no))
             .unwrap_or_else(|| panic!("no row for {no}:\n{text}"));
         assert!(row.contains(&l.name), "{row}");
-        assert!(row.contains(&lotsen::iban::format(&l.iban)), "{row}");
+        assert!(
+            row.contains(&lotsen::domain::iban::format(&l.iban)),
+            "{row}"
+        );
         assert!(row.trim_end().ends_with(&euros(l.net_cents)), "{row}");
         assert!(row.contains(&l.district), "{row}");
     }
@@ -182,7 +186,7 @@ fn approved_run_documents_read_back_completely() {
             l.account_holder.clone(),
             pilot.street.clone(),
             format!("{} {}", pilot.postcode, pilot.town),
-            lotsen::iban::format(&l.iban),
+            lotsen::domain::iban::format(&l.iban),
             "01.11.2026–30.11.2026".into(),
             format!("{} von {} Tagen", l.eligible_days, l.days_in_month),
             format!("Monatsbetrag {}", euros(l.rate_cents)),

@@ -1,8 +1,9 @@
 //! Integration tests on a real SQLite file in a temp folder.
 
 use chrono::NaiveDate;
-use lotsen::store::SCHEMA_VERSION;
-use lotsen::{demo, Error, PilotInput, PilotQuery, Status, Store};
+use lotsen::db::demo;
+use lotsen::db::SCHEMA_VERSION;
+use lotsen::{Error, PilotInput, PilotQuery, Status, Store};
 use rusqlite::Connection;
 
 fn today() -> NaiveDate {

@@ -1,12 +1,15 @@
 //! Thin commands: take the state, call the core, return its result or error.
 
-use lotsen::record::{DueItem, PilotRecord};
-use lotsen::reference::ReferenceData;
-use lotsen::screening::Screening;
-use lotsen::settings::Settings;
-use lotsen::store::{Correction, Course, PilotDocument, Run, SessionInput};
-use lotsen::training::TestAttempt;
-use lotsen::{demo, Duplicate, Pilot, PilotInput, PilotQuery, Status};
+use lotsen::app::documents::PilotDocument;
+use lotsen::db::demo;
+use lotsen::db::{Course, SessionInput};
+use lotsen::domain::record::{DueItem, PilotRecord};
+use lotsen::domain::reference::ReferenceData;
+use lotsen::domain::run::{Correction, Run};
+use lotsen::domain::screening::Screening;
+use lotsen::domain::settings::Settings;
+use lotsen::domain::training::TestAttempt;
+use lotsen::{Duplicate, Pilot, PilotInput, PilotQuery, Status};
 use serde::Serialize;
 use tauri::State;
 
@@ -90,7 +93,7 @@ pub fn change_status(
     effective_on: String,
     note: String,
 ) -> CmdResult<PilotRecord> {
-    let on = lotsen::pilot::parse_date(&effective_on).ok_or_else(|| {
+    let on = lotsen::domain::pilot::parse_date(&effective_on).ok_or_else(|| {
         lotsen::Error::field(
             "effective_on",
             "„Wirksam ab“ ist kein gültiges Datum (TT.MM.JJJJ).",
@@ -169,15 +172,15 @@ pub fn save_settings(state: State<AppState>, settings: Settings) -> CmdResult<Se
 /// Coverage on a day (default today) and the month-by-month history with outlook.
 #[derive(Serialize)]
 pub struct CoverageView {
-    coverage: lotsen::coverage::Coverage,
-    history: Vec<lotsen::coverage::MonthPoint>,
+    coverage: lotsen::domain::coverage::Coverage,
+    history: Vec<lotsen::domain::coverage::MonthPoint>,
 }
 
 #[tauri::command]
 pub fn coverage(state: State<AppState>, date: Option<String>) -> CmdResult<CoverageView> {
     let date = match date.as_deref().filter(|d| !d.trim().is_empty()) {
         None => state.today,
-        Some(d) => lotsen::pilot::parse_date(d).ok_or_else(|| {
+        Some(d) => lotsen::domain::pilot::parse_date(d).ok_or_else(|| {
             lotsen::Error::field("date", "Stichtag ist kein gültiges Datum (TT.MM.JJJJ).")
         })?,
     };
@@ -237,7 +240,7 @@ pub fn print_document(
 fn coverage_pdf(state: &AppState, date: Option<String>) -> lotsen::Result<(String, Vec<u8>)> {
     let date = match date.as_deref().filter(|d| !d.trim().is_empty()) {
         None => state.today,
-        Some(d) => lotsen::pilot::parse_date(d).ok_or_else(|| {
+        Some(d) => lotsen::domain::pilot::parse_date(d).ok_or_else(|| {
             lotsen::Error::field("date", "Stichtag ist kein gültiges Datum (TT.MM.JJJJ).")
         })?,
     };
@@ -297,7 +300,7 @@ pub struct BudgetInput {
 }
 
 fn euros(field: &str, text: &str) -> lotsen::Result<i64> {
-    lotsen::money::parse_euros(text)
+    lotsen::domain::money::parse_euros(text)
         .map(|c| c.0)
         .ok_or_else(|| {
             lotsen::Error::field(
@@ -308,7 +311,10 @@ fn euros(field: &str, text: &str) -> lotsen::Result<i64> {
 }
 
 #[tauri::command]
-pub fn budget_year(state: State<AppState>, year: i32) -> CmdResult<lotsen::budget::BudgetYear> {
+pub fn budget_year(
+    state: State<AppState>,
+    year: i32,
+) -> CmdResult<lotsen::domain::budget::BudgetYear> {
     state.with(|s| s.budget_year(year, state.today))
 }
 
@@ -316,7 +322,7 @@ pub fn budget_year(state: State<AppState>, year: i32) -> CmdResult<lotsen::budge
 pub fn set_budget(
     state: State<AppState>,
     budget: BudgetInput,
-) -> CmdResult<lotsen::budget::BudgetYear> {
+) -> CmdResult<lotsen::domain::budget::BudgetYear> {
     let amount_cents = euros("amount", &budget.amount)?;
     let notice_date = match budget
         .notice_date
@@ -325,14 +331,14 @@ pub fn set_budget(
         .filter(|d| !d.is_empty())
     {
         None => None,
-        Some(d) => Some(lotsen::pilot::parse_date(d).ok_or_else(|| {
+        Some(d) => Some(lotsen::domain::pilot::parse_date(d).ok_or_else(|| {
             lotsen::Error::field(
                 "notice_date",
                 "Bescheiddatum ist kein gültiges Datum (TT.MM.JJJJ).",
             )
         })?),
     };
-    let b = lotsen::store::Budget {
+    let b = lotsen::domain::run::Budget {
         year: budget.year,
         amount_cents,
         notice_number: budget.notice_number,
@@ -378,7 +384,7 @@ pub fn approve_run(state: State<AppState>, month: String) -> CmdResult<Run> {
 
 #[tauri::command]
 pub fn mark_paid(state: State<AppState>, month: String, paid_on: String) -> CmdResult<Run> {
-    let on = lotsen::pilot::parse_date(&paid_on).ok_or_else(|| {
+    let on = lotsen::domain::pilot::parse_date(&paid_on).ok_or_else(|| {
         lotsen::Error::field(
             "paid_on",
             "Zahlungsdatum ist kein gültiges Datum (TT.MM.JJJJ).",
@@ -413,7 +419,7 @@ pub fn pilot_corrections(state: State<AppState>, pilot_id: i64) -> CmdResult<Vec
 }
 
 fn month_start(month: &str) -> lotsen::Result<chrono::NaiveDate> {
-    lotsen::allowance::Month::parse(month)
+    lotsen::domain::allowance::Month::parse(month)
         .map(|m| m.first_day())
         .ok_or_else(|| {
             lotsen::Error::field(
@@ -522,14 +528,14 @@ pub fn backup_now(state: State<AppState>) -> CmdResult<SavedFile> {
 }
 
 #[tauri::command]
-pub fn list_backups(state: State<AppState>) -> CmdResult<Vec<lotsen::store::BackupEntry>> {
-    lotsen::store::list_backups(&state.backup_dir())
+pub fn list_backups(state: State<AppState>) -> CmdResult<Vec<lotsen::db::BackupEntry>> {
+    lotsen::db::list_backups(&state.backup_dir())
 }
 
 #[derive(Serialize)]
 pub struct PickedBackup {
     path: String,
-    info: lotsen::store::BackupInfo,
+    info: lotsen::db::BackupInfo,
 }
 
 /// Picks a backup file (dialog) and checks it; the UI shows the details before restoring.
@@ -542,7 +548,7 @@ pub async fn pick_backup(app: tauri::AppHandle) -> CmdResult<Option<PickedBackup
     ) else {
         return Ok(None);
     };
-    let info = lotsen::store::check_backup_file(&path)?;
+    let info = lotsen::db::check_backup_file(&path)?;
     Ok(Some(PickedBackup {
         path: path.display().to_string(),
         info,
@@ -550,8 +556,8 @@ pub async fn pick_backup(app: tauri::AppHandle) -> CmdResult<Option<PickedBackup
 }
 
 #[tauri::command]
-pub fn check_backup(path: String) -> CmdResult<lotsen::store::BackupInfo> {
-    lotsen::store::check_backup_file(std::path::Path::new(&path))
+pub fn check_backup(path: String) -> CmdResult<lotsen::db::BackupInfo> {
+    lotsen::db::check_backup_file(std::path::Path::new(&path))
 }
 
 /// "Sicherung wiederherstellen": checked first; the current database is saved before it is replaced.
@@ -559,7 +565,7 @@ pub fn check_backup(path: String) -> CmdResult<lotsen::store::BackupInfo> {
 pub fn restore_backup(
     state: State<AppState>,
     path: String,
-) -> CmdResult<lotsen::store::RestoreOutcome> {
+) -> CmdResult<lotsen::db::RestoreOutcome> {
     let dir = state.backup_dir();
     state.with(|s| {
         s.restore_from(
@@ -573,7 +579,7 @@ pub fn restore_backup(
 #[derive(Serialize)]
 pub struct PickedImport {
     path: String,
-    preview: lotsen::import::ImportPreview,
+    preview: lotsen::io::import::ImportPreview,
 }
 
 /// Picks a CSV file and shows what an import would do (nothing is written).
@@ -605,7 +611,7 @@ pub async fn pick_import(
 pub fn import_file(
     state: State<AppState>,
     path: String,
-) -> CmdResult<lotsen::import::ImportPreview> {
+) -> CmdResult<lotsen::io::import::ImportPreview> {
     let bytes = std::fs::read(&path)
         .map_err(|e| lotsen::Error::field("file", format!("Datei {path} nicht lesbar: {e}")))?;
     state.with(|s| {
@@ -619,14 +625,14 @@ pub fn import_file(
 pub async fn export_list(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
-    kind: lotsen::store::ExportKind,
+    kind: lotsen::db::ExportKind,
     format: String,
     year: Option<i32>,
 ) -> CmdResult<Option<SavedFile>> {
-    let f = lotsen::export::Format::parse(&format)
+    let f = lotsen::io::export::Format::parse(&format)
         .ok_or_else(|| lotsen::Error::field("format", "Format muss CSV oder XLSX sein."))?;
     let table = state.with(|s| s.export_table(kind, year, state.today))?;
-    let bytes = lotsen::export::render(&table, f)?;
+    let bytes = lotsen::io::export::render(&table, f)?;
     let name = format!(
         "{}.{}",
         lotsen::documents::transliterate(&table.name).replace([' ', '.'], "_"),
@@ -638,8 +644,8 @@ pub async fn export_list(
 #[tauri::command]
 pub fn audit_entries(
     state: State<AppState>,
-    filter: lotsen::store::AuditFilter,
-) -> CmdResult<Vec<lotsen::store::AuditEntry>> {
+    filter: lotsen::db::AuditFilter,
+) -> CmdResult<Vec<lotsen::db::AuditEntry>> {
     state.with(|s| s.audit_entries(&filter))
 }
 
@@ -651,7 +657,7 @@ pub struct TableInfo {
 
 #[tauri::command]
 pub fn audited_tables() -> Vec<TableInfo> {
-    lotsen::store::AUDITED_TABLES
+    lotsen::db::AUDITED_TABLES
         .iter()
         .map(|(code, label)| TableInfo { code, label })
         .collect()

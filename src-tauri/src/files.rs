@@ -17,7 +17,7 @@ pub fn document_path(
         .map(PathBuf::from)
         .or_else(|| (!setting.trim().is_empty()).then(|| PathBuf::from(setting.trim())))
         .or_else(|| base.map(|b| b.join("Lotsenbüro")))
-        .unwrap_or_else(|| lotsen::store::default_data_dir().join("Dokumente"));
+        .unwrap_or_else(|| lotsen::db::default_data_dir().join("Dokumente"));
     root.join(format!("{:04}", today.year()))
         .join(format!("{:02}", today.month()))
         .join(file)

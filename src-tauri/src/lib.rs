@@ -36,7 +36,7 @@ pub fn run() {
             let args: Vec<String> = std::env::args().collect();
             let path = state::db_path_from(&args, app.path().app_data_dir().ok());
             // "Today" is read once here, at the edge; LOTSEN_TODAY overrides it for tests.
-            let today = lotsen::today_from_env()?;
+            let today = lotsen::app::Clock::from_option_or_env(None)?.today();
             let state = state::AppState::open(&path, today);
             // A failed backup or deletion must not stop the app; the next start tries again.
             if let Err(e) = state.maintenance(today) {

@@ -39,7 +39,7 @@ impl AppState {
         let dir = self.backup_dir();
         self.with(|s| {
             let keep = s.settings()?.data.backup_keep as usize;
-            lotsen::store::daily_backup(s, &dir, today, keep)?;
+            lotsen::db::daily_backup(s, &dir, today, keep)?;
             s.delete_due_screenings(today)?;
             Ok(())
         })
@@ -81,7 +81,7 @@ pub fn db_path_from(args: &[String], app_data_dir: Option<PathBuf>) -> PathBuf {
     match std::env::var_os("LOTSEN_DB").filter(|v| !v.is_empty()) {
         Some(p) => PathBuf::from(p),
         None => app_data_dir
-            .unwrap_or_else(lotsen::store::default_data_dir)
-            .join(lotsen::store::DB_FILE),
+            .unwrap_or_else(lotsen::db::default_data_dir)
+            .join(lotsen::db::DB_FILE),
     }
 }

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use lotsen::{demo, iban, Error, PilotInput, PilotQuery, Result, Status, Store};
+use lotsen::db::demo;
+use lotsen::domain::iban;
+use lotsen::{Error, PilotInput, PilotQuery, Result, Status, Store};
 
 #[derive(Parser)]
 #[command(
@@ -237,10 +239,10 @@ const WHO: &str = "Kommandozeile";
 
 fn run(cli: Cli) -> Result<()> {
     let today = match &cli.today {
-        Some(s) => lotsen::parse_today(s)?,
-        None => lotsen::today_from_env()?,
+        Some(s) => lotsen::app::parse::today(s)?,
+        None => lotsen::app::Clock::from_option_or_env(None)?.today(),
     };
-    let path = cli.db.unwrap_or_else(lotsen::store::default_db_path);
+    let path = cli.db.unwrap_or_else(lotsen::db::default_db_path);
     let mut store = Store::open(&path)?;
     let actor = desk_user(&store)?;
     store.set_actor(&actor);
@@ -252,7 +254,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Coverage { date, json, pdf } => {
             let date = match date {
                 None => today,
-                Some(d) => lotsen::parse_today(&d).map_err(|_| {
+                Some(d) => lotsen::app::parse::today(&d).map_err(|_| {
                     Error::field(
                         "date",
                         format!("Stichtag „{d}“ ist ungültig; erwartet JJJJ-MM-TT."),
@@ -285,7 +287,7 @@ fn run(cli: Cli) -> Result<()> {
                 RunCommand::Paid { month, paid_on } => {
                     let on = match paid_on {
                         None => today,
-                        Some(d) => lotsen::pilot::parse_date(&d).ok_or_else(|| {
+                        Some(d) => lotsen::domain::pilot::parse_date(&d).ok_or_else(|| {
                             Error::field(
                                 "paid_on",
                                 format!("Zahlungsdatum „{d}“ ist ungültig; erwartet JJJJ-MM-TT."),
@@ -318,23 +320,26 @@ fn run(cli: Cli) -> Result<()> {
                     notice_date,
                     line,
                 }) => {
-                    let amount = lotsen::money::parse_euros(&amount).ok_or_else(|| {
+                    let amount = lotsen::domain::money::parse_euros(&amount).ok_or_else(|| {
                         Error::field(
                             "amount_cents",
                             format!("Betrag „{amount}“ ist ungültig; z. B. 46.800,00 oder 46800."),
                         )
                     })?;
                     let old = store.budget(year)?;
-                    let notice_date = match notice_date {
-                        None => old.as_ref().and_then(|o| o.notice_date),
-                        Some(d) => Some(lotsen::pilot::parse_date(&d).ok_or_else(|| {
-                            Error::field(
+                    let notice_date =
+                        match notice_date {
+                            None => old.as_ref().and_then(|o| o.notice_date),
+                            Some(d) => {
+                                Some(lotsen::domain::pilot::parse_date(&d).ok_or_else(|| {
+                                    Error::field(
                                 "notice_date",
                                 format!("Bescheiddatum „{d}“ ist ungültig; erwartet JJJJ-MM-TT."),
                             )
-                        })?),
-                    };
-                    let b = lotsen::store::Budget {
+                                })?)
+                            }
+                        };
+                    let b = lotsen::domain::run::Budget {
                         year,
                         amount_cents: amount.0,
                         notice_number: notice
@@ -346,7 +351,10 @@ fn run(cli: Cli) -> Result<()> {
                             .unwrap_or_default(),
                     };
                     store.set_budget(&b, &who)?;
-                    eprintln!("Budget {year}: {}", lotsen::money::Cents(b.amount_cents));
+                    eprintln!(
+                        "Budget {year}: {}",
+                        lotsen::domain::money::Cents(b.amount_cents)
+                    );
                     year
                 }
                 None => year.unwrap_or(chrono::Datelike::year(&today)),
@@ -405,9 +413,9 @@ fn run(cli: Cli) -> Result<()> {
             }
             for r in &report.rows {
                 let status = match r.status {
-                    lotsen::import::RowStatus::New => "neu",
-                    lotsen::import::RowStatus::Duplicate => "Doppel",
-                    lotsen::import::RowStatus::Error => "Fehler",
+                    lotsen::io::import::RowStatus::New => "neu",
+                    lotsen::io::import::RowStatus::Duplicate => "Doppel",
+                    lotsen::io::import::RowStatus::Error => "Fehler",
                 };
                 lines.push(format!(
                     "Zeile {:>4}  {:<7} {}  {}",
@@ -436,20 +444,20 @@ fn run(cli: Cli) -> Result<()> {
             out: file,
             year,
         } => {
-            let k = lotsen::store::ExportKind::parse(&kind).ok_or_else(|| {
+            let k = lotsen::db::ExportKind::parse(&kind).ok_or_else(|| {
                 Error::field(
                     "kind",
                     format!("„{kind}“ gibt es nicht: pilots, coverage oder payments."),
                 )
             })?;
-            let f = lotsen::export::Format::parse(&format).ok_or_else(|| {
+            let f = lotsen::io::export::Format::parse(&format).ok_or_else(|| {
                 Error::field(
                     "format",
                     format!("Format „{format}“ gibt es nicht: csv oder xlsx."),
                 )
             })?;
             let table = store.export_table(k, year, today)?;
-            lotsen::documents::write_file(&file, &lotsen::export::render(&table, f)?)?;
+            lotsen::documents::write_file(&file, &lotsen::io::export::render(&table, f)?)?;
             eprintln!(
                 "{} Zeilen geschrieben: {}",
                 table.rows.len(),
@@ -458,7 +466,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Backup { file } => {
             store.backup_to(&file)?;
-            let info = lotsen::store::check_backup_file(&file)?;
+            let info = lotsen::db::check_backup_file(&file)?;
             eprintln!(
                 "Sicherung geschrieben: {} ({} Lotsen, Schema {})",
                 file.display(),
@@ -491,7 +499,7 @@ fn run(cli: Cli) -> Result<()> {
                     .map(|d| {
                         format!(
                             "{}  Nr. {:<4} {}",
-                            lotsen::format_date(d.date),
+                            lotsen::domain::dates::format_date(d.date),
                             d.pilot_id,
                             d.label
                         )
@@ -568,7 +576,7 @@ fn run(cli: Cli) -> Result<()> {
                 let status = Status::parse(&status).ok_or_else(|| {
                     Error::field("status", format!("Status „{status}“ ist unbekannt."))
                 })?;
-                let on = lotsen::pilot::parse_date(&on).ok_or_else(|| {
+                let on = lotsen::domain::pilot::parse_date(&on).ok_or_else(|| {
                     Error::field(
                         "effective_on",
                         format!("Datum „{on}“ ist ungültig; erwartet JJJJ-MM-TT."),
@@ -585,7 +593,7 @@ fn run(cli: Cli) -> Result<()> {
                     "{}: Status {} ab {}",
                     r.pilot.display_name(),
                     status.label(),
-                    lotsen::format_date(on)
+                    lotsen::domain::dates::format_date(on)
                 ));
             }
             PilotsCommand::ExportData { id, out: file } => {
@@ -646,8 +654,8 @@ fn desk_user(store: &Store) -> Result<String> {
     })
 }
 
-fn run_table(r: &lotsen::store::Run) -> String {
-    use lotsen::money::Cents;
+fn run_table(r: &lotsen::domain::run::Run) -> String {
+    use lotsen::domain::money::Cents;
     let mut t = vec![
         format!("Abrechnungslauf {} – {}", r.label, r.state.label()),
         format!(
@@ -689,8 +697,8 @@ fn run_table(r: &lotsen::store::Run) -> String {
     t.join("\n")
 }
 
-fn budget_table(y: &lotsen::budget::BudgetYear) -> String {
-    use lotsen::money::Cents;
+fn budget_table(y: &lotsen::domain::budget::BudgetYear) -> String {
+    use lotsen::domain::money::Cents;
     let mut t = vec![
         format!("Haushaltsjahr {}", y.year),
         match &y.budget {
@@ -703,7 +711,9 @@ fn budget_table(y: &lotsen::budget::BudgetYear) -> String {
                 } else {
                     &b.notice_number
                 },
-                b.notice_date.map(lotsen::format_date).unwrap_or_default(),
+                b.notice_date
+                    .map(lotsen::domain::dates::format_date)
+                    .unwrap_or_default(),
                 if b.budget_line.is_empty() {
                     "—"
                 } else {
@@ -753,9 +763,12 @@ fn budget_table(y: &lotsen::budget::BudgetYear) -> String {
     t.join("\n")
 }
 
-fn coverage_table(c: &lotsen::coverage::Coverage) -> String {
+fn coverage_table(c: &lotsen::domain::coverage::Coverage) -> String {
     let mut t = vec![
-        format!("Abdeckung am {}", lotsen::format_date(c.date)),
+        format!(
+            "Abdeckung am {}",
+            lotsen::domain::dates::format_date(c.date)
+        ),
         format!(
             "{:<14} {:>4} {:>13} {:>10} {:<6} {:>8} {:>7} {:>13} {:>12}",
             "Altkreis",
@@ -812,9 +825,12 @@ fn coverage_table(c: &lotsen::coverage::Coverage) -> String {
     t.join("\n")
 }
 
-fn show_record(r: &lotsen::record::PilotRecord) -> String {
+fn show_record(r: &lotsen::domain::record::PilotRecord) -> String {
     let p = &r.pilot;
-    let d = |x: Option<chrono::NaiveDate>| x.map(lotsen::format_date).unwrap_or_else(|| "—".into());
+    let d = |x: Option<chrono::NaiveDate>| {
+        x.map(lotsen::domain::dates::format_date)
+            .unwrap_or_else(|| "—".into())
+    };
     let mut t = vec![
         format!("Nr. {} – {}, {}", p.id, p.last_name, p.first_name),
         format!(
@@ -841,7 +857,7 @@ fn show_record(r: &lotsen::record::PilotRecord) -> String {
     for c in &r.history {
         t.push(format!(
             "  {}  {:<18} {} {}",
-            lotsen::format_date(c.effective_on),
+            lotsen::domain::dates::format_date(c.effective_on),
             c.status.label(),
             c.who,
             c.note

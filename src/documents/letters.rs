@@ -14,8 +14,8 @@ use super::pdf::{
 use super::{
     draw_letterhead, format_date, format_date_long, new_document, place_and_date, Letterhead,
 };
+use crate::domain::pilot::Pilot;
 use crate::error::Result;
-use crate::pilot::Pilot;
 
 /// The window of a DIN C6/DL envelope (DIN 5008, form B): 20 mm from the left, 85 mm wide, the address
 /// from 50 mm to 90 mm below the top edge, with the sender's return line just above it.

@@ -13,9 +13,9 @@ pub mod statements;
 
 use chrono::{Datelike, NaiveDate};
 
-pub use crate::format_date;
+pub use crate::domain::dates::format_date;
 /// The letterhead is a setting (Einstellungen); documents take it as an argument.
-pub use crate::settings::Letterhead;
+pub use crate::domain::settings::Letterhead;
 pub use letters::{appointment_certificate, efz_request_letter};
 pub use personal::personal_data_pdf;
 pub use reports::coverage_report;
@@ -82,7 +82,7 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
 
 use pdf::{Align, Colour, Doc, Style, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH};
 
-use crate::MONTH_NAMES as MONTHS;
+use crate::domain::dates::MONTH_NAMES as MONTHS;
 
 /// German long date: "26. November 2026", "1. Dezember 2026".
 pub fn format_date_long(d: NaiveDate) -> String {

@@ -2,9 +2,9 @@
 
 use super::pdf::{Align, Colour, Column, Style, CONTENT_WIDTH};
 use super::{draw_letterhead, format_date, new_document, place_and_date, Letterhead};
+use crate::db::PersonalData;
+use crate::domain::money::Cents;
 use crate::error::Result;
-use crate::money::Cents;
-use crate::store::PersonalData;
 
 fn dash(s: &str) -> &str {
     if s.trim().is_empty() {
@@ -89,7 +89,7 @@ pub fn personal_data_pdf(data: &PersonalData, letterhead: &Letterhead) -> Result
             if p.iban.is_empty() {
                 "—".into()
             } else {
-                crate::iban::format(&p.iban)
+                crate::domain::iban::format(&p.iban)
             },
         ),
         ("Notizen", dash(&p.notes).to_string()),

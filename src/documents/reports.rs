@@ -11,9 +11,9 @@ use super::pdf::{
     CONTENT_WIDTH,
 };
 use super::{draw_letterhead, format_date, format_month_year, new_document, place_and_date};
-use crate::coverage::{Coverage, DistrictCoverage, Light, MonthPoint};
+use crate::domain::coverage::{Coverage, DistrictCoverage, Light, MonthPoint};
+use crate::domain::settings::Letterhead;
 use crate::error::Result;
-use crate::settings::Letterhead;
 
 /// Body text, table text, table headers, small print.
 const BODY: Style = Style::regular(9.5);

@@ -8,11 +8,11 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 
 use super::transliterate;
-use crate::allowance::Month;
+use crate::domain::allowance::Month;
+use crate::domain::iban;
+use crate::domain::run::{Run, RunState};
+use crate::domain::settings::Debtor;
 use crate::error::{Error, Result};
-use crate::iban;
-use crate::settings::Debtor;
-use crate::store::{Run, RunState};
 
 /// Namespace of pain.001.001.09.
 pub const NAMESPACE: &str = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
@@ -369,7 +369,7 @@ pub fn sepa_xml(
 }
 
 /// The account holder as the bank has it (Verification of Payee); the pilot's name if none is stored.
-fn holder(l: &crate::store::RunLine) -> String {
+fn holder(l: &crate::domain::run::RunLine) -> String {
     if l.account_holder.trim().is_empty() {
         l.name.clone()
     } else {

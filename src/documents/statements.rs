@@ -17,11 +17,11 @@ use super::pdf::{
     CONTENT_WIDTH,
 };
 use super::{draw_letterhead, format_date, new_document, place_and_date, Letterhead};
-use crate::allowance::{AllowanceSettings, Month, Timing};
+use crate::domain::allowance::{AllowanceSettings, Month, Timing};
+use crate::domain::money::Cents;
+use crate::domain::pilot::Pilot;
+use crate::domain::run::{Budget, Correction, Run, RunLine, RunState};
 use crate::error::{Error, Result};
-use crate::money::Cents;
-use crate::pilot::Pilot;
-use crate::store::{Budget, Correction, Run, RunLine, RunState};
 
 /// What the statements and the payment list need besides the run: settings, the budget of the run's
 /// year and what was approved of it before, the pilots (for their addresses) and the date of issue.
@@ -472,7 +472,7 @@ fn statement_page(
     let iban = if line.iban.trim().is_empty() {
         "keine IBAN hinterlegt".to_string()
     } else {
-        crate::iban::format(&line.iban)
+        crate::domain::iban::format(&line.iban)
     };
     doc.table_row(&kv, &["IBAN", &iban], bold);
     doc.gap(4.0);
@@ -977,7 +977,7 @@ impl<'a> ListWriter<'a> {
         let ibans: Vec<String> = run
             .lines
             .iter()
-            .map(|l| crate::iban::format(&l.iban))
+            .map(|l| crate::domain::iban::format(&l.iban))
             .collect();
         let amounts: Vec<String> = run
             .lines
@@ -1024,7 +1024,7 @@ impl<'a> ListWriter<'a> {
             i += 1;
             let name = cell(l.name.trim(), LIST_CELL, name_w, 3);
             let no = statement_number(run, l);
-            let iban = crate::iban::format(&l.iban);
+            let iban = crate::domain::iban::format(&l.iban);
             let amount = Cents(l.net_cents).to_string();
             let district = cell(&l.district, LIST_CELL, columns[3].width, 2);
             self.row(
@@ -1105,7 +1105,7 @@ impl<'a> ListWriter<'a> {
                         &statement_number(run, l),
                         &name,
                         &district,
-                        &crate::iban::format(&l.iban),
+                        &crate::domain::iban::format(&l.iban),
                         &Cents(-l.net_cents).to_string(),
                     ],
                     LIST_CELL,

@@ -1,16 +1,16 @@
 // The app shell: title, navigation, error banner, status line, first-start dialog.
-import { mountAbrechnung } from './abrechnung';
-import * as api from './api';
-import { h, replace } from './dom';
-import { mountCourses } from './courses';
-import { mountLotsen } from './lotsen';
-import { mountOverview } from './overview';
-import type { RecordTab } from './pilotRecord';
-import { takeNotice } from './notice';
-import { mountProtokoll } from './protokoll';
-import { mountSettings } from './settings';
-import type { Screen, ScreenContext, ScreenDef } from './screen';
-import type { AppState } from './types';
+import { mountAbrechnung } from './screens/allowances/allowances';
+import * as api from './backend/api';
+import { h, replace } from './shared/dom';
+import { mountCourses } from './screens/training/courses';
+import { mountLotsen } from './screens/pilots/pilots';
+import { mountOverview } from './screens/overview/overview';
+import type { RecordTab } from './screens/pilots/pilotRecord';
+import { takeNotice } from './app/notice';
+import { mountProtokoll } from './screens/audit/audit';
+import { mountSettings } from './screens/settings/settings';
+import type { Screen, ScreenContext, ScreenDef } from './app/screen';
+import type { AppState } from './backend/types';
 
 /** The navigation of SPEC §9, in order. A screen appears once it has a mount function. */
 export const SCREENS: ScreenDef[] = [

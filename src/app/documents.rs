@@ -1,0 +1,62 @@
+//! Documents of one pilot, produced from stored data.
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::files::name_part;
+use crate::db::Store;
+use crate::documents;
+use crate::error::{Error, Result};
+
+/// The documents printed from a pilot's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PilotDocument {
+    /// Confirmation letter for the fee-free eFZ application (§ 30a BZRG).
+    EfzLetter,
+    /// Berufungsurkunde.
+    AppointmentCertificate,
+}
+
+impl Store {
+    /// Produces a pilot's document; returns a file name and the PDF. Printing the eFZ letter records
+    /// it as issued today unless a letter is already open (issued and not yet answered).
+    pub fn pilot_document(
+        &mut self,
+        pilot_id: i64,
+        kind: PilotDocument,
+        today: NaiveDate,
+    ) -> Result<(String, Vec<u8>)> {
+        let record = self.pilot_record(pilot_id, today)?;
+        let letterhead = self.settings()?.letterhead;
+        let p = &record.pilot;
+        let name = format!("{}_{}", name_part(&p.last_name), name_part(&p.first_name));
+        match kind {
+            PilotDocument::EfzLetter => {
+                let bytes = documents::efz_request_letter(p, &letterhead, today)?;
+                let open_letter = record.screening.as_ref().is_some_and(|s| {
+                    s.screening.letter_issued_on.is_some() && s.screening.inspected_on.is_none()
+                });
+                if !open_letter {
+                    self.record_efz_letter(pilot_id, today)?;
+                }
+                Ok((format!("eFZ-Bestaetigung_{name}_{today}.pdf"), bytes))
+            }
+            PilotDocument::AppointmentCertificate => {
+                let (Some(appointed), Some(district)) =
+                    (record.appointed_on, p.district.as_deref())
+                else {
+                    return Err(Error::Rule {
+                        message:
+                            "Eine Berufungsurkunde gibt es erst nach der Berufung (Status Aktiv)."
+                                .into(),
+                        missing: vec![],
+                    });
+                };
+                let bytes =
+                    documents::appointment_certificate(p, district, appointed, &letterhead, today)?;
+                Ok((format!("Berufungsurkunde_{name}_{appointed}.pdf"), bytes))
+            }
+        }
+    }
+}

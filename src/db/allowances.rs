@@ -1,0 +1,649 @@
+//! Budgets, allowance runs, lines and corrections. Rules from `allowance` and `budget`; approved
+//! runs are locked by triggers in the schema as well as here.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{now_utc, Store};
+use crate::domain::allowance::{self, Month, Timing};
+use crate::domain::budget::{self, BudgetYear, MonthTotals};
+use crate::domain::money::Cents;
+use crate::domain::run::{Budget, Correction, Run, RunLine, RunState};
+use crate::error::{Error, FieldError, Result};
+
+fn run_month(month: &str) -> Result<Month> {
+    Month::parse(month).ok_or_else(|| {
+        Error::field(
+            "month",
+            format!("Monat „{month}“ ist ungültig; erwartet JJJJ-MM."),
+        )
+    })
+}
+
+impl Store {
+    /// Approved and paid totals (positive nets) of `month`'s year in months before it, without run
+    /// `except_run`: the "approved before" of a payment list.
+    pub fn approved_before(&self, month: &str, except_run: i64) -> Result<i64> {
+        let month = run_month(month)?;
+        Ok(self.conn.query_row(
+            "SELECT coalesce(sum(max(l.net_cents, 0)), 0)
+             FROM run_lines l JOIN allowance_runs r ON r.id = l.run_id
+             WHERE r.state <> 'draft' AND substr(r.month, 1, 4) = ?1 AND r.month < ?2 AND r.id <> ?3",
+            params![format!("{:04}", month.year), month.to_string(), except_run],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn run_id(&self, month: Month) -> Result<Option<(i64, RunState)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, state FROM allowance_runs WHERE month = ?1",
+                [month.to_string()],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        RunState::from_code(&r.get::<_, String>(1)?),
+                    ))
+                },
+            )
+            .optional()?)
+    }
+
+    /// The budget of a year, if one is set.
+    pub fn budget(&self, year: i32) -> Result<Option<Budget>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT year, amount_cents, notice_number, notice_date, budget_line FROM budgets WHERE year = ?1",
+                [year],
+                |r| {
+                    Ok(Budget {
+                        year: r.get(0)?,
+                        amount_cents: r.get(1)?,
+                        notice_number: r.get(2)?,
+                        notice_date: r.get::<_, Option<String>>(3)?.as_deref().and_then(crate::domain::pilot::parse_date),
+                        budget_line: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Sets or changes a year's budget; every changed field is recorded with who and when.
+    /// A budget below what is already approved for that year is refused.
+    pub fn set_budget(&mut self, b: &Budget, who: &str) -> Result<Budget> {
+        let mut errors = Vec::new();
+        if !(2000..=2999).contains(&b.year) {
+            errors.push(FieldError::new("year", "Haushaltsjahr ist ungültig."));
+        }
+        if !(0..=10_000_000_000).contains(&b.amount_cents) {
+            errors.push(FieldError::new(
+                "amount_cents",
+                "Budget muss zwischen 0 und 100 Mio. € liegen.",
+            ));
+        }
+        for (field, label, v) in [
+            ("notice_number", "Bescheid-Nr.", &b.notice_number),
+            ("budget_line", "Buchungsstelle", &b.budget_line),
+        ] {
+            if v.chars().count() > 100 {
+                errors.push(FieldError::new(
+                    field,
+                    format!("{label} ist zu lang (höchstens 100 Zeichen)."),
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::Validation(errors));
+        }
+        let approved = self.approved_total(b.year, None)?;
+        if b.amount_cents < approved {
+            return Err(Error::field(
+                "amount_cents",
+                format!(
+                    "Für {} sind bereits {} freigegeben; das Budget kann nicht darunter liegen.",
+                    b.year,
+                    Cents(approved)
+                ),
+            ));
+        }
+        let old = self.budget(b.year)?;
+        let now = now_utc();
+        self.with_transaction(|tx| {
+            let fields: [(&str, Option<String>, String); 4] = [
+                ("amount_cents", old.as_ref().map(|o| o.amount_cents.to_string()), b.amount_cents.to_string()),
+                ("notice_number", old.as_ref().map(|o| o.notice_number.clone()), b.notice_number.trim().to_string()),
+                (
+                    "notice_date",
+                    old.as_ref().map(|o| o.notice_date.map(|d| d.to_string()).unwrap_or_default()),
+                    b.notice_date.map(|d| d.to_string()).unwrap_or_default(),
+                ),
+                ("budget_line", old.as_ref().map(|o| o.budget_line.clone()), b.budget_line.trim().to_string()),
+            ];
+            for (field, before, after) in fields {
+                if before.as_deref() != Some(after.as_str()) {
+                    tx.execute(
+                        "INSERT INTO budget_changes (year, field, old_value, new_value, who, changed_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![b.year, field, before, after, who, now],
+                    )?;
+                }
+            }
+            tx.execute(
+                "INSERT INTO budgets (year, amount_cents, notice_number, notice_date, budget_line, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (year) DO UPDATE SET amount_cents = excluded.amount_cents,
+                    notice_number = excluded.notice_number, notice_date = excluded.notice_date,
+                    budget_line = excluded.budget_line, updated_at = excluded.updated_at",
+                params![
+                    b.year,
+                    b.amount_cents,
+                    b.notice_number.trim(),
+                    b.notice_date.map(|d| d.to_string()),
+                    b.budget_line.trim(),
+                    now
+                ],
+            )?;
+            Ok(())
+        })?;
+        Ok(self.budget(b.year)?.expect("just written"))
+    }
+
+    /// Approved (and paid) totals of a year, optionally without one run.
+    fn approved_total(&self, year: i32, except_run: Option<i64>) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(sum(max(l.net_cents, 0)), 0) FROM run_lines l JOIN allowance_runs r ON r.id = l.run_id
+             WHERE r.state <> 'draft' AND substr(r.month, 1, 4) = ?1 AND r.id <> ?2",
+            params![format!("{year:04}"), except_run.unwrap_or(-1)],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Creates the draft run of a month, or recomputes an existing draft. Refused for approved runs.
+    pub fn create_run(&mut self, month: &str, today: NaiveDate) -> Result<Run> {
+        let month = run_month(month)?;
+        if let Some((_, state)) = self.run_id(month)? {
+            if state != RunState::Draft {
+                return Err(Error::Conflict(format!(
+                    "Der Abrechnungslauf {} ist {} und kann nicht neu berechnet werden; Fehler werden mit einer Korrektur im nächsten Lauf behoben.",
+                    month.label(),
+                    state.label()
+                )));
+            }
+        }
+        let settings = self.settings()?;
+        let pilots = self.all_pilots()?;
+        let data = self.lifecycle_data(None)?;
+        let computed = allowance::compute_month(
+            month,
+            &pilots,
+            &data,
+            &settings.allowance,
+            &settings.lifecycle,
+        );
+        let _ = today;
+        let now = now_utc();
+        self.with_transaction(|tx| {
+            let run_id = match tx
+                .query_row("SELECT id FROM allowance_runs WHERE month = ?1", [month.to_string()], |r| r.get::<_, i64>(0))
+                .optional()?
+            {
+                Some(id) => {
+                    tx.execute("UPDATE allowance_runs SET computed_at = ?2 WHERE id = ?1", params![id, now])?;
+                    id
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO allowance_runs (month, created_at, computed_at) VALUES (?1, ?2, ?2)",
+                        params![month.to_string(), now],
+                    )?;
+                    tx.last_insert_rowid()
+                }
+            };
+            // Keep hand lowering where it still fits the new computation.
+            let mut lowered = std::collections::HashMap::new();
+            {
+                let mut stmt = tx.prepare(
+                    "SELECT pilot_id, amount_cents, lowered_reason FROM run_lines WHERE run_id = ?1 AND lowered_reason <> ''",
+                )?;
+                for row in stmt.query_map([run_id], |r| Ok((r.get::<_, i64>(0)?, (r.get::<_, i64>(1)?, r.get::<_, String>(2)?))))? {
+                    let (p, v) = row?;
+                    lowered.insert(p, v);
+                }
+            }
+            tx.execute("DELETE FROM run_lines WHERE run_id = ?1", [run_id])?;
+            // Corrections waiting for a run, or already booked into this draft, land here.
+            tx.execute(
+                "UPDATE corrections SET run_id = ?1 WHERE run_id IS NULL OR run_id = ?1",
+                [run_id],
+            )?;
+            let mut corrections = std::collections::HashMap::<i64, i64>::new();
+            {
+                let mut stmt = tx.prepare("SELECT pilot_id, sum(amount_cents) FROM corrections WHERE run_id = ?1 GROUP BY pilot_id")?;
+                for row in stmt.query_map([run_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+                    let (p, c) = row?;
+                    corrections.insert(p, c);
+                }
+            }
+            let by_id: std::collections::HashMap<i64, &crate::domain::pilot::Pilot> = pilots.iter().map(|p| (p.id, p)).collect();
+            let mut ids: Vec<i64> = computed.iter().map(|c| c.pilot_id).collect();
+            ids.extend(corrections.keys().filter(|p| !computed.iter().any(|c| c.pilot_id == **p)));
+            for pilot_id in ids {
+                let p = by_id[&pilot_id];
+                let c = computed.iter().find(|c| c.pilot_id == pilot_id);
+                let (days, dim, rate, computed_cents) = c.map_or((0, month.days(), settings.allowance.rate_cents, 0), |c| {
+                    (c.eligible_days, c.days_in_month, c.rate_cents, c.computed_cents)
+                });
+                let (amount, reason) = match lowered.get(&pilot_id) {
+                    Some((a, r)) if *a <= computed_cents => (*a, r.clone()),
+                    _ => (computed_cents, String::new()),
+                };
+                let corr = corrections.get(&pilot_id).copied().unwrap_or(0);
+                insert_line(tx, run_id, p, (days, dim, rate, computed_cents, amount), &reason, corr)?;
+            }
+            Ok(())
+        })?;
+        self.run(&month.to_string())
+    }
+
+    /// A run with its lines and corrections.
+    pub fn run(&self, month: &str) -> Result<Run> {
+        let month = run_month(month)?;
+        let mut run = self
+            .conn
+            .query_row(
+                "SELECT id, month, state, created_at, computed_at, approved_at, approved_by, paid_on
+                 FROM allowance_runs WHERE month = ?1",
+                [month.to_string()],
+                |r| {
+                    Ok(Run {
+                        id: r.get(0)?,
+                        month: r.get(1)?,
+                        label: month.label(),
+                        state: RunState::from_code(&r.get::<_, String>(2)?),
+                        created_at: r.get(3)?,
+                        computed_at: r.get(4)?,
+                        approved_at: r.get(5)?,
+                        approved_by: r.get(6)?,
+                        paid_on: r.get::<_, Option<String>>(7)?.as_deref().and_then(crate::domain::pilot::parse_date),
+                        total_cents: 0,
+                        claim_back_cents: 0,
+                        lines: Vec::new(),
+                        corrections: Vec::new(),
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("Für {} gibt es keinen Abrechnungslauf.", month.label())))?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id, pilot_id, first_name, last_name, district, iban, account_holder, eligible_days, days_in_month,
+                    rate_cents, computed_cents, amount_cents, lowered_reason, corrections_cents, net_cents,
+                    statement_number
+             FROM run_lines WHERE run_id = ?1",
+        )?;
+        run.lines = stmt
+            .query_map([run.id], |r| {
+                let first_name: String = r.get(2)?;
+                let last_name: String = r.get(3)?;
+                Ok(RunLine {
+                    id: r.get(0)?,
+                    pilot_id: r.get(1)?,
+                    name: format!("{first_name} {last_name}"),
+                    first_name,
+                    last_name,
+                    district: r.get(4)?,
+                    iban: r.get(5)?,
+                    account_holder: r.get(6)?,
+                    eligible_days: r.get(7)?,
+                    days_in_month: r.get(8)?,
+                    rate_cents: r.get(9)?,
+                    computed_cents: r.get(10)?,
+                    amount_cents: r.get(11)?,
+                    lowered_reason: r.get(12)?,
+                    corrections_cents: r.get(13)?,
+                    net_cents: r.get(14)?,
+                    statement_number: r.get(15)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        // The order of the payment list: district, then name.
+        run.lines.sort_by_cached_key(|l| {
+            let fold = crate::domain::register::fold;
+            (
+                l.district.is_empty(),
+                l.district.clone(),
+                fold(&l.last_name),
+                fold(&l.first_name),
+                l.pilot_id,
+            )
+        });
+        run.total_cents = run.lines.iter().map(|l| l.net_cents.max(0)).sum();
+        run.claim_back_cents = run.lines.iter().map(|l| (-l.net_cents).max(0)).sum();
+        run.corrections = self.corrections_where("c.run_id = ?1", run.id)?;
+        Ok(run)
+    }
+
+    /// All runs of a year, oldest first.
+    pub fn runs(&self, year: i32) -> Result<Vec<Run>> {
+        let months: Vec<String> = self
+            .conn
+            .prepare(
+                "SELECT month FROM allowance_runs WHERE substr(month, 1, 4) = ?1 ORDER BY month",
+            )?
+            .query_map([format!("{year:04}")], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        months.iter().map(|m| self.run(m)).collect()
+    }
+
+    fn corrections_where(&self, condition: &str, value: i64) -> Result<Vec<Correction>> {
+        let sql = format!(
+            "SELECT c.id, c.pilot_id, c.amount_cents, c.reason, c.original_statement, c.created_at, c.created_by, r.month
+             FROM corrections c LEFT JOIN allowance_runs r ON r.id = c.run_id WHERE {condition} ORDER BY c.id"
+        );
+        Ok(self
+            .conn
+            .prepare(&sql)?
+            .query_map([value], |r| {
+                Ok(Correction {
+                    id: r.get(0)?,
+                    pilot_id: r.get(1)?,
+                    amount_cents: r.get(2)?,
+                    reason: r.get(3)?,
+                    original_statement: r.get(4)?,
+                    created_at: r.get(5)?,
+                    created_by: r.get(6)?,
+                    month: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Corrections of one pilot (booked and waiting).
+    pub fn corrections_of(&self, pilot_id: i64) -> Result<Vec<Correction>> {
+        self.corrections_where("c.pilot_id = ?1", pilot_id)
+    }
+
+    /// Lowers one line of a draft run by hand, with a reason.
+    pub fn lower_line(
+        &mut self,
+        month: &str,
+        pilot_id: i64,
+        amount_cents: i64,
+        reason: &str,
+    ) -> Result<Run> {
+        let m = run_month(month)?;
+        let run = self.run(month)?;
+        if run.state != RunState::Draft {
+            return Err(Error::Conflict(format!(
+                "Der Abrechnungslauf {} ist {} und gesperrt.",
+                m.label(),
+                run.state.label()
+            )));
+        }
+        let line = run
+            .lines
+            .iter()
+            .find(|l| l.pilot_id == pilot_id)
+            .ok_or_else(|| {
+                Error::NotFound(format!(
+                    "Im Lauf {} gibt es keine Zeile für Lotse Nr. {pilot_id}.",
+                    m.label()
+                ))
+            })?;
+        let cap = self.settings()?.allowance.cap_cents;
+        allowance::check_lowering(amount_cents, line.computed_cents, cap, reason)?;
+        self.with_transaction(|tx| {
+            tx.execute(
+                "UPDATE run_lines SET amount_cents = ?2, lowered_reason = ?3, net_cents = ?2 + corrections_cents
+                 WHERE id = ?1",
+                params![line.id, amount_cents, reason.trim()],
+            )?;
+            Ok(())
+        })?;
+        self.run(month)
+    }
+
+    /// Approves a draft run: checks timing, budget and IBANs, numbers the statements
+    /// (AE-YYYY-MM-NNN by district, last name, first name) and locks the run.
+    pub fn approve_run(&mut self, month: &str, who: &str, today: NaiveDate) -> Result<Run> {
+        let m = run_month(month)?;
+        let run = self.run(month)?;
+        if run.state != RunState::Draft {
+            return Err(Error::Conflict(format!(
+                "Der Abrechnungslauf {} ist bereits {}.",
+                m.label(),
+                run.state.label()
+            )));
+        }
+        let settings = self.settings()?;
+        let mut missing = Vec::new();
+        if settings.allowance.timing == Timing::InArrears && today <= m.last_day() {
+            missing.push(format!(
+                "Abrechnung nachträglich: {} ist erst nach dem {} freigebbar.",
+                m.label(),
+                crate::domain::dates::format_date(m.last_day())
+            ));
+        }
+        match self.budget(m.year)? {
+            None => missing.push(format!("Für {} ist kein Budget festgelegt.", m.year)),
+            Some(b) => {
+                let approved = self.approved_total(m.year, Some(run.id))?;
+                if let Some(shortfall) =
+                    budget::shortfall(b.amount_cents, approved, run.total_cents)
+                {
+                    missing.push(format!(
+                        "Budget {} reicht nicht: {} bereits freigegeben, dieser Lauf {}, es fehlen {}.",
+                        Cents(b.amount_cents),
+                        Cents(approved),
+                        Cents(run.total_cents),
+                        Cents(shortfall)
+                    ));
+                }
+            }
+        }
+        let no_iban: Vec<&str> = run
+            .lines
+            .iter()
+            .filter(|l| l.net_cents > 0 && crate::domain::iban::check(&l.iban).is_err())
+            .map(|l| l.name.as_str())
+            .collect();
+        if !no_iban.is_empty() {
+            missing.push(format!("Keine gültige IBAN: {}.", no_iban.join(", ")));
+        }
+        if !missing.is_empty() {
+            return Err(Error::Rule {
+                message: format!(
+                    "Freigabe von {} nicht möglich: {}",
+                    m.label(),
+                    missing.join(" ")
+                ),
+                missing,
+            });
+        }
+        let now = now_utc();
+        self.with_transaction(|tx| {
+            for (i, line) in run.lines.iter().enumerate() {
+                tx.execute(
+                    "UPDATE run_lines SET statement_number = ?2 WHERE id = ?1",
+                    params![line.id, format!("AE-{}-{:03}", m, i + 1)],
+                )?;
+            }
+            tx.execute(
+                "UPDATE allowance_runs SET state = 'approved', approved_at = ?2, approved_by = ?3 WHERE id = ?1",
+                params![run.id, now, who],
+            )?;
+            Ok(())
+        })?;
+        self.run(month)
+    }
+
+    /// Records the payment date of an approved run.
+    pub fn mark_paid(&mut self, month: &str, paid_on: NaiveDate, today: NaiveDate) -> Result<Run> {
+        let m = run_month(month)?;
+        let run = self.run(month)?;
+        if run.state != RunState::Approved {
+            return Err(Error::Conflict(match run.state {
+                RunState::Draft => format!("Der Lauf {} muss erst freigegeben werden.", m.label()),
+                _ => format!("Der Lauf {} ist bereits als bezahlt markiert.", m.label()),
+            }));
+        }
+        if paid_on > today {
+            return Err(Error::field(
+                "paid_on",
+                "Zahlungsdatum darf nicht in der Zukunft liegen.",
+            ));
+        }
+        self.with_transaction(|tx| {
+            tx.execute(
+                "UPDATE allowance_runs SET state = 'paid', paid_on = ?2 WHERE id = ?1",
+                params![run.id, paid_on.to_string()],
+            )?;
+            Ok(())
+        })?;
+        self.run(month)
+    }
+
+    /// Deletes a draft run (its corrections wait for the next one). Approved runs are never deleted.
+    pub fn delete_draft(&mut self, month: &str) -> Result<()> {
+        let m = run_month(month)?;
+        let run = self.run(month)?;
+        if run.state != RunState::Draft {
+            return Err(Error::Conflict(format!(
+                "Der Lauf {} ist {} und kann nicht gelöscht werden.",
+                m.label(),
+                run.state.label()
+            )));
+        }
+        self.with_transaction(|tx| {
+            tx.execute(
+                "UPDATE corrections SET run_id = NULL WHERE run_id = ?1",
+                [run.id],
+            )?;
+            tx.execute("DELETE FROM run_lines WHERE run_id = ?1", [run.id])?;
+            tx.execute("DELETE FROM allowance_runs WHERE id = ?1", [run.id])?;
+            Ok(())
+        })
+    }
+
+    /// Enters a correction (+/−) for an approved statement of the pilot; it lands in the next draft run.
+    pub fn add_correction(
+        &mut self,
+        pilot_id: i64,
+        amount_cents: i64,
+        reason: &str,
+        original_statement: &str,
+        who: &str,
+    ) -> Result<Correction> {
+        self.get_pilot(pilot_id)?;
+        let mut errors = Vec::new();
+        if amount_cents == 0 || amount_cents.abs() > 100_000 {
+            errors.push(FieldError::new(
+                "amount_cents",
+                "Korrekturbetrag muss ungleich 0 und höchstens 1.000,00 € sein.",
+            ));
+        }
+        if reason.trim().is_empty() || reason.chars().count() > 500 {
+            errors.push(FieldError::new(
+                "reason",
+                "Begründung fehlt oder ist zu lang (höchstens 500 Zeichen).",
+            ));
+        }
+        let original = original_statement.trim();
+        let known: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT l.pilot_id FROM run_lines l JOIN allowance_runs r ON r.id = l.run_id
+                 WHERE l.statement_number = ?1 AND r.state <> 'draft'",
+                [original],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if known != Some(pilot_id) {
+            errors.push(FieldError::new(
+                "original_statement",
+                format!("Abrechnung „{original}“ dieses Lotsen gibt es nicht (freigegebene Abrechnungsnummer, z. B. AE-2026-10-007)."),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(Error::Validation(errors));
+        }
+        let id = self.with_transaction(|tx| {
+            tx.execute(
+                "INSERT INTO corrections (pilot_id, amount_cents, reason, original_statement, created_at, created_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![pilot_id, amount_cents, reason.trim(), original, now_utc(), who],
+            )?;
+            Ok(tx.last_insert_rowid())
+        })?;
+        Ok(self
+            .corrections_where("c.id = ?1", id)?
+            .pop()
+            .expect("just written"))
+    }
+
+    /// Budget, approved, paid, drafts and remaining of a year, month by month, with the forecast.
+    pub fn budget_year(&self, year: i32, today: NaiveDate) -> Result<BudgetYear> {
+        let settings = self.settings()?;
+        let runs = self.runs(year)?;
+        let months: Vec<MonthTotals> = runs
+            .iter()
+            .map(|r| MonthTotals {
+                month: run_month(&r.month).expect("stored month"),
+                state: r.state,
+                total_cents: r.total_cents,
+                claim_back_cents: r.claim_back_cents,
+            })
+            .collect();
+        let pilots = self.all_pilots()?;
+        let data = self.lifecycle_data(None)?;
+        let project = |m: Month| -> i64 {
+            allowance::compute_month(m, &pilots, &data, &settings.allowance, &settings.lifecycle)
+                .iter()
+                .map(|c| c.computed_cents)
+                .sum()
+        };
+        Ok(budget::budget_year(
+            year,
+            self.budget(year)?,
+            &months,
+            project,
+            today,
+            settings.allowance.rate_cents,
+        ))
+    }
+}
+
+fn insert_line(
+    tx: &Transaction,
+    run_id: i64,
+    p: &crate::domain::pilot::Pilot,
+    (days, dim, rate, computed, amount): (u32, u32, i64, i64, i64),
+    reason: &str,
+    corrections: i64,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO run_lines (run_id, pilot_id, first_name, last_name, district, iban, account_holder,
+            eligible_days, days_in_month, rate_cents, computed_cents, amount_cents, lowered_reason,
+            corrections_cents, net_cents)
+         VALUES (?1, ?2, ?3, ?15, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            run_id,
+            p.id,
+            p.first_name,
+            p.district.clone().unwrap_or_default(),
+            p.iban,
+            if p.account_holder.trim().is_empty() { format!("{} {}", p.first_name, p.last_name) } else { p.account_holder.clone() },
+            days,
+            dim,
+            rate,
+            computed,
+            amount,
+            reason,
+            corrections,
+            amount + corrections,
+            p.last_name
+        ],
+    )?;
+    Ok(())
+}

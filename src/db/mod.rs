@@ -1,0 +1,267 @@
+//! The SQLite store: one file, WAL, foreign keys, versioned embedded migrations.
+
+mod allowances;
+mod audit;
+mod backup;
+mod coverage;
+pub mod demo;
+mod lifecycle;
+mod retention;
+mod transfer;
+
+pub use audit::{AuditEntry, AuditFilter, AUDITED_TABLES};
+pub use backup::{
+    check_backup_file, daily_backup, list_backups, BackupEntry, BackupInfo, BackupKind,
+    RestoreOutcome, DEFAULT_KEEP,
+};
+pub use coverage::{HISTORY_MONTHS, OUTLOOK_MONTHS};
+pub use lifecycle::{Course, CourseSession, SessionInput};
+pub use personal::{PersonalData, StatementRow};
+pub use retention::DeletionRecord;
+pub use transfer::ExportKind;
+mod personal;
+mod pilots;
+
+pub(crate) use pilots::insert_pilot;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::domain::reference::{self, District, Municipality, ReferenceData};
+use crate::error::{Error, Result};
+
+/// Embedded migrations; index + 1 is the schema version (`PRAGMA user_version`).
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_lifecycle.sql"),
+    include_str!("migrations/003_allowances.sql"),
+    include_str!("migrations/004_audit.sql"),
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// File name of the database inside the data folder.
+pub const DB_FILE: &str = "lotsenbuero.sqlite3";
+
+/// The app's data folder, the same the desktop app uses (`de.lotsenbuero.app` in the platform's
+/// data directory), so the command line and the app share one database by default.
+pub fn default_data_dir() -> PathBuf {
+    let base = if cfg!(windows) {
+        std::env::var_os("APPDATA").map(PathBuf::from)
+    } else if cfg!(target_os = "macos") {
+        std::env::var_os("HOME").map(|h| PathBuf::from(h).join("Library/Application Support"))
+    } else {
+        std::env::var_os("XDG_DATA_HOME")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+    };
+    base.unwrap_or_else(|| PathBuf::from("."))
+        .join("de.lotsenbuero.app")
+}
+
+/// The default database path: `LOTSEN_DB` if set, else the file in the app's data folder.
+pub fn default_db_path() -> PathBuf {
+    match std::env::var_os("LOTSEN_DB").filter(|v| !v.is_empty()) {
+        Some(p) => PathBuf::from(p),
+        None => default_data_dir().join(DB_FILE),
+    }
+}
+
+/// An open database. Every method that changes data runs in one transaction.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    /// Who is working: written into the audit log by every transaction (see [`Store::set_actor`]).
+    actor: String,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`, migrates it and seeds the reference data.
+    /// A database written by a newer version is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::Storage(format!(
+                    "Datenordner {} kann nicht angelegt werden: {e}",
+                    dir.display()
+                ))
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| {
+            Error::Storage(format!(
+                "Datenbank {} kann nicht geöffnet werden: {e}",
+                path.display()
+            ))
+        })?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // Check the version before anything writes (WAL switch included).
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(not_a_database)?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerSchema {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(not_a_database)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            actor: String::new(),
+        };
+        store.migrate(found)?;
+        store.seed_reference_data()?;
+        Ok(store)
+    }
+
+    /// Runs `f` in one transaction: all of it is written, or nothing.
+    pub fn with_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        // Who is working, and a new transaction number, for the audit triggers (migration 004).
+        tx.execute(
+            "UPDATE audit_context SET who = ?1, tx = tx + 1, erasing = 0 WHERE id = 1",
+            [&self.actor],
+        )?;
+        let value = f(&tx)?;
+        // Writes outside a store transaction are logged as the system, never as a stale name.
+        tx.execute(
+            "UPDATE audit_context SET who = '', erasing = 0 WHERE id = 1",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Sets who is working (the desk user from the settings, else the system user); every later
+    /// transaction of this store records it in the audit log. Empty means "the system".
+    pub fn set_actor(&mut self, who: &str) {
+        self.actor = who.trim().to_string();
+    }
+
+    /// Who is recorded in the audit log for this store's changes.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version stored in the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Seeds districts, municipalities and languages once, on first start.
+    fn seed_reference_data(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let seeded: Option<String> = tx
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'reference_seeded'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if seeded.is_some() {
+            return Ok(());
+        }
+        for name in reference::DEFAULT_DISTRICTS {
+            tx.execute(
+                "INSERT INTO districts (name, target) VALUES (?1, ?2)",
+                (name, reference::DEFAULT_TARGET),
+            )?;
+        }
+        for m in reference::default_municipalities() {
+            tx.execute(
+                "INSERT INTO municipalities (name, kind, district_id, note)
+                 VALUES (?1, ?2, (SELECT id FROM districts WHERE name = ?3), ?4)",
+                (&m.name, &m.kind, &m.district, &m.note),
+            )?;
+        }
+        for (i, lang) in reference::DEFAULT_LANGUAGES.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO languages (name, position) VALUES (?1, ?2)",
+                (lang, i as i64),
+            )?;
+        }
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('reference_seeded', '1')",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Districts, municipalities, languages and the fixed choices.
+    pub fn reference_data(&self) -> Result<ReferenceData> {
+        let districts = self
+            .conn
+            .prepare("SELECT id, name, target FROM districts ORDER BY name")?
+            .query_map([], |r| {
+                Ok(District {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    target: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let municipalities = self
+            .conn
+            .prepare(
+                "SELECT m.name, d.name FROM municipalities m JOIN districts d ON d.id = m.district_id
+                 ORDER BY m.name",
+            )?
+            .query_map([], |r| {
+                Ok(Municipality {
+                    name: r.get(0)?,
+                    district: r.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let languages = self
+            .conn
+            .prepare("SELECT name FROM languages ORDER BY position, name")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(ReferenceData::new(districts, municipalities, languages))
+    }
+
+    /// `PRAGMA integrity_check` and `foreign_key_check`; empty when the file is sound.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        Ok(backup::integrity_check(&self.conn)?)
+    }
+}
+
+fn not_a_database(e: rusqlite::Error) -> Error {
+    Error::Storage(format!(
+        "Die Datei ist keine lesbare Lotsenbüro-Datenbank: {e}"
+    ))
+}
+
+/// Current time as UTC RFC 3339 (record timestamps only; rules never read the clock).
+pub fn now_utc() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

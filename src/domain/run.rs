@@ -1,0 +1,97 @@
+//! An allowance run (Abrechnungslauf) and its parts: lines, corrections, the state it is in, and
+//! the budget of a year. Plain data; the rules that compute them live in `allowance` and `budget`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunState {
+    Draft,
+    Approved,
+    Paid,
+}
+
+impl RunState {
+    /// The state stored in the database as text ("draft", "approved", "paid").
+    pub fn from_code(s: &str) -> RunState {
+        match s {
+            "approved" => RunState::Approved,
+            "paid" => RunState::Paid,
+            _ => RunState::Draft,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RunState::Draft => "Entwurf",
+            RunState::Approved => "freigegeben",
+            RunState::Paid => "bezahlt",
+        }
+    }
+}
+
+/// The budget of one year as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Budget {
+    pub year: i32,
+    pub amount_cents: i64,
+    pub notice_number: String,
+    pub notice_date: Option<NaiveDate>,
+    pub budget_line: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RunLine {
+    pub id: i64,
+    pub pilot_id: i64,
+    /// "Vorname Nachname"
+    pub name: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub district: String,
+    pub iban: String,
+    pub account_holder: String,
+    pub eligible_days: u32,
+    pub days_in_month: u32,
+    pub rate_cents: i64,
+    pub computed_cents: i64,
+    pub amount_cents: i64,
+    pub lowered_reason: String,
+    pub corrections_cents: i64,
+    pub net_cents: i64,
+    pub statement_number: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    pub id: i64,
+    pub pilot_id: i64,
+    pub amount_cents: i64,
+    pub reason: String,
+    pub original_statement: String,
+    pub created_at: String,
+    pub created_by: String,
+    /// The run it is booked into; `None` while it waits for the next draft.
+    pub month: Option<String>,
+}
+
+/// A run as the Abrechnung screen and `lotsen run show` see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Run {
+    pub id: i64,
+    pub month: String,
+    pub label: String,
+    pub state: RunState,
+    pub created_at: String,
+    pub computed_at: String,
+    pub approved_at: Option<String>,
+    pub approved_by: Option<String>,
+    pub paid_on: Option<NaiveDate>,
+    /// Sum of the positive nets: what is transferred.
+    pub total_cents: i64,
+    /// Sum of the negative nets as a positive number: what is claimed back.
+    pub claim_back_cents: i64,
+    pub lines: Vec<RunLine>,
+    pub corrections: Vec<Correction>,
+}

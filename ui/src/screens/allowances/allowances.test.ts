@@ -1,0 +1,711 @@
+// The Abrechnung screen (budget, forecast, months, runs), the Abrechnung tab of a pilot's page and the
+// allowance settings, driven as a user would against a fake backend behind Tauri's IPC mock: command
+// names and argument keys are checked as Tauri sees them.
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { budgetYear, correction, pilot, record, reference, run, settings } from '../../test/fixtures';
+import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
+import { monthName } from '../../shared/format';
+import type { BudgetYear, Correction, Pilot, Run, Settings } from '../../backend/types';
+
+let calls: Call[];
+let handlers: Record<string, Handler>;
+let pilots: Pilot[];
+let year: BudgetYear;
+let current: Run | null;
+let stored: Settings;
+let corrections: Correction[];
+
+const callsOf = (cmd: string) => calls.filter((c) => c.cmd === cmd);
+const row = (month: string) => $(`#month-table tr[data-month="${month}"]`);
+const cells = (tr: HTMLElement) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent);
+const has = (sel: string) => document.querySelector(sel) !== null;
+
+const validation = (field: string, message: string) => ({ kind: 'validation', message: 'Bitte prüfen.', errors: [{ field, message }], missing: [] });
+
+beforeEach(() => {
+  pilots = [
+    pilot({ id: 1 }),
+    pilot({ id: 2, first_name: 'Olena', last_name: 'Kovalenko', status: 'active' }),
+    pilot({ id: 3, first_name: 'Jana', last_name: 'Schulz' }),
+  ];
+  year = budgetYear();
+  current = null;
+  stored = settings();
+  corrections = [correction({ id: 5, month: '2026-10' }), correction({ id: 6, amount_cents: 2500, reason: 'Fahrtkosten nachträglich', original_statement: 'AE-2026-10-002', created_at: '2026-11-12T08:00:00Z', month: null })];
+  handlers = {
+    reference_data: () => reference(),
+    app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
+    list_pilots: () => pilots,
+    get_pilot: (a) => pilots.find((p) => p.id === a.id),
+    pilot_record: (a) => record({ pilot: pilots.find((p) => p.id === a.id)! }),
+    get_settings: () => structuredClone(stored),
+    budget_year: () => structuredClone(year),
+    run_detail: (a) => {
+      if (!current || current.month !== a.month) throw { kind: 'not_found', message: 'Kein Abrechnungslauf.', errors: [], missing: [] };
+      return structuredClone(current);
+    },
+    create_run: (a) => {
+      current = run({ month: a.month as string, label: monthName(a.month as string) });
+      return structuredClone(current);
+    },
+    pilot_corrections: () => structuredClone(corrections),
+  };
+  calls = installBackend(handlers);
+});
+
+afterEach(() => {
+  clearMocks();
+  document.body.replaceChildren();
+});
+
+async function goToAbrechnung(): Promise<void> {
+  await start(calls);
+  $('#nav-abrechnung').click();
+  await vi.waitFor(() => expect(all('#month-table tbody tr')).toHaveLength(12));
+}
+
+/** Opens the October draft through "Öffnen". */
+async function openOctober(r: Run = run()): Promise<void> {
+  current = r;
+  await goToAbrechnung();
+  $<HTMLButtonElement>('.open-run[data-month="2026-10"]').click();
+  await vi.waitFor(() => expect($('#run-panel').hidden).toBe(false));
+}
+
+// ---- budget, forecast, months ------------------------------------------------------------------
+
+describe('Abrechnung: the budget year', () => {
+  it('sits between Qualifizierung and Einstellungen and asks for the year of the rules’ today', async () => {
+    await goToAbrechnung();
+    expect(texts('nav button')).toEqual(['Übersicht', 'Lotsen', 'Qualifizierung', 'Abrechnung', 'Einstellungen', 'Protokoll']);
+    expect($('#nav-abrechnung').getAttribute('aria-current')).toBe('page');
+    expect($('#screen-abrechnung')).toBeTruthy();
+    expect(callsOf('budget_year')[0].args).toEqual({ year: 2026 });
+    expect(labelOf('budget-year')).toBe('Haushaltsjahr');
+    expect($<HTMLSelectElement>('#budget-year').value).toBe('2026');
+  });
+
+  it('shows the figures, the grant notice and the budget in the form', async () => {
+    await goToAbrechnung();
+    expect($('#fig-budget').textContent).toBe('46.800,00 €');
+    expect($('#fig-approved').textContent).toBe('35.100,00 €');
+    expect($('#fig-paid').textContent).toBe('31.200,00 €');
+    expect($('#fig-draft').textContent).toBe('3.900,00 €');
+    expect($('#fig-remaining').textContent).toBe('11.700,00 €');
+    expect(texts('#budget-figures dt')).toEqual(['Budget', 'freigegeben', 'bezahlt', 'Entwürfe', 'verbleibend']);
+    expect($('#budget-notice').textContent).toBe('Zuwendungsbescheid Nr. 2026/0815 vom 20.01.2026 · Buchungsstelle 31500.531800');
+    expect($<HTMLInputElement>('#b-amount').value).toBe('46.800,00');
+    expect($<HTMLInputElement>('#b-notice_number').value).toBe('2026/0815');
+    expect($<HTMLInputElement>('#b-notice_date').value).toBe('20.01.2026');
+    expect($<HTMLInputElement>('#b-budget_line').value).toBe('31500.531800');
+    expect(['b-amount', 'b-notice_number', 'b-notice_date', 'b-budget_line'].map(labelOf)).toEqual([
+      'Budget (€)',
+      'Bescheid-Nr.',
+      'Bescheid vom',
+      'Buchungsstelle',
+    ]);
+    expect(document.querySelector('[style]')).toBeNull();
+  });
+
+  it('lists the twelve months with state, amounts, what is left and the right button', async () => {
+    await goToAbrechnung();
+    expect(texts('#month-table thead th').slice(0, 6)).toEqual(['Monat', 'Stand', 'freigegeben', 'Entwurf', 'Prognose', 'danach übrig']);
+    expect(cells(row('2026-01'))).toEqual(['Januar 2026', 'bezahlt', '3.900,00 €', '—', '—', '42.900,00 €', 'Öffnen']);
+    expect(cells(row('2026-09'))).toEqual(['September 2026', 'freigegeben', '3.900,00 €', '—', '—', '11.700,00 €', 'Öffnen']);
+    expect(cells(row('2026-10'))).toEqual(['Oktober 2026', 'Entwurf', '—', '3.900,00 €', '—', '7.800,00 €', 'Öffnen']);
+    expect(cells(row('2026-11'))).toEqual(['November 2026 aktuell', '—', '—', '—', '3.900,00 €', '3.900,00 €', 'Abrechnungslauf erstellen']);
+    expect(cells(row('2026-12'))[5]).toBe('0,00 €');
+    expect(all('#month-table .open-run')).toHaveLength(10);
+    expect(all('#month-table .create-run').map((b) => b.dataset.month)).toEqual(['2026-11', '2026-12']);
+    expect(row('2026-11').classList.contains('current')).toBe(true);
+    expect(cells($('#month-table tfoot tr'))).toEqual(['Jahr 2026', '35.100,00 €', '3.900,00 €', '7.800,00 €', '0,00 €', '']);
+  });
+
+  it('says the budget lasts to the year end, and how many pilots the free budget carries', async () => {
+    await goToAbrechnung();
+    expect($('#forecast-summary').textContent).toBe(
+      'Das Budget reicht voraussichtlich bis zum Jahresende. Das freie Budget trägt beim aktuellen Satz 30 Lotsen bis Jahresende.',
+    );
+    expect($('#forecast-summary').classList.contains('warning-line')).toBe(false);
+    const chart = $('#burndown-chart');
+    expect(chart.getAttribute('role')).toBe('img');
+    expect(chart.getAttribute('aria-label')).toContain('Verbleibendes Budget 2026');
+    expect(chart.querySelector('.uncovered-band')).toBeNull();
+    expect(chart.querySelector('.zero-line')).toBeTruthy();
+    // Solid through September (the last approved run), dashed from there.
+    expect(chart.querySelectorAll('.burndown-actual')).toHaveLength(1);
+    expect(chart.querySelectorAll('.burndown-forecast')).toHaveLength(1);
+    expect(chart.querySelectorAll('.burndown-point')).toHaveLength(13);
+    expect(chart.querySelectorAll('.burndown-point.forecast')).toHaveLength(3);
+  });
+
+  it('warns from the first month the budget does not cover, in the sentence, the table and the chart', async () => {
+    year = budgetYear({ firstUncovered: true });
+    await goToAbrechnung();
+    expect($('#forecast-summary').textContent).toBe(
+      'Das Budget reicht voraussichtlich nur bis einschließlich Oktober 2026; ab November 2026 fehlt Geld. ' +
+        'Das freie Budget trägt beim aktuellen Satz 0 Lotsen bis Jahresende.',
+    );
+    expect($('#forecast-summary').classList.contains('warning-line')).toBe(true);
+    expect(row('2026-11').classList.contains('uncovered')).toBe(true);
+    const left = row('2026-11').querySelector('td.remaining')!;
+    expect(left.textContent).toBe('-3.900,00 €');
+    expect(left.classList.contains('negative')).toBe(true);
+    expect(row('2026-10').querySelector('td.remaining')!.classList.contains('negative')).toBe(false);
+    const chart = $('#burndown-chart');
+    expect(chart.querySelector('.uncovered-band')).toBeTruthy();
+    expect(chart.querySelector('.uncovered-label')!.textContent).toBe('ab November 2026 fehlt Geld');
+    expect(chart.getAttribute('aria-label')).toContain('Ab November 2026 fehlt Geld.');
+    expect(chart.querySelectorAll('.burndown-point.negative')).toHaveLength(2);
+  });
+
+  it('says so when the year has no budget yet', async () => {
+    year = budgetYear({ budget: false });
+    await goToAbrechnung();
+    expect($('#fig-budget').textContent).toBe('—');
+    expect($('#fig-remaining').textContent).toBe('—');
+    expect($('#forecast-summary').textContent).toContain('Für 2026 ist noch kein Budget erfasst');
+    expect($('#budget-form-title').textContent).toBe('Budget 2026 festlegen');
+    expect($<HTMLInputElement>('#b-amount').value).toBe('');
+    expect(cells(row('2026-11'))[5]).toBe('—');
+  });
+
+  it('loads another year', async () => {
+    await goToAbrechnung();
+    handlers.budget_year = (a) => ({ ...budgetYear({ budget: false }), year: a.year as number });
+    choose('#budget-year', '2025');
+    await vi.waitFor(() => expect(callsOf('budget_year').at(-1)!.args).toEqual({ year: 2025 }));
+    await vi.waitFor(() => expect($('#budget-title').textContent).toBe('Budget 2025'));
+  });
+
+  it('saves the budget with the amount as typed, and shows the backend’s errors at the fields', async () => {
+    await goToAbrechnung();
+    handlers.set_budget = () => {
+      throw validation('amount', 'Das Budget darf nicht unter den freigegebenen 35.100,00 € liegen.');
+    };
+    fill('#b-amount', ' 30.000,00 ');
+    fill('#b-notice_date', '31.02.2026');
+    $('#save-budget').click();
+    expect($('#err-b-notice_date').textContent).toBe('„Bescheid vom“ ist kein gültiges Datum (TT.MM.JJJJ).');
+    expect(callsOf('set_budget')).toHaveLength(0);
+
+    fill('#b-notice_date', '3.2.2026');
+    $('#save-budget').click();
+    await vi.waitFor(() => expect($('#err-b-amount').textContent).toBe('Das Budget darf nicht unter den freigegebenen 35.100,00 € liegen.'));
+    expect(callsOf('set_budget')[0].args).toEqual({
+      budget: { year: 2026, amount: '30.000,00', notice_number: '2026/0815', notice_date: '2026-02-03', budget_line: '31500.531800' },
+    });
+    expect($('#b-amount').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement?.id).toBe('b-amount');
+
+    handlers.set_budget = (a) => {
+      const b = a.budget as { amount: string };
+      expect(b.amount).toBe('50000');
+      return { ...budgetYear(), budget_cents: 5_000_000, budget: { ...budgetYear().budget!, amount_cents: 5_000_000 } };
+    };
+    fill('#b-amount', '50000');
+    $('#save-budget').click();
+    await vi.waitFor(() => expect($('#fig-budget').textContent).toBe('50.000,00 €'));
+    expect($<HTMLInputElement>('#b-amount').value).toBe('50.000,00');
+    expect($('#err-b-amount').textContent).toBe('');
+    expect($('#toast').textContent).toBe('Budget 2026 gespeichert: 50.000,00 €.');
+  });
+});
+
+// ---- runs ----------------------------------------------------------------------------------------
+
+describe('Abrechnung: a run', () => {
+  it('creates a run for a month and shows its lines by district with subtotals and totals', async () => {
+    await goToAbrechnung();
+    $<HTMLButtonElement>('.create-run[data-month="2026-11"]').click();
+    await vi.waitFor(() => expect($('#run-panel').hidden).toBe(false));
+    expect(callsOf('create_run')[0].args).toEqual({ month: '2026-11' });
+    expect(callsOf('budget_year').length).toBeGreaterThanOrEqual(2); // the figures follow
+    expect($('#run-title').textContent).toBe('Abrechnungslauf November 2026 Entwurf');
+    expect($('#run-state').classList.contains('run-draft')).toBe(true);
+    expect($('#toast').textContent).toBe('Abrechnungslauf November 2026 erstellt.');
+
+    // District order of the settings, then by name; a subtotal after each district.
+    const order = all('#run-lines tbody tr').map((tr) => tr.dataset.pilotId ?? `Σ ${tr.dataset.district}`);
+    expect(order).toEqual(['1', '3', 'Σ Halberstadt', '11', 'Σ Quedlinburg', '21', 'Σ Wernigerode']);
+    expect(texts('#run-lines thead th').slice(0, 8)).toEqual(['Nr.', 'Name', 'Altkreis', 'Tage', 'Betrag', 'Korrektur', 'Netto', 'IBAN']);
+    const haddad = $('#run-lines tr[data-pilot-id="1"]');
+    expect(cells(haddad)).toEqual(['—', 'Haddad, Amal', 'Halberstadt', '31/31', '130,00 €', '—', '130,00 €', 'DE89 3704 0044 0532 0130 00', 'Senken']);
+    expect(cells($('#run-lines tr.subtotal[data-district="Halberstadt"]'))).toEqual([
+      'Summe Halberstadt (2 Lotsen)',
+      '180,00 €',
+      '—',
+      '180,00 €',
+      '',
+    ]);
+    expect(cells($('#run-lines tr.subtotal[data-district="Quedlinburg"]'))).toEqual([
+      'Summe Quedlinburg (1 Lotse)',
+      '130,00 €',
+      '-150,00 €',
+      '-20,00 €',
+      '',
+    ]);
+    expect(cells($('#run-lines tfoot tr'))).toEqual(['Gesamt (4 Lotsen)', '440,00 €', '-150,00 €', '290,00 €', '']);
+
+    // Lowered: the computed amount struck through, the reason shown.
+    const schulz = $('#run-lines tr[data-pilot-id="3"]');
+    expect(schulz.querySelector('s.computed-amount')!.textContent).toBe('berechnet 62,90 €');
+    expect(schulz.querySelector('.lowered-amount')!.textContent).toBe('gesenkt auf 50,00 €');
+    expect(schulz.querySelector('.lowered-reason')!.textContent).toBe('Gesenkt: Nur halbe Einsätze');
+    expect(cells(schulz)[3]).toBe('15/31');
+
+    // A negative net is a claim-back, in red; a missing IBAN says so in red.
+    const aydin = $('#run-lines tr[data-pilot-id="11"]');
+    const net = aydin.querySelectorAll('td')[6];
+    expect(net.textContent).toBe('-20,00 €Rückforderung');
+    expect(net.classList.contains('negative')).toBe(true);
+    expect(cells(aydin)[5]).toBe('-150,00 €');
+    const iban = $('#run-lines tr[data-pilot-id="21"] .missing-value');
+    expect(iban.textContent).toBe('fehlt');
+
+    expect($('#run-total').textContent).toBe('310,00 €');
+    expect($('#run-claim-back').textContent).toBe('20,00 €');
+    expect(texts('#run-totals dt')).toEqual(['Auszahlung gesamt', 'Rückforderungen']);
+    expect($('#run-corrections').textContent).toContain('Aydın, Ömer: -150,00 € zu AE-2026-09-004 – September doppelt gezahlt');
+
+    // A draft: every editing control, no SEPA file.
+    for (const id of ['recompute-run', 'approve-run', 'delete-draft', 'print-run', 'save-run']) expect(has(`#${id}`), id).toBe(true);
+    expect(has('#save-sepa')).toBe(false);
+    expect(has('#mark-paid')).toBe(false);
+    expect(all('.lower-line')).toHaveLength(4);
+    expect(document.querySelector('[style]')).toBeNull();
+  });
+
+  it('opens an existing run with "Öffnen" and closes it again', async () => {
+    await openOctober();
+    expect(callsOf('run_detail')[0].args).toEqual({ month: '2026-10' });
+    expect(row('2026-10').getAttribute('aria-current')).toBe('true');
+    expect($('#run-computed-info').textContent).toBe('berechnet am 14.11.2026');
+    $('#close-run').click();
+    expect($('#run-panel').hidden).toBe(true);
+    expect(document.activeElement).toBe(row('2026-10').querySelector('button'));
+  });
+
+  it('recomputes a draft with "Neu berechnen"', async () => {
+    await openOctober();
+    handlers.create_run = (a) => {
+      current = run({ month: a.month as string, computed_at: '2026-11-15T10:00:00Z' });
+      return current;
+    };
+    $('#recompute-run').click();
+    await vi.waitFor(() => expect($('#run-computed-info').textContent).toBe('berechnet am 15.11.2026'));
+    expect(callsOf('create_run')[0].args).toEqual({ month: '2026-10' });
+    expect($('#toast').textContent).toBe('Abrechnungslauf Oktober 2026 neu berechnet.');
+  });
+
+  it('shows every reason when "Freigeben" is refused', async () => {
+    await openOctober();
+    handlers.approve_run = () => {
+      throw {
+        kind: 'rule',
+        message: 'Der Abrechnungslauf Oktober 2026 kann nicht freigegeben werden.',
+        errors: [],
+        missing: [
+          'Das Budget 2026 reicht nicht: es fehlen 2.310,00 €.',
+          'Keine gültige IBAN: Rahimi, Mariam.',
+        ],
+      };
+    };
+    $('#approve-run').click();
+    await vi.waitFor(() => expect($('#approve-error').hidden).toBe(false));
+    expect(callsOf('approve_run')[0].args).toEqual({ month: '2026-10' });
+    expect($('#approve-error').getAttribute('role')).toBe('alert');
+    expect($('#approve-error .approve-error-title').textContent).toBe('Der Abrechnungslauf Oktober 2026 kann nicht freigegeben werden.');
+    expect(texts('#approve-error li')).toEqual(['Das Budget 2026 reicht nicht: es fehlen 2.310,00 €.', 'Keine gültige IBAN: Rahimi, Mariam.']);
+    expect(document.activeElement?.id).toBe('approve-error');
+    expect($('#run-state').textContent).toBe('Entwurf');
+    expect(has('#approve-run')).toBe(true);
+    expect($('#error-banner').hidden).toBe(true);
+  });
+
+  it('after "Freigeben" shows numbers, who and when, and no editing control at all', async () => {
+    await openOctober();
+    handlers.approve_run = (a) => {
+      current = run({ month: a.month as string, state: 'approved', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger' });
+      return current;
+    };
+    $('#approve-run').click();
+    await vi.waitFor(() => expect($('#run-state').textContent).toBe('freigegeben'));
+    expect($('#toast').textContent).toBe('Abrechnungslauf Oktober 2026 freigegeben.');
+    expect($('#run-approved-info').textContent).toBe('freigegeben am 15.11.2026 von S. Krüger');
+    for (const id of ['recompute-run', 'approve-run', 'delete-draft']) expect(has(`#${id}`), id).toBe(false);
+    expect(all('.lower-line')).toHaveLength(0);
+    expect(all('#run-lines thead th')).toHaveLength(8);
+    expect(has('#lower-dialog[open]')).toBe(false);
+    expect(texts('#run-lines td.statement-no')).toEqual(['AE-2026-10-001', 'AE-2026-10-002', 'AE-2026-10-003', 'AE-2026-10-004']);
+    // What stays: payment, documents, the SEPA file.
+    for (const id of ['mark-paid', 'paid-on', 'print-run', 'save-run', 'save-sepa']) expect(has(`#${id}`), id).toBe(true);
+    await vi.waitFor(() => expect(callsOf('budget_year').length).toBeGreaterThanOrEqual(2));
+  });
+
+  it('lowers a line: sends the amount as typed and the reason, and shows errors at the fields', async () => {
+    await openOctober();
+    $<HTMLButtonElement>('.lower-line[data-pilot-id="1"]').click();
+    expect($('#lower-dialog').hasAttribute('open')).toBe(true);
+    expect(labelOf('lower-amount')).toBe('Neuer Betrag (€)');
+    expect(labelOf('lower-reason')).toBe('Begründung');
+    expect($<HTMLInputElement>('#lower-amount').value).toBe('130,00');
+    expect(document.activeElement?.id).toBe('lower-amount');
+
+    fill('#lower-amount', '250,00');
+    $('#lower-apply').click();
+    expect($('#err-lower-reason').textContent).toBe('„Begründung“ fehlt.');
+    expect(callsOf('lower_line')).toHaveLength(0);
+
+    handlers.lower_line = () => {
+      throw validation('amount_cents', 'Der Betrag darf den Höchstbetrag von 200,00 € nicht übersteigen.');
+    };
+    fill('#lower-reason', 'Nur zwei Einsätze');
+    $('#lower-apply').click();
+    await vi.waitFor(() => expect($('#err-lower-amount').textContent).toBe('Der Betrag darf den Höchstbetrag von 200,00 € nicht übersteigen.'));
+    expect(callsOf('lower_line')[0].args).toEqual({ month: '2026-10', pilotId: 1, amount: '250,00', reason: 'Nur zwei Einsätze' });
+    expect($('#lower-dialog').hasAttribute('open')).toBe(true);
+
+    handlers.lower_line = (a) => {
+      const r = run();
+      r.lines = r.lines.map((l) => (l.pilot_id === a.pilotId ? { ...l, amount_cents: 8000, net_cents: 8000, lowered_reason: a.reason as string } : l));
+      current = r;
+      return r;
+    };
+    fill('#lower-amount', '80');
+    $('#lower-apply').click();
+    await vi.waitFor(() => expect($('#lower-dialog').hasAttribute('open')).toBe(false));
+    expect(callsOf('lower_line')[1].args).toEqual({ month: '2026-10', pilotId: 1, amount: '80', reason: 'Nur zwei Einsätze' });
+    const haddad = $('#run-lines tr[data-pilot-id="1"]');
+    expect(haddad.querySelector('.lowered-amount')!.textContent).toBe('gesenkt auf 80,00 €');
+    expect(haddad.querySelector('.lowered-reason')!.textContent).toBe('Gesenkt: Nur zwei Einsätze');
+    expect(document.activeElement).toBe(haddad.querySelector('.lower-line'));
+    expect($('#toast').textContent).toBe('Betrag geändert: Haddad, Amal, 80,00 €.');
+  });
+
+  it('closes the lower dialog with Escape without sending anything', async () => {
+    await openOctober();
+    $<HTMLButtonElement>('.lower-line[data-pilot-id="3"]').click();
+    expect($<HTMLInputElement>('#lower-reason').value).toBe('Nur halbe Einsätze');
+    key(document.body, 'Escape');
+    expect($('#lower-dialog').hasAttribute('open')).toBe(false);
+    expect($('#run-panel').hidden).toBe(false);
+    expect(callsOf('lower_line')).toHaveLength(0);
+  });
+
+  it('marks an approved run as paid with an ISO date, and then offers no payment any more', async () => {
+    await openOctober(run({ state: 'approved', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger' }));
+    expect($<HTMLInputElement>('#paid-on').value).toBe('15.11.2026');
+    expect(labelOf('paid-on')).toBe('Bezahlt am');
+    fill('#paid-on', '31.11.2026');
+    $('#mark-paid').click();
+    expect($('#err-paid-on').textContent).toBe('„Bezahlt am“ ist kein gültiges Datum (TT.MM.JJJJ).');
+    expect(callsOf('mark_paid')).toHaveLength(0);
+
+    handlers.mark_paid = (a) => {
+      current = run({ state: 'paid', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger', paid_on: a.paidOn as string });
+      return current;
+    };
+    fill('#paid-on', '2.12.2026');
+    $('#mark-paid').click();
+    await vi.waitFor(() => expect($('#run-state').textContent).toBe('bezahlt'));
+    expect(callsOf('mark_paid')[0].args).toEqual({ month: '2026-10', paidOn: '2026-12-02' });
+    expect($('#run-paid-info').textContent).toBe('bezahlt am 02.12.2026');
+    for (const id of ['mark-paid', 'paid-on', 'recompute-run', 'approve-run', 'delete-draft']) expect(has(`#${id}`), id).toBe(false);
+    expect(all('.lower-line')).toHaveLength(0);
+    expect(has('#save-sepa')).toBe(true);
+  });
+
+  it('shows the backend’s date error at the payment date', async () => {
+    await openOctober(run({ state: 'approved', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger' }));
+    handlers.mark_paid = () => {
+      throw validation('paid_on', 'Das Zahlungsdatum liegt vor der Freigabe.');
+    };
+    fill('#paid-on', '01.11.2026');
+    $('#mark-paid').click();
+    await vi.waitFor(() => expect($('#err-paid-on').textContent).toBe('Das Zahlungsdatum liegt vor der Freigabe.'));
+    expect($('#error-banner').hidden).toBe(true);
+  });
+
+  it('prints, saves and writes the SEPA file with the right commands; a cancelled dialog says nothing', async () => {
+    await openOctober(run({ state: 'approved', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger' }));
+    handlers.print_run = () => ({ path: '/home/k/Dokumente/Lotsenbüro/2026/10/Abrechnung-2026-10.pdf' });
+    handlers.save_run_as = () => null;
+    handlers.save_sepa = () => ({ path: '/tmp/sepa-2026-10.xml' });
+
+    $('#print-run').click();
+    await vi.waitFor(() => expect($('#toast').textContent).toBe('Gespeichert unter /home/k/Dokumente/Lotsenbüro/2026/10/Abrechnung-2026-10.pdf'));
+    expect(callsOf('print_run')[0].args).toEqual({ month: '2026-10' });
+
+    $('#toast').textContent = '';
+    $('#save-run').click();
+    await vi.waitFor(() => expect(callsOf('save_run_as')).toHaveLength(1));
+    expect(callsOf('save_run_as')[0].args).toEqual({ month: '2026-10' });
+    await vi.waitFor(() => expect($<HTMLButtonElement>('#save-run').disabled).toBe(false));
+    expect($('#toast').textContent).toBe('');
+
+    $('#save-sepa').click();
+    await vi.waitFor(() => expect($('#toast').textContent).toBe('Gespeichert unter /tmp/sepa-2026-10.xml'));
+    expect(callsOf('save_sepa')[0].args).toEqual({ month: '2026-10' });
+
+    handlers.save_sepa = () => null;
+    $('#toast').textContent = '';
+    $('#save-sepa').click();
+    await vi.waitFor(() => expect(callsOf('save_sepa')).toHaveLength(2));
+    await vi.waitFor(() => expect($<HTMLButtonElement>('#save-sepa').disabled).toBe(false));
+    expect($('#toast').textContent).toBe('');
+
+    handlers.print_run = () => {
+      throw { kind: 'storage', message: 'Kein PDF-Betrachter gefunden.', errors: [], missing: [] };
+    };
+    $('#print-run').click();
+    await vi.waitFor(() => expect($('#error-banner').hidden).toBe(false));
+    expect($('#error-banner').textContent).toContain('Kein PDF-Betrachter gefunden.');
+  });
+
+  it('prints a draft as a preview', async () => {
+    await openOctober();
+    handlers.print_run = () => ({ path: '/tmp/Abrechnung-2026-10-ENTWURF.pdf' });
+    $('#print-run').click();
+    await vi.waitFor(() => expect($('#toast').textContent).toBe('Gespeichert unter /tmp/Abrechnung-2026-10-ENTWURF.pdf'));
+  });
+
+  it('deletes a draft only after confirmation', async () => {
+    await openOctober();
+    handlers.delete_draft = () => {
+      current = null;
+      year.months[9] = { ...year.months[9], state: null, draft_cents: 0 };
+      return null;
+    };
+    $('#delete-draft').click();
+    expect($('#delete-dialog').hasAttribute('open')).toBe(true);
+    expect($('#delete-text').textContent).toContain('Der Entwurf für Oktober 2026 wird gelöscht.');
+    $('#delete-cancel').click();
+    expect($('#delete-dialog').hasAttribute('open')).toBe(false);
+    expect(callsOf('delete_draft')).toHaveLength(0);
+
+    $('#delete-draft').click();
+    $('#delete-confirm').click();
+    await vi.waitFor(() => expect($('#run-panel').hidden).toBe(true));
+    expect(callsOf('delete_draft')[0].args).toEqual({ month: '2026-10' });
+    expect($('#toast').textContent).toBe('Entwurf Oktober 2026 gelöscht.');
+    await vi.waitFor(() => expect(has('.create-run[data-month="2026-10"]')).toBe(true));
+    expect(document.activeElement).toBe($('.create-run[data-month="2026-10"]'));
+  });
+
+  it('says so in the banner when a run cannot be created', async () => {
+    await goToAbrechnung();
+    handlers.create_run = () => {
+      throw { kind: 'conflict', message: 'Der Lauf für November 2026 ist bereits freigegeben.', errors: [], missing: [] };
+    };
+    $<HTMLButtonElement>('.create-run[data-month="2026-11"]').click();
+    await vi.waitFor(() => expect($('#error-banner').hidden).toBe(false));
+    expect($('#error-banner').textContent).toContain('Der Lauf für November 2026 ist bereits freigegeben.');
+    expect($('#run-panel').hidden).toBe(true);
+  });
+});
+
+// ---- pilot page ----------------------------------------------------------------------------------
+
+describe('pilot page: Abrechnung tab', () => {
+  async function openTab(): Promise<void> {
+    await start(calls);
+    $('tr[data-id="2"]').click();
+    await vi.waitFor(() => expect($('#tab-abrechnung').hidden).toBe(false));
+    $('#tab-abrechnung').click();
+    await vi.waitFor(() => expect(all('#correction-table tbody tr[data-correction-id]')).toHaveLength(2));
+  }
+
+  it('loads the corrections only when the tab is shown, newest first', async () => {
+    await start(calls);
+    $('tr[data-id="2"]').click();
+    await vi.waitFor(() => expect($('#tab-abrechnung').hidden).toBe(false));
+    expect(callsOf('pilot_corrections')).toHaveLength(0);
+    $('#tab-abrechnung').click();
+    await vi.waitFor(() => expect(all('#correction-table tbody tr[data-correction-id]')).toHaveLength(2));
+    expect(callsOf('pilot_corrections')[0].args).toEqual({ pilotId: 2 });
+    expect(cells($('#correction-table tbody tr'))).toEqual([
+      '12.11.2026 S. Krüger',
+      '25,00 €',
+      'AE-2026-10-002',
+      'Fahrtkosten nachträglich',
+      'wartet auf den nächsten Entwurf',
+    ]);
+    expect(cells(all('#correction-table tbody tr')[1])[4]).toBe('Oktober 2026');
+    expect(all('#correction-table tbody tr')[1].querySelector('.negative')!.textContent).toBe('-150,00 €');
+  });
+
+  it('enters a correction with the strings as typed and shows errors at the fields', async () => {
+    await openTab();
+    expect(labelOf('c-amount')).toBe('Betrag (€, negativ = Rückforderung)');
+    expect(labelOf('c-original_statement')).toBe('Ursprüngliche Abrechnungsnummer');
+    expect(labelOf('c-reason')).toBe('Begründung');
+    expect($<HTMLInputElement>('#c-original_statement').placeholder).toBe('AE-2026-10-007');
+    expect($('#correction-hint').textContent).toContain('nächsten Entwurf');
+
+    $('#add-correction').click();
+    expect($('#err-c-amount').textContent).toBe('„Betrag“ fehlt.');
+    expect($('#err-c-reason').textContent).toBe('„Begründung“ fehlt.');
+    expect(callsOf('add_correction')).toHaveLength(0);
+
+    handlers.add_correction = () => {
+      throw {
+        kind: 'validation',
+        message: 'Bitte prüfen.',
+        errors: [
+          { field: 'amount', message: 'Betrag „-20,0x“ ist ungültig, z. B. 46.800,00.' },
+          { field: 'original_statement', message: 'Abrechnungsnummer unbekannt.' },
+        ],
+        missing: [],
+      };
+    };
+    fill('#c-amount', '-20,0x');
+    fill('#c-original_statement', 'AE-2026-10-099');
+    fill('#c-reason', 'Fahrtkosten doppelt');
+    $('#add-correction').click();
+    await vi.waitFor(() => expect($('#err-c-amount').textContent).toBe('Betrag „-20,0x“ ist ungültig, z. B. 46.800,00.'));
+    expect($('#err-c-original_statement').textContent).toBe('Abrechnungsnummer unbekannt.');
+    expect($('#err-c-reason').textContent).toBe('');
+    expect(callsOf('add_correction')[0].args).toEqual({
+      pilotId: 2,
+      amount: '-20,0x',
+      reason: 'Fahrtkosten doppelt',
+      originalStatement: 'AE-2026-10-099',
+    });
+
+    handlers.add_correction = (a) => {
+      const c = correction({ id: 9, amount_cents: -2000, reason: a.reason as string, original_statement: a.originalStatement as string, created_at: '2026-11-15T09:00:00Z' });
+      corrections = [...corrections, c];
+      return c;
+    };
+    fill('#c-amount', '-20,00');
+    fill('#c-original_statement', 'AE-2026-10-007');
+    $('#add-correction').click();
+    await vi.waitFor(() => expect(all('#correction-table tbody tr[data-correction-id]')).toHaveLength(3));
+    expect(callsOf('add_correction')[1].args).toEqual({
+      pilotId: 2,
+      amount: '-20,00',
+      reason: 'Fahrtkosten doppelt',
+      originalStatement: 'AE-2026-10-007',
+    });
+    expect($('#toast').textContent).toBe('Korrektur über -20,00 € erfasst; sie wird in den nächsten Entwurf übernommen.');
+    expect($<HTMLInputElement>('#c-amount').value).toBe('');
+    expect($('#err-c-amount').textContent).toBe('');
+  });
+
+  it('prints the pilot’s statement of a month', async () => {
+    await openTab();
+    expect(labelOf('stmt-month')).toBe('Monat (JJJJ-MM)');
+    expect($<HTMLInputElement>('#stmt-month').value).toBe('2026-10');
+    fill('#stmt-month', '2026-13');
+    $('#print-statement').click();
+    expect($('#err-stmt-month').textContent).toBe('„Monat (JJJJ-MM)“ ist kein gültiger Monat, z. B. 2026-10.');
+    expect(callsOf('print_statement')).toHaveLength(0);
+
+    handlers.print_statement = () => ({ path: '/tmp/AE-2026-09-004.pdf' });
+    fill('#stmt-month', '2026-09');
+    $('#print-statement').click();
+    await vi.waitFor(() => expect($('#toast').textContent).toBe('Gespeichert unter /tmp/AE-2026-09-004.pdf'));
+    expect(callsOf('print_statement')[0].args).toEqual({ month: '2026-09', pilotId: 2 });
+    expect($('#err-stmt-month').textContent).toBe('');
+  });
+
+  it('is where a pilot’s name in a run leads', async () => {
+    await openOctober();
+    $<HTMLButtonElement>('#run-lines tr[data-pilot-id="3"] .pilot-link').click();
+    await vi.waitFor(() => expect($('#tab-abrechnung').getAttribute('aria-selected')).toBe('true'));
+    expect($('#record-title').textContent).toBe('Schulz, Jana');
+    await vi.waitFor(() => expect(callsOf('pilot_corrections')[0]?.args).toEqual({ pilotId: 3 }));
+  });
+});
+
+// ---- settings ------------------------------------------------------------------------------------
+
+describe('Einstellungen: allowance and SEPA debtor', () => {
+  async function goToSettings(): Promise<void> {
+    await start(calls);
+    $('#nav-einstellungen').click();
+    await vi.waitFor(() => expect($<HTMLButtonElement>('#save-settings').disabled).toBe(false));
+  }
+
+  it('shows the amounts in euros, the choices and the debtor account', async () => {
+    await goToSettings();
+    expect($<HTMLInputElement>('#set-rate').value).toBe('130,00');
+    expect($<HTMLInputElement>('#set-cap').value).toBe('200,00');
+    expect($<HTMLSelectElement>('#set-partial_month').value).toBe('pro_rata');
+    expect(texts('#set-partial_month option')).toEqual(['pro rata nach Tagen', 'voller Monat, wenn mindestens ein Tag', 'nichts für angebrochene Monate']);
+    expect(texts('#set-timing option')).toEqual(['nachträglich', 'im Voraus']);
+    expect($<HTMLInputElement>('#set-due_days').value).toBe('15');
+    expect($('#set-legal_basis').tagName).toBe('TEXTAREA');
+    expect($('#set-tax_note').tagName).toBe('TEXTAREA');
+    expect($<HTMLInputElement>('#set-debtor_iban').value).toBe('DE02 8105 3051 0123 4567 89');
+    expect(
+      ['set-rate', 'set-cap', 'set-due_days', 'set-legal_basis', 'set-tax_note', 'set-debtor_name', 'set-debtor_iban', 'set-debtor_bic'].map(labelOf),
+    ).toEqual([
+      'Monatsbetrag (€)',
+      'Höchstbetrag (€)',
+      'Fällig nach (Tagen)',
+      'Rechtsgrundlage (Abrechnung)',
+      'Hinweis zu Steuern und Sozialleistungen',
+      'Kontoinhaber (Landkreis)',
+      'IBAN',
+      'BIC (optional)',
+    ]);
+  });
+
+  it('converts the euros to cents, sends the choices and maps the backend’s errors to the fields', async () => {
+    handlers.save_settings = () => {
+      throw {
+        kind: 'validation',
+        message: 'Bitte prüfen.',
+        errors: [
+          { field: 'rate_cents', message: 'Der Monatsbetrag darf den Höchstbetrag nicht übersteigen.' },
+          { field: 'debtor_iban', message: 'IBAN ist ungültig (Prüfziffer).' },
+        ],
+        missing: [],
+      };
+    };
+    await goToSettings();
+    fill('#set-rate', '13O,00');
+    fill('#set-cap', '');
+    $('#save-settings').click();
+    expect($('#err-set-rate').textContent).toBe('„Monatsbetrag (€)“ ist kein gültiger Betrag, z. B. 130,00.');
+    expect($('#err-set-cap').textContent).toBe('„Höchstbetrag (€)“ fehlt.');
+    expect(callsOf('save_settings')).toHaveLength(0);
+
+    fill('#set-rate', '250');
+    fill('#set-cap', '1.000,50');
+    choose('#set-partial_month', 'full_month_if_any_day');
+    choose('#set-timing', 'in_advance');
+    fill('#set-debtor_iban', 'de02 8105 3051 0123 4567 80');
+    fill('#set-debtor_bic', 'nolade21har');
+    $('#save-settings').click();
+    await vi.waitFor(() => expect($('#err-set-rate').textContent).toBe('Der Monatsbetrag darf den Höchstbetrag nicht übersteigen.'));
+    expect($('#set-rate').getAttribute('aria-invalid')).toBe('true');
+    expect($('#err-set-debtor_iban').textContent).toBe('IBAN ist ungültig (Prüfziffer).');
+    expect($('#err-set-cap').textContent).toBe('');
+    expect($('#error-banner').hidden).toBe(true);
+    const sent = (callsOf('save_settings')[0].args.settings as Settings);
+    expect(sent.allowance).toEqual({ ...settings().allowance, rate_cents: 25000, cap_cents: 100050, partial_month: 'full_month_if_any_day', timing: 'in_advance' });
+    expect(sent.debtor).toEqual({ name: 'Landkreis Harz', iban: 'DE02810530510123456780', bic: 'NOLADE21HAR' });
+
+    handlers.save_settings = (a) => structuredClone(a.settings as Settings);
+    fill('#set-rate', '130,00');
+    fill('#set-cap', '200');
+    $('#save-settings').click();
+    await vi.waitFor(() => expect(callsOf('save_settings')).toHaveLength(2));
+    expect((callsOf('save_settings')[1].args.settings as Settings).allowance.rate_cents).toBe(13000);
+    expect((callsOf('save_settings')[1].args.settings as Settings).allowance.cap_cents).toBe(20000);
+    await vi.waitFor(() => expect($('#toast').textContent).toBe('Einstellungen gespeichert.'));
+    expect($<HTMLInputElement>('#set-cap').value).toBe('200,00');
+  });
+
+  it('refuses a negative amount at the field', async () => {
+    await goToSettings();
+    fill('#set-cap', '-5');
+    $('#save-settings').click();
+    expect($('#err-set-cap').textContent).toBe('„Höchstbetrag (€)“ darf nicht negativ sein.');
+    expect(callsOf('save_settings')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,73 @@
+// The "Übersicht" screen: the coverage dashboard per former district (coverage.ts), then what is due (eFZ expiring or expired, refresher overdue, qualified but not
+// appointed, letters without an inspected certificate). Each entry opens the pilot's page.
+import * as api from '../../backend/api';
+import { createCoverageDashboard } from './coverage';
+import { h, replace } from '../../shared/dom';
+import { formatDate } from '../../shared/format';
+import type { RecordTab } from '../pilots/pilotRecord';
+import type { Screen, ScreenContext } from '../../app/screen';
+import type { DueItem, DueKind } from '../../backend/types';
+
+/** Short tag per kind, and the tab of the pilot's page where it is dealt with. */
+export const DUE_KINDS: Record<DueKind, { tag: string; tab: RecordTab }> = {
+  efz_expiring: { tag: 'Führungszeugnis', tab: 'efz' },
+  efz_expired: { tag: 'Führungszeugnis', tab: 'efz' },
+  letter_unanswered: { tag: 'Führungszeugnis', tab: 'efz' },
+  refresher_overdue: { tag: 'Auffrischung', tab: 'status' },
+  qualified_waiting: { tag: 'Berufung', tab: 'status' },
+};
+
+function byDate(a: DueItem, b: DueItem): number {
+  return a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'de');
+}
+
+export function mountOverview(container: HTMLElement, ctx: ScreenContext): Screen {
+  const dueList = h('ul', { id: 'due-list', class: 'due-list', 'aria-labelledby': 'due-title' });
+  const dueTitle = h('h3', { id: 'due-title' }, 'Fällig');
+  const dashboard = createCoverageDashboard(ctx);
+  const element = h(
+    'section',
+    { id: 'screen-uebersicht', class: 'screen screen-uebersicht', 'aria-labelledby': 'uebersicht-title' },
+    h('h2', { id: 'uebersicht-title', class: 'screen-title' }, 'Übersicht'),
+    dashboard.element,
+    h('section', { class: 'panel due-panel', 'aria-labelledby': 'due-title' }, dueTitle, dueList),
+  );
+  container.append(element);
+
+  function item(d: DueItem): HTMLElement {
+    const kind = DUE_KINDS[d.kind] ?? { tag: '', tab: 'stammdaten' as RecordTab };
+    return h(
+      'li',
+      { class: `due-item due-${d.kind}` },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'due-link',
+          'data-pilot-id': d.pilot_id,
+          'data-kind': d.kind,
+          onclick: () => ctx.openPilot(d.pilot_id, kind.tab),
+        },
+        h('span', { class: 'due-date' }, formatDate(d.date)),
+        kind.tag && h('span', { class: 'due-tag' }, kind.tag),
+        h('span', { class: 'due-label' }, d.label),
+      ),
+    );
+  }
+
+  async function refreshDue(): Promise<void> {
+    try {
+      const items = [...(await api.dueList())].sort(byDate);
+      dueTitle.textContent = items.length === 0 ? 'Fällig' : `Fällig (${items.length})`;
+      replace(dueList, ...(items.length === 0 ? [h('li', { class: 'empty' }, 'Nichts fällig.')] : items.map(item)));
+    } catch (e) {
+      ctx.showError(`Die Liste der fälligen Punkte konnte nicht geladen werden: ${api.toAppError(e).message}`);
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    await Promise.all([dashboard.refresh(), refreshDue()]);
+  }
+
+  return { element, refresh, onEscape: dashboard.onEscape };
+}
