@@ -112,3 +112,84 @@ impl Serialize for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    //! The JSON the window receives is a contract with ui/src/backend: pinned here, field by field.
+    use super::*;
+    use serde_json::json;
+
+    fn json_of(e: Error) -> serde_json::Value {
+        serde_json::to_value(e).unwrap()
+    }
+
+    #[test]
+    fn validation_error_shape() {
+        let e = Error::Validation(vec![
+            FieldError::new("iban", "IBAN ist ungültig."),
+            FieldError::new("postcode", "PLZ muss aus 5 Ziffern bestehen."),
+        ]);
+        assert_eq!(
+            json_of(e),
+            json!({
+                "kind": "validation",
+                "message": "IBAN ist ungültig. PLZ muss aus 5 Ziffern bestehen.",
+                "errors": [
+                    {"field": "iban", "message": "IBAN ist ungültig."},
+                    {"field": "postcode", "message": "PLZ muss aus 5 Ziffern bestehen."}
+                ],
+                "missing": []
+            })
+        );
+    }
+
+    #[test]
+    fn rule_error_lists_what_is_missing() {
+        let e = Error::Rule {
+            message: "Berufung nicht möglich.".into(),
+            missing: vec!["Abschlusstest bestanden".into()],
+        };
+        assert_eq!(
+            json_of(e),
+            json!({
+                "kind": "rule",
+                "message": "Berufung nicht möglich.",
+                "errors": [],
+                "missing": ["Abschlusstest bestanden"]
+            })
+        );
+    }
+
+    #[test]
+    fn other_kinds() {
+        for (e, kind) in [
+            (
+                Error::NotFound("Lotse 7 gibt es nicht.".into()),
+                "not_found",
+            ),
+            (
+                Error::Conflict("Der Lauf ist schon freigegeben.".into()),
+                "conflict",
+            ),
+            (Error::Storage("kaputt".into()), "storage"),
+            (
+                Error::NewerSchema {
+                    found: 9,
+                    supported: 4,
+                },
+                "storage",
+            ),
+        ] {
+            let v = json_of(e);
+            assert_eq!(v["kind"], kind);
+            assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()));
+            assert_eq!(v["errors"], json!([]));
+            assert_eq!(v["missing"], json!([]));
+            assert_eq!(v.as_object().unwrap().len(), 4, "exactly four fields");
+        }
+        assert_eq!(
+            Error::Storage("kaputt".into()).to_string(),
+            "Datenbankfehler: kaputt"
+        );
+    }
+}
