@@ -40,6 +40,31 @@ pub enum Error {
     NewerSchema { found: i64, supported: i64 },
     #[error("Datenbankfehler: {0}")]
     Storage(String),
+    /// The disk refused to read or write (full, gone, no rights); the database itself is sound.
+    #[error("{0}")]
+    Disk(String),
+}
+
+/// What a full disk means for the person at the desk, and what to do.
+pub const DISK_FULL: &str = "Auf dem Datenträger ist kein Platz mehr. Es wurde nichts gespeichert; \
+    die Daten sind unverändert. Bitte Platz schaffen (z. B. alte Dokumente oder Sicherungen an einen \
+    anderen Ort verschieben) und den Schritt dann wiederholen.";
+
+/// A read or write error of the disk that is not a full disk.
+const DISK_IO: &str = "Der Datenträger meldet einen Lese- oder Schreibfehler. Es wurde nichts \
+    gespeichert; die Daten sind unverändert. Bitte prüfen, ob der Datenträger noch verbunden ist, \
+    und den Schritt wiederholen.";
+
+/// Whether an I/O error is a full disk (Linux ENOSPC 28, EDQUOT 122; Windows ERROR_DISK_FULL 112,
+/// ERROR_HANDLE_DISK_FULL 39).
+fn is_disk_full(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::StorageFull
+        || e.kind() == std::io::ErrorKind::QuotaExceeded
+        || matches!(
+            e.raw_os_error(),
+            Some(28 | 122) if cfg!(unix)
+        )
+        || matches!(e.raw_os_error(), Some(112 | 39) if cfg!(windows))
 }
 
 fn join_field_errors(errors: &[FieldError]) -> String {
@@ -73,19 +98,39 @@ impl Error {
             Error::Conflict(_) => "conflict",
             Error::Rule { .. } => "rule",
             Error::NewerSchema { .. } | Error::Storage(_) => "storage",
+            Error::Disk(_) => "disk",
+        }
+    }
+
+    /// A failed file operation on `path`: a full disk or an I/O error says so plainly; anything
+    /// else (no rights, missing folder) names the file and the system's reason.
+    pub fn file(what: &str, path: &std::path::Path, e: std::io::Error) -> Self {
+        if is_disk_full(&e) {
+            Error::Disk(format!("{DISK_FULL} ({what}: {})", path.display()))
+        } else {
+            Error::Disk(format!("{what} „{}“: {e}", path.display()))
         }
     }
 }
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::Storage(e.to_string())
+        use rusqlite::ErrorCode::{DiskFull, SystemIoFailure};
+        match e.sqlite_error_code() {
+            Some(DiskFull) => Error::Disk(DISK_FULL.into()),
+            Some(SystemIoFailure) => Error::Disk(DISK_IO.into()),
+            _ => Error::Storage(e.to_string()),
+        }
     }
 }
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
-        Error::Storage(e.to_string())
+        if is_disk_full(&e) {
+            Error::Disk(DISK_FULL.into())
+        } else {
+            Error::Disk(format!("{DISK_IO} ({e})"))
+        }
     }
 }
 
@@ -172,6 +217,7 @@ mod tests {
                 "conflict",
             ),
             (Error::Storage("kaputt".into()), "storage"),
+            (Error::Disk(DISK_FULL.into()), "disk"),
             (
                 Error::NewerSchema {
                     found: 9,

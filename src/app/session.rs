@@ -123,15 +123,8 @@ impl Session {
 
     /// The folder of automatic and manual backups: "Sicherungen" beside the database.
     pub fn backup_dir(&self) -> PathBuf {
-        backup_dir_for(self.store.path())
+        crate::db::backup_dir_of(self.store.path())
     }
-}
-
-/// "Sicherungen" beside the database file.
-pub fn backup_dir_for(db: &Path) -> PathBuf {
-    db.parent()
-        .map(|p| p.join("Sicherungen"))
-        .unwrap_or_else(|| PathBuf::from("Sicherungen"))
 }
 
 #[cfg(test)]

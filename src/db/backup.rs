@@ -86,7 +86,7 @@ fn name_of(path: &Path) -> String {
 }
 
 fn io_error(what: &str, path: &Path, e: std::io::Error) -> Error {
-    Error::Storage(format!("{what} „{}“: {e}", path.display()))
+    Error::file(what, path, e)
 }
 
 /// `name.part` beside `path`, unique per process so two programs never share one.

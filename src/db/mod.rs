@@ -21,6 +21,7 @@ pub use retention::DeletionRecord;
 pub use transfer::ExportKind;
 mod personal;
 mod pilots;
+pub mod private;
 
 pub(crate) use pilots::insert_pilot;
 
@@ -77,12 +78,19 @@ pub struct Store {
     path: PathBuf,
     /// Who is working: written into the audit log by every transaction (see [`Store::set_actor`]).
     actor: String,
+    /// Files found readable by others at open and made private (shown as a notice).
+    tightened: Vec<PathBuf>,
 }
 
 impl Store {
     /// Opens (or creates) the database at `path`, migrates it and seeds the reference data.
     /// A database written by a newer version is refused and left untouched.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_inner(path).map_err(|e| private::explain_disk_error(e, path))
+    }
+
+    fn open_inner(path: &Path) -> Result<Store> {
+        private::restrict_new_files();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
                 Error::Storage(format!(
@@ -91,6 +99,8 @@ impl Store {
                 ))
             })?;
         }
+        // Files from before this rule (or copied in by hand) are made private, with a notice.
+        let mut tightened = private::tighten_all([path, backup_dir_of(path).as_path()]);
         let conn = Connection::open(path).map_err(|e| {
             Error::Storage(format!(
                 "Datenbank {} kann nicht geöffnet werden: {e}",
@@ -112,10 +122,14 @@ impl Store {
             .map_err(not_a_database)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // SQLite gives the -wal and -shm files the mode of the database: tighten that one first.
+        let files = private::database_files(path);
+        tightened.extend(private::tighten_all(files.iter().map(PathBuf::as_path)));
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
             actor: String::new(),
+            tightened,
         };
         store.migrate(found)?;
         store.seed_reference_data()?;
@@ -127,20 +141,23 @@ impl Store {
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
     ) -> Result<T> {
-        let tx = self.conn.transaction()?;
-        // Who is working, and a new transaction number, for the audit triggers (migration 004).
-        tx.execute(
-            "UPDATE audit_context SET who = ?1, tx = tx + 1, erasing = 0 WHERE id = 1",
-            [&self.actor],
-        )?;
-        let value = f(&tx)?;
-        // Writes outside a store transaction are logged as the system, never as a stale name.
-        tx.execute(
-            "UPDATE audit_context SET who = '', erasing = 0 WHERE id = 1",
-            [],
-        )?;
-        tx.commit()?;
-        Ok(value)
+        let written = (|| {
+            let tx = self.conn.transaction()?;
+            // Who is working, and a new transaction number, for the audit triggers (migration 004).
+            tx.execute(
+                "UPDATE audit_context SET who = ?1, tx = tx + 1, erasing = 0 WHERE id = 1",
+                [&self.actor],
+            )?;
+            let value = f(&tx)?;
+            // Writes outside a store transaction are logged as the system, never as a stale name.
+            tx.execute(
+                "UPDATE audit_context SET who = '', erasing = 0 WHERE id = 1",
+                [],
+            )?;
+            tx.commit()?;
+            Ok(value)
+        })();
+        written.map_err(|e| private::explain_disk_error(e, &self.path))
     }
 
     /// Sets who is working (the desk user from the settings, else the system user); every later
@@ -152,6 +169,11 @@ impl Store {
     /// Who is recorded in the audit log for this store's changes.
     pub fn actor(&self) -> &str {
         &self.actor
+    }
+
+    /// Files that were readable by other accounts when the store opened and are private now.
+    pub fn tightened(&self) -> &[PathBuf] {
+        &self.tightened
     }
 
     pub fn path(&self) -> &Path {
@@ -255,7 +277,20 @@ impl Store {
     }
 }
 
+/// "Sicherungen" beside the database: the folder of automatic and manual backups.
+pub fn backup_dir_of(db: &Path) -> PathBuf {
+    db.parent()
+        .map(|p| p.join("Sicherungen"))
+        .unwrap_or_else(|| PathBuf::from("Sicherungen"))
+}
+
+/// At open, only a file SQLite calls damaged or foreign is "not a Lotsenbüro database"; a full
+/// disk or a read error says what it is.
 fn not_a_database(e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    if !matches!(e.sqlite_error_code(), Some(DatabaseCorrupt | NotADatabase)) {
+        return e.into();
+    }
     Error::Storage(format!(
         "Die Datei ist keine lesbare Lotsenbüro-Datenbank: {e}"
     ))

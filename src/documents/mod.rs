@@ -66,17 +66,17 @@ pub fn transliterate(text: &str) -> String {
 /// Writes a document: into a temporary file beside the target, then renamed, so a reader never
 /// sees half a file. Creates missing folders.
 pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
-    let fail = |e: std::io::Error| {
-        crate::Error::Storage(format!(
-            "Datei {} kann nicht geschrieben werden: {e}",
-            path.display()
-        ))
-    };
+    let fail =
+        |e: std::io::Error| crate::Error::file("Datei kann nicht geschrieben werden", path, e);
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
     let tmp = path.with_extension("tmp-lotsen");
-    std::fs::write(&tmp, bytes).map_err(fail)?;
+    // Written beside, then renamed: a full disk leaves the old file (or none), never half a PDF.
+    if let Err(e) = std::fs::write(&tmp, bytes) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
     std::fs::rename(&tmp, path).map_err(fail)
 }
 
