@@ -67,7 +67,7 @@ fn a_loose_database_is_tightened_at_open() {
     lotsen(&db, &["demo"]);
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
     let store = lotsen::Store::open(&db).unwrap();
-    assert_eq!(store.tightened(), [db.clone()]);
+    assert_eq!(store.tightened(), std::slice::from_ref(&db));
     assert_eq!(mode(&db), 0o600);
     drop(store);
     let again = lotsen::Store::open(&db).unwrap();
