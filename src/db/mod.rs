@@ -22,6 +22,7 @@ pub use transfer::ExportKind;
 mod personal;
 mod pilots;
 pub mod private;
+pub mod sealed;
 
 pub(crate) use pilots::insert_pilot;
 
