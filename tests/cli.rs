@@ -206,7 +206,11 @@ fn money_documents_and_data_care_from_the_command_line() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("46.800,00 €"));
     let out = run(&["budget", "set", "2026", "viel"]);
-    assert!(text(&out.stderr).contains("Betrag „viel“ ist ungültig"));
+    assert!(
+        text(&out.stderr).contains("„Betrag“: „viel“ ist kein eindeutiger Betrag"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = run(&["run", "approve", "2026-11"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let shown: serde_json::Value =
@@ -268,4 +272,146 @@ fn money_documents_and_data_care_from_the_command_line() {
     let out = run(&["restore", bad.to_str().unwrap()]);
     assert!(!out.status.success());
     assert!(run(&["check"]).status.success());
+}
+
+fn json_of(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A refused command exits with 1, says why on stderr and prints nothing on stdout.
+fn refused(out: &Output) -> String {
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
+    assert!(out.stdout.is_empty(), "{}", text(&out.stdout));
+    text(&out.stderr)
+}
+
+#[test]
+fn ambiguous_amounts_are_refused_and_the_budget_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    let out = lotsen(
+        &db,
+        &["budget", "set", "2027", "46.800,00", "--notice", "HZ-17"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for amount in ["1.000.00", "12.34,00", ",", "46.80"] {
+        let err = refused(&lotsen(&db, &["budget", "set", "2027", amount]));
+        assert!(err.contains("nichts gespeichert"), "{err}");
+        assert!(
+            err.contains(&format!("„Betrag“: „{amount}“ ist kein eindeutiger Betrag")),
+            "{err}"
+        );
+        // Nor into a year that has no budget yet.
+        refused(&lotsen(&db, &["budget", "set", "2028", amount]));
+    }
+    // A valid amount with an invalid notice date is refused whole, too.
+    let err = refused(&lotsen(
+        &db,
+        &[
+            "budget",
+            "set",
+            "2027",
+            "50.000",
+            "--notice-date",
+            "31.02.2027",
+        ],
+    ));
+    assert!(
+        err.contains("„Bescheiddatum“ ist kein gültiges Datum"),
+        "{err}"
+    );
+
+    let b = json_of(&lotsen(&db, &["budget", "2027", "--json"]));
+    assert_eq!(b["budget_cents"], 4_680_000);
+    assert_eq!(b["budget"]["notice_number"], "HZ-17");
+    let b = json_of(&lotsen(&db, &["budget", "2028", "--json"]));
+    assert_eq!(b["budget_cents"], 0);
+    assert!(b["budget"].is_null());
+}
+
+#[test]
+fn a_bad_date_or_month_names_its_field_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    assert!(lotsen(&db, &["demo"]).status.success());
+
+    let err = refused(&lotsen(
+        &db,
+        &["pilots", "status", "8", "active", "--on", "morgen"],
+    ));
+    assert!(
+        err.contains("„Wirksam ab“ ist kein gültiges Datum (TT.MM.JJJJ): „morgen“"),
+        "{err}"
+    );
+    let r = json_of(&lotsen(&db, &["pilots", "show", "8", "--json"]));
+    assert_eq!(r["status"], "qualified", "Yonas is not appointed");
+
+    let err = refused(&lotsen(
+        &db,
+        &["pilots", "status", "8", "berufen", "--on", "2026-11-26"],
+    ));
+    assert!(err.contains("Status „berufen“ ist unbekannt."), "{err}");
+
+    let err = refused(&lotsen(&db, &["coverage", "--date", "32.01.2026"]));
+    assert!(err.contains("„Stichtag“"), "{err}");
+
+    assert!(lotsen(&db, &["run", "create", "2026-10"]).status.success());
+    let err = refused(&lotsen(
+        &db,
+        &["run", "paid", "2026-10", "--paid-on", "2026-13-01"],
+    ));
+    assert!(err.contains("„Zahlungsdatum“"), "{err}");
+    let run = json_of(&lotsen(&db, &["run", "show", "2026-10", "--json"]));
+    assert_eq!(run["state"], "draft");
+
+    let err = refused(&lotsen(&db, &["run", "create", "2026-13"]));
+    assert!(err.contains("Monat „2026-13“ ist ungültig"), "{err}");
+    let docs = dir.path().join("belege");
+    let err = refused(&lotsen(
+        &db,
+        &["statements", "Nov", "--out", docs.to_str().unwrap()],
+    ));
+    assert!(err.contains("Monat „Nov“ ist ungültig"), "{err}");
+    assert!(!docs.exists());
+}
+
+#[test]
+fn today_comes_from_the_option_else_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    let with_env = |env_today: &str, args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_lotsen"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("LOTSEN_DB")
+            .env("LOTSEN_TODAY", env_today)
+            .output()
+            .unwrap()
+    };
+    // The coverage date and the budget year default to "today".
+    let c = json_of(&lotsen(
+        &db,
+        &["--today", "2027-03-15", "coverage", "--json"],
+    ));
+    assert_eq!(c["date"], "2027-03-15");
+    let b = json_of(&lotsen(&db, &["--today", "2027-03-15", "budget", "--json"]));
+    assert_eq!(b["year"], 2027);
+    let b = json_of(&with_env("2025-01-10", &["budget", "--json"]));
+    assert_eq!(b["year"], 2025);
+    let b = json_of(&with_env(
+        "2025-01-10",
+        &["--today", "2029-06-01", "budget", "--json"],
+    ));
+    assert_eq!(b["year"], 2029, "--today wins over LOTSEN_TODAY");
+    let err = refused(&with_env("gestern", &["budget", "--json"]));
+    assert!(err.contains("JJJJ-MM-TT"), "{err}");
+
+    // A fixed day drives the rules: on 2026-11-26 the demo has due items, a year before none.
+    assert!(lotsen(&db, &["demo"]).status.success());
+    let due = json_of(&lotsen(&db, &["due", "--json"]));
+    assert!(!due.as_array().unwrap().is_empty());
+    let out = with_env("2025-06-01", &["due"]);
+    assert_eq!(text(&out.stdout).trim(), "Nichts fällig.");
 }

@@ -3,10 +3,12 @@
 
 use chrono::NaiveDate;
 
+use crate::db::ExportKind;
 use crate::domain::allowance::Month;
 use crate::domain::money::{self, Cents};
-use crate::domain::pilot;
+use crate::domain::pilot::{self, Status};
 use crate::error::{Error, Result};
+use crate::io::export::Format;
 
 /// A required date, "TT.MM.JJJJ" or "JJJJ-MM-TT". `label` is the German field label.
 pub fn date(field: &str, label: &str, text: &str) -> Result<NaiveDate> {
@@ -64,6 +66,35 @@ pub fn today(text: &str) -> Result<NaiveDate> {
         Error::field(
             "today",
             format!("Datum „{text}“ ist ungültig; erwartet JJJJ-MM-TT."),
+        )
+    })
+}
+
+/// A pilot status: the code ("active") or the German label ("Aktiv"), any case.
+pub fn status(field: &str, text: &str) -> Result<Status> {
+    Status::parse(text)
+        .ok_or_else(|| Error::field(field, format!("Status „{}“ ist unbekannt.", text.trim())))
+}
+
+/// Which list an export writes: "pilots", "coverage" or "payments".
+pub fn export_kind(field: &str, text: &str) -> Result<ExportKind> {
+    ExportKind::parse(text.trim()).ok_or_else(|| {
+        Error::field(
+            field,
+            format!(
+                "„{}“ gibt es nicht: pilots, coverage oder payments.",
+                text.trim()
+            ),
+        )
+    })
+}
+
+/// The file format of an export: "csv" or "xlsx".
+pub fn export_format(field: &str, text: &str) -> Result<Format> {
+    Format::parse(text).ok_or_else(|| {
+        Error::field(
+            field,
+            format!("Format „{}“ gibt es nicht: csv oder xlsx.", text.trim()),
         )
     })
 }
@@ -127,5 +158,28 @@ mod tests {
         assert_eq!(month("month", "3.2027").unwrap().to_string(), "2027-03");
         assert!(month("month", "2026-13").is_err());
         assert!(month("month", "Nov").is_err());
+    }
+
+    #[test]
+    fn statuses_and_export_choices() {
+        assert_eq!(status("status", "Aktiv").unwrap(), Status::Active);
+        assert_eq!(
+            status("status", " in_qualification ").unwrap(),
+            Status::InQualification
+        );
+        assert_eq!(field_of(status("status", "aktivv").unwrap_err()), "status");
+        assert_eq!(
+            export_kind("kind", "payments").unwrap(),
+            ExportKind::Payments
+        );
+        assert_eq!(
+            field_of(export_kind("kind", "zahlungen").unwrap_err()),
+            "kind"
+        );
+        assert_eq!(export_format("format", "XLSX").unwrap(), Format::Xlsx);
+        assert_eq!(
+            field_of(export_format("format", "pdf").unwrap_err()),
+            "format"
+        );
     }
 }

@@ -1,0 +1,113 @@
+//! `lotsen`: the command line over the same application layer as the desktop app. This file holds
+//! the top-level options, opens the session and hands each subcommand to its own module.
+
+mod backup;
+mod budget;
+mod check;
+mod coverage;
+mod demo;
+mod due;
+mod export;
+mod import;
+mod output;
+mod pilots;
+mod restore;
+mod run;
+mod sepa;
+mod statements;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use lotsen::app::{Clock, Session};
+use lotsen::{Error, Result};
+
+#[derive(Parser)]
+#[command(
+    name = "lotsen",
+    version,
+    about = "Lotsenbüro – ehrenamtliche Integrationslotsen verwalten"
+)]
+struct Cli {
+    /// Datenbankdatei (Standard: die Datenbank der App; auch LOTSEN_DB)
+    #[arg(long, global = true, env = "LOTSEN_DB")]
+    db: Option<PathBuf>,
+    /// Stichtag für die Regeln, JJJJ-MM-TT (Standard: heute; auch LOTSEN_TODAY)
+    #[arg(long, global = true, env = "LOTSEN_TODAY")]
+    today: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fiktive Demodaten laden (nur in eine leere Datenbank)
+    Demo,
+    /// Lotsen auflisten und anlegen
+    #[command(subcommand)]
+    Pilots(Box<pilots::Command>),
+    /// Datenbank auf Beschädigung prüfen (integrity_check)
+    Check,
+    /// Abdeckung je Altkreis (Tabelle, JSON oder PDF-Bericht)
+    Coverage(coverage::Args),
+    /// Abrechnungslauf eines Monats: erstellen (bzw. neu berechnen), freigeben, bezahlt, anzeigen
+    #[command(subcommand)]
+    Run(run::Command),
+    /// Budget eines Haushaltsjahres mit Prognose; `budget set` legt es fest
+    Budget(budget::Args),
+    /// Abrechnungen eines Monats als PDF: Sammeldatei (Auszahlungsliste + Abrechnungen) und je Lotse eine Datei
+    Statements(statements::Args),
+    /// SEPA-Überweisungsdatei (pain.001.001.09) eines freigegebenen Laufs
+    Sepa(sepa::Args),
+    /// Excel-Liste (CSV) einlesen; zeigt das Ergebnis jeder Zeile
+    Import(import::Args),
+    /// Liste als CSV oder XLSX ausgeben: pilots, coverage, payments
+    Export(export::Args),
+    /// Sicherung der Datenbank in eine Datei (auch während die App läuft)
+    Backup(backup::Args),
+    /// Sicherung zurückspielen (wird vorher geprüft; die aktuelle Datenbank wird vorher gesichert)
+    Restore(restore::Args),
+    /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
+    Due(due::Args),
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match &e {
+                Error::Validation(errors) => {
+                    eprintln!("Fehler: Eingaben ungültig, nichts gespeichert.");
+                    for fe in errors {
+                        eprintln!("  {}", fe.message);
+                    }
+                }
+                other => eprintln!("Fehler: {other}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let clock = Clock::from_option_or_env(cli.today.as_deref())?;
+    let path = cli.db.unwrap_or_else(lotsen::db::default_db_path);
+    let mut session = Session::open(&path, clock)?;
+    let s = &mut session;
+    match cli.command {
+        Command::Demo => demo::run(s),
+        Command::Pilots(cmd) => pilots::run(s, *cmd),
+        Command::Check => check::run(s),
+        Command::Coverage(args) => coverage::run(s, args),
+        Command::Run(cmd) => run::run(s, cmd),
+        Command::Budget(args) => budget::run(s, args),
+        Command::Statements(args) => statements::run(s, args),
+        Command::Sepa(args) => sepa::run(s, args),
+        Command::Import(args) => import::run(s, args),
+        Command::Export(args) => export::run(s, args),
+        Command::Backup(args) => backup::run(s, args),
+        Command::Restore(args) => restore::run(s, args),
+        Command::Due(args) => due::run(s, args),
+    }
+}

@@ -1,0 +1,50 @@
+//! Printing for every subcommand: plain text, JSON and tables.
+
+use comfy_table::{CellAlignment, ContentLineStyle, LineStyle, Table, TableStyle};
+use serde::Serialize;
+
+/// Prints to stdout; a closed pipe (`lotsen pilots list | head`) is not an error.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "{text}");
+}
+
+/// Prints `value` as pretty JSON (the shapes scripts rely on: snake_case, cents, ISO dates).
+pub fn json<T: Serialize + ?Sized>(value: &T) {
+    out(&serde_json::to_string_pretty(value).expect("output serialises"));
+}
+
+/// No frame, two spaces between columns and a rule under the header: readable in a terminal and
+/// easy to cut with `awk` or `grep`.
+const STYLE: TableStyle = TableStyle::new()
+    .header_lines(ContentLineStyle::none())
+    .header_separator(LineStyle::none().fill('─').junction('─'))
+    .content_lines(ContentLineStyle::none());
+
+/// A table with `header`; the columns numbered in `right` (numbers, amounts) align right.
+pub fn table<const N: usize>(header: [&str; N], right: &[usize]) -> Table {
+    let mut t = Table::new();
+    t.load_style(STYLE).set_header(header);
+    for (i, column) in t.column_iter_mut().enumerate() {
+        column.set_padding((0, 2));
+        if right.contains(&i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    t
+}
+
+/// The table as text without trailing spaces.
+pub fn render(t: &Table) -> String {
+    t.trim_fmt()
+}
+
+/// "—" for an empty value.
+pub fn or_dash(text: &str) -> &str {
+    if text.trim().is_empty() {
+        "—"
+    } else {
+        text
+    }
+}

@@ -1,0 +1,107 @@
+//! `lotsen pilots show ID`: the whole record of a pilot, as on the pilot's page.
+
+use chrono::NaiveDate;
+use lotsen::app::Session;
+use lotsen::domain::dates::format_date;
+use lotsen::domain::iban;
+use lotsen::domain::record::PilotRecord;
+use lotsen::Result;
+
+use crate::output::{json, out, render, table};
+
+#[derive(clap::Args)]
+pub struct Args {
+    id: i64,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(session: &mut Session, args: Args) -> Result<()> {
+    let record = session.store().pilot_record(args.id, session.today())?;
+    if args.json {
+        json(&record);
+    } else {
+        out(&record_text(&record));
+    }
+    Ok(())
+}
+
+fn date_or_dash(d: Option<NaiveDate>) -> String {
+    d.map(format_date).unwrap_or_else(|| "—".into())
+}
+
+fn record_text(r: &PilotRecord) -> String {
+    let p = &r.pilot;
+    let mut lines = vec![
+        format!("Nr. {} – {}, {}", p.id, p.last_name, p.first_name),
+        format!(
+            "Status: {}   einsatzberechtigt: {}",
+            r.status.label(),
+            if r.eligible { "ja" } else { "nein" }
+        ),
+        format!(
+            "Altkreis: {}   Ort: {}",
+            p.district.as_deref().unwrap_or("—"),
+            p.town
+        ),
+        format!(
+            "IBAN: {}",
+            if p.iban.is_empty() {
+                "—".into()
+            } else {
+                iban::format(&p.iban)
+            }
+        ),
+        String::new(),
+        "Statusverlauf:".into(),
+    ];
+    let mut history = table(["wirksam ab", "Status", "von", "Notiz"], &[]);
+    for c in &r.history {
+        history.add_row([
+            format_date(c.effective_on),
+            c.status.label().to_string(),
+            c.who.clone(),
+            c.note.clone(),
+        ]);
+    }
+    lines.push(render(&history));
+    lines.push(String::new());
+    lines.push(format!(
+        "Führungszeugnis: {}{}   Wiedervorlage: {}",
+        r.screening_state.label,
+        r.screening_reason
+            .as_ref()
+            .map(|x| format!(" ({x})"))
+            .unwrap_or_default(),
+        date_or_dash(r.reinspection_on)
+    ));
+    lines.push("Basislehrgang:".into());
+    let mut modules = table(["Modul", "Titel", "besucht", "Ort"], &[0]);
+    for m in &r.modules {
+        let (done, place) = if m.done {
+            (
+                format!("✓ {}", date_or_dash(m.first_attended_on)),
+                m.place.clone().unwrap_or_default(),
+            )
+        } else {
+            ("offen".into(), String::new())
+        };
+        modules.add_row([m.number.to_string(), m.title.to_string(), done, place]);
+    }
+    lines.push(render(&modules));
+    lines.push(format!(
+        "Abschlusstest: {} ({} Versuch(e))",
+        if r.final_test_passed {
+            "bestanden"
+        } else {
+            "nicht bestanden"
+        },
+        r.attempts.len()
+    ));
+    lines.push(format!(
+        "Berufen am: {}   Auffrischung: {}",
+        date_or_dash(r.appointed_on),
+        r.refresher.label
+    ));
+    lines.join("\n")
+}
