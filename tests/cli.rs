@@ -415,3 +415,106 @@ fn today_comes_from_the_option_else_the_environment() {
     let out = with_env("2025-06-01", &["due"]);
     assert_eq!(text(&out.stdout).trim(), "Nichts fällig.");
 }
+
+/// Usage errors and help are German: clap's English never reaches the person at the desk.
+#[test]
+fn usage_errors_and_help_are_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("usage.sqlite3");
+    let english = [
+        "error:",
+        "Usage:",
+        "unexpected",
+        "required",
+        "invalid",
+        "tip:",
+        "For more information",
+        "Options:",
+        "Commands:",
+        "Print help",
+        "unrecognized",
+        "provided",
+    ];
+    let bad: &[&[&str]] = &[
+        &["foo"],
+        &["pilots", "status"],
+        &["pilots", "add", "--bogus"],
+        &["run", "create"],
+        &["budget", "set", "abc", "5"],
+        &["pilots", "list", "--json", "x"],
+        &["run"],
+    ];
+    for args in bad {
+        let out = lotsen(&db, args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.starts_with("Fehler:") || err.contains("Aufruf:"),
+            "{args:?}: {err}"
+        );
+        for word in english {
+            assert!(
+                !err.contains(word),
+                "{args:?} prints English „{word}“: {err}"
+            );
+        }
+    }
+    for args in [
+        &["--help"][..],
+        &["run", "--help"],
+        &["pilots", "add", "-h"],
+    ] {
+        let out = lotsen(&db, args);
+        assert!(out.status.success());
+        let help = text(&out.stdout);
+        assert!(
+            help.contains("Aufruf:") && help.contains("Hilfe anzeigen"),
+            "{help}"
+        );
+        for word in english {
+            assert!(
+                !help.contains(word),
+                "{args:?} help prints English „{word}“"
+            );
+        }
+    }
+}
+
+/// `backup --encrypt` and `restore` of that file with `--passphrase-file`; a wrong one is refused.
+#[test]
+fn encrypted_backup_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("enc.sqlite3");
+    assert!(lotsen(&db, &["demo"]).status.success());
+    let pass = dir.path().join("kennwort.txt");
+    std::fs::write(&pass, "Harz-Lotsen 2026\n").unwrap();
+    let wrong = dir.path().join("falsch.txt");
+    std::fs::write(&wrong, "etwas anderes\n").unwrap();
+    let copy = dir.path().join("stick.age");
+    let (c, p, w) = (
+        copy.to_str().unwrap(),
+        pass.to_str().unwrap(),
+        wrong.to_str().unwrap(),
+    );
+    let out = lotsen(&db, &["backup", c, "--encrypt", "--passphrase-file", p]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::read(&copy)
+        .unwrap()
+        .starts_with(b"age-encryption.org/v1"));
+
+    let out = lotsen(&db, &["restore", c, "--passphrase-file", w]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("Kennwort ist falsch"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = lotsen(&db, &["restore", c, "--passphrase-file", p]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("30 Lotsen"),
+        "{}",
+        text(&out.stderr)
+    );
+}

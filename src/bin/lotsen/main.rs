@@ -8,8 +8,10 @@ mod coverage;
 mod demo;
 mod due;
 mod export;
+mod german;
 mod import;
 mod output;
+mod passphrase;
 mod pilots;
 mod restore;
 mod run;
@@ -73,7 +75,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return german::exit_with(e),
+    };
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             match &e {
