@@ -1,4 +1,4 @@
-//! `lotsen`: the command line over the same core as the desktop app (SPEC section 10).
+//! `lotsen`: the command line over the same core as the desktop app (docs/DOMAIN.md#command-line).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
