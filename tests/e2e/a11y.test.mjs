@@ -55,6 +55,8 @@ const serious = [];
 
 /** Runs axe on the screen as it is now and records its findings by impact. */
 async function check(s, name) {
+  // The screen at rest: a toast fading in is half transparent, and axe would measure its contrast mid-way.
+  await s.waitFor(`${name}: transitions finished`, () => s.exec('return document.getAnimations().length === 0;'));
   const started = Date.now();
   const violations = await axe(s);
   const seconds = (Date.now() - started) / 1000;
