@@ -1,4 +1,4 @@
-//! Data safety (SPEC section 8, issue 7) on real SQLite files in temp folders: backup while another
+//! Data safety (docs/DOMAIN.md#data-safety; issue 7) on real SQLite files in temp folders: backup while another
 //! connection writes, restore and its refusals, daily backups, the audit log, eFZ deletion.
 
 use std::path::{Path, PathBuf};

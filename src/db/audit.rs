@@ -1,4 +1,4 @@
-//! The audit log (SPEC section 8): when, who, what, old → new. Written only by the triggers of
+//! The audit log (docs/DOMAIN.md#audit): when, who, what, old → new. Written only by the triggers of
 //! migration 004 (so no code path can forget it); read here. Append-only: the database refuses
 //! UPDATE and DELETE on `audit_log`, except the blanking of eFZ values under § 30a BZRG
 //! (see `store::retention`).
@@ -113,7 +113,7 @@ fn action_label(action: &str) -> String {
     .to_string()
 }
 
-/// German labels of the columns the person at the desk sees (SPEC section 9).
+/// German labels of the columns the person at the desk sees (docs/GLOSSARY.md, "Data").
 fn field_label(field: &str) -> String {
     match field {
         "first_name" => "Vorname",

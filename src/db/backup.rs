@@ -1,4 +1,4 @@
-//! Backups (SPEC section 8): SQLite's online backup into a single file while the app may be
+//! Backups (docs/DOMAIN.md#backup): SQLite's online backup into a single file while the app may be
 //! writing, the check of a backup file, restore, and the automatic daily backup with rotation.
 //!
 //! A backup file is a complete SQLite database in rollback-journal mode (no -wal/-shm beside it),

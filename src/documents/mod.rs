@@ -1,4 +1,5 @@
-//! Printed documents (SPEC section 7): PDF on A4 with German dates and an embedded font (ä ö ü ß € ş ğ ı).
+//! Printed documents (docs/DOMAIN.md#documents): PDF on A4 with German dates and an embedded
+//! font (ä ö ü ß € ş ğ ı).
 //!
 //! [`pdf`] has the layout helpers every document uses; this module adds what all documents of the county
 //! share (letterhead, footer, German dates); [`letters`] has the eFZ confirmation letter and the

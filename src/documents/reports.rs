@@ -1,4 +1,4 @@
-//! Reports: the coverage report (Abdeckungsbericht, SPEC section 5).
+//! Reports: the coverage report (Abdeckungsbericht, docs/DOMAIN.md#coverage).
 //!
 //! One or two A4 pages: letterhead, the per-district table with the traffic light, the languages of the
 //! eligible pilots and the gaps, the month-by-month history as a line chart and as a table (outlook months

@@ -1,4 +1,4 @@
-//! Monthly allowances (SPEC section 6): eligible days, pro rata amounts, partial-month modes,
+//! Monthly allowances (docs/DOMAIN.md#allowances): eligible days, pro rata amounts, partial-month modes,
 //! lowering by hand. Pure functions; the store keeps runs and lines.
 
 use std::collections::HashMap;

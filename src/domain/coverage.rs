@@ -1,4 +1,4 @@
-//! Coverage per former district (SPEC section 5): who is eligible on a day, the pipeline, gaps,
+//! Coverage per former district (docs/DOMAIN.md#coverage): who is eligible on a day, the pipeline, gaps,
 //! and the month-by-month history and outlook. Pure functions over the stored facts.
 
 use std::collections::{BTreeMap, HashMap};

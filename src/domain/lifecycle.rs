@@ -1,4 +1,4 @@
-//! The pilot lifecycle (SPEC section 4): status history, allowed changes, appointment (Berufung),
+//! The pilot lifecycle (docs/DOMAIN.md#lifecycle): status history, allowed changes, appointment (Berufung),
 //! eligibility and the refresher. Pure rules over plain data and a date; nothing here reads the clock.
 //!
 //! Statuses: Interessent → In Qualifizierung → Qualifiziert → Aktiv ⇄ Ruhend; Ausgeschieden from any

@@ -1,4 +1,4 @@
-//! The periods and the pass mark of the lifecycle (docs/DOMAIN.md, "Lifecycle"). Landkreis Harz defaults, never constants
+//! The periods and the pass mark of the lifecycle (docs/DOMAIN.md#settings). Landkreis Harz defaults, never constants
 //! in the rules: another county may set its own values.
 
 use serde::{Deserialize, Serialize};

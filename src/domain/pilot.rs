@@ -1,4 +1,4 @@
-//! The pilot register: fields, validation and the duplicate check (SPEC section 3).
+//! The pilot register: fields, validation and the duplicate check (docs/DOMAIN.md#register).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -133,7 +133,7 @@ impl Pilot {
     }
 }
 
-/// The fixed recruitment sources of SPEC section 3.
+/// The fixed recruitment sources of docs/DOMAIN.md#register.
 pub const SOURCES: [&str; 5] = [
     "ZASt-Ehrenamtskoordination",
     "Netzwerk Integration",

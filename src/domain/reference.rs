@@ -8,11 +8,11 @@ use crate::domain::pilot::{Status, SOURCES};
 /// The municipalities of Landkreis Harz and their former district (assets/municipalities.csv).
 pub const MUNICIPALITIES_CSV: &str = include_str!("../../assets/municipalities.csv");
 
-/// Default districts, each with target 10 (SPEC section 5).
+/// Default districts, each with target 10 (docs/DOMAIN.md#settings).
 pub const DEFAULT_DISTRICTS: [&str; 3] = ["Halberstadt", "Quedlinburg", "Wernigerode"];
 pub const DEFAULT_TARGET: i64 = 10;
 
-/// The editable language list, in the order of SPEC section 3.
+/// The editable language list, in the order of docs/DOMAIN.md#register.
 pub const DEFAULT_LANGUAGES: [&str; 11] = [
     "Deutsch",
     "Arabisch",

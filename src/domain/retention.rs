@@ -1,4 +1,4 @@
-//! Deletion of the eFZ (screening) data under § 30a BZRG (FACTS.md, SPEC section 8): the data may
+//! Deletion of the eFZ (screening) data under § 30a BZRG (docs/DOMAIN.md#deletion): the data may
 //! be used only to check suitability and must be deleted at once if the activity does not start,
 //! and at the latest 6 months after the activity was last carried out. Pure rules over the status
 //! history and a date; the store deletes (`Store::delete_due_screenings`).

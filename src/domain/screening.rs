@@ -1,4 +1,4 @@
-//! The extended certificate of conduct (erweitertes Führungszeugnis, eFZ), SPEC section 4.
+//! The extended certificate of conduct (erweitertes Führungszeugnis, eFZ), docs/DOMAIN.md#screening.
 //! Only the facts of the inspection are recorded, never a copy or the content of the certificate.
 //! Pure rules over a record and a date.
 
@@ -158,7 +158,7 @@ pub fn validate_screening(s: &Screening, today: NaiveDate) -> Result<()> {
     Error::check(errors)
 }
 
-/// The derived state of a pilot's screening on a day (SPEC glossary).
+/// The derived state of a pilot's screening on a day (docs/DOMAIN.md#screening, docs/GLOSSARY.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScreeningState {
@@ -218,7 +218,7 @@ pub fn reinspection_date(s: &Screening, settings: &LifecycleSettings) -> Option<
 /// An inspection counts from its day on, and only when complete (date, certificate date, result).
 /// Before that: `Requested` if the letter was issued by then, else `Missing`. A relevant entry wins over
 /// everything else. A certificate that was too old when inspected makes the inspection void: `Missing`
-/// (the SPEC's states have no own name for it; [`invalid_reason`] says why). Valid strictly before the
+/// (docs/DOMAIN.md#screening has no own state for it; [`invalid_reason`] says why). Valid strictly before the
 /// re-inspection date; `Expiring` from `warning_days` before it (that day included).
 pub fn screening_state(
     s: Option<&Screening>,

@@ -1,4 +1,4 @@
-//! Basic course (Basislehrgang, five modules), refresher sessions and the final test (SPEC section 4).
+//! Basic course (Basislehrgang, five modules), refresher sessions and the final test (docs/DOMAIN.md#training).
 //! Pure rules over attendance and test attempts.
 
 use chrono::NaiveDate;
@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, FieldError, Result};
 
-/// The five topics of the basic course, module 1 to 5 (seed, section 3.6).
+/// The five topics of the basic course, module 1 to 5 (docs/DOMAIN.md#training).
 pub const MODULE_TITLES: [&str; 5] = [
     "Mögliches und Unmögliches für Ehrenamtliche",
     "Die andere Seite: Migration / Flucht / Asyl",

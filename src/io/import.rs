@@ -1,4 +1,4 @@
-//! Import of the existing Excel list (SPEC section 8): CSV as Excel writes it — semicolon or comma,
+//! Import of the existing Excel list (docs/DOMAIN.md#import-export): CSV as Excel writes it — semicolon or comma,
 //! Windows-1252 or UTF-8 with or without BOM, quoted fields, German dates. First a preview with every
 //! row's result; then all valid new rows in one transaction.
 

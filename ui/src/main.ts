@@ -12,7 +12,7 @@ import { mountSettings } from './screens/settings/settings';
 import type { Screen, ScreenContext, ScreenDef } from './app/screen';
 import type { AppState } from './backend/types';
 
-/** The navigation of SPEC §9, in order. A screen appears once it has a mount function. */
+/** The navigation of docs/DOMAIN.md#screens, in order. A screen appears once it has a mount function. */
 export const SCREENS: ScreenDef[] = [
   { id: 'uebersicht', label: 'Übersicht', mount: mountOverview },
   { id: 'lotsen', label: 'Lotsen', mount: mountLotsen },
@@ -20,7 +20,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'abrechnung', label: 'Abrechnung', mount: mountAbrechnung },
   { id: 'berichte', label: 'Berichte' },
   { id: 'einstellungen', label: 'Einstellungen', mount: mountSettings },
-  // Not in SPEC §9's list: the audit log (SPEC §8), last.
+  // After the navigation of docs/DOMAIN.md#screens: the audit log (docs/DOMAIN.md#audit), last.
   { id: 'protokoll', label: 'Protokoll', mount: mountProtokoll },
 ];
 

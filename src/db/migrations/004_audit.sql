@@ -1,4 +1,4 @@
--- Schema version 4: the audit log (SPEC section 8) and the record of eFZ deletions (§ 30a BZRG).
+-- Schema version 4: the audit log (docs/DOMAIN.md#audit) and the record of eFZ deletions (§ 30a BZRG).
 --
 -- Every insert, update and delete on the audited tables is written by a trigger into audit_log:
 --   insert: one row, field NULL, new_value = the whole row as a JSON object;

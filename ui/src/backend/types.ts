@@ -92,7 +92,7 @@ export interface AppState {
   today: string;
 }
 
-// ---- lifecycle (SPEC section 4) ---------------------------------------------------------------
+// ---- lifecycle (docs/DOMAIN.md#lifecycle) -----------------------------------------------------
 
 export interface StatusOption {
   code: StatusCode;
@@ -248,7 +248,7 @@ export interface CoverageSettings {
 export type PartialMonth = 'pro_rata' | 'full_month_if_any_day' | 'nothing_for_partial';
 export type Timing = 'in_arrears' | 'in_advance';
 
-/** The monthly allowance (SPEC section 6); money in cents. */
+/** The monthly allowance (docs/DOMAIN.md#allowances); money in cents. */
 export interface AllowanceSettings {
   rate_cents: number;
   cap_cents: number;
@@ -293,7 +293,7 @@ export interface SavedDocument {
   path: string;
 }
 
-// ---- coverage per former district (SPEC section 5) ---------------------------------------------
+// ---- coverage per former district (docs/DOMAIN.md#coverage) ------------------------------------
 
 export type Light = 'green' | 'amber' | 'red';
 
@@ -355,7 +355,7 @@ export interface CoverageView {
   history: MonthPoint[];
 }
 
-// ---- allowances and budget (SPEC section 6) ------------------------------------------------------
+// ---- allowances and budget (docs/DOMAIN.md#allowances, #budget, #runs) ---------------------------
 // Money is always integer cents in fields ending _cents. Amounts the user types travel as German text
 // ("46.800,00", "-20,00"); the backend parses them and answers a field error when it cannot.
 
@@ -466,7 +466,7 @@ export interface Run {
   corrections: Correction[];
 }
 
-// ---- data safety and protection (SPEC section 8) -------------------------------------------------
+// ---- data safety and protection (docs/DOMAIN.md#data-safety) -------------------------------------
 
 export interface SavedFile {
   path: string;

@@ -1,4 +1,4 @@
-// The "Abrechnung" screen (SPEC section 6): per budget year the budget with its grant notice, what is
+// The "Abrechnung" screen (docs/DOMAIN.md#budget, #runs): per budget year the budget with its grant notice, what is
 // approved, paid, in drafts and left; the forecast to year end in plain words and as a burn-down chart; the
 // twelve months with their runs; and the run panel (runPanel.ts) for the month opened.
 import * as api from '../../backend/api';

@@ -1,7 +1,7 @@
 // The run panel of the Abrechnung screen: one month's Abrechnungslauf with its state, the actions the state
 // allows, the lines grouped by former district with subtotals, the totals and the corrections booked into
 // it. A draft can be recomputed, lowered line by line, approved or deleted; an approved or paid run shows
-// no editing control at all (SPEC section 6: approved runs are never edited).
+// no editing control at all (docs/DOMAIN.md#runs: approved runs are never edited).
 import * as api from '../../backend/api';
 import { h, replace } from '../../shared/dom';
 import { closeDialog, dateInput, dialogOpen, FIELD_MESSAGES, FieldErrors, labelled, openDialog, readDate, textInput } from '../../shared/fields';

@@ -1,4 +1,4 @@
-// The "Protokoll" screen (SPEC section 8): the audit log of every change, newest first, filtered by
+// The "Protokoll" screen (docs/DOMAIN.md#audit): the audit log of every change, newest first, filtered by
 // area, days, text and pilot. The log is append-only; this screen only reads it.
 import { AUDIT_MAX, AUDIT_PAGE, createAuditTable } from './auditTable';
 import * as api from '../../backend/api';

@@ -133,7 +133,7 @@ export function createAuditTable(opts: AuditTableOptions): AuditTable {
         ' ',
         h(
           'button',
-          { type: 'button', class: 'link-button audit-pilot', 'data-pilot-id': id, 'aria-label': `Seite von Lotse Nr. ${id} öffnen`, onclick: () => opts.onPilot?.(id) },
+          { type: 'button', class: 'link-button audit-pilot', 'data-pilot-id': id, 'aria-label': `Lotse ${id}: Seite öffnen`, onclick: () => opts.onPilot?.(id) },
           `Lotse ${id}`,
         ),
       );

@@ -1,4 +1,4 @@
-// The coverage dashboard at the top of the Übersicht (SPEC section 5): per former district the eligible
+// The coverage dashboard at the top of the Übersicht (docs/DOMAIN.md#coverage): per former district the eligible
 // pilots against the target with the traffic light, the other counts, each count opening the list of
 // pilots behind it; the county totals; languages and gaps; the month-by-month history; the report.
 import * as api from '../../backend/api';

@@ -1,4 +1,4 @@
-// Data safety and protection in the app (SPEC section 8): backups, restore, import, export and the data
+// Data safety and protection in the app (docs/DOMAIN.md#data-safety): backups, restore, import, export and the data
 // settings on the Einstellungen screen; the Protokoll screen; the Verlauf tab, the data access request and
 // the eFZ deletion notices of a pilot's page. Driven as a user would against a fake backend behind Tauri's
 // IPC mock: command names and argument keys are checked as Tauri sees them.

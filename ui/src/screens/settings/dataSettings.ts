@@ -1,4 +1,4 @@
-// Part of the Einstellungen screen: "Daten" (SPEC section 8). Backups by hand and the list of those in the
+// Part of the Einstellungen screen: "Daten" (docs/DOMAIN.md#backup). Backups by hand and the list of those in the
 // backup folder; restoring a backup (checked by the backend, details shown and confirmed here; afterwards
 // the whole window reloads, as everything shown is stale); reading the old Excel list with a preview of
 // every row before anything is written; and exporting lists as CSV or XLSX. File dialogs are the backend's.

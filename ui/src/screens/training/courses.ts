@@ -7,8 +7,8 @@ import type { Screen, ScreenContext } from '../../app/screen';
 import type { Course, Pilot, SessionInput } from '../../backend/types';
 
 /**
- * The five topics of the basic course (seed, section 3.6), for the module choice of a new session.
- * The same list as MODULE_TITLES in src/training.rs; no command hands it out on its own.
+ * The five topics of the basic course (docs/DOMAIN.md#training), for the module choice of a new session.
+ * The same list as MODULE_TITLES in src/domain/training.rs; no command hands it out on its own.
  */
 export const MODULE_TITLES = [
   'Mögliches und Unmögliches für Ehrenamtliche',
