@@ -4,6 +4,7 @@
 //! share (letterhead, footer, German dates); [`letters`] has the eFZ confirmation letter and the
 //! Berufungsurkunde.
 
+pub mod letter_frame;
 pub mod letters;
 pub mod pdf;
 pub mod personal;

@@ -12,9 +12,10 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
+use super::letter_frame::{InfoBlock, LetterFrame, Recipient, Reference};
 use super::pdf::{
-    text_width, wrap, wrap_limited, Align, Colour, Column, Doc, Style, CONTENT_LEFT, CONTENT_RIGHT,
-    CONTENT_WIDTH,
+    cell_text, row_height, text_width, wrap, wrap_limited, Align, Colour, Column, Doc, Style,
+    CELL_PAD_X, CELL_PAD_Y, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
 };
 use super::{draw_letterhead, format_date, new_document, place_and_date, Letterhead};
 use crate::domain::allowance::{AllowanceSettings, Month, Timing};
@@ -44,10 +45,6 @@ pub const DRAFT_MARK: &str = "ENTWURF";
 
 const TITLE: &str = "Aufwandsentschädigung Integrationslotsen";
 const SIGN_OFF: [&str; 3] = ["Sachlich richtig", "Rechnerisch richtig", "Angeordnet"];
-
-/// Space left/right and above/below the text of a table cell, as the PDF layer sets it (pdf.rs).
-const CELL_PAD_X: f32 = 1.2;
-const CELL_PAD_Y: f32 = 1.0;
 
 fn run_month(run: &Run) -> Result<Month> {
     Month::parse(&run.month).ok_or_else(|| {
@@ -139,23 +136,6 @@ fn notice(budget: &Budget) -> String {
         (false, None) => number.to_string(),
         (false, Some(d)) => format!("{number} vom {}", format_date(d)),
     }
-}
-
-/// Text pre-wrapped for a table cell of `width` (at most `max_lines` lines, the last cut with "…"):
-/// the table draws it exactly so.
-fn cell(text: &str, style: Style, width: f32, max_lines: usize) -> String {
-    wrap_limited(text, style, width - 2.0 * CELL_PAD_X, max_lines).join("\n")
-}
-
-/// The height the PDF layer gives a table row.
-fn row_height(columns: &[Column], cells: &[&str], style: Style) -> f32 {
-    let lines = columns
-        .iter()
-        .zip(cells)
-        .map(|(c, t)| wrap(t, style, (c.width - 2.0 * CELL_PAD_X).max(1.0)).len())
-        .max()
-        .unwrap_or(1);
-    lines as f32 * style.line_height() + 2.0 * CELL_PAD_Y
 }
 
 /// A section heading in the accent colour.
@@ -264,13 +244,23 @@ const SIZES: [Sizes; 3] = [
     },
 ];
 
-/// The envelope window (DIN 5008 form B) and the information column beside it, as in the letters.
-const ADDRESS_WIDTH: f32 = 85.0;
-const RETURN_LINE_BASELINE: f32 = 48.5;
-const ADDRESS_TOP: f32 = 52.0;
-const INFO_LEFT: f32 = 122.0;
-const INFO_LABEL_W: f32 = 27.0;
-const BODY_TOP: f32 = 92.0;
+/// One statement being laid out: a run's line with everything drawn from it, in one set of sizes.
+struct Statement<'a> {
+    run: &'a Run,
+    month: Month,
+    line: &'a RunLine,
+    recipient: Recipient,
+    corrections: &'a [&'a Correction],
+    ctx: &'a StatementContext,
+    sizes: &'a Sizes,
+}
+
+/// Position, basis, amount.
+const CALCULATION_COLUMNS: [Column; 3] = [
+    Column::left(46.0),
+    Column::left(CONTENT_WIDTH - 46.0 - 28.0),
+    Column::right(28.0),
+];
 
 /// One statement as a PDF of one page.
 pub fn statement_pdf(
@@ -305,358 +295,359 @@ pub fn write_statement(
         .iter()
         .filter(|c| c.pilot_id == line.pilot_id)
         .collect();
+    let statement = |sizes| Statement {
+        run,
+        month,
+        line,
+        recipient: Recipient::new(&line.name, pilot),
+        corrections: &corrections,
+        ctx,
+        sizes,
+    };
     let last = SIZES.len() - 1;
     let sizes = SIZES
         .iter()
         .take(last)
         .find(|s| {
             let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
-            statement_page(&mut probe, run, month, line, pilot, &corrections, ctx, s);
+            statement(s).draw(&mut probe);
             probe.page_count() == 1
         })
         .unwrap_or(&SIZES[last]);
-    statement_page(doc, run, month, line, pilot, &corrections, ctx, sizes);
+    statement(sizes).draw(doc);
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn statement_page(
-    doc: &mut Doc,
-    run: &Run,
-    month: Month,
-    line: &RunLine,
-    pilot: Option<&Pilot>,
-    corrections: &[&Correction],
-    ctx: &StatementContext,
-    s: &Sizes,
-) {
-    let lh = &ctx.letterhead;
-    if is_draft(run) {
-        doc.set_watermark(Some(DRAFT_MARK));
+impl Statement<'_> {
+    fn draw(&self, doc: &mut Doc) {
+        if is_draft(self.run) {
+            doc.set_watermark(Some(DRAFT_MARK));
+        }
+        let body_top = self.frame().draw(doc);
+        doc.set_y(body_top);
+        self.title(doc);
+        self.payee(doc);
+        self.calculation(doc);
+        self.payment_note(doc);
+        self.legal_notes(doc);
+        self.sign_off(doc);
     }
-    draw_letterhead(doc, lh);
-    let number = statement_number(run, line);
-    let due = due_date(month, &ctx.allowance);
 
-    // The payee in the envelope window.
-    super::letters::draw_return_line(doc, lh);
-    let (street, town) = address(pilot);
-    let addr = Style::regular(10.0);
-    let mut top = ADDRESS_TOP;
-    for (text, max_lines) in [
-        (line.name.trim().to_string(), s.name_lines),
-        (street.clone(), 2),
-        (town.clone(), 2),
-    ] {
-        if !text.is_empty() {
-            top += doc.block_at(
-                CONTENT_LEFT,
-                top,
-                ADDRESS_WIDTH,
-                addr,
-                Align::Left,
-                &text,
-                max_lines,
+    fn cell_style(&self) -> Style {
+        Style::regular(self.sizes.cell)
+    }
+
+    fn number(&self) -> String {
+        statement_number(self.run, self.line)
+    }
+
+    fn due(&self) -> NaiveDate {
+        due_date(self.month, &self.ctx.allowance)
+    }
+
+    /// The payee in the envelope window; beside it what the treasury looks for first.
+    fn frame(&self) -> LetterFrame<'_> {
+        let references = vec![
+            Reference::new("Abrechnungs-Nr.", self.number(), 1),
+            Reference::new("Datum", format_date(self.ctx.issued_on), 1),
+            Reference::new("Zeitraum", period(self.month), 1),
+            Reference::new("Haushaltsjahr", self.month.year.to_string(), 1),
+            Reference::new("Buchungsstelle", budget_line(self.ctx), 2),
+            Reference::new("Fällig am", format_date(self.due()), 1),
+            Reference::new("Stand", run_state_text(self.run), 2),
+        ];
+        LetterFrame {
+            letterhead: &self.ctx.letterhead,
+            recipient: self.recipient.clone(),
+            address_style: Style::regular(10.0),
+            name_lines: self.sizes.name_lines,
+            info: InfoBlock::References(references),
+        }
+    }
+
+    /// "Aufwandsentschädigung Integrationslotsen – Abrechnung November 2026" and the number below.
+    fn title(&self, doc: &mut Doc) {
+        let s = self.sizes;
+        doc.block(
+            CONTENT_LEFT,
+            CONTENT_WIDTH,
+            Style::bold(s.title).colour(Colour::ACCENT),
+            Align::Left,
+            &statement_title(self.month),
+        );
+        doc.gap(0.5);
+        doc.line(
+            Style::regular(s.body + 0.5).colour(Colour::GREY),
+            Align::Left,
+            &format!(
+                "{}Abrechnungs-Nr. {} · Zeitraum {}",
+                if is_draft(self.run) {
+                    "ENTWURF · "
+                } else {
+                    ""
+                },
+                self.number(),
+                period(self.month)
+            ),
+        );
+        doc.gap(3.0);
+    }
+
+    /// Name and address, district, account holder, IBAN.
+    fn payee(&self, doc: &mut Doc) {
+        let s = self.sizes;
+        let line = self.line;
+        let cell_style = self.cell_style();
+        let bold = Style::bold(s.cell);
+        heading(doc, "Zahlungsempfänger/in und Bankverbindung", s.body + 1.0);
+        let kv = [Column::left(42.0), Column::left(CONTENT_WIDTH - 42.0)];
+        let w = kv[1].width;
+        let r = &self.recipient;
+        let address = [r.street.as_str(), r.town.as_str()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let name_address = [
+            cell_text(line.name.trim(), bold, w, s.name_lines),
+            cell_text(&address, cell_style, w, 2),
+        ]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+        doc.table_row(&kv, &["Name und Anschrift", &name_address], cell_style);
+        let district = or_dash(&line.district);
+        doc.table_row(
+            &kv,
+            &["Altkreis", &cell_text(&district, cell_style, w, 1)],
+            cell_style,
+        );
+        doc.table_row(
+            &kv,
+            &[
+                "Kontoinhaber/in",
+                &cell_text(line.account_holder.trim(), cell_style, w, 2),
+            ],
+            cell_style,
+        );
+        let iban = if line.iban.trim().is_empty() {
+            "keine IBAN hinterlegt".to_string()
+        } else {
+            crate::domain::iban::format(&line.iban)
+        };
+        doc.table_row(&kv, &["IBAN", &iban], bold);
+        doc.gap(4.0);
+    }
+
+    /// The allowance, its lowering, the corrections and the total.
+    fn calculation(&self, doc: &mut Doc) {
+        heading(doc, "Berechnung", self.sizes.body + 1.0);
+        doc.table_header(
+            &CALCULATION_COLUMNS,
+            &["Position", "Grundlage", "Betrag"],
+            Style::bold(self.sizes.cell - 0.5),
+        );
+        self.allowance_rows(doc);
+        self.correction_rows(doc);
+        self.total_row(doc);
+        doc.end_table();
+        doc.gap(2.0);
+    }
+
+    /// The month's allowance from rate and days, and the lowering when there is one.
+    fn allowance_rows(&self, doc: &mut Doc) {
+        let line = self.line;
+        let cell_style = self.cell_style();
+        let reason_w = CALCULATION_COLUMNS[1].width;
+        let days = format!(
+            "Monatsbetrag {} · {} von {} Tagen anspruchsberechtigt",
+            Cents(line.rate_cents),
+            line.eligible_days,
+            line.days_in_month
+        );
+        doc.table_row(
+            &CALCULATION_COLUMNS,
+            &[
+                &format!("Aufwandsentschädigung {}", self.month.label()),
+                &cell_text(&days, cell_style, reason_w, 2),
+                &Cents(line.computed_cents).to_string(),
+            ],
+            cell_style,
+        );
+        if line.amount_cents != line.computed_cents {
+            let reason = or_dash(&line.lowered_reason);
+            doc.table_row(
+                &CALCULATION_COLUMNS,
+                &[
+                    &format!("Minderung auf {}", Cents(line.amount_cents)),
+                    &cell_text(&reason, cell_style, reason_w, self.sizes.reason_lines),
+                    &Cents(line.amount_cents - line.computed_cents).to_string(),
+                ],
+                cell_style,
             );
         }
     }
 
-    // The information column: what the treasury looks for first.
-    let label = Style::regular(7.5).colour(Colour::GREY);
-    let value = Style::regular(8.5);
-    let value_w = CONTENT_RIGHT - INFO_LEFT - INFO_LABEL_W;
-    let mut info_top = RETURN_LINE_BASELINE - 3.5;
-    info_top += doc.block_at(
-        INFO_LEFT,
-        info_top,
-        CONTENT_RIGHT - INFO_LEFT,
-        Style::bold(8.5),
-        Align::Left,
-        &lh.department,
-        2,
-    );
-    info_top += 1.0;
-    let info: [(&str, String, usize); 7] = [
-        ("Abrechnungs-Nr.", number.clone(), 1),
-        ("Datum", format_date(ctx.issued_on), 1),
-        ("Zeitraum", period(month), 1),
-        ("Haushaltsjahr", month.year.to_string(), 1),
-        ("Buchungsstelle", budget_line(ctx), 2),
-        ("Fällig am", format_date(due), 1),
-        ("Stand", run_state_text(run), 2),
-    ];
-    for (l, v, max_lines) in info {
-        doc.text_at(
-            INFO_LEFT,
-            info_top + value.baseline(),
-            INFO_LABEL_W - 1.0,
-            label,
-            Align::Left,
-            l,
-        );
-        info_top += doc.block_at(
-            INFO_LEFT + INFO_LABEL_W,
-            info_top,
-            value_w,
-            value,
-            Align::Left,
-            &v,
-            max_lines,
-        );
-        info_top += 0.4;
-    }
-
-    doc.set_y(top.max(info_top).max(BODY_TOP) + 2.0);
-    doc.block(
-        CONTENT_LEFT,
-        CONTENT_WIDTH,
-        Style::bold(s.title).colour(Colour::ACCENT),
-        Align::Left,
-        &statement_title(month),
-    );
-    doc.gap(0.5);
-    doc.line(
-        Style::regular(s.body + 0.5).colour(Colour::GREY),
-        Align::Left,
-        &format!(
-            "{}Abrechnungs-Nr. {number} · Zeitraum {}",
-            if is_draft(run) { "ENTWURF · " } else { "" },
-            period(month)
-        ),
-    );
-    doc.gap(3.0);
-
-    // Payee and bank account.
-    let body = Style::regular(s.body);
-    let cell_style = Style::regular(s.cell);
-    let bold = Style::bold(s.cell);
-    heading(doc, "Zahlungsempfänger/in und Bankverbindung", s.body + 1.0);
-    let kv = [Column::left(42.0), Column::left(CONTENT_WIDTH - 42.0)];
-    let w = kv[1].width;
-    let name_address = [
-        cell(line.name.trim(), bold, w, s.name_lines),
-        cell(
-            &[street, town]
-                .into_iter()
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
-            cell_style,
-            w,
-            2,
-        ),
-    ]
-    .into_iter()
-    .filter(|t| !t.is_empty())
-    .collect::<Vec<_>>()
-    .join("\n");
-    doc.table_row(&kv, &["Name und Anschrift", &name_address], cell_style);
-    let district = if line.district.trim().is_empty() {
-        NO_NUMBER.to_string()
-    } else {
-        line.district.trim().to_string()
-    };
-    doc.table_row(
-        &kv,
-        &["Altkreis", &cell(&district, cell_style, w, 1)],
-        cell_style,
-    );
-    doc.table_row(
-        &kv,
-        &[
-            "Kontoinhaber/in",
-            &cell(line.account_holder.trim(), cell_style, w, 2),
-        ],
-        cell_style,
-    );
-    let iban = if line.iban.trim().is_empty() {
-        "keine IBAN hinterlegt".to_string()
-    } else {
-        crate::domain::iban::format(&line.iban)
-    };
-    doc.table_row(&kv, &["IBAN", &iban], bold);
-    doc.gap(4.0);
-
-    // The calculation.
-    heading(doc, "Berechnung", s.body + 1.0);
-    let columns = [
-        Column::left(46.0),
-        Column::left(CONTENT_WIDTH - 46.0 - 28.0),
-        Column::right(28.0),
-    ];
-    let reason_w = columns[1].width;
-    doc.table_header(
-        &columns,
-        &["Position", "Grundlage", "Betrag"],
-        Style::bold(s.cell - 0.5),
-    );
-    let days = format!(
-        "Monatsbetrag {} · {} von {} Tagen anspruchsberechtigt",
-        Cents(line.rate_cents),
-        line.eligible_days,
-        line.days_in_month
-    );
-    doc.table_row(
-        &columns,
-        &[
-            &format!("Aufwandsentschädigung {}", month.label()),
-            &cell(&days, cell_style, reason_w, 2),
-            &Cents(line.computed_cents).to_string(),
-        ],
-        cell_style,
-    );
-    if line.amount_cents != line.computed_cents {
-        let reason = if line.lowered_reason.trim().is_empty() {
-            NO_NUMBER.to_string()
+    /// One row per correction, as many as the sizes allow; the rest summed up in one row.
+    fn correction_rows(&self, doc: &mut Doc) {
+        let corrections = self.corrections;
+        let cell_style = self.cell_style();
+        let shown = if corrections.len() > self.sizes.max_corrections {
+            self.sizes.max_corrections - 1
         } else {
-            line.lowered_reason.trim().to_string()
+            corrections.len()
         };
-        doc.table_row(
-            &columns,
-            &[
-                &format!("Minderung auf {}", Cents(line.amount_cents)),
-                &cell(&reason, cell_style, reason_w, s.reason_lines),
-                &Cents(line.amount_cents - line.computed_cents).to_string(),
-            ],
-            cell_style,
-        );
-    }
-    let shown = if corrections.len() > s.max_corrections {
-        s.max_corrections - 1
-    } else {
-        corrections.len()
-    };
-    for c in &corrections[..shown] {
-        doc.table_row(
-            &columns,
-            &[
-                "Korrektur",
-                &cell(
-                    &format!(
-                        "zu Abrechnung {}: {}",
-                        c.original_statement.trim(),
-                        c.reason.trim()
+        for c in &corrections[..shown] {
+            let reason = format!(
+                "zu Abrechnung {}: {}",
+                c.original_statement.trim(),
+                c.reason.trim()
+            );
+            doc.table_row(
+                &CALCULATION_COLUMNS,
+                &[
+                    "Korrektur",
+                    &cell_text(
+                        &reason,
+                        cell_style,
+                        CALCULATION_COLUMNS[1].width,
+                        self.sizes.reason_lines,
                     ),
-                    cell_style,
-                    reason_w,
-                    s.reason_lines,
-                ),
-                &Cents(c.amount_cents).to_string(),
-            ],
-            cell_style,
-        );
+                    &Cents(c.amount_cents).to_string(),
+                ],
+                cell_style,
+            );
+        }
+        let listed: i64 = corrections[..shown].iter().map(|c| c.amount_cents).sum();
+        let rest = self.line.corrections_cents - listed;
+        if rest != 0 || corrections.len() > shown {
+            let more = corrections.len() - shown;
+            let text = if more > 0 {
+                format!("{more} weitere Korrekturen (einzeln in der Korrekturliste des Laufs)")
+            } else {
+                "Korrekturen laut Abrechnungslauf".to_string()
+            };
+            doc.table_row(
+                &CALCULATION_COLUMNS,
+                &["Weitere Korrekturen", &text, &Cents(rest).to_string()],
+                cell_style,
+            );
+        }
     }
-    let listed: i64 = corrections[..shown].iter().map(|c| c.amount_cents).sum();
-    let rest = line.corrections_cents - listed;
-    if rest != 0 || corrections.len() > shown {
-        let more = corrections.len() - shown;
-        let text = if more > 0 {
-            format!("{more} weitere Korrekturen (einzeln in der Korrekturliste des Laufs)")
+
+    /// "Auszahlungsbetrag" or, when negative, "Rückforderungsbetrag", and the amount.
+    fn total(&self) -> (&'static str, Cents) {
+        if self.line.net_cents < 0 {
+            ("Rückforderungsbetrag", Cents(-self.line.net_cents))
         } else {
-            "Korrekturen laut Abrechnungslauf".to_string()
-        };
+            ("Auszahlungsbetrag", Cents(self.line.net_cents))
+        }
+    }
+
+    /// The total under a strong rule.
+    fn total_row(&self, doc: &mut Doc) {
+        let (label, total) = self.total();
+        let style = Style::bold(self.sizes.cell + 0.5);
+        doc.ensure_space(style.line_height() + 2.0 * CELL_PAD_Y);
+        let rule_y = doc.y();
+        doc.line_at(
+            (CONTENT_LEFT, rule_y),
+            (CONTENT_RIGHT, rule_y),
+            1.0,
+            Colour::GREY,
+        );
         doc.table_row(
-            &columns,
-            &["Weitere Korrekturen", &text, &Cents(rest).to_string()],
-            cell_style,
+            &CALCULATION_COLUMNS,
+            &[label, "", &total.to_string()],
+            style,
         );
     }
-    let (total_label, total) = if line.net_cents < 0 {
-        ("Rückforderungsbetrag", Cents(-line.net_cents))
-    } else {
-        ("Auszahlungsbetrag", Cents(line.net_cents))
-    };
-    let total_style = Style::bold(s.cell + 0.5);
-    doc.ensure_space(total_style.line_height() + 2.0 * CELL_PAD_Y);
-    let rule_y = doc.y();
-    doc.line_at(
-        (CONTENT_LEFT, rule_y),
-        (CONTENT_RIGHT, rule_y),
-        1.0,
-        Colour::GREY,
-    );
-    doc.table_row(
-        &columns,
-        &[total_label, "", &total.to_string()],
-        total_style,
-    );
-    doc.end_table();
-    doc.gap(2.0);
-    let payment = if is_draft(run) {
-        "Entwurf: Dieser Lauf ist noch nicht freigegeben; es wird nichts ausgezahlt.".to_string()
-    } else if line.net_cents > 0 {
-        format!(
-            "Der Betrag von {total} wird bis zum {} auf das oben genannte Konto überwiesen.",
-            format_date(due)
-        )
-    } else if line.net_cents < 0 {
-        format!(
-            "Rückforderung: Sie haben {total} zu viel erhalten. Es erfolgt keine Überweisung an Sie; der \
-             Betrag ist an {} zurückzuzahlen. Die Zahlungsaufforderung mit der Bankverbindung erhalten \
-             Sie gesondert.",
-            lh.authority.trim()
-        )
-    } else {
-        "Für diesen Monat ergibt sich kein Zahlbetrag; es erfolgt keine Überweisung.".to_string()
-    };
-    let strong = if line.net_cents < 0 {
-        Style::bold(s.body)
-    } else {
-        body
-    };
-    doc.paragraph(strong, &payment, 3.0);
 
-    // Legal basis and the note on tax and social benefits (settings).
-    let small = Style::regular(s.small + 0.5);
-    for (title, text, max_lines) in [
-        (
-            "Rechtsgrundlage",
-            ctx.allowance.legal_basis.trim(),
-            s.legal_lines,
-        ),
-        (
-            "Hinweis zu Steuern und Sozialleistungen",
-            ctx.allowance.tax_note.trim(),
-            s.note_lines,
-        ),
-    ] {
-        if text.is_empty() {
-            continue;
+    /// What happens to the money: transferred by the due date, claimed back, or nothing.
+    fn payment_note(&self, doc: &mut Doc) {
+        let net = self.line.net_cents;
+        let (_, total) = self.total();
+        let text = if is_draft(self.run) {
+            "Entwurf: Dieser Lauf ist noch nicht freigegeben; es wird nichts ausgezahlt."
+                .to_string()
+        } else if net > 0 {
+            format!(
+                "Der Betrag von {total} wird bis zum {} auf das oben genannte Konto überwiesen.",
+                format_date(self.due())
+            )
+        } else if net < 0 {
+            format!(
+                "Rückforderung: Sie haben {total} zu viel erhalten. Es erfolgt keine Überweisung an Sie; der \
+                 Betrag ist an {} zurückzuzahlen. Die Zahlungsaufforderung mit der Bankverbindung erhalten \
+                 Sie gesondert.",
+                self.ctx.letterhead.authority.trim()
+            )
+        } else {
+            "Für diesen Monat ergibt sich kein Zahlbetrag; es erfolgt keine Überweisung."
+                .to_string()
+        };
+        let style = if net < 0 {
+            Style::bold(self.sizes.body)
+        } else {
+            Style::regular(self.sizes.body)
+        };
+        doc.paragraph(style, &text, 3.0);
+    }
+
+    /// Legal basis and the note on tax and social benefits (settings), each when set.
+    fn legal_notes(&self, doc: &mut Doc) {
+        let s = self.sizes;
+        let allowance = &self.ctx.allowance;
+        let small = Style::regular(s.small + 0.5);
+        for (title, text, max_lines) in [
+            (
+                "Rechtsgrundlage",
+                allowance.legal_basis.trim(),
+                s.legal_lines,
+            ),
+            (
+                "Hinweis zu Steuern und Sozialleistungen",
+                allowance.tax_note.trim(),
+                s.note_lines,
+            ),
+        ] {
+            if text.is_empty() {
+                continue;
+            }
+            doc.line(Style::bold(s.small + 0.5), Align::Left, title);
+            for l in wrap_limited(text, small, CONTENT_WIDTH, max_lines) {
+                doc.line(small, Align::Left, &l);
+            }
+            doc.gap(2.0);
         }
-        doc.line(Style::bold(s.small + 0.5), Align::Left, title);
-        for l in wrap_limited(text, small, CONTENT_WIDTH, max_lines) {
-            doc.line(small, Align::Left, &l);
-        }
+    }
+
+    /// The sign-off box at the foot of the body.
+    fn sign_off(&self, doc: &mut Doc) {
+        let heading_style = Style::bold(self.sizes.body);
         doc.gap(2.0);
+        let heading_h = heading_style.line_height() + 1.0;
+        doc.ensure_space(heading_h + SIGN_OFF_HEIGHT);
+        let bottom = doc.body_bottom();
+        if doc.y() + heading_h + SIGN_OFF_HEIGHT < bottom - 6.0 {
+            doc.set_y(bottom - 6.0 - heading_h - SIGN_OFF_HEIGHT);
+        }
+        doc.line(
+            heading_style,
+            Align::Left,
+            "Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)",
+        );
+        doc.gap(1.0);
+        sign_off_box(doc);
     }
-
-    // Sign-off at the foot of the body.
-    doc.gap(2.0);
-    let heading_h = Style::bold(s.body).line_height() + 1.0;
-    doc.ensure_space(heading_h + SIGN_OFF_HEIGHT);
-    let bottom = doc.body_bottom();
-    if doc.y() + heading_h + SIGN_OFF_HEIGHT < bottom - 6.0 {
-        doc.set_y(bottom - 6.0 - heading_h - SIGN_OFF_HEIGHT);
-    }
-    doc.line(
-        Style::bold(s.body),
-        Align::Left,
-        "Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)",
-    );
-    doc.gap(1.0);
-    sign_off_box(doc);
 }
 
-/// The pilot's street and "postcode town" (empty when the pilot is unknown).
-fn address(pilot: Option<&Pilot>) -> (String, String) {
-    match pilot {
-        None => (String::new(), String::new()),
-        Some(p) => (
-            p.street.trim().to_string(),
-            format!("{} {}", p.postcode.trim(), p.town.trim())
-                .trim()
-                .to_string(),
-        ),
+/// The trimmed text, or "—" when there is none.
+fn or_dash(text: &str) -> String {
+    match text.trim() {
+        "" => NO_NUMBER.to_string(),
+        t => t.to_string(),
     }
 }
 
@@ -939,8 +930,8 @@ impl<'a> ListWriter<'a> {
         ];
         let label = Style::regular(8.0).colour(Colour::GREY);
         for (l1, v1, l2, v2) in rows {
-            let v1 = cell(&v1, LIST_CELL, kv[1].width, 3);
-            let v2 = cell(&v2, LIST_CELL, kv[3].width, 3);
+            let v1 = cell_text(&v1, LIST_CELL, kv[1].width, 3);
+            let v2 = cell_text(&v2, LIST_CELL, kv[3].width, 3);
             let cells = [l1, v1.as_str(), l2, v2.as_str()];
             let h = row_height(&kv, &cells, LIST_CELL);
             self.ensure(h);
@@ -1022,11 +1013,11 @@ impl<'a> ListWriter<'a> {
         let mut group: Vec<&RunLine> = Vec::new();
         for (k, l) in positive.iter().enumerate() {
             i += 1;
-            let name = cell(l.name.trim(), LIST_CELL, name_w, 3);
+            let name = cell_text(l.name.trim(), LIST_CELL, name_w, 3);
             let no = statement_number(run, l);
             let iban = crate::domain::iban::format(&l.iban);
             let amount = Cents(l.net_cents).to_string();
-            let district = cell(&l.district, LIST_CELL, columns[3].width, 2);
+            let district = cell_text(&l.district, LIST_CELL, columns[3].width, 2);
             self.row(
                 &columns,
                 &[&i.to_string(), &no, &name, &district, &iban, &amount],
@@ -1045,7 +1036,7 @@ impl<'a> ListWriter<'a> {
                 } else {
                     l.district.trim().to_string()
                 };
-                let text = cell(
+                let text = cell_text(
                     &format!("Summe {district} ({} Zahlungen)", group.len()),
                     LIST_BOLD,
                     sums[1].width,
@@ -1061,7 +1052,7 @@ impl<'a> ListWriter<'a> {
                 group.clear();
             }
         }
-        let total_text = cell(
+        let total_text = cell_text(
             &format!("Gesamtsumme ({} Zahlungen)", positive.len()),
             SUM_STYLE,
             sums[1].width,
@@ -1096,8 +1087,8 @@ impl<'a> ListWriter<'a> {
             let name_w = columns[2].width;
             self.start_table(&columns, &labels);
             for (i, l) in negative.iter().enumerate() {
-                let name = cell(l.name.trim(), LIST_CELL, name_w, 3);
-                let district = cell(&l.district, LIST_CELL, columns[3].width, 2);
+                let name = cell_text(l.name.trim(), LIST_CELL, name_w, 3);
+                let district = cell_text(&l.district, LIST_CELL, columns[3].width, 2);
                 self.row(
                     &columns,
                     &[
@@ -1113,7 +1104,7 @@ impl<'a> ListWriter<'a> {
                     false,
                 );
             }
-            let text = cell(
+            let text = cell_text(
                 &format!("Summe Rückforderungen ({})", negative.len()),
                 SUM_STYLE,
                 sum_columns(&columns)[1].width,
@@ -1166,7 +1157,7 @@ impl<'a> ListWriter<'a> {
             Some(b) => {
                 let this_run = run.total_cents;
                 let remaining = b.amount_cents - ctx.approved_before_cents - this_run;
-                let budget_label = cell(
+                let budget_label = cell_text(
                     &format!("Budget {} (Bescheid {})", b.year, notice(b)),
                     LIST_CELL,
                     columns[0].width,
