@@ -708,19 +708,79 @@ pub fn write_payment_list(doc: &mut Doc, run: &Run, ctx: &StatementContext) -> R
     // Laid out once to count the sheets ("Blatt 2 von 3"), then for real.
     let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
     let sheets = {
-        let mut w = ListWriter::new(&mut probe, run, month, None);
-        w.write(run, month, ctx);
+        let mut w = ListWriter::new(&mut probe, run, month, ctx, None);
+        w.write();
         w.sheet
     };
-    let mut w = ListWriter::new(doc, run, month, Some(sheets));
-    w.write(run, month, ctx);
+    let mut w = ListWriter::new(doc, run, month, ctx, Some(sheets));
+    w.write();
     Ok(w.sheet)
+}
+
+/// The columns of the payment and claim-back tables.
+const LINE_LABELS: [&str; 6] = [
+    "Nr.",
+    "Abrechnungs-Nr.",
+    "Name",
+    "Altkreis",
+    "IBAN",
+    "Betrag",
+];
+
+/// Column widths for the run's lines: numbers, district, IBAN and amount as wide as their longest
+/// entry (district and IBAN capped), the name gets the rest.
+fn line_columns(run: &Run) -> Vec<Column> {
+    let width = |label: &str, cells: &[String], style: Style| -> f32 {
+        cells
+            .iter()
+            .map(|c| text_width(c, style))
+            .fold(text_width(label, LIST_HEAD), f32::max)
+            + 2.0 * CELL_PAD_X
+            + 0.6
+    };
+    let lines = &run.lines;
+    let numbers: Vec<String> = (1..=lines.len().max(1)).map(|n| n.to_string()).collect();
+    let statement_nos: Vec<String> = lines.iter().map(|l| statement_number(run, l)).collect();
+    let ibans: Vec<String> = lines
+        .iter()
+        .map(|l| crate::domain::iban::format(&l.iban))
+        .collect();
+    let amounts: Vec<String> = lines
+        .iter()
+        .map(|l| Cents(l.net_cents.abs()).to_string())
+        .chain([Cents(run.total_cents.max(run.claim_back_cents)).to_string()])
+        .collect();
+    let districts: Vec<String> = lines.iter().map(|l| l.district.clone()).collect();
+    let mut columns = vec![
+        Column::right(width("Nr.", &numbers, LIST_CELL)),
+        Column::left(width("Abrechnungs-Nr.", &statement_nos, LIST_CELL)),
+        Column::left(0.0),
+        Column::left(width("Altkreis", &districts, LIST_CELL).min(30.0)),
+        Column::left(width("IBAN", &ibans, LIST_CELL).min(50.0)),
+        Column::right(width("Betrag", &amounts, SUM_STYLE)),
+    ];
+    let fixed: f32 = columns.iter().map(|c| c.width).sum();
+    columns[2].width = (CONTENT_WIDTH - fixed).max(30.0);
+    columns
+}
+
+/// The line columns with the amount column widened for its label "Rückforderung", taken from the name.
+fn claim_back_columns(columns: &[Column]) -> Vec<Column> {
+    let mut columns = columns.to_vec();
+    let grow = (text_width("Rückforderung", LIST_HEAD) + 2.0 * CELL_PAD_X + 0.6 - columns[5].width)
+        .max(0.0);
+    columns[5].width += grow;
+    columns[2].width -= grow;
+    columns
 }
 
 /// Lays out the list and breaks its pages itself, so that every page gets the draft mark (behind the
 /// content), the running head and the column header.
 struct ListWriter<'a> {
     doc: &'a mut Doc,
+    run: &'a Run,
+    month: Month,
+    ctx: &'a StatementContext,
     draft: bool,
     head: String,
     sheet: usize,
@@ -729,9 +789,18 @@ struct ListWriter<'a> {
 }
 
 impl<'a> ListWriter<'a> {
-    fn new(doc: &'a mut Doc, run: &Run, month: Month, sheets: Option<usize>) -> Self {
+    fn new(
+        doc: &'a mut Doc,
+        run: &'a Run,
+        month: Month,
+        ctx: &'a StatementContext,
+        sheets: Option<usize>,
+    ) -> Self {
         ListWriter {
             doc,
+            run,
+            month,
+            ctx,
             draft: is_draft(run),
             head: format!(
                 "Auszahlungsliste {} – Haushaltsjahr {}",
@@ -847,14 +916,75 @@ impl<'a> ListWriter<'a> {
         self.doc.table_row(columns, cells, style);
     }
 
-    fn write(&mut self, run: &Run, month: Month, ctx: &StatementContext) {
-        let lh = &ctx.letterhead;
+    /// One line of the run: number, statement number, name, district, IBAN, amount.
+    fn line_row(&mut self, columns: &[Column], number: usize, l: &RunLine) {
+        let name = cell_text(l.name.trim(), LIST_CELL, columns[2].width, 3);
+        let district = cell_text(&l.district, LIST_CELL, columns[3].width, 2);
+        self.row(
+            columns,
+            &[
+                &number.to_string(),
+                &statement_number(self.run, l),
+                &name,
+                &district,
+                &crate::domain::iban::format(&l.iban),
+                &Cents(l.net_cents.abs()).to_string(),
+            ],
+            LIST_CELL,
+            None,
+            false,
+        );
+    }
+
+    /// A sum across the line columns: its label from number to IBAN, the amount below the amounts.
+    fn sum_row(
+        &mut self,
+        columns: &[Column],
+        label: &str,
+        cents: i64,
+        style: Style,
+        shade: Option<Colour>,
+    ) {
+        let sums = sum_columns(columns);
+        let label = cell_text(label, style, sums[1].width, 2);
+        // A subtotal is shaded; a total stands under a strong rule instead.
+        let rule = shade.is_none();
+        self.row(
+            &sums,
+            &["", &label, &Cents(cents).to_string()],
+            style,
+            shade,
+            rule,
+        );
+    }
+
+    fn payments(&self) -> Vec<&'a RunLine> {
+        self.run.lines.iter().filter(|l| l.net_cents > 0).collect()
+    }
+
+    fn write(&mut self) {
+        self.first_page_head();
+        self.particulars();
+        let columns = line_columns(self.run);
+        self.payment_section(&columns);
+        let mut section = 2;
+        if self.claim_back_section(&columns, section) {
+            section += 1;
+        }
+        self.lines_without_amount();
+        self.budget_section(section);
+        self.sign_off_section(section + 1);
+    }
+
+    /// Sheet and date, the title and the period.
+    fn first_page_head(&mut self) {
+        let lh = &self.ctx.letterhead;
         if self.draft {
             self.doc.set_watermark(Some(DRAFT_MARK));
         }
         draw_letterhead(self.doc, lh);
         let sheet = self.sheet_text();
-        let date = place_and_date(lh, ctx.issued_on);
+        let date = place_and_date(lh, self.ctx.issued_on);
         let y = self.doc.y();
         let small = Style::regular(9.0);
         self.doc.text_at(
@@ -879,7 +1009,7 @@ impl<'a> ListWriter<'a> {
             CONTENT_WIDTH,
             Style::bold(16.0).colour(Colour::ACCENT),
             Align::Left,
-            &format!("Auszahlungsliste {}", month.label()),
+            &format!("Auszahlungsliste {}", self.month.label()),
         );
         self.doc.gap(0.5);
         self.doc.block(
@@ -887,49 +1017,21 @@ impl<'a> ListWriter<'a> {
             CONTENT_WIDTH,
             Style::regular(10.5).colour(Colour::GREY),
             Align::Left,
-            &format!("{TITLE} · Zeitraum {}", period(month)),
+            &format!("{TITLE} · Zeitraum {}", period(self.month)),
         );
         self.doc.gap(4.0);
+    }
 
-        // The payment order's particulars, two pairs per row.
+    /// The payment order's particulars, two label–value pairs per row.
+    fn particulars(&mut self) {
         let kv = [
             Column::left(28.0),
             Column::left(57.0),
             Column::left(28.0),
             Column::left(57.0),
         ];
-        let notice_text = ctx
-            .budget
-            .as_ref()
-            .map(notice)
-            .unwrap_or_else(|| NO_NUMBER.into());
-        let positive: Vec<&RunLine> = run.lines.iter().filter(|l| l.net_cents > 0).collect();
-        let rows = [
-            (
-                "Haushaltsjahr",
-                month.year.to_string(),
-                "Buchungsstelle",
-                budget_line(ctx),
-            ),
-            (
-                "Fällig am",
-                format_date(due_date(month, &ctx.allowance)),
-                "Bescheid",
-                notice_text,
-            ),
-            (
-                "Stand des Laufs",
-                run_state_text(run),
-                "Anzahl",
-                format!(
-                    "{} Abrechnungen, {} Überweisungen",
-                    run.lines.len(),
-                    positive.len()
-                ),
-            ),
-        ];
         let label = Style::regular(8.0).colour(Colour::GREY);
-        for (l1, v1, l2, v2) in rows {
+        for (l1, v1, l2, v2) in self.particular_rows() {
             let v1 = cell_text(&v1, LIST_CELL, kv[1].width, 3);
             let v2 = cell_text(&v2, LIST_CELL, kv[3].width, 3);
             let cells = [l1, v1.as_str(), l2, v2.as_str()];
@@ -950,203 +1052,151 @@ impl<'a> ListWriter<'a> {
             self.doc.table_row(&kv, &["", &v1, "", &v2], LIST_CELL);
         }
         self.doc.gap(6.0);
+    }
 
-        // Payments, by district with subtotals.
-        let number_w = |label: &str, cells: &[String], style: Style| -> f32 {
-            cells
-                .iter()
-                .map(|c| text_width(c, style))
-                .fold(text_width(label, LIST_HEAD), f32::max)
-                + 2.0 * CELL_PAD_X
-                + 0.6
-        };
-        let numbers: Vec<String> = (1..=run.lines.len().max(1))
-            .map(|n| n.to_string())
-            .collect();
-        let statement_nos: Vec<String> =
-            run.lines.iter().map(|l| statement_number(run, l)).collect();
-        let ibans: Vec<String> = run
-            .lines
-            .iter()
-            .map(|l| crate::domain::iban::format(&l.iban))
-            .collect();
-        let amounts: Vec<String> = run
-            .lines
-            .iter()
-            .map(|l| Cents(l.net_cents.abs()).to_string())
-            .chain([Cents(run.total_cents.max(run.claim_back_cents)).to_string()])
-            .collect();
-        let districts: Vec<String> = run.lines.iter().map(|l| l.district.clone()).collect();
-        let mut columns = vec![
-            Column::right(number_w("Nr.", &numbers, LIST_CELL)),
-            Column::left(number_w("Abrechnungs-Nr.", &statement_nos, LIST_CELL)),
-            Column::left(0.0),
-            Column::left(number_w("Altkreis", &districts, LIST_CELL).min(30.0)),
-            Column::left(number_w("IBAN", &ibans, LIST_CELL).min(50.0)),
-            Column::right(number_w("Betrag", &amounts, SUM_STYLE)),
-        ];
-        let fixed: f32 = columns.iter().map(|c| c.width).sum();
-        columns[2].width = (CONTENT_WIDTH - fixed).max(30.0);
-        let labels = [
-            "Nr.",
-            "Abrechnungs-Nr.",
-            "Name",
-            "Altkreis",
-            "IBAN",
-            "Betrag",
-        ];
-        let name_w = columns[2].width;
-        let sums = sum_columns(&columns);
+    fn particular_rows(&self) -> [(&'static str, String, &'static str, String); 3] {
+        let (run, month, ctx) = (self.run, self.month, self.ctx);
+        let notice_text = ctx
+            .budget
+            .as_ref()
+            .map(notice)
+            .unwrap_or_else(|| NO_NUMBER.into());
+        let count = format!(
+            "{} Abrechnungen, {} Überweisungen",
+            run.lines.len(),
+            self.payments().len()
+        );
+        [
+            (
+                "Haushaltsjahr",
+                month.year.to_string(),
+                "Buchungsstelle",
+                budget_line(ctx),
+            ),
+            (
+                "Fällig am",
+                format_date(due_date(month, &ctx.allowance)),
+                "Bescheid",
+                notice_text,
+            ),
+            ("Stand des Laufs", run_state_text(run), "Anzahl", count),
+        ]
+    }
 
+    /// 1. The transfers, by district with subtotals, and their total.
+    fn payment_section(&mut self, columns: &[Column]) {
+        let payments = self.payments();
         self.heading("1. Auszahlungen (Überweisung)");
-        self.start_table(&columns, &labels);
-        if positive.is_empty() {
+        self.start_table(columns, &LINE_LABELS);
+        if payments.is_empty() {
             self.row(
-                &columns,
+                columns,
                 &["", "", "Keine Auszahlungen in diesem Lauf.", "", "", ""],
                 LIST_CELL,
                 None,
                 false,
             );
         }
-        let mut i = 0;
-        let mut group: Vec<&RunLine> = Vec::new();
-        for (k, l) in positive.iter().enumerate() {
-            i += 1;
-            let name = cell_text(l.name.trim(), LIST_CELL, name_w, 3);
-            let no = statement_number(run, l);
-            let iban = crate::domain::iban::format(&l.iban);
-            let amount = Cents(l.net_cents).to_string();
-            let district = cell_text(&l.district, LIST_CELL, columns[3].width, 2);
-            self.row(
-                &columns,
-                &[&i.to_string(), &no, &name, &district, &iban, &amount],
-                LIST_CELL,
-                None,
-                false,
-            );
-            group.push(l);
-            let last_of_group = positive
+        // The lines come sorted by district: a subtotal closes each run of one district.
+        let mut group_start = 0;
+        for (k, l) in payments.iter().enumerate() {
+            self.line_row(columns, k + 1, l);
+            let last_of_group = payments
                 .get(k + 1)
                 .is_none_or(|next| next.district != l.district);
             if last_of_group {
-                let sum: i64 = group.iter().map(|l| l.net_cents).sum();
-                let district = if l.district.trim().is_empty() {
-                    "ohne Altkreis".to_string()
-                } else {
-                    l.district.trim().to_string()
-                };
-                let text = cell_text(
-                    &format!("Summe {district} ({} Zahlungen)", group.len()),
-                    LIST_BOLD,
-                    sums[1].width,
-                    2,
-                );
-                self.row(
-                    &sums,
-                    &["", &text, &Cents(sum).to_string()],
-                    LIST_BOLD,
-                    Some(SUBTOTAL_SHADE),
-                    false,
-                );
-                group.clear();
+                let group = &payments[group_start..=k];
+                self.district_subtotal(columns, group);
+                group_start = k + 1;
             }
         }
-        let total_text = cell_text(
-            &format!("Gesamtsumme ({} Zahlungen)", positive.len()),
-            SUM_STYLE,
-            sums[1].width,
-            2,
-        );
-        self.row(
-            &sums,
-            &["", &total_text, &Cents(run.total_cents).to_string()],
+        self.sum_row(
+            columns,
+            &format!("Gesamtsumme ({} Zahlungen)", payments.len()),
+            self.run.total_cents,
             SUM_STYLE,
             None,
-            true,
         );
         self.end_table();
         self.doc.gap(6.0);
+    }
 
-        // Claim-backs: never transferred.
-        let negative: Vec<&RunLine> = run.lines.iter().filter(|l| l.net_cents < 0).collect();
-        let mut section = 2;
-        if !negative.is_empty() {
-            self.heading(&format!(
-                "{section}. Rückforderungen (keine Überweisung, gesonderte Zahlungsaufforderung)"
-            ));
-            section += 1;
-            let mut labels = labels;
-            labels[5] = "Rückforderung";
-            let mut columns = columns.clone();
-            let grow = (text_width("Rückforderung", LIST_HEAD) + 2.0 * CELL_PAD_X + 0.6
-                - columns[5].width)
-                .max(0.0);
-            columns[5].width += grow;
-            columns[2].width -= grow;
-            let name_w = columns[2].width;
-            self.start_table(&columns, &labels);
-            for (i, l) in negative.iter().enumerate() {
-                let name = cell_text(l.name.trim(), LIST_CELL, name_w, 3);
-                let district = cell_text(&l.district, LIST_CELL, columns[3].width, 2);
-                self.row(
-                    &columns,
-                    &[
-                        &(i + 1).to_string(),
-                        &statement_number(run, l),
-                        &name,
-                        &district,
-                        &crate::domain::iban::format(&l.iban),
-                        &Cents(-l.net_cents).to_string(),
-                    ],
-                    LIST_CELL,
-                    None,
-                    false,
-                );
-            }
-            let text = cell_text(
-                &format!("Summe Rückforderungen ({})", negative.len()),
-                SUM_STYLE,
-                sum_columns(&columns)[1].width,
-                2,
-            );
-            self.row(
-                &sum_columns(&columns),
-                &["", &text, &Cents(run.claim_back_cents).to_string()],
-                SUM_STYLE,
-                None,
-                true,
-            );
-            self.end_table();
-            self.doc.gap(6.0);
+    fn district_subtotal(&mut self, columns: &[Column], group: &[&RunLine]) {
+        let sum: i64 = group.iter().map(|l| l.net_cents).sum();
+        let district = match group[0].district.trim() {
+            "" => "ohne Altkreis",
+            d => d,
+        };
+        self.sum_row(
+            columns,
+            &format!("Summe {district} ({} Zahlungen)", group.len()),
+            sum,
+            LIST_BOLD,
+            Some(SUBTOTAL_SHADE),
+        );
+    }
+
+    /// Claim-backs, never transferred, as section `number` when there are any; returns whether.
+    fn claim_back_section(&mut self, columns: &[Column], number: usize) -> bool {
+        let claim_backs: Vec<&RunLine> =
+            self.run.lines.iter().filter(|l| l.net_cents < 0).collect();
+        if claim_backs.is_empty() {
+            return false;
         }
+        self.heading(&format!(
+            "{number}. Rückforderungen (keine Überweisung, gesonderte Zahlungsaufforderung)"
+        ));
+        let mut labels = LINE_LABELS;
+        labels[5] = "Rückforderung";
+        let columns = claim_back_columns(columns);
+        self.start_table(&columns, &labels);
+        for (i, l) in claim_backs.iter().enumerate() {
+            self.line_row(&columns, i + 1, l);
+        }
+        self.sum_row(
+            &columns,
+            &format!("Summe Rückforderungen ({})", claim_backs.len()),
+            self.run.claim_back_cents,
+            SUM_STYLE,
+            None,
+        );
+        self.end_table();
+        self.doc.gap(6.0);
+        true
+    }
 
-        // Lines with nothing to pay (lowered to zero, or corrections that even out).
+    /// Lines with nothing to pay (lowered to zero, or corrections that even out), in one paragraph.
+    fn lines_without_amount(&mut self) {
+        let run = self.run;
         let zero: Vec<String> = run
             .lines
             .iter()
             .filter(|l| l.net_cents == 0)
             .map(|l| format!("{} ({})", l.name.trim(), statement_number(run, l)))
             .collect();
-        if !zero.is_empty() {
-            let style = Style::regular(8.5);
-            let text = format!("Ohne Zahlbetrag (0,00 €): {}.", zero.join(", "));
-            for l in wrap(&text, style, CONTENT_WIDTH) {
-                self.ensure(style.line_height());
-                self.doc.line(style, Align::Left, &l);
-            }
-            self.doc.gap(6.0);
+        if zero.is_empty() {
+            return;
         }
+        let style = Style::regular(8.5);
+        let text = format!("Ohne Zahlbetrag (0,00 €): {}.", zero.join(", "));
+        for l in wrap(&text, style, CONTENT_WIDTH) {
+            self.ensure(style.line_height());
+            self.doc.line(style, Align::Left, &l);
+        }
+        self.doc.gap(6.0);
+    }
 
-        // Budget status.
-        self.heading(&format!("{section}. Haushaltsstatus {}", month.year));
+    /// The budget of the year, what was approved before, this run and what remains.
+    fn budget_section(&mut self, number: usize) {
+        let year = self.month.year;
+        self.heading(&format!("{number}. Haushaltsstatus {year}"));
         let columns = [Column::left(CONTENT_WIDTH - 40.0), Column::right(40.0)];
-        match &ctx.budget {
+        match &self.ctx.budget {
             None => {
                 self.row(
                     &columns,
                     &[
-                        &format!("Für {} ist kein Budget festgelegt.", month.year),
+                        &format!("Für {year} ist kein Budget festgelegt."),
                         NO_NUMBER,
                     ],
                     LIST_CELL,
@@ -1155,53 +1205,60 @@ impl<'a> ListWriter<'a> {
                 );
             }
             Some(b) => {
-                let this_run = run.total_cents;
-                let remaining = b.amount_cents - ctx.approved_before_cents - this_run;
-                let budget_label = cell_text(
-                    &format!("Budget {} (Bescheid {})", b.year, notice(b)),
-                    LIST_CELL,
-                    columns[0].width,
-                    2,
-                );
-                let before_label = format!(
-                    "bereits freigegeben vor diesem Lauf (Januar bis {})",
-                    month_before(month)
-                );
-                let before_label = if month.month == 1 {
-                    "bereits freigegeben vor diesem Lauf".to_string()
-                } else {
-                    before_label
-                };
-                let rows: [(String, String, Style); 4] = [
-                    (budget_label, Cents(b.amount_cents).to_string(), LIST_CELL),
-                    (
-                        before_label,
-                        Cents(ctx.approved_before_cents).to_string(),
-                        LIST_CELL,
-                    ),
-                    (
-                        if self.draft {
-                            "dieser Lauf (Entwurf, Auszahlungen)".to_string()
-                        } else {
-                            "dieser Lauf (Auszahlungen)".to_string()
-                        },
-                        Cents(this_run).to_string(),
-                        LIST_CELL,
-                    ),
-                    (
-                        "verbleibend nach diesem Lauf".to_string(),
-                        Cents(remaining).to_string(),
-                        Style::bold(8.5),
-                    ),
-                ];
-                for (i, (l, v, style)) in rows.iter().enumerate() {
+                for (i, (l, v, style)) in self.budget_rows(b, columns[0].width).iter().enumerate() {
                     self.row(&columns, &[l, v], *style, None, i == 3);
                 }
             }
         }
         self.doc.gap(6.0);
+    }
 
-        // Sign-off.
+    fn budget_rows(&self, b: &Budget, label_width: f32) -> [(String, String, Style); 4] {
+        let (month, ctx) = (self.month, self.ctx);
+        let this_run = self.run.total_cents;
+        let remaining = b.amount_cents - ctx.approved_before_cents - this_run;
+        let budget_label = cell_text(
+            &format!("Budget {} (Bescheid {})", b.year, notice(b)),
+            LIST_CELL,
+            label_width,
+            2,
+        );
+        let before_label = if month.month == 1 {
+            "bereits freigegeben vor diesem Lauf".to_string()
+        } else {
+            format!(
+                "bereits freigegeben vor diesem Lauf (Januar bis {})",
+                month_before(month)
+            )
+        };
+        let this_label = if self.draft {
+            "dieser Lauf (Entwurf, Auszahlungen)"
+        } else {
+            "dieser Lauf (Auszahlungen)"
+        };
+        [
+            (budget_label, Cents(b.amount_cents).to_string(), LIST_CELL),
+            (
+                before_label,
+                Cents(ctx.approved_before_cents).to_string(),
+                LIST_CELL,
+            ),
+            (
+                this_label.to_string(),
+                Cents(this_run).to_string(),
+                LIST_CELL,
+            ),
+            (
+                "verbleibend nach diesem Lauf".to_string(),
+                Cents(remaining).to_string(),
+                Style::bold(8.5),
+            ),
+        ]
+    }
+
+    /// The statement of correctness and the order to pay, with the sign-off box, kept together.
+    fn sign_off_section(&mut self, number: usize) {
+        let run = self.run;
         let style = Style::regular(8.5);
         let text = format!(
             "Die sachliche und rechnerische Richtigkeit dieser Auszahlungsliste und der {} beigefügten \
@@ -1209,9 +1266,9 @@ impl<'a> ListWriter<'a> {
              Lasten der Buchungsstelle {} (Haushaltsjahr {}) wird angeordnet.",
             run.lines.len(),
             Cents(run.total_cents),
-            positive.len(),
-            budget_line(ctx),
-            month.year
+            self.payments().len(),
+            budget_line(self.ctx),
+            self.month.year
         );
         let lines = wrap(&text, style, CONTENT_WIDTH);
         let heading_style = Style::bold(10.5).colour(Colour::ACCENT);
@@ -1224,10 +1281,7 @@ impl<'a> ListWriter<'a> {
         );
         heading(
             self.doc,
-            &format!(
-                "{}. Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)",
-                section + 1
-            ),
+            &format!("{number}. Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)"),
             10.5,
         );
         for l in &lines {
