@@ -729,6 +729,14 @@ fn audit_triggers_cover_every_column() {
     }
 }
 
+/// A database in `dir` with one pilot, closed again; its path and the pilot.
+fn closed_database_with(dir: &Path, input: &PilotInput) -> (PathBuf, lotsen::Pilot) {
+    let db = dir.join("lotsenbuero.sqlite3");
+    let mut store = Store::open(&db).unwrap();
+    let created = store.create_pilot(input, today(), "T").unwrap();
+    (db, created)
+}
+
 /// The entries of `pilots` that changed `field`, oldest first.
 fn field_changes(store: &Store, field: &str) -> Vec<(String, Option<String>, Option<String>)> {
     let filter = AuditFilter {
@@ -751,12 +759,7 @@ fn field_changes(store: &Store, field: &str) -> Vec<(String, Option<String>, Opt
 #[test]
 fn a_column_added_later_is_audited_after_reopening() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("lotsenbuero.sqlite3");
-    let mut store = Store::open(&db).unwrap();
-    let anna = store
-        .create_pilot(&pilot("Anna", "Neu"), today(), "T")
-        .unwrap();
-    drop(store);
+    let (db, anna) = closed_database_with(dir.path(), &pilot("Anna", "Neu"));
     let c = Connection::open(&db).unwrap();
     c.execute_batch("ALTER TABLE pilots ADD COLUMN nickname TEXT")
         .unwrap();
@@ -816,12 +819,7 @@ fn a_column_added_later_is_audited_after_reopening() {
 #[test]
 fn stale_audit_triggers_are_replaced_and_current_ones_left_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("lotsenbuero.sqlite3");
-    let mut store = Store::open(&db).unwrap();
-    let anna = store
-        .create_pilot(&pilot("Anna", "Alt"), today(), "T")
-        .unwrap();
-    drop(store);
+    let (db, anna) = closed_database_with(dir.path(), &pilot("Anna", "Alt"));
     let schema_cookie = |c: &Connection| -> i64 {
         c.query_row("PRAGMA schema_version", [], |r| r.get(0))
             .unwrap()

@@ -5,7 +5,7 @@
 //! with). The body begins below it, at the point [`LetterFrame::draw`] returns.
 
 use super::pdf::{Align, Colour, Doc, Style, CONTENT_LEFT, CONTENT_RIGHT};
-use super::{draw_letterhead, Letterhead};
+use super::{draw_letterhead, join_set, labelled_set, Letterhead};
 use crate::domain::pilot::Pilot;
 
 /// The window of a DIN C6/DL envelope (DIN 5008, form B): 20 mm from the left, 85 mm wide, the address
@@ -166,16 +166,14 @@ impl LetterFrame<'_> {
 /// The sender's return line above the envelope window (DIN 5008), with a thin rule under it.
 fn draw_return_line(doc: &mut Doc, letterhead: &Letterhead) {
     let ret = Style::regular(7.0).colour(Colour::GREY);
-    let sender = [
-        letterhead.authority.trim(),
-        letterhead.street.trim(),
-        letterhead.postcode_town.trim(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let sender = join_set(
+        &[
+            &letterhead.authority,
+            &letterhead.street,
+            &letterhead.postcode_town,
+        ],
+        " · ",
+    );
     doc.text_at(
         CONTENT_LEFT,
         RETURN_LINE_BASELINE,
@@ -199,15 +197,14 @@ fn draw_contact(doc: &mut Doc, letterhead: &Letterhead, left: f32, mut top: f32)
         letterhead.street.trim().to_string(),
         letterhead.postcode_town.trim().to_string(),
     ];
-    let contact: Vec<String> = [
-        ("Ansprechperson", letterhead.signer_name.trim()),
-        ("Telefon", letterhead.phone.trim()),
-        ("E-Mail", letterhead.email.trim()),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k}: {v}"))
-    .collect();
+    let contact = labelled_set(
+        &[
+            ("Ansprechperson", &letterhead.signer_name),
+            ("Telefon", &letterhead.phone),
+            ("E-Mail", &letterhead.email),
+        ],
+        ": ",
+    );
     if !contact.is_empty() {
         lines.push(String::new());
         lines.extend(contact);

@@ -12,7 +12,7 @@ use super::pdf::{
     fit, wrap_limited, Align, Colour, Doc, Style, CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_TOP,
     CONTENT_WIDTH, PAGE_WIDTH,
 };
-use super::{format_date, format_date_long, new_document, place_and_date, Letterhead};
+use super::{format_date, format_date_long, join_set, new_document, place_and_date, Letterhead};
 use crate::domain::pilot::Pilot;
 use crate::error::Result;
 
@@ -152,11 +152,7 @@ fn described(pilot: &Pilot, name: &str) -> String {
         who.push_str(&format!(", geboren am {}", format_date(d)));
         apposition = true;
     }
-    let address = [pilot.street.trim().to_string(), postcode_town(pilot)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let address = join_set(&[&pilot.street, &postcode_town(pilot)], ", ");
     if !address.is_empty() {
         who.push_str(&format!(", wohnhaft {address}"));
         apposition = true;
@@ -169,16 +165,14 @@ fn described(pilot: &Pilot, name: &str) -> String {
 
 /// Where and how the certificate is shown, and what is kept of it.
 fn efz_notes(doc: &mut Doc, letterhead: &Letterhead, body: Style) {
-    let office = [
-        letterhead.department.trim(),
-        letterhead.street.trim(),
-        letterhead.postcode_town.trim(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(", ");
+    let office = join_set(
+        &[
+            &letterhead.department,
+            &letterhead.street,
+            &letterhead.postcode_town,
+        ],
+        ", ",
+    );
     let at = if office.is_empty() {
         "bei uns".to_string()
     } else {

@@ -17,7 +17,7 @@ use super::pdf::{
     cell_text, row_height, text_width, wrap, wrap_limited, Align, Colour, Column, Doc, Style,
     CELL_PAD_X, CELL_PAD_Y, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
 };
-use super::{draw_letterhead, format_date, new_document, place_and_date, Letterhead};
+use super::{draw_letterhead, format_date, join_set, new_document, place_and_date, Letterhead};
 use crate::domain::allowance::{AllowanceSettings, Month, Timing};
 use crate::domain::money::Cents;
 use crate::domain::pilot::Pilot;
@@ -403,11 +403,7 @@ impl Statement<'_> {
         let kv = [Column::left(42.0), Column::left(CONTENT_WIDTH - 42.0)];
         let w = kv[1].width;
         let r = &self.recipient;
-        let address = [r.street.as_str(), r.town.as_str()]
-            .into_iter()
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let address = join_set(&[&r.street, &r.town], ", ");
         let name_address = [
             cell_text(line.name.trim(), bold, w, s.name_lines),
             cell_text(&address, cell_style, w, 2),
@@ -958,6 +954,13 @@ impl<'a> ListWriter<'a> {
         );
     }
 
+    /// The total under a strong rule; ends the table.
+    fn close_with_total(&mut self, columns: &[Column], label: &str, cents: i64) {
+        self.sum_row(columns, label, cents, SUM_STYLE, None);
+        self.end_table();
+        self.doc.gap(6.0);
+    }
+
     fn payments(&self) -> Vec<&'a RunLine> {
         self.run.lines.iter().filter(|l| l.net_cents > 0).collect()
     }
@@ -1110,15 +1113,11 @@ impl<'a> ListWriter<'a> {
                 group_start = k + 1;
             }
         }
-        self.sum_row(
+        self.close_with_total(
             columns,
             &format!("Gesamtsumme ({} Zahlungen)", payments.len()),
             self.run.total_cents,
-            SUM_STYLE,
-            None,
         );
-        self.end_table();
-        self.doc.gap(6.0);
     }
 
     fn district_subtotal(&mut self, columns: &[Column], group: &[&RunLine]) {
@@ -1153,15 +1152,11 @@ impl<'a> ListWriter<'a> {
         for (i, l) in claim_backs.iter().enumerate() {
             self.line_row(&columns, i + 1, l);
         }
-        self.sum_row(
+        self.close_with_total(
             &columns,
             &format!("Summe Rückforderungen ({})", claim_backs.len()),
             self.run.claim_back_cents,
-            SUM_STYLE,
-            None,
         );
-        self.end_table();
-        self.doc.gap(6.0);
         true
     }
 
