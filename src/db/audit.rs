@@ -1,7 +1,7 @@
 //! The audit log (SPEC section 8): when, who, what, old → new. Written only by the triggers
-//! generated in `audit_triggers.rs` (so no code path can forget it); read here. Append-only: the database refuses
-//! UPDATE and DELETE on `audit_log`, except the blanking of eFZ values under § 30a BZRG
-//! (see `store::retention`).
+//! generated in `audit_triggers.rs` (so no code path can forget it); read here. Append-only: the
+//! database refuses UPDATE and DELETE on `audit_log`, except the blanking of eFZ values under
+//! § 30a BZRG (see `store::retention`).
 
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value;

@@ -170,7 +170,9 @@ impl Store {
 
     /// Runs the migrations after `from`, each in its own transaction together with the audit
     /// triggers for the schema it leaves: every committed schema version is fully audited, and
-    /// data a later migration changes is logged as the system's.
+    /// data a later migration changes is logged as the system's. The triggers name every column,
+    /// so a migration that drops a column of an audited table first drops that table's
+    /// `audit_<table>_*` triggers; they are generated again right after it.
     fn migrate(&mut self, from: i64) -> Result<()> {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
             let tx = self.conn.transaction()?;
