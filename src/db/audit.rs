@@ -1,7 +1,7 @@
-//! The audit log (docs/DOMAIN.md#audit): when, who, what, old → new. Written only by the triggers of
-//! migration 004 (so no code path can forget it); read here. Append-only: the database refuses
-//! UPDATE and DELETE on `audit_log`, except the blanking of eFZ values under § 30a BZRG
-//! (see `store::retention`).
+//! The audit log (docs/DOMAIN.md#audit): when, who, what, old → new. Written only by the triggers
+//! generated in `audit_triggers.rs` (so no code path can forget it); read here. Append-only: the
+//! database refuses UPDATE and DELETE on `audit_log`, except the blanking of eFZ values under
+//! § 30a BZRG (see `db::retention`).
 
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value;
@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use crate::error::Result;
 
-/// Every audited table with its German name for the app, in the order of the filter list.
+/// Every audited table with its German name for the app, in the order of the filter list. The
+/// audit triggers are generated for exactly these tables (`audit_triggers.rs`).
 pub const AUDITED_TABLES: &[(&str, &str)] = &[
     ("pilots", "Lotse"),
     ("pilot_languages", "Sprache eines Lotsen"),

@@ -2,6 +2,7 @@
 
 mod allowances;
 mod audit;
+mod audit_triggers;
 mod backup;
 mod coverage;
 pub mod demo;
@@ -29,7 +30,7 @@ pub(crate) use pilots::insert_pilot;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 use crate::domain::reference::{self, District, Municipality, ReferenceData};
 use crate::error::{Error, Result};
@@ -84,8 +85,9 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the database at `path`, migrates it and seeds the reference data.
-    /// A database written by a newer version is refused and left untouched.
+    /// Opens (or creates) the database at `path`, migrates it, brings the audit triggers in line
+    /// with its tables and seeds the reference data. A database written by a newer version is
+    /// refused and left untouched.
     pub fn open(path: &Path) -> Result<Store> {
         Store::open_inner(path).map_err(|e| private::explain_disk_error(e, path))
     }
@@ -133,6 +135,7 @@ impl Store {
             tightened,
         };
         store.migrate(found)?;
+        store.sync_audit_triggers()?;
         store.seed_reference_data()?;
         Ok(store)
     }
@@ -144,7 +147,7 @@ impl Store {
     ) -> Result<T> {
         let written = (|| {
             let tx = self.conn.transaction()?;
-            // Who is working, and a new transaction number, for the audit triggers (migration 004).
+            // Who is working, and a new transaction number, for the audit triggers (audit_triggers.rs).
             tx.execute(
                 "UPDATE audit_context SET who = ?1, tx = tx + 1, erasing = 0 WHERE id = 1",
                 [&self.actor],
@@ -188,13 +191,35 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// Runs the migrations after `from`, each in its own transaction together with the audit
+    /// triggers for the schema it leaves: every committed schema version is fully audited, and
+    /// data a later migration changes is logged as the system's. The triggers name every column,
+    /// so a migration that drops a column of an audited table first drops that table's
+    /// `audit_<table>_*` triggers; they are generated again right after it.
     fn migrate(&mut self, from: i64) -> Result<()> {
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
+            audit_triggers::sync(&tx)?;
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }
+        Ok(())
+    }
+
+    /// Regenerates the audit triggers when the tables changed outside the migrations or the
+    /// triggers came from an older build; a database already in line is only read.
+    fn sync_audit_triggers(&mut self) -> Result<()> {
+        if !audit_triggers::stale(&self.conn)? {
+            return Ok(());
+        }
+        // Immediate: the check is repeated under the write lock, so two processes opening the same
+        // file at once cannot both replace the triggers.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        audit_triggers::sync(&tx)?;
+        tx.commit()?;
         Ok(())
     }
 

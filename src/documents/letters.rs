@@ -7,32 +7,17 @@
 
 use chrono::NaiveDate;
 
+use super::letter_frame::{postcode_town, InfoBlock, LetterFrame, Recipient};
 use super::pdf::{
-    fit, wrap_limited, Align, Colour, Doc, Style, CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_RIGHT,
-    CONTENT_TOP, CONTENT_WIDTH, PAGE_WIDTH,
+    fit, wrap_limited, Align, Colour, Doc, Style, CONTENT_BOTTOM, CONTENT_LEFT, CONTENT_TOP,
+    CONTENT_WIDTH, PAGE_WIDTH,
 };
-use super::{
-    draw_letterhead, format_date, format_date_long, new_document, place_and_date, Letterhead,
-};
+use super::{format_date, format_date_long, join_set, new_document, place_and_date, Letterhead};
 use crate::domain::pilot::Pilot;
 use crate::error::Result;
 
-/// The window of a DIN C6/DL envelope (DIN 5008, form B): 20 mm from the left, 85 mm wide, the address
-/// from 50 mm to 90 mm below the top edge, with the sender's return line just above it.
-const ADDRESS_WIDTH: f32 = 85.0;
-const RETURN_LINE_BASELINE: f32 = 48.5;
-const ADDRESS_TOP: f32 = 52.0;
-/// The information column beside the address (DIN 5008: from 125 mm).
-const INFO_LEFT: f32 = 125.0;
-
 fn pilot_name(pilot: &Pilot) -> String {
     format!("{} {}", pilot.first_name.trim(), pilot.last_name.trim())
-        .trim()
-        .to_string()
-}
-
-fn postcode_town(pilot: &Pilot) -> String {
-    format!("{} {}", pilot.postcode.trim(), pilot.town.trim())
         .trim()
         .to_string()
 }
@@ -52,101 +37,6 @@ fn of_authority(authority: &str) -> String {
         }
     }
     format!("von {a}")
-}
-
-/// The sender's return line above the envelope window (DIN 5008), with a thin rule under it.
-pub(crate) fn draw_return_line(doc: &mut Doc, letterhead: &Letterhead) {
-    let ret = Style::regular(7.0).colour(Colour::GREY);
-    let sender = [
-        letterhead.authority.trim(),
-        letterhead.street.trim(),
-        letterhead.postcode_town.trim(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" · ");
-    doc.text_at(
-        CONTENT_LEFT,
-        RETURN_LINE_BASELINE,
-        ADDRESS_WIDTH,
-        ret,
-        Align::Left,
-        &sender,
-    );
-    doc.line_at(
-        (CONTENT_LEFT, RETURN_LINE_BASELINE + 1.2),
-        (CONTENT_LEFT + ADDRESS_WIDTH, RETURN_LINE_BASELINE + 1.2),
-        0.3,
-        Colour::LIGHT_GREY,
-    );
-}
-
-/// The recipient block in the envelope window: return line, name (up to 3 lines), street (2), town (2).
-fn draw_address(doc: &mut Doc, letterhead: &Letterhead, pilot: &Pilot) {
-    super::letters::draw_return_line(doc, letterhead);
-
-    let style = Style::regular(10.5);
-    let mut top = ADDRESS_TOP;
-    for (text, max_lines) in [
-        (pilot_name(pilot), 3),
-        (pilot.street.trim().to_string(), 2),
-        (postcode_town(pilot), 2),
-    ] {
-        if !text.is_empty() {
-            top += doc.block_at(
-                CONTENT_LEFT,
-                top,
-                ADDRESS_WIDTH,
-                style,
-                Align::Left,
-                &text,
-                max_lines,
-            );
-        }
-    }
-}
-
-/// The information column right of the address: department, address, contact, person in charge.
-fn draw_info_column(doc: &mut Doc, letterhead: &Letterhead) {
-    let width = CONTENT_RIGHT - INFO_LEFT;
-    let small = Style::regular(8.5);
-    let mut top = RETURN_LINE_BASELINE - small.baseline();
-    top += doc.block_at(
-        INFO_LEFT,
-        top,
-        width,
-        Style::bold(8.5),
-        Align::Left,
-        &letterhead.department,
-        2,
-    );
-    let mut lines: Vec<String> = vec![
-        letterhead.street.trim().to_string(),
-        letterhead.postcode_town.trim().to_string(),
-    ];
-    let mut contact = Vec::new();
-    if !letterhead.signer_name.trim().is_empty() {
-        contact.push(format!("Ansprechperson: {}", letterhead.signer_name.trim()));
-    }
-    if !letterhead.phone.trim().is_empty() {
-        contact.push(format!("Telefon: {}", letterhead.phone.trim()));
-    }
-    if !letterhead.email.trim().is_empty() {
-        contact.push(format!("E-Mail: {}", letterhead.email.trim()));
-    }
-    if !contact.is_empty() {
-        lines.push(String::new());
-        lines.extend(contact);
-    }
-    for l in lines {
-        if l.is_empty() {
-            top += small.line_height() / 2.0;
-        } else {
-            top += doc.block_at(INFO_LEFT, top, width, small, Align::Left, &l, 2);
-        }
-    }
 }
 
 /// Confirmation letter for the fee-free application of an extended certificate of conduct: the pilot shows
@@ -181,11 +71,15 @@ fn efz_letter_layout(
         letterhead,
         issued_on,
     );
-    draw_letterhead(&mut doc, letterhead);
-    draw_address(&mut doc, letterhead, pilot);
-    draw_info_column(&mut doc, letterhead);
-
-    doc.set_y(93.0);
+    let frame = LetterFrame {
+        letterhead,
+        recipient: Recipient::new(&name, Some(pilot)),
+        address_style: Style::regular(10.5),
+        name_lines: 3,
+        info: InfoBlock::Contact,
+    };
+    let body_top = frame.draw(&mut doc);
+    doc.set_y(body_top);
     doc.line(body, Align::Right, &place_and_date(letterhead, issued_on));
     doc.gap(5.0);
     doc.block(
@@ -197,7 +91,17 @@ fn efz_letter_layout(
          nach § 30a Abs. 2 BZRG",
     );
     doc.gap(5.0);
+    efz_salutation(&mut doc, &name, body);
+    doc.paragraph(heading, "Bestätigung nach § 30a Abs. 2 BZRG", 1.5);
+    efz_confirmation(&mut doc, pilot, &name, letterhead, body);
+    doc.paragraph(heading, "Hinweise für Sie", 1.5);
+    efz_notes(&mut doc, letterhead, body);
+    efz_closing(&mut doc, letterhead, body);
+    doc
+}
 
+/// "Guten Tag …," and why the letter comes.
+fn efz_salutation(doc: &mut Doc, name: &str, body: Style) {
     // The salutation is no place for a name of five lines.
     let hello = wrap_limited(&format!("Guten Tag {name},"), body, CONTENT_WIDTH, 2);
     doc.paragraph(body, &hello.join("\n"), 2.5);
@@ -208,35 +112,25 @@ fn efz_letter_layout(
          Meldebehörde (Bürgeramt) beantragen.",
         4.0,
     );
+}
 
-    doc.paragraph(heading, "Bestätigung nach § 30a Abs. 2 BZRG", 1.5);
-    // "Ayşe Müller-Öztürk, geboren am 17.05.1980, wohnhaft Steinweg 12, 06484 Quedlinburg,"
-    let mut who = name.clone();
-    let mut apposition = false;
-    if let Some(d) = pilot.birth_date {
-        who.push_str(&format!(", geboren am {}", format_date(d)));
-        apposition = true;
-    }
-    let address = [pilot.street.trim().to_string(), postcode_town(pilot)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
-    if !address.is_empty() {
-        who.push_str(&format!(", wohnhaft {address}"));
-        apposition = true;
-    }
-    if apposition {
-        who.push(',');
-    }
+/// The confirmation under § 30a Abs. 2 BZRG and the request to waive the fee.
+fn efz_confirmation(
+    doc: &mut Doc,
+    pilot: &Pilot,
+    name: &str,
+    letterhead: &Letterhead,
+    body: Style,
+) {
     doc.paragraph(
         body,
         &format!(
-            "Hiermit bestätigen wir, dass {who} im Programm „Ehrenamtliche Integrationslotsen“ {} als \
+            "Hiermit bestätigen wir, dass {} im Programm „Ehrenamtliche Integrationslotsen“ {} als \
              ehrenamtliche Integrationslotsin bzw. ehrenamtlicher Integrationslotse tätig ist oder tätig \
              werden wird. Die Tätigkeit umfasst die Begleitung zugewanderter Menschen und Familien im \
              Alltag und ist geeignet, Kontakt zu Minderjährigen aufzunehmen. Für sie wird daher ein \
              erweitertes Führungszeugnis nach § 30a Abs. 1 Nr. 2 BZRG benötigt.",
+            described(pilot, name),
             of_authority(&letterhead.authority)
         ),
         2.5,
@@ -247,18 +141,38 @@ fn efz_letter_layout(
          ausgeübt. Daran ändert die monatliche Aufwandsentschädigung nichts.",
         4.0,
     );
+}
 
-    doc.paragraph(heading, "Hinweise für Sie", 1.5);
-    let office = [
-        letterhead.department.trim(),
-        letterhead.street.trim(),
-        letterhead.postcode_town.trim(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(", ");
+/// "Ayşe Müller-Öztürk, geboren am 17.05.1980, wohnhaft Steinweg 12, 06484 Quedlinburg," — the name
+/// with what is known of birth date and address.
+fn described(pilot: &Pilot, name: &str) -> String {
+    let mut who = name.to_string();
+    let mut apposition = false;
+    if let Some(d) = pilot.birth_date {
+        who.push_str(&format!(", geboren am {}", format_date(d)));
+        apposition = true;
+    }
+    let address = join_set(&[&pilot.street, &postcode_town(pilot)], ", ");
+    if !address.is_empty() {
+        who.push_str(&format!(", wohnhaft {address}"));
+        apposition = true;
+    }
+    if apposition {
+        who.push(',');
+    }
+    who
+}
+
+/// Where and how the certificate is shown, and what is kept of it.
+fn efz_notes(doc: &mut Doc, letterhead: &Letterhead, body: Style) {
+    let office = join_set(
+        &[
+            &letterhead.department,
+            &letterhead.street,
+            &letterhead.postcode_town,
+        ],
+        ", ",
+    );
     let at = if office.is_empty() {
         "bei uns".to_string()
     } else {
@@ -274,8 +188,10 @@ fn efz_letter_layout(
         ),
         6.0,
     );
+}
 
-    // Greeting and signature stay together.
+/// Greeting and signature, kept together on the page.
+fn efz_closing(doc: &mut Doc, letterhead: &Letterhead, body: Style) {
     let captions: Vec<&str> = [
         letterhead.signer_name.trim(),
         letterhead.signer_title.trim(),
@@ -290,7 +206,6 @@ fn efz_letter_layout(
     doc.line(body, Align::Left, "Mit freundlichen Grüßen");
     doc.line(body, Align::Left, "Im Auftrag");
     doc.signature(CONTENT_LEFT, 70.0, signature_space, &captions);
-    doc
 }
 
 /// The appointment certificate (Berufungsurkunde): a formal A4 page in a double frame. `district` is the

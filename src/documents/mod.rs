@@ -5,6 +5,7 @@
 //! share (letterhead, footer, German dates); [`letters`] has the eFZ confirmation letter and the
 //! Berufungsurkunde.
 
+pub mod letter_frame;
 pub mod letters;
 pub mod pdf;
 pub mod personal;
@@ -105,17 +106,36 @@ pub fn place_and_date(letterhead: &Letterhead, d: NaiveDate) -> String {
     }
 }
 
+/// The parts that are set (trimmed, not empty), joined: "Landkreis Harz · 38820 Halberstadt".
+pub(crate) fn join_set(parts: &[&str], separator: &str) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// "Telefon 03941 123" for each label whose value is set; `between` stands between label and value.
+pub(crate) fn labelled_set(pairs: &[(&str, &str)], between: &str) -> Vec<String> {
+    pairs
+        .iter()
+        .map(|(label, value)| (label, value.trim()))
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(label, value)| format!("{label}{between}{value}"))
+        .collect()
+}
+
 /// The footer lines of every page: the letterhead's footer text, then telephone and e-mail when set.
 pub fn footer_lines(letterhead: &Letterhead) -> Vec<String> {
     let mut lines = vec![letterhead.footer.trim().to_string()];
-    let contact: Vec<String> = [
-        ("Telefon", letterhead.phone.trim()),
-        ("E-Mail", letterhead.email.trim()),
-    ]
-    .iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| format!("{k} {v}"))
-    .collect();
+    let contact = labelled_set(
+        &[
+            ("Telefon", &letterhead.phone),
+            ("E-Mail", &letterhead.email),
+        ],
+        " ",
+    );
     if !contact.is_empty() {
         lines.push(contact.join(" · "));
     }

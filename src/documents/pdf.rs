@@ -125,12 +125,12 @@ impl Style {
     }
 
     /// Height of one line of this style, in mm.
-    pub fn line_height(self) -> f32 {
+    pub const fn line_height(self) -> f32 {
         self.size * LINE_FACTOR * PT_MM
     }
 
     /// Distance from the top of a line box to the baseline, in mm.
-    pub fn baseline(self) -> f32 {
+    pub const fn baseline(self) -> f32 {
         self.size * BASELINE_FACTOR * PT_MM
     }
 }
@@ -378,9 +378,26 @@ impl Column {
 }
 
 /// Space left and right of a cell's text, in mm.
-const CELL_PAD_X: f32 = 1.2;
+pub const CELL_PAD_X: f32 = 1.2;
 /// Space above and below a row's text, in mm.
-const CELL_PAD_Y: f32 = 1.0;
+pub const CELL_PAD_Y: f32 = 1.0;
+
+/// The height [`Doc::table_row`] gives a row of these cells.
+pub fn row_height<S: AsRef<str>>(columns: &[Column], cells: &[S], style: Style) -> f32 {
+    let lines = columns
+        .iter()
+        .zip(cells)
+        .map(|(c, t)| wrap(t.as_ref(), style, (c.width - 2.0 * CELL_PAD_X).max(1.0)).len())
+        .max()
+        .unwrap_or(1);
+    lines as f32 * style.line_height() + 2.0 * CELL_PAD_Y
+}
+
+/// Text pre-wrapped for a table cell of `width` (at most `max_lines` lines, the last cut with "…"):
+/// the table draws it exactly so.
+pub fn cell_text(text: &str, style: Style, width: f32, max_lines: usize) -> String {
+    wrap_limited(text, style, width - 2.0 * CELL_PAD_X, max_lines).join("\n")
+}
 
 #[derive(Debug, Clone)]
 struct TableHeader {
@@ -759,7 +776,7 @@ impl Doc {
     /// until [`Doc::end_table`].
     pub fn table_header(&mut self, columns: &[Column], labels: &[&str], style: Style) {
         let labels: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
-        let h = self.row_height(columns, &labels, style);
+        let h = row_height(columns, &labels, style);
         // A header alone at the bottom of a page is useless: keep room for one row below it.
         self.ensure_space(h + style.line_height() + 2.0 * CELL_PAD_Y);
         self.table_header = Some(TableHeader {
@@ -773,16 +790,6 @@ impl Doc {
     /// Stops repeating the table header.
     pub fn end_table(&mut self) {
         self.table_header = None;
-    }
-
-    fn row_height(&self, columns: &[Column], cells: &[String], style: Style) -> f32 {
-        let lines = columns
-            .iter()
-            .zip(cells)
-            .map(|(c, t)| wrap(t, style, (c.width - 2.0 * CELL_PAD_X).max(1.0)).len())
-            .max()
-            .unwrap_or(1);
-        lines as f32 * style.line_height() + 2.0 * CELL_PAD_Y
     }
 
     /// One table row at the cursor, starting at the left content edge: each cell wraps within its column,
@@ -800,7 +807,7 @@ impl Doc {
         style: Style,
     ) -> (f32, f32) {
         let cells: Vec<String> = cells.iter().map(|s| s.to_string()).collect();
-        let h = self.row_height(columns, &cells, style);
+        let h = row_height(columns, &cells, style);
         self.ensure_space(h);
         let top = self.y;
         self.draw_row(columns, &cells, style, false);
@@ -808,7 +815,7 @@ impl Doc {
     }
 
     fn draw_row(&mut self, columns: &[Column], cells: &[String], style: Style, header: bool) {
-        let h = self.row_height(columns, cells, style);
+        let h = row_height(columns, cells, style);
         let top = self.y;
         let total: f32 = columns
             .iter()

@@ -12,11 +12,12 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
+use super::letter_frame::{InfoBlock, LetterFrame, Recipient, Reference};
 use super::pdf::{
-    text_width, wrap, wrap_limited, Align, Colour, Column, Doc, Style, CONTENT_LEFT, CONTENT_RIGHT,
-    CONTENT_WIDTH,
+    cell_text, row_height, text_width, wrap, wrap_limited, Align, Colour, Column, Doc, Style,
+    CELL_PAD_X, CELL_PAD_Y, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
 };
-use super::{draw_letterhead, format_date, new_document, place_and_date, Letterhead};
+use super::{draw_letterhead, format_date, join_set, new_document, place_and_date, Letterhead};
 use crate::domain::allowance::{AllowanceSettings, Month, Timing};
 use crate::domain::money::Cents;
 use crate::domain::pilot::Pilot;
@@ -44,10 +45,6 @@ pub const DRAFT_MARK: &str = "ENTWURF";
 
 const TITLE: &str = "Aufwandsentschädigung Integrationslotsen";
 const SIGN_OFF: [&str; 3] = ["Sachlich richtig", "Rechnerisch richtig", "Angeordnet"];
-
-/// Space left/right and above/below the text of a table cell, as the PDF layer sets it (pdf.rs).
-const CELL_PAD_X: f32 = 1.2;
-const CELL_PAD_Y: f32 = 1.0;
 
 fn run_month(run: &Run) -> Result<Month> {
     Month::parse(&run.month).ok_or_else(|| {
@@ -139,23 +136,6 @@ fn notice(budget: &Budget) -> String {
         (false, None) => number.to_string(),
         (false, Some(d)) => format!("{number} vom {}", format_date(d)),
     }
-}
-
-/// Text pre-wrapped for a table cell of `width` (at most `max_lines` lines, the last cut with "…"):
-/// the table draws it exactly so.
-fn cell(text: &str, style: Style, width: f32, max_lines: usize) -> String {
-    wrap_limited(text, style, width - 2.0 * CELL_PAD_X, max_lines).join("\n")
-}
-
-/// The height the PDF layer gives a table row.
-fn row_height(columns: &[Column], cells: &[&str], style: Style) -> f32 {
-    let lines = columns
-        .iter()
-        .zip(cells)
-        .map(|(c, t)| wrap(t, style, (c.width - 2.0 * CELL_PAD_X).max(1.0)).len())
-        .max()
-        .unwrap_or(1);
-    lines as f32 * style.line_height() + 2.0 * CELL_PAD_Y
 }
 
 /// A section heading in the accent colour.
@@ -264,13 +244,23 @@ const SIZES: [Sizes; 3] = [
     },
 ];
 
-/// The envelope window (DIN 5008 form B) and the information column beside it, as in the letters.
-const ADDRESS_WIDTH: f32 = 85.0;
-const RETURN_LINE_BASELINE: f32 = 48.5;
-const ADDRESS_TOP: f32 = 52.0;
-const INFO_LEFT: f32 = 122.0;
-const INFO_LABEL_W: f32 = 27.0;
-const BODY_TOP: f32 = 92.0;
+/// One statement being laid out: a run's line with everything drawn from it, in one set of sizes.
+struct Statement<'a> {
+    run: &'a Run,
+    month: Month,
+    line: &'a RunLine,
+    recipient: Recipient,
+    corrections: &'a [&'a Correction],
+    ctx: &'a StatementContext,
+    sizes: &'a Sizes,
+}
+
+/// Position, basis, amount.
+const CALCULATION_COLUMNS: [Column; 3] = [
+    Column::left(46.0),
+    Column::left(CONTENT_WIDTH - 46.0 - 28.0),
+    Column::right(28.0),
+];
 
 /// One statement as a PDF of one page.
 pub fn statement_pdf(
@@ -305,358 +295,355 @@ pub fn write_statement(
         .iter()
         .filter(|c| c.pilot_id == line.pilot_id)
         .collect();
+    let statement = |sizes| Statement {
+        run,
+        month,
+        line,
+        recipient: Recipient::new(&line.name, pilot),
+        corrections: &corrections,
+        ctx,
+        sizes,
+    };
     let last = SIZES.len() - 1;
     let sizes = SIZES
         .iter()
         .take(last)
         .find(|s| {
             let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
-            statement_page(&mut probe, run, month, line, pilot, &corrections, ctx, s);
+            statement(s).draw(&mut probe);
             probe.page_count() == 1
         })
         .unwrap_or(&SIZES[last]);
-    statement_page(doc, run, month, line, pilot, &corrections, ctx, sizes);
+    statement(sizes).draw(doc);
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn statement_page(
-    doc: &mut Doc,
-    run: &Run,
-    month: Month,
-    line: &RunLine,
-    pilot: Option<&Pilot>,
-    corrections: &[&Correction],
-    ctx: &StatementContext,
-    s: &Sizes,
-) {
-    let lh = &ctx.letterhead;
-    if is_draft(run) {
-        doc.set_watermark(Some(DRAFT_MARK));
+impl Statement<'_> {
+    fn draw(&self, doc: &mut Doc) {
+        if is_draft(self.run) {
+            doc.set_watermark(Some(DRAFT_MARK));
+        }
+        let body_top = self.frame().draw(doc);
+        doc.set_y(body_top);
+        self.title(doc);
+        self.payee(doc);
+        self.calculation(doc);
+        self.payment_note(doc);
+        self.legal_notes(doc);
+        self.sign_off(doc);
     }
-    draw_letterhead(doc, lh);
-    let number = statement_number(run, line);
-    let due = due_date(month, &ctx.allowance);
 
-    // The payee in the envelope window.
-    super::letters::draw_return_line(doc, lh);
-    let (street, town) = address(pilot);
-    let addr = Style::regular(10.0);
-    let mut top = ADDRESS_TOP;
-    for (text, max_lines) in [
-        (line.name.trim().to_string(), s.name_lines),
-        (street.clone(), 2),
-        (town.clone(), 2),
-    ] {
-        if !text.is_empty() {
-            top += doc.block_at(
-                CONTENT_LEFT,
-                top,
-                ADDRESS_WIDTH,
-                addr,
-                Align::Left,
-                &text,
-                max_lines,
+    fn cell_style(&self) -> Style {
+        Style::regular(self.sizes.cell)
+    }
+
+    fn number(&self) -> String {
+        statement_number(self.run, self.line)
+    }
+
+    fn due(&self) -> NaiveDate {
+        due_date(self.month, &self.ctx.allowance)
+    }
+
+    /// The payee in the envelope window; beside it what the treasury looks for first.
+    fn frame(&self) -> LetterFrame<'_> {
+        let references = vec![
+            Reference::new("Abrechnungs-Nr.", self.number(), 1),
+            Reference::new("Datum", format_date(self.ctx.issued_on), 1),
+            Reference::new("Zeitraum", period(self.month), 1),
+            Reference::new("Haushaltsjahr", self.month.year.to_string(), 1),
+            Reference::new("Buchungsstelle", budget_line(self.ctx), 2),
+            Reference::new("Fällig am", format_date(self.due()), 1),
+            Reference::new("Stand", run_state_text(self.run), 2),
+        ];
+        LetterFrame {
+            letterhead: &self.ctx.letterhead,
+            recipient: self.recipient.clone(),
+            address_style: Style::regular(10.0),
+            name_lines: self.sizes.name_lines,
+            info: InfoBlock::References(references),
+        }
+    }
+
+    /// "Aufwandsentschädigung Integrationslotsen – Abrechnung November 2026" and the number below.
+    fn title(&self, doc: &mut Doc) {
+        let s = self.sizes;
+        doc.block(
+            CONTENT_LEFT,
+            CONTENT_WIDTH,
+            Style::bold(s.title).colour(Colour::ACCENT),
+            Align::Left,
+            &statement_title(self.month),
+        );
+        doc.gap(0.5);
+        doc.line(
+            Style::regular(s.body + 0.5).colour(Colour::GREY),
+            Align::Left,
+            &format!(
+                "{}Abrechnungs-Nr. {} · Zeitraum {}",
+                if is_draft(self.run) {
+                    "ENTWURF · "
+                } else {
+                    ""
+                },
+                self.number(),
+                period(self.month)
+            ),
+        );
+        doc.gap(3.0);
+    }
+
+    /// Name and address, district, account holder, IBAN.
+    fn payee(&self, doc: &mut Doc) {
+        let s = self.sizes;
+        let line = self.line;
+        let cell_style = self.cell_style();
+        let bold = Style::bold(s.cell);
+        heading(doc, "Zahlungsempfänger/in und Bankverbindung", s.body + 1.0);
+        let kv = [Column::left(42.0), Column::left(CONTENT_WIDTH - 42.0)];
+        let w = kv[1].width;
+        let r = &self.recipient;
+        let address = join_set(&[&r.street, &r.town], ", ");
+        let name_address = [
+            cell_text(line.name.trim(), bold, w, s.name_lines),
+            cell_text(&address, cell_style, w, 2),
+        ]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+        doc.table_row(&kv, &["Name und Anschrift", &name_address], cell_style);
+        let district = or_dash(&line.district);
+        doc.table_row(
+            &kv,
+            &["Altkreis", &cell_text(&district, cell_style, w, 1)],
+            cell_style,
+        );
+        doc.table_row(
+            &kv,
+            &[
+                "Kontoinhaber/in",
+                &cell_text(line.account_holder.trim(), cell_style, w, 2),
+            ],
+            cell_style,
+        );
+        let iban = if line.iban.trim().is_empty() {
+            "keine IBAN hinterlegt".to_string()
+        } else {
+            crate::domain::iban::format(&line.iban)
+        };
+        doc.table_row(&kv, &["IBAN", &iban], bold);
+        doc.gap(4.0);
+    }
+
+    /// The allowance, its lowering, the corrections and the total.
+    fn calculation(&self, doc: &mut Doc) {
+        heading(doc, "Berechnung", self.sizes.body + 1.0);
+        doc.table_header(
+            &CALCULATION_COLUMNS,
+            &["Position", "Grundlage", "Betrag"],
+            Style::bold(self.sizes.cell - 0.5),
+        );
+        self.allowance_rows(doc);
+        self.correction_rows(doc);
+        self.total_row(doc);
+        doc.end_table();
+        doc.gap(2.0);
+    }
+
+    /// The month's allowance from rate and days, and the lowering when there is one.
+    fn allowance_rows(&self, doc: &mut Doc) {
+        let line = self.line;
+        let cell_style = self.cell_style();
+        let reason_w = CALCULATION_COLUMNS[1].width;
+        let days = format!(
+            "Monatsbetrag {} · {} von {} Tagen anspruchsberechtigt",
+            Cents(line.rate_cents),
+            line.eligible_days,
+            line.days_in_month
+        );
+        doc.table_row(
+            &CALCULATION_COLUMNS,
+            &[
+                &format!("Aufwandsentschädigung {}", self.month.label()),
+                &cell_text(&days, cell_style, reason_w, 2),
+                &Cents(line.computed_cents).to_string(),
+            ],
+            cell_style,
+        );
+        if line.amount_cents != line.computed_cents {
+            let reason = or_dash(&line.lowered_reason);
+            doc.table_row(
+                &CALCULATION_COLUMNS,
+                &[
+                    &format!("Minderung auf {}", Cents(line.amount_cents)),
+                    &cell_text(&reason, cell_style, reason_w, self.sizes.reason_lines),
+                    &Cents(line.amount_cents - line.computed_cents).to_string(),
+                ],
+                cell_style,
             );
         }
     }
 
-    // The information column: what the treasury looks for first.
-    let label = Style::regular(7.5).colour(Colour::GREY);
-    let value = Style::regular(8.5);
-    let value_w = CONTENT_RIGHT - INFO_LEFT - INFO_LABEL_W;
-    let mut info_top = RETURN_LINE_BASELINE - 3.5;
-    info_top += doc.block_at(
-        INFO_LEFT,
-        info_top,
-        CONTENT_RIGHT - INFO_LEFT,
-        Style::bold(8.5),
-        Align::Left,
-        &lh.department,
-        2,
-    );
-    info_top += 1.0;
-    let info: [(&str, String, usize); 7] = [
-        ("Abrechnungs-Nr.", number.clone(), 1),
-        ("Datum", format_date(ctx.issued_on), 1),
-        ("Zeitraum", period(month), 1),
-        ("Haushaltsjahr", month.year.to_string(), 1),
-        ("Buchungsstelle", budget_line(ctx), 2),
-        ("Fällig am", format_date(due), 1),
-        ("Stand", run_state_text(run), 2),
-    ];
-    for (l, v, max_lines) in info {
-        doc.text_at(
-            INFO_LEFT,
-            info_top + value.baseline(),
-            INFO_LABEL_W - 1.0,
-            label,
-            Align::Left,
-            l,
-        );
-        info_top += doc.block_at(
-            INFO_LEFT + INFO_LABEL_W,
-            info_top,
-            value_w,
-            value,
-            Align::Left,
-            &v,
-            max_lines,
-        );
-        info_top += 0.4;
-    }
-
-    doc.set_y(top.max(info_top).max(BODY_TOP) + 2.0);
-    doc.block(
-        CONTENT_LEFT,
-        CONTENT_WIDTH,
-        Style::bold(s.title).colour(Colour::ACCENT),
-        Align::Left,
-        &statement_title(month),
-    );
-    doc.gap(0.5);
-    doc.line(
-        Style::regular(s.body + 0.5).colour(Colour::GREY),
-        Align::Left,
-        &format!(
-            "{}Abrechnungs-Nr. {number} · Zeitraum {}",
-            if is_draft(run) { "ENTWURF · " } else { "" },
-            period(month)
-        ),
-    );
-    doc.gap(3.0);
-
-    // Payee and bank account.
-    let body = Style::regular(s.body);
-    let cell_style = Style::regular(s.cell);
-    let bold = Style::bold(s.cell);
-    heading(doc, "Zahlungsempfänger/in und Bankverbindung", s.body + 1.0);
-    let kv = [Column::left(42.0), Column::left(CONTENT_WIDTH - 42.0)];
-    let w = kv[1].width;
-    let name_address = [
-        cell(line.name.trim(), bold, w, s.name_lines),
-        cell(
-            &[street, town]
-                .into_iter()
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(", "),
-            cell_style,
-            w,
-            2,
-        ),
-    ]
-    .into_iter()
-    .filter(|t| !t.is_empty())
-    .collect::<Vec<_>>()
-    .join("\n");
-    doc.table_row(&kv, &["Name und Anschrift", &name_address], cell_style);
-    let district = if line.district.trim().is_empty() {
-        NO_NUMBER.to_string()
-    } else {
-        line.district.trim().to_string()
-    };
-    doc.table_row(
-        &kv,
-        &["Altkreis", &cell(&district, cell_style, w, 1)],
-        cell_style,
-    );
-    doc.table_row(
-        &kv,
-        &[
-            "Kontoinhaber/in",
-            &cell(line.account_holder.trim(), cell_style, w, 2),
-        ],
-        cell_style,
-    );
-    let iban = if line.iban.trim().is_empty() {
-        "keine IBAN hinterlegt".to_string()
-    } else {
-        crate::domain::iban::format(&line.iban)
-    };
-    doc.table_row(&kv, &["IBAN", &iban], bold);
-    doc.gap(4.0);
-
-    // The calculation.
-    heading(doc, "Berechnung", s.body + 1.0);
-    let columns = [
-        Column::left(46.0),
-        Column::left(CONTENT_WIDTH - 46.0 - 28.0),
-        Column::right(28.0),
-    ];
-    let reason_w = columns[1].width;
-    doc.table_header(
-        &columns,
-        &["Position", "Grundlage", "Betrag"],
-        Style::bold(s.cell - 0.5),
-    );
-    let days = format!(
-        "Monatsbetrag {} · {} von {} Tagen anspruchsberechtigt",
-        Cents(line.rate_cents),
-        line.eligible_days,
-        line.days_in_month
-    );
-    doc.table_row(
-        &columns,
-        &[
-            &format!("Aufwandsentschädigung {}", month.label()),
-            &cell(&days, cell_style, reason_w, 2),
-            &Cents(line.computed_cents).to_string(),
-        ],
-        cell_style,
-    );
-    if line.amount_cents != line.computed_cents {
-        let reason = if line.lowered_reason.trim().is_empty() {
-            NO_NUMBER.to_string()
+    /// One row per correction, as many as the sizes allow; the rest summed up in one row.
+    fn correction_rows(&self, doc: &mut Doc) {
+        let corrections = self.corrections;
+        let cell_style = self.cell_style();
+        let shown = if corrections.len() > self.sizes.max_corrections {
+            self.sizes.max_corrections - 1
         } else {
-            line.lowered_reason.trim().to_string()
+            corrections.len()
         };
-        doc.table_row(
-            &columns,
-            &[
-                &format!("Minderung auf {}", Cents(line.amount_cents)),
-                &cell(&reason, cell_style, reason_w, s.reason_lines),
-                &Cents(line.amount_cents - line.computed_cents).to_string(),
-            ],
-            cell_style,
-        );
-    }
-    let shown = if corrections.len() > s.max_corrections {
-        s.max_corrections - 1
-    } else {
-        corrections.len()
-    };
-    for c in &corrections[..shown] {
-        doc.table_row(
-            &columns,
-            &[
-                "Korrektur",
-                &cell(
-                    &format!(
-                        "zu Abrechnung {}: {}",
-                        c.original_statement.trim(),
-                        c.reason.trim()
+        for c in &corrections[..shown] {
+            let reason = format!(
+                "zu Abrechnung {}: {}",
+                c.original_statement.trim(),
+                c.reason.trim()
+            );
+            doc.table_row(
+                &CALCULATION_COLUMNS,
+                &[
+                    "Korrektur",
+                    &cell_text(
+                        &reason,
+                        cell_style,
+                        CALCULATION_COLUMNS[1].width,
+                        self.sizes.reason_lines,
                     ),
-                    cell_style,
-                    reason_w,
-                    s.reason_lines,
-                ),
-                &Cents(c.amount_cents).to_string(),
-            ],
-            cell_style,
-        );
+                    &Cents(c.amount_cents).to_string(),
+                ],
+                cell_style,
+            );
+        }
+        let listed: i64 = corrections[..shown].iter().map(|c| c.amount_cents).sum();
+        let rest = self.line.corrections_cents - listed;
+        if rest != 0 || corrections.len() > shown {
+            let more = corrections.len() - shown;
+            let text = if more > 0 {
+                format!("{more} weitere Korrekturen (einzeln in der Korrekturliste des Laufs)")
+            } else {
+                "Korrekturen laut Abrechnungslauf".to_string()
+            };
+            doc.table_row(
+                &CALCULATION_COLUMNS,
+                &["Weitere Korrekturen", &text, &Cents(rest).to_string()],
+                cell_style,
+            );
+        }
     }
-    let listed: i64 = corrections[..shown].iter().map(|c| c.amount_cents).sum();
-    let rest = line.corrections_cents - listed;
-    if rest != 0 || corrections.len() > shown {
-        let more = corrections.len() - shown;
-        let text = if more > 0 {
-            format!("{more} weitere Korrekturen (einzeln in der Korrekturliste des Laufs)")
+
+    /// "Auszahlungsbetrag" or, when negative, "Rückforderungsbetrag", and the amount.
+    fn total(&self) -> (&'static str, Cents) {
+        if self.line.net_cents < 0 {
+            ("Rückforderungsbetrag", Cents(-self.line.net_cents))
         } else {
-            "Korrekturen laut Abrechnungslauf".to_string()
-        };
+            ("Auszahlungsbetrag", Cents(self.line.net_cents))
+        }
+    }
+
+    /// The total under a strong rule.
+    fn total_row(&self, doc: &mut Doc) {
+        let (label, total) = self.total();
+        let style = Style::bold(self.sizes.cell + 0.5);
+        doc.ensure_space(style.line_height() + 2.0 * CELL_PAD_Y);
+        let rule_y = doc.y();
+        doc.line_at(
+            (CONTENT_LEFT, rule_y),
+            (CONTENT_RIGHT, rule_y),
+            1.0,
+            Colour::GREY,
+        );
         doc.table_row(
-            &columns,
-            &["Weitere Korrekturen", &text, &Cents(rest).to_string()],
-            cell_style,
+            &CALCULATION_COLUMNS,
+            &[label, "", &total.to_string()],
+            style,
         );
     }
-    let (total_label, total) = if line.net_cents < 0 {
-        ("Rückforderungsbetrag", Cents(-line.net_cents))
-    } else {
-        ("Auszahlungsbetrag", Cents(line.net_cents))
-    };
-    let total_style = Style::bold(s.cell + 0.5);
-    doc.ensure_space(total_style.line_height() + 2.0 * CELL_PAD_Y);
-    let rule_y = doc.y();
-    doc.line_at(
-        (CONTENT_LEFT, rule_y),
-        (CONTENT_RIGHT, rule_y),
-        1.0,
-        Colour::GREY,
-    );
-    doc.table_row(
-        &columns,
-        &[total_label, "", &total.to_string()],
-        total_style,
-    );
-    doc.end_table();
-    doc.gap(2.0);
-    let payment = if is_draft(run) {
-        "Entwurf: Dieser Lauf ist noch nicht freigegeben; es wird nichts ausgezahlt.".to_string()
-    } else if line.net_cents > 0 {
-        format!(
-            "Der Betrag von {total} wird bis zum {} auf das oben genannte Konto überwiesen.",
-            format_date(due)
-        )
-    } else if line.net_cents < 0 {
-        format!(
-            "Rückforderung: Sie haben {total} zu viel erhalten. Es erfolgt keine Überweisung an Sie; der \
-             Betrag ist an {} zurückzuzahlen. Die Zahlungsaufforderung mit der Bankverbindung erhalten \
-             Sie gesondert.",
-            lh.authority.trim()
-        )
-    } else {
-        "Für diesen Monat ergibt sich kein Zahlbetrag; es erfolgt keine Überweisung.".to_string()
-    };
-    let strong = if line.net_cents < 0 {
-        Style::bold(s.body)
-    } else {
-        body
-    };
-    doc.paragraph(strong, &payment, 3.0);
 
-    // Legal basis and the note on tax and social benefits (settings).
-    let small = Style::regular(s.small + 0.5);
-    for (title, text, max_lines) in [
-        (
-            "Rechtsgrundlage",
-            ctx.allowance.legal_basis.trim(),
-            s.legal_lines,
-        ),
-        (
-            "Hinweis zu Steuern und Sozialleistungen",
-            ctx.allowance.tax_note.trim(),
-            s.note_lines,
-        ),
-    ] {
-        if text.is_empty() {
-            continue;
+    /// What happens to the money: transferred by the due date, claimed back, or nothing.
+    fn payment_note(&self, doc: &mut Doc) {
+        let net = self.line.net_cents;
+        let (_, total) = self.total();
+        let text = if is_draft(self.run) {
+            "Entwurf: Dieser Lauf ist noch nicht freigegeben; es wird nichts ausgezahlt."
+                .to_string()
+        } else if net > 0 {
+            format!(
+                "Der Betrag von {total} wird bis zum {} auf das oben genannte Konto überwiesen.",
+                format_date(self.due())
+            )
+        } else if net < 0 {
+            format!(
+                "Rückforderung: Sie haben {total} zu viel erhalten. Es erfolgt keine Überweisung an Sie; der \
+                 Betrag ist an {} zurückzuzahlen. Die Zahlungsaufforderung mit der Bankverbindung erhalten \
+                 Sie gesondert.",
+                self.ctx.letterhead.authority.trim()
+            )
+        } else {
+            "Für diesen Monat ergibt sich kein Zahlbetrag; es erfolgt keine Überweisung."
+                .to_string()
+        };
+        let style = if net < 0 {
+            Style::bold(self.sizes.body)
+        } else {
+            Style::regular(self.sizes.body)
+        };
+        doc.paragraph(style, &text, 3.0);
+    }
+
+    /// Legal basis and the note on tax and social benefits (settings), each when set.
+    fn legal_notes(&self, doc: &mut Doc) {
+        let s = self.sizes;
+        let allowance = &self.ctx.allowance;
+        let small = Style::regular(s.small + 0.5);
+        for (title, text, max_lines) in [
+            (
+                "Rechtsgrundlage",
+                allowance.legal_basis.trim(),
+                s.legal_lines,
+            ),
+            (
+                "Hinweis zu Steuern und Sozialleistungen",
+                allowance.tax_note.trim(),
+                s.note_lines,
+            ),
+        ] {
+            if text.is_empty() {
+                continue;
+            }
+            doc.line(Style::bold(s.small + 0.5), Align::Left, title);
+            for l in wrap_limited(text, small, CONTENT_WIDTH, max_lines) {
+                doc.line(small, Align::Left, &l);
+            }
+            doc.gap(2.0);
         }
-        doc.line(Style::bold(s.small + 0.5), Align::Left, title);
-        for l in wrap_limited(text, small, CONTENT_WIDTH, max_lines) {
-            doc.line(small, Align::Left, &l);
-        }
+    }
+
+    /// The sign-off box at the foot of the body.
+    fn sign_off(&self, doc: &mut Doc) {
+        let heading_style = Style::bold(self.sizes.body);
         doc.gap(2.0);
+        let heading_h = heading_style.line_height() + 1.0;
+        doc.ensure_space(heading_h + SIGN_OFF_HEIGHT);
+        let bottom = doc.body_bottom();
+        if doc.y() + heading_h + SIGN_OFF_HEIGHT < bottom - 6.0 {
+            doc.set_y(bottom - 6.0 - heading_h - SIGN_OFF_HEIGHT);
+        }
+        doc.line(
+            heading_style,
+            Align::Left,
+            "Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)",
+        );
+        doc.gap(1.0);
+        sign_off_box(doc);
     }
-
-    // Sign-off at the foot of the body.
-    doc.gap(2.0);
-    let heading_h = Style::bold(s.body).line_height() + 1.0;
-    doc.ensure_space(heading_h + SIGN_OFF_HEIGHT);
-    let bottom = doc.body_bottom();
-    if doc.y() + heading_h + SIGN_OFF_HEIGHT < bottom - 6.0 {
-        doc.set_y(bottom - 6.0 - heading_h - SIGN_OFF_HEIGHT);
-    }
-    doc.line(
-        Style::bold(s.body),
-        Align::Left,
-        "Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)",
-    );
-    doc.gap(1.0);
-    sign_off_box(doc);
 }
 
-/// The pilot's street and "postcode town" (empty when the pilot is unknown).
-fn address(pilot: Option<&Pilot>) -> (String, String) {
-    match pilot {
-        None => (String::new(), String::new()),
-        Some(p) => (
-            p.street.trim().to_string(),
-            format!("{} {}", p.postcode.trim(), p.town.trim())
-                .trim()
-                .to_string(),
-        ),
+/// The trimmed text, or "—" when there is none.
+fn or_dash(text: &str) -> String {
+    match text.trim() {
+        "" => NO_NUMBER.to_string(),
+        t => t.to_string(),
     }
 }
 
@@ -717,19 +704,79 @@ pub fn write_payment_list(doc: &mut Doc, run: &Run, ctx: &StatementContext) -> R
     // Laid out once to count the sheets ("Blatt 2 von 3"), then for real.
     let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
     let sheets = {
-        let mut w = ListWriter::new(&mut probe, run, month, None);
-        w.write(run, month, ctx);
+        let mut w = ListWriter::new(&mut probe, run, month, ctx, None);
+        w.write();
         w.sheet
     };
-    let mut w = ListWriter::new(doc, run, month, Some(sheets));
-    w.write(run, month, ctx);
+    let mut w = ListWriter::new(doc, run, month, ctx, Some(sheets));
+    w.write();
     Ok(w.sheet)
+}
+
+/// The columns of the payment and claim-back tables.
+const LINE_LABELS: [&str; 6] = [
+    "Nr.",
+    "Abrechnungs-Nr.",
+    "Name",
+    "Altkreis",
+    "IBAN",
+    "Betrag",
+];
+
+/// Column widths for the run's lines: numbers, district, IBAN and amount as wide as their longest
+/// entry (district and IBAN capped), the name gets the rest.
+fn line_columns(run: &Run) -> Vec<Column> {
+    let width = |label: &str, cells: &[String], style: Style| -> f32 {
+        cells
+            .iter()
+            .map(|c| text_width(c, style))
+            .fold(text_width(label, LIST_HEAD), f32::max)
+            + 2.0 * CELL_PAD_X
+            + 0.6
+    };
+    let lines = &run.lines;
+    let numbers: Vec<String> = (1..=lines.len().max(1)).map(|n| n.to_string()).collect();
+    let statement_nos: Vec<String> = lines.iter().map(|l| statement_number(run, l)).collect();
+    let ibans: Vec<String> = lines
+        .iter()
+        .map(|l| crate::domain::iban::format(&l.iban))
+        .collect();
+    let amounts: Vec<String> = lines
+        .iter()
+        .map(|l| Cents(l.net_cents.abs()).to_string())
+        .chain([Cents(run.total_cents.max(run.claim_back_cents)).to_string()])
+        .collect();
+    let districts: Vec<String> = lines.iter().map(|l| l.district.clone()).collect();
+    let mut columns = vec![
+        Column::right(width("Nr.", &numbers, LIST_CELL)),
+        Column::left(width("Abrechnungs-Nr.", &statement_nos, LIST_CELL)),
+        Column::left(0.0),
+        Column::left(width("Altkreis", &districts, LIST_CELL).min(30.0)),
+        Column::left(width("IBAN", &ibans, LIST_CELL).min(50.0)),
+        Column::right(width("Betrag", &amounts, SUM_STYLE)),
+    ];
+    let fixed: f32 = columns.iter().map(|c| c.width).sum();
+    columns[2].width = (CONTENT_WIDTH - fixed).max(30.0);
+    columns
+}
+
+/// The line columns with the amount column widened for its label "Rückforderung", taken from the name.
+fn claim_back_columns(columns: &[Column]) -> Vec<Column> {
+    let mut columns = columns.to_vec();
+    let grow = (text_width("Rückforderung", LIST_HEAD) + 2.0 * CELL_PAD_X + 0.6 - columns[5].width)
+        .max(0.0);
+    columns[5].width += grow;
+    columns[2].width -= grow;
+    columns
 }
 
 /// Lays out the list and breaks its pages itself, so that every page gets the draft mark (behind the
 /// content), the running head and the column header.
 struct ListWriter<'a> {
     doc: &'a mut Doc,
+    run: &'a Run,
+    month: Month,
+    ctx: &'a StatementContext,
     draft: bool,
     head: String,
     sheet: usize,
@@ -738,9 +785,18 @@ struct ListWriter<'a> {
 }
 
 impl<'a> ListWriter<'a> {
-    fn new(doc: &'a mut Doc, run: &Run, month: Month, sheets: Option<usize>) -> Self {
+    fn new(
+        doc: &'a mut Doc,
+        run: &'a Run,
+        month: Month,
+        ctx: &'a StatementContext,
+        sheets: Option<usize>,
+    ) -> Self {
         ListWriter {
             doc,
+            run,
+            month,
+            ctx,
             draft: is_draft(run),
             head: format!(
                 "Auszahlungsliste {} – Haushaltsjahr {}",
@@ -856,14 +912,82 @@ impl<'a> ListWriter<'a> {
         self.doc.table_row(columns, cells, style);
     }
 
-    fn write(&mut self, run: &Run, month: Month, ctx: &StatementContext) {
-        let lh = &ctx.letterhead;
+    /// One line of the run: number, statement number, name, district, IBAN, amount.
+    fn line_row(&mut self, columns: &[Column], number: usize, l: &RunLine) {
+        let name = cell_text(l.name.trim(), LIST_CELL, columns[2].width, 3);
+        let district = cell_text(&l.district, LIST_CELL, columns[3].width, 2);
+        self.row(
+            columns,
+            &[
+                &number.to_string(),
+                &statement_number(self.run, l),
+                &name,
+                &district,
+                &crate::domain::iban::format(&l.iban),
+                &Cents(l.net_cents.abs()).to_string(),
+            ],
+            LIST_CELL,
+            None,
+            false,
+        );
+    }
+
+    /// A sum across the line columns: its label from number to IBAN, the amount below the amounts.
+    fn sum_row(
+        &mut self,
+        columns: &[Column],
+        label: &str,
+        cents: i64,
+        style: Style,
+        shade: Option<Colour>,
+    ) {
+        let sums = sum_columns(columns);
+        let label = cell_text(label, style, sums[1].width, 2);
+        // A subtotal is shaded; a total stands under a strong rule instead.
+        let rule = shade.is_none();
+        self.row(
+            &sums,
+            &["", &label, &Cents(cents).to_string()],
+            style,
+            shade,
+            rule,
+        );
+    }
+
+    /// The total under a strong rule; ends the table.
+    fn close_with_total(&mut self, columns: &[Column], label: &str, cents: i64) {
+        self.sum_row(columns, label, cents, SUM_STYLE, None);
+        self.end_table();
+        self.doc.gap(6.0);
+    }
+
+    fn payments(&self) -> Vec<&'a RunLine> {
+        self.run.lines.iter().filter(|l| l.net_cents > 0).collect()
+    }
+
+    fn write(&mut self) {
+        self.first_page_head();
+        self.particulars();
+        let columns = line_columns(self.run);
+        self.payment_section(&columns);
+        let mut section = 2;
+        if self.claim_back_section(&columns, section) {
+            section += 1;
+        }
+        self.lines_without_amount();
+        self.budget_section(section);
+        self.sign_off_section(section + 1);
+    }
+
+    /// Sheet and date, the title and the period.
+    fn first_page_head(&mut self) {
+        let lh = &self.ctx.letterhead;
         if self.draft {
             self.doc.set_watermark(Some(DRAFT_MARK));
         }
         draw_letterhead(self.doc, lh);
         let sheet = self.sheet_text();
-        let date = place_and_date(lh, ctx.issued_on);
+        let date = place_and_date(lh, self.ctx.issued_on);
         let y = self.doc.y();
         let small = Style::regular(9.0);
         self.doc.text_at(
@@ -888,7 +1012,7 @@ impl<'a> ListWriter<'a> {
             CONTENT_WIDTH,
             Style::bold(16.0).colour(Colour::ACCENT),
             Align::Left,
-            &format!("Auszahlungsliste {}", month.label()),
+            &format!("Auszahlungsliste {}", self.month.label()),
         );
         self.doc.gap(0.5);
         self.doc.block(
@@ -896,51 +1020,23 @@ impl<'a> ListWriter<'a> {
             CONTENT_WIDTH,
             Style::regular(10.5).colour(Colour::GREY),
             Align::Left,
-            &format!("{TITLE} · Zeitraum {}", period(month)),
+            &format!("{TITLE} · Zeitraum {}", period(self.month)),
         );
         self.doc.gap(4.0);
+    }
 
-        // The payment order's particulars, two pairs per row.
+    /// The payment order's particulars, two label–value pairs per row.
+    fn particulars(&mut self) {
         let kv = [
             Column::left(28.0),
             Column::left(57.0),
             Column::left(28.0),
             Column::left(57.0),
         ];
-        let notice_text = ctx
-            .budget
-            .as_ref()
-            .map(notice)
-            .unwrap_or_else(|| NO_NUMBER.into());
-        let positive: Vec<&RunLine> = run.lines.iter().filter(|l| l.net_cents > 0).collect();
-        let rows = [
-            (
-                "Haushaltsjahr",
-                month.year.to_string(),
-                "Buchungsstelle",
-                budget_line(ctx),
-            ),
-            (
-                "Fällig am",
-                format_date(due_date(month, &ctx.allowance)),
-                "Bescheid",
-                notice_text,
-            ),
-            (
-                "Stand des Laufs",
-                run_state_text(run),
-                "Anzahl",
-                format!(
-                    "{} Abrechnungen, {} Überweisungen",
-                    run.lines.len(),
-                    positive.len()
-                ),
-            ),
-        ];
         let label = Style::regular(8.0).colour(Colour::GREY);
-        for (l1, v1, l2, v2) in rows {
-            let v1 = cell(&v1, LIST_CELL, kv[1].width, 3);
-            let v2 = cell(&v2, LIST_CELL, kv[3].width, 3);
+        for (l1, v1, l2, v2) in self.particular_rows() {
+            let v1 = cell_text(&v1, LIST_CELL, kv[1].width, 3);
+            let v2 = cell_text(&v2, LIST_CELL, kv[3].width, 3);
             let cells = [l1, v1.as_str(), l2, v2.as_str()];
             let h = row_height(&kv, &cells, LIST_CELL);
             self.ensure(h);
@@ -959,203 +1055,143 @@ impl<'a> ListWriter<'a> {
             self.doc.table_row(&kv, &["", &v1, "", &v2], LIST_CELL);
         }
         self.doc.gap(6.0);
+    }
 
-        // Payments, by district with subtotals.
-        let number_w = |label: &str, cells: &[String], style: Style| -> f32 {
-            cells
-                .iter()
-                .map(|c| text_width(c, style))
-                .fold(text_width(label, LIST_HEAD), f32::max)
-                + 2.0 * CELL_PAD_X
-                + 0.6
-        };
-        let numbers: Vec<String> = (1..=run.lines.len().max(1))
-            .map(|n| n.to_string())
-            .collect();
-        let statement_nos: Vec<String> =
-            run.lines.iter().map(|l| statement_number(run, l)).collect();
-        let ibans: Vec<String> = run
-            .lines
-            .iter()
-            .map(|l| crate::domain::iban::format(&l.iban))
-            .collect();
-        let amounts: Vec<String> = run
-            .lines
-            .iter()
-            .map(|l| Cents(l.net_cents.abs()).to_string())
-            .chain([Cents(run.total_cents.max(run.claim_back_cents)).to_string()])
-            .collect();
-        let districts: Vec<String> = run.lines.iter().map(|l| l.district.clone()).collect();
-        let mut columns = vec![
-            Column::right(number_w("Nr.", &numbers, LIST_CELL)),
-            Column::left(number_w("Abrechnungs-Nr.", &statement_nos, LIST_CELL)),
-            Column::left(0.0),
-            Column::left(number_w("Altkreis", &districts, LIST_CELL).min(30.0)),
-            Column::left(number_w("IBAN", &ibans, LIST_CELL).min(50.0)),
-            Column::right(number_w("Betrag", &amounts, SUM_STYLE)),
-        ];
-        let fixed: f32 = columns.iter().map(|c| c.width).sum();
-        columns[2].width = (CONTENT_WIDTH - fixed).max(30.0);
-        let labels = [
-            "Nr.",
-            "Abrechnungs-Nr.",
-            "Name",
-            "Altkreis",
-            "IBAN",
-            "Betrag",
-        ];
-        let name_w = columns[2].width;
-        let sums = sum_columns(&columns);
+    fn particular_rows(&self) -> [(&'static str, String, &'static str, String); 3] {
+        let (run, month, ctx) = (self.run, self.month, self.ctx);
+        let notice_text = ctx
+            .budget
+            .as_ref()
+            .map(notice)
+            .unwrap_or_else(|| NO_NUMBER.into());
+        let count = format!(
+            "{} Abrechnungen, {} Überweisungen",
+            run.lines.len(),
+            self.payments().len()
+        );
+        [
+            (
+                "Haushaltsjahr",
+                month.year.to_string(),
+                "Buchungsstelle",
+                budget_line(ctx),
+            ),
+            (
+                "Fällig am",
+                format_date(due_date(month, &ctx.allowance)),
+                "Bescheid",
+                notice_text,
+            ),
+            ("Stand des Laufs", run_state_text(run), "Anzahl", count),
+        ]
+    }
 
+    /// 1. The transfers, by district with subtotals, and their total.
+    fn payment_section(&mut self, columns: &[Column]) {
+        let payments = self.payments();
         self.heading("1. Auszahlungen (Überweisung)");
-        self.start_table(&columns, &labels);
-        if positive.is_empty() {
+        self.start_table(columns, &LINE_LABELS);
+        if payments.is_empty() {
             self.row(
-                &columns,
+                columns,
                 &["", "", "Keine Auszahlungen in diesem Lauf.", "", "", ""],
                 LIST_CELL,
                 None,
                 false,
             );
         }
-        let mut i = 0;
-        let mut group: Vec<&RunLine> = Vec::new();
-        for (k, l) in positive.iter().enumerate() {
-            i += 1;
-            let name = cell(l.name.trim(), LIST_CELL, name_w, 3);
-            let no = statement_number(run, l);
-            let iban = crate::domain::iban::format(&l.iban);
-            let amount = Cents(l.net_cents).to_string();
-            let district = cell(&l.district, LIST_CELL, columns[3].width, 2);
-            self.row(
-                &columns,
-                &[&i.to_string(), &no, &name, &district, &iban, &amount],
-                LIST_CELL,
-                None,
-                false,
-            );
-            group.push(l);
-            let last_of_group = positive
+        // The lines come sorted by district: a subtotal closes each run of one district.
+        let mut group_start = 0;
+        for (k, l) in payments.iter().enumerate() {
+            self.line_row(columns, k + 1, l);
+            let last_of_group = payments
                 .get(k + 1)
                 .is_none_or(|next| next.district != l.district);
             if last_of_group {
-                let sum: i64 = group.iter().map(|l| l.net_cents).sum();
-                let district = if l.district.trim().is_empty() {
-                    "ohne Altkreis".to_string()
-                } else {
-                    l.district.trim().to_string()
-                };
-                let text = cell(
-                    &format!("Summe {district} ({} Zahlungen)", group.len()),
-                    LIST_BOLD,
-                    sums[1].width,
-                    2,
-                );
-                self.row(
-                    &sums,
-                    &["", &text, &Cents(sum).to_string()],
-                    LIST_BOLD,
-                    Some(SUBTOTAL_SHADE),
-                    false,
-                );
-                group.clear();
+                let group = &payments[group_start..=k];
+                self.district_subtotal(columns, group);
+                group_start = k + 1;
             }
         }
-        let total_text = cell(
-            &format!("Gesamtsumme ({} Zahlungen)", positive.len()),
-            SUM_STYLE,
-            sums[1].width,
-            2,
+        self.close_with_total(
+            columns,
+            &format!("Gesamtsumme ({} Zahlungen)", payments.len()),
+            self.run.total_cents,
         );
-        self.row(
-            &sums,
-            &["", &total_text, &Cents(run.total_cents).to_string()],
-            SUM_STYLE,
-            None,
-            true,
-        );
-        self.end_table();
-        self.doc.gap(6.0);
+    }
 
-        // Claim-backs: never transferred.
-        let negative: Vec<&RunLine> = run.lines.iter().filter(|l| l.net_cents < 0).collect();
-        let mut section = 2;
-        if !negative.is_empty() {
-            self.heading(&format!(
-                "{section}. Rückforderungen (keine Überweisung, gesonderte Zahlungsaufforderung)"
-            ));
-            section += 1;
-            let mut labels = labels;
-            labels[5] = "Rückforderung";
-            let mut columns = columns.clone();
-            let grow = (text_width("Rückforderung", LIST_HEAD) + 2.0 * CELL_PAD_X + 0.6
-                - columns[5].width)
-                .max(0.0);
-            columns[5].width += grow;
-            columns[2].width -= grow;
-            let name_w = columns[2].width;
-            self.start_table(&columns, &labels);
-            for (i, l) in negative.iter().enumerate() {
-                let name = cell(l.name.trim(), LIST_CELL, name_w, 3);
-                let district = cell(&l.district, LIST_CELL, columns[3].width, 2);
-                self.row(
-                    &columns,
-                    &[
-                        &(i + 1).to_string(),
-                        &statement_number(run, l),
-                        &name,
-                        &district,
-                        &crate::domain::iban::format(&l.iban),
-                        &Cents(-l.net_cents).to_string(),
-                    ],
-                    LIST_CELL,
-                    None,
-                    false,
-                );
-            }
-            let text = cell(
-                &format!("Summe Rückforderungen ({})", negative.len()),
-                SUM_STYLE,
-                sum_columns(&columns)[1].width,
-                2,
-            );
-            self.row(
-                &sum_columns(&columns),
-                &["", &text, &Cents(run.claim_back_cents).to_string()],
-                SUM_STYLE,
-                None,
-                true,
-            );
-            self.end_table();
-            self.doc.gap(6.0);
+    fn district_subtotal(&mut self, columns: &[Column], group: &[&RunLine]) {
+        let sum: i64 = group.iter().map(|l| l.net_cents).sum();
+        let district = match group[0].district.trim() {
+            "" => "ohne Altkreis",
+            d => d,
+        };
+        self.sum_row(
+            columns,
+            &format!("Summe {district} ({} Zahlungen)", group.len()),
+            sum,
+            LIST_BOLD,
+            Some(SUBTOTAL_SHADE),
+        );
+    }
+
+    /// Claim-backs, never transferred, as section `number` when there are any; returns whether.
+    fn claim_back_section(&mut self, columns: &[Column], number: usize) -> bool {
+        let claim_backs: Vec<&RunLine> =
+            self.run.lines.iter().filter(|l| l.net_cents < 0).collect();
+        if claim_backs.is_empty() {
+            return false;
         }
+        self.heading(&format!(
+            "{number}. Rückforderungen (keine Überweisung, gesonderte Zahlungsaufforderung)"
+        ));
+        let mut labels = LINE_LABELS;
+        labels[5] = "Rückforderung";
+        let columns = claim_back_columns(columns);
+        self.start_table(&columns, &labels);
+        for (i, l) in claim_backs.iter().enumerate() {
+            self.line_row(&columns, i + 1, l);
+        }
+        self.close_with_total(
+            &columns,
+            &format!("Summe Rückforderungen ({})", claim_backs.len()),
+            self.run.claim_back_cents,
+        );
+        true
+    }
 
-        // Lines with nothing to pay (lowered to zero, or corrections that even out).
+    /// Lines with nothing to pay (lowered to zero, or corrections that even out), in one paragraph.
+    fn lines_without_amount(&mut self) {
+        let run = self.run;
         let zero: Vec<String> = run
             .lines
             .iter()
             .filter(|l| l.net_cents == 0)
             .map(|l| format!("{} ({})", l.name.trim(), statement_number(run, l)))
             .collect();
-        if !zero.is_empty() {
-            let style = Style::regular(8.5);
-            let text = format!("Ohne Zahlbetrag (0,00 €): {}.", zero.join(", "));
-            for l in wrap(&text, style, CONTENT_WIDTH) {
-                self.ensure(style.line_height());
-                self.doc.line(style, Align::Left, &l);
-            }
-            self.doc.gap(6.0);
+        if zero.is_empty() {
+            return;
         }
+        let style = Style::regular(8.5);
+        let text = format!("Ohne Zahlbetrag (0,00 €): {}.", zero.join(", "));
+        for l in wrap(&text, style, CONTENT_WIDTH) {
+            self.ensure(style.line_height());
+            self.doc.line(style, Align::Left, &l);
+        }
+        self.doc.gap(6.0);
+    }
 
-        // Budget status.
-        self.heading(&format!("{section}. Haushaltsstatus {}", month.year));
+    /// The budget of the year, what was approved before, this run and what remains.
+    fn budget_section(&mut self, number: usize) {
+        let year = self.month.year;
+        self.heading(&format!("{number}. Haushaltsstatus {year}"));
         let columns = [Column::left(CONTENT_WIDTH - 40.0), Column::right(40.0)];
-        match &ctx.budget {
+        match &self.ctx.budget {
             None => {
                 self.row(
                     &columns,
                     &[
-                        &format!("Für {} ist kein Budget festgelegt.", month.year),
+                        &format!("Für {year} ist kein Budget festgelegt."),
                         NO_NUMBER,
                     ],
                     LIST_CELL,
@@ -1164,53 +1200,60 @@ impl<'a> ListWriter<'a> {
                 );
             }
             Some(b) => {
-                let this_run = run.total_cents;
-                let remaining = b.amount_cents - ctx.approved_before_cents - this_run;
-                let budget_label = cell(
-                    &format!("Budget {} (Bescheid {})", b.year, notice(b)),
-                    LIST_CELL,
-                    columns[0].width,
-                    2,
-                );
-                let before_label = format!(
-                    "bereits freigegeben vor diesem Lauf (Januar bis {})",
-                    month_before(month)
-                );
-                let before_label = if month.month == 1 {
-                    "bereits freigegeben vor diesem Lauf".to_string()
-                } else {
-                    before_label
-                };
-                let rows: [(String, String, Style); 4] = [
-                    (budget_label, Cents(b.amount_cents).to_string(), LIST_CELL),
-                    (
-                        before_label,
-                        Cents(ctx.approved_before_cents).to_string(),
-                        LIST_CELL,
-                    ),
-                    (
-                        if self.draft {
-                            "dieser Lauf (Entwurf, Auszahlungen)".to_string()
-                        } else {
-                            "dieser Lauf (Auszahlungen)".to_string()
-                        },
-                        Cents(this_run).to_string(),
-                        LIST_CELL,
-                    ),
-                    (
-                        "verbleibend nach diesem Lauf".to_string(),
-                        Cents(remaining).to_string(),
-                        Style::bold(8.5),
-                    ),
-                ];
-                for (i, (l, v, style)) in rows.iter().enumerate() {
+                for (i, (l, v, style)) in self.budget_rows(b, columns[0].width).iter().enumerate() {
                     self.row(&columns, &[l, v], *style, None, i == 3);
                 }
             }
         }
         self.doc.gap(6.0);
+    }
 
-        // Sign-off.
+    fn budget_rows(&self, b: &Budget, label_width: f32) -> [(String, String, Style); 4] {
+        let (month, ctx) = (self.month, self.ctx);
+        let this_run = self.run.total_cents;
+        let remaining = b.amount_cents - ctx.approved_before_cents - this_run;
+        let budget_label = cell_text(
+            &format!("Budget {} (Bescheid {})", b.year, notice(b)),
+            LIST_CELL,
+            label_width,
+            2,
+        );
+        let before_label = if month.month == 1 {
+            "bereits freigegeben vor diesem Lauf".to_string()
+        } else {
+            format!(
+                "bereits freigegeben vor diesem Lauf (Januar bis {})",
+                month_before(month)
+            )
+        };
+        let this_label = if self.draft {
+            "dieser Lauf (Entwurf, Auszahlungen)"
+        } else {
+            "dieser Lauf (Auszahlungen)"
+        };
+        [
+            (budget_label, Cents(b.amount_cents).to_string(), LIST_CELL),
+            (
+                before_label,
+                Cents(ctx.approved_before_cents).to_string(),
+                LIST_CELL,
+            ),
+            (
+                this_label.to_string(),
+                Cents(this_run).to_string(),
+                LIST_CELL,
+            ),
+            (
+                "verbleibend nach diesem Lauf".to_string(),
+                Cents(remaining).to_string(),
+                Style::bold(8.5),
+            ),
+        ]
+    }
+
+    /// The statement of correctness and the order to pay, with the sign-off box, kept together.
+    fn sign_off_section(&mut self, number: usize) {
+        let run = self.run;
         let style = Style::regular(8.5);
         let text = format!(
             "Die sachliche und rechnerische Richtigkeit dieser Auszahlungsliste und der {} beigefügten \
@@ -1218,9 +1261,9 @@ impl<'a> ListWriter<'a> {
              Lasten der Buchungsstelle {} (Haushaltsjahr {}) wird angeordnet.",
             run.lines.len(),
             Cents(run.total_cents),
-            positive.len(),
-            budget_line(ctx),
-            month.year
+            self.payments().len(),
+            budget_line(self.ctx),
+            self.month.year
         );
         let lines = wrap(&text, style, CONTENT_WIDTH);
         let heading_style = Style::bold(10.5).colour(Colour::ACCENT);
@@ -1233,10 +1276,7 @@ impl<'a> ListWriter<'a> {
         );
         heading(
             self.doc,
-            &format!(
-                "{}. Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)",
-                section + 1
-            ),
+            &format!("{number}. Feststellung und Anordnung (§ 8 Abs. 1 KomKBVO LSA)"),
             10.5,
         );
         for l in &lines {
