@@ -398,6 +398,9 @@ pub fn preview(
         let mut warnings = Vec::new();
         // A cell refused as a formula is already reported; its field's own check would only repeat it.
         let mut refused: Vec<&str> = Vec::new();
+        // A history cell that cannot be read: the row's past is not built (it would only report the
+        // column as missing).
+        let mut history_unreadable = false;
         if record.len() > map.len() {
             messages.push(format!(
                 "Die Zeile hat {} Zellen, die Kopfzeile nur {}.",
@@ -421,6 +424,24 @@ pub fn preview(
                         field_label(field)
                     ));
                     refused.push(field);
+                    history_unreadable |= !matches!(
+                        *field,
+                        "first_name"
+                            | "last_name"
+                            | "birth_date"
+                            | "street"
+                            | "postcode"
+                            | "town"
+                            | "municipality"
+                            | "district"
+                            | "phone"
+                            | "email"
+                            | "languages"
+                            | "account_holder"
+                            | "iban"
+                            | "recruitment_source"
+                            | "notes"
+                    );
                     continue;
                 }
             }
@@ -450,6 +471,7 @@ pub fn preview(
                 history_field if !value.is_empty() => {
                     if let Err(m) = read_history(history_field, &value, &mut past) {
                         messages.push(m);
+                        history_unreadable = true;
                     }
                 }
                 _ => {}
@@ -474,17 +496,21 @@ pub fn preview(
             Err(other) => return Err(other),
         };
         // The past, checked by the rules of its dates (with the district the row gives).
-        let plan = if messages.is_empty() {
-            let district = data.as_ref().and_then(|d| d.district.as_deref());
-            history::plan_and_check(&past, district, today, settings)
+        let plan = if history_unreadable {
+            None
         } else {
-            history::plan(&past, today, settings)
-        };
-        let plan = match plan {
-            Ok(p) => Some(p),
-            Err(problems) => {
-                messages.extend(problems);
-                None
+            let plan = if messages.is_empty() {
+                let district = data.as_ref().and_then(|d| d.district.as_deref());
+                history::plan_and_check(&past, district, today, settings)
+            } else {
+                history::plan(&past, today, settings)
+            };
+            match plan {
+                Ok(p) => Some(p),
+                Err(problems) => {
+                    messages.extend(problems);
+                    None
+                }
             }
         };
         let (Some(data), Some(plan)) = (data, plan.filter(|_| messages.is_empty())) else {
