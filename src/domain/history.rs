@@ -208,7 +208,7 @@ pub fn plan(
         || e.inspected_on.is_some()
         || !inspected_by.is_empty()
         || e.result.is_some())
-    .then(|| Screening {
+    .then_some(Screening {
         letter_issued_on: None,
         certificate_dated: e.certificate_dated,
         inspected_on: e.inspected_on,

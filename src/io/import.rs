@@ -222,7 +222,7 @@ pub fn list_date(text: &str) -> Option<NaiveDate> {
         .rsplit('.')
         .next()
         .filter(|_| t.contains('.'))
-        .map_or(true, |y| y.len() == 4);
+        .is_none_or(|y| y.len() == 4);
     pilot::parse_date(t).filter(|_| year_ok)
 }
 
