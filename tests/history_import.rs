@@ -381,6 +381,23 @@ fn the_list_with_history_arrives_as_the_preview_said() {
     assert_eq!(bom.format.encoding, "UTF-8 (mit BOM)");
     assert_eq!(bom.rows, preview.rows);
 
+    // The text report of the command line names the result of every row.
+    let report = lotsen::app::import::report_text("lotsen.csv", &preview, true);
+    assert!(
+        report.contains("Anna Aktiv  Aktiv – einsatzbereit, im Programm seit 01.03.2024"),
+        "{report}"
+    );
+    assert!(
+        report.contains("Hinweis: Notizen: Zelle beginnt mit „=“"),
+        "{report}"
+    );
+    assert!(
+        report.ends_with(
+            "8 neu, 0 doppelt, 7 fehlerhaft, 1 mit Hinweis – nichts gespeichert (Vorschau)"
+        ),
+        "{report}"
+    );
+
     // The import writes what the preview showed, all rows in one go.
     let done = store.import_file(&bytes, today(), "Import-Test").unwrap();
     assert_eq!(done.rows, preview.rows);

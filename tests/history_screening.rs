@@ -239,3 +239,42 @@ fn a_test_keeps_its_pass_mark_and_the_return_from_ruhend_checks_the_screening_on
     assert_eq!(r.attempts[1].pass_mark_percent, 70);
     assert!(!r.attempts[1].passed);
 }
+
+#[test]
+fn the_migration_stores_the_pass_mark_in_force_with_the_old_attempts() {
+    // A database of schema 4 (before this change) with the pass mark raised to 70 % and one attempt.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for sql in [
+            include_str!("../src/db/migrations/001_init.sql"),
+            include_str!("../src/db/migrations/002_lifecycle.sql"),
+            include_str!("../src/db/migrations/003_allowances.sql"),
+            include_str!("../src/db/migrations/004_audit.sql"),
+        ] {
+            c.execute_batch(sql).unwrap();
+        }
+        c.pragma_update(None, "user_version", 4).unwrap();
+        c.execute_batch(
+            r#"INSERT INTO settings (key, value) VALUES ('app_settings', '{"lifecycle": {"pass_mark_percent": 70}}');
+               INSERT INTO pilots (id, first_name, last_name, created_at, updated_at) VALUES (1, 'Alt', 'Bestand', 'x', 'x');
+               INSERT INTO status_changes (pilot_id, status, effective_on, recorded_at) VALUES (1, 'prospect', '2024-01-02', 'x');
+               INSERT INTO test_attempts (pilot_id, taken_on, points, max_points, interview_passed, interviewer, created_at)
+                   VALUES (1, '2024-03-01', 36, 50, 1, 'Herr Weiß', 'x');"#,
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), lotsen::db::SCHEMA_VERSION);
+    let today = d("2026-11-26");
+    let r = store.pilot_record(1, today).unwrap();
+    assert_eq!(r.attempts[0].pass_mark_percent, 70);
+    assert!(r.attempts[0].passed, "36 of 50 = 72 %");
+    // Lowering the setting later changes nothing for it.
+    let mut settings = store.settings().unwrap();
+    settings.lifecycle.pass_mark_percent = 80;
+    store.save_settings(&settings).unwrap();
+    assert!(store.pilot_record(1, today).unwrap().final_test_passed);
+    assert!(store.integrity_problems().unwrap().is_empty());
+}
