@@ -263,6 +263,12 @@ fn due_list_of_the_demo_data() {
             "refresher_overdue",
             d("2026-09-07"),
         ),
+        // An Interessentin with a relevant entry: her eFZ data is kept although she will not start.
+        (
+            "Attrappe, Ingrid".into(),
+            "efz_kept_relevant_entry",
+            d("2026-09-22"),
+        ),
         (
             "Erfundene, Parwin".into(),
             "letter_unanswered",

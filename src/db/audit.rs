@@ -29,6 +29,9 @@ pub const AUDITED_TABLES: &[(&str, &str)] = &[
     ("allowance_runs", "Abrechnungslauf"),
     ("run_lines", "Abrechnungszeile"),
     ("corrections", "Korrektur"),
+    ("status_cancellations", "Storno einer Statusänderung"),
+    ("district_changes", "Altkreis-Wechsel"),
+    ("module_credits", "Anerkanntes Modul"),
 ];
 
 /// Most entries one query returns when the filter sets no limit.
@@ -148,6 +151,10 @@ fn field_label(field: &str) -> String {
         "max_points" => "Höchstpunktzahl",
         "interview_passed" => "Gespräch bestanden",
         "interviewer" => "Gesprächsführung",
+        "pass_mark_percent" => "Bestehensgrenze",
+        "credited_on" => "Anerkannt am",
+        "from_district_id" => "Altkreis bisher",
+        "to_district_id" => "Altkreis neu",
         "target" => "Soll",
         "value" => "Wert",
         "amount_cents" => "Betrag (Cent)",

@@ -1,5 +1,8 @@
 //! Fictitious demo data: 30 pilots over the three former districts.
 //! Every person is invented; addresses use "Beispielweg", e-mails example.org, IBANs a test bank code.
+//! [`load_full`] makes the demo complete for every feature: the county's (fictitious) debtor
+//! account and letterhead, a budget for this year and the last, a module recognised without a
+//! course of the app, a district change and a cancelled status change (Storno).
 
 use chrono::{Days, NaiveDate};
 use rusqlite::params;
@@ -363,6 +366,14 @@ fn round_letters(mut n: usize) -> String {
 /// Like [`load`] with `count` pilots: the 30 demo people repeated, names lettered from the second
 /// round on ("Beispiel B", …, "Beispiel AA": names take no digits). For benchmarks and load tests.
 pub fn load_many(store: &mut Store, today: NaiveDate, who: &str, count: usize) -> Result<usize> {
+    let inputs = demo_inputs(store, today, count)?;
+    store.with_transaction(|tx| write_pilots(tx, &inputs, today, who).map(|_| ()))?;
+    Ok(inputs.len())
+}
+
+type DemoInput = (crate::domain::pilot::PilotData, Vec<(Status, u64)>);
+
+fn demo_inputs(store: &Store, today: NaiveDate, count: usize) -> Result<Vec<DemoInput>> {
     if !store.is_empty()? {
         return Err(Error::Conflict(
             "Die Datenbank enthält bereits Lotsen; Demodaten werden nur in eine leere Datenbank geladen.".into(),
@@ -409,23 +420,31 @@ pub fn load_many(store: &mut Store, today: NaiveDate, who: &str, count: usize) -
         let data = crate::domain::pilot::validate(&input, today, &municipalities, &districts)?;
         inputs.push((data, history(p.status, (i % PILOTS.len()) as u64)));
     }
-    store.with_transaction(|tx| {
-        let mut ids = Vec::with_capacity(inputs.len());
-        for (data, hist) in &inputs {
-            let first_day = today - Days::new(hist[0].1);
-            let id = crate::db::insert_pilot(tx, data, first_day, who)?;
-            for (status, ago) in &hist[1..] {
-                tx.execute(
-                    "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
-                     VALUES (?1, ?2, ?3, 'Demodaten', ?4, ?5)",
-                    params![id, status.code(), (today - Days::new(*ago)).to_string(), who, crate::db::now_utc()],
-                )?;
-            }
-            ids.push(id);
+    Ok(inputs)
+}
+
+/// The pilots with their status paths, eFZ records, courses and tests; returns their ids.
+fn write_pilots(
+    tx: &rusqlite::Transaction,
+    inputs: &[DemoInput],
+    today: NaiveDate,
+    who: &str,
+) -> Result<Vec<i64>> {
+    let mut ids = Vec::with_capacity(inputs.len());
+    for (data, hist) in inputs {
+        let first_day = today - Days::new(hist[0].1);
+        let id = crate::db::insert_pilot(tx, data, first_day, who)?;
+        for (status, ago) in &hist[1..] {
+            tx.execute(
+                "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
+                 VALUES (?1, ?2, ?3, 'Demodaten', ?4, ?5)",
+                params![id, status.code(), (today - Days::new(*ago)).to_string(), who, crate::db::now_utc()],
+            )?;
         }
-        fill_lifecycle(tx, &ids, today, who)
-    })?;
-    Ok(inputs.len())
+        ids.push(id);
+    }
+    fill_lifecycle(tx, &ids, today, who)?;
+    Ok(ids)
 }
 
 /// Screenings, courses, attendance and test attempts that fit each demo pilot's status, so that
@@ -576,6 +595,126 @@ fn fill_lifecycle(
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// What [`load_full`] set up.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DemoSummary {
+    pub pilots: usize,
+    /// Budget years set (this year and the last).
+    pub budget_years: Vec<i32>,
+    /// The fictitious debtor account of the county, for the SEPA file.
+    pub debtor_iban: String,
+}
+
+/// Most pilots `demo --pilots N` makes.
+pub const MAX_DEMO_PILOTS: usize = 100_000;
+
+/// The complete demo: `count` pilots ([`load_many`]) and everything the other features need, so
+/// that every screen and command works on it: the county's debtor account and letterhead (marked
+/// "Demo"), a budget for this year and the last (the monthly rate for every pilot all year), a
+/// module recognised without a course of the app, a district change and a cancelled status change.
+/// Refused on a database that has pilots. Settings and budgets come first: if the pilots fail,
+/// the database stays without pilots and the demo can be loaded again.
+pub fn load_full(
+    store: &mut Store,
+    today: NaiveDate,
+    who: &str,
+    count: usize,
+) -> Result<DemoSummary> {
+    if !(1..=MAX_DEMO_PILOTS).contains(&count) {
+        return Err(Error::field(
+            "pilots",
+            format!("Anzahl der Demo-Lotsen: 1 bis {MAX_DEMO_PILOTS}."),
+        ));
+    }
+    let inputs = demo_inputs(store, today, count)?;
+    let mut settings = store.settings()?;
+    settings.debtor = crate::domain::settings::Debtor {
+        name: "Landkreis Harz (Demo)".into(),
+        iban: iban::german("12030000", 9_990_001),
+        bic: String::new(),
+    };
+    let l = &mut settings.letterhead;
+    l.phone = "03941 555 000".into();
+    l.email = "integrationslotsen-demo@example.org".into();
+    l.signer_name = "Erika Beispiel (Demo)".into();
+    l.footer = format!("{} · Demodaten – alle Personen sind erfunden", l.footer);
+    let debtor_iban = settings.debtor.iban.clone();
+    let rate = settings.allowance.rate_cents;
+    store.save_settings(&settings)?;
+    let year = chrono::Datelike::year(&today);
+    let budget_years = vec![year - 1, year];
+    for y in &budget_years {
+        store.set_budget(
+            &crate::domain::run::Budget {
+                year: *y,
+                amount_cents: rate * 12 * count as i64,
+                notice_number: format!("DEMO-{y}/001"),
+                notice_date: NaiveDate::from_ymd_opt(*y, 1, 15),
+                budget_line: "DEMO 31500.53100".into(),
+            },
+            who,
+        )?;
+    }
+    store.with_transaction(|tx| {
+        let ids = write_pilots(tx, &inputs, today, who)?;
+        feature_examples(tx, &ids, today, who)
+    })?;
+    Ok(DemoSummary {
+        pilots: count,
+        budget_years,
+        debtor_iban,
+    })
+}
+
+/// A recognised module, a district change and a Storno, on the first round of demo pilots.
+fn feature_examples(
+    tx: &rusqlite::Transaction,
+    ids: &[i64],
+    today: NaiveDate,
+    who: &str,
+) -> Result<()> {
+    let now = crate::db::now_utc();
+    let ago = |days: u64| (today - Days::new(days)).to_string();
+    let id_of = |last: &str| {
+        PILOTS
+            .iter()
+            .position(|p| p.last == last)
+            .and_then(|i| ids.get(i).copied())
+    };
+    // Ahmad Skizze did module 4 at the adult education centre: recognised.
+    if let Some(id) = id_of("Skizze") {
+        tx.execute(
+            "INSERT INTO module_credits (pilot_id, module, credited_on, note, who, created_at)
+             VALUES (?1, 4, ?2, 'anerkannt: Kurs der Volkshochschule (Demo)', ?3, ?4)",
+            params![id, ago(70), who, now],
+        )?;
+    }
+    // Klaus Exempel moved from Halberstadt to Wernigerode 100 days ago.
+    if let Some(id) = id_of("Exempel") {
+        tx.execute(
+            "INSERT INTO district_changes (pilot_id, from_district_id, to_district_id, effective_on, note, who,
+                recorded_at)
+             VALUES (?1, (SELECT id FROM districts WHERE name = 'Halberstadt'),
+                (SELECT id FROM districts WHERE name = 'Wernigerode'), ?2, 'Umzug (Demo)', ?3, ?4)",
+            params![id, ago(100), who, now],
+        )?;
+    }
+    // Maria Schablone was set to Ruhend by mistake; the change was cancelled.
+    if let Some(id) = id_of("Schablone") {
+        tx.execute(
+            "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
+             VALUES (?1, 'paused', ?2, 'Demodaten', ?3, ?4)",
+            params![id, ago(20), who, now],
+        )?;
+        tx.execute(
+            "INSERT INTO status_cancellations (change_id, pilot_id, reason, who, recorded_at)
+             VALUES (last_insert_rowid(), ?1, 'Irrtümlich eingetragen (Demo)', ?2, ?3)",
+            params![id, who, now],
+        )?;
     }
     Ok(())
 }

@@ -4,18 +4,22 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::{now_utc, Store};
-use crate::domain::lifecycle::{self, AppointmentFacts, StatusChange};
-use crate::domain::pilot::{parse_date, Status};
+use crate::domain::dates::format_date;
+use crate::domain::history;
+use crate::domain::lifecycle::{self, StatusChange};
+use crate::domain::pilot::{parse_date, DistrictChange, Status};
 use crate::domain::record::{
-    self, AttemptRecord, Attended, DueItem, LifecycleData, PilotRecord, ScreeningRecord,
+    self, AttemptRecord, Attended, CancelledChange, CreditRecord, DueItem, LifecycleData,
+    PilotRecord, ScreeningRecord,
 };
+use crate::domain::retention;
 use crate::domain::screening::{self, Screening, ScreeningResult};
 use crate::domain::settings::{self, LifecycleSettings, Settings};
-use crate::domain::training::{self, SessionKind, TestAttempt};
+use crate::domain::training::{self, ModuleCredit, SessionKind, TestAttempt};
 use crate::error::{Error, FieldError, Result};
 
 fn date(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
@@ -118,38 +122,56 @@ impl Store {
         self.settings()
     }
 
-    /// Lifecycle facts of every pilot (or of one), loaded in four queries.
+    /// Lifecycle facts of every pilot (or of one), loaded in seven queries. Cancelled status changes
+    /// are in `cancelled`, never in `history`.
     pub fn lifecycle_data(&self, only: Option<i64>) -> Result<HashMap<i64, LifecycleData>> {
         let mut map: HashMap<i64, LifecycleData> = HashMap::new();
         let filter = |col: &str| match only {
-            Some(id) => format!("WHERE {col} = {id}"),
+            Some(id) => format!("AND {col} = {id}"),
             None => String::new(),
         };
+        let status_change = |r: &Row| -> rusqlite::Result<StatusChange> {
+            let status: String = r.get(1)?;
+            Ok(StatusChange {
+                status: Status::parse(&status).unwrap_or(Status::Prospect),
+                effective_on: date(r, 2)?,
+                note: r.get(3)?,
+                who: r.get(4)?,
+                seq: r.get(5)?,
+            })
+        };
         let sql = format!(
-            "SELECT pilot_id, status, effective_on, note, who, id FROM status_changes {} ORDER BY effective_on, id",
-            filter("pilot_id")
+            "SELECT s.pilot_id, s.status, s.effective_on, s.note, s.who, s.id, x.reason, x.who, x.recorded_at
+             FROM status_changes s LEFT JOIN status_cancellations x ON x.change_id = s.id
+             WHERE 1 = 1 {} ORDER BY s.effective_on, s.id",
+            filter("s.pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map([], |r| {
-            let status: String = r.get(1)?;
-            Ok((
-                r.get::<_, i64>(0)?,
-                StatusChange {
-                    status: Status::parse(&status).unwrap_or(Status::Prospect),
-                    effective_on: date(r, 2)?,
-                    note: r.get(3)?,
-                    who: r.get(4)?,
-                    seq: r.get(5)?,
-                },
-            ))
+            let cancel: Option<(String, String, String)> = match r.get::<_, Option<String>>(6)? {
+                Some(reason) => Some((reason, r.get(7)?, r.get(8)?)),
+                None => None,
+            };
+            Ok((r.get::<_, i64>(0)?, status_change(r)?, cancel))
         })?;
         for row in rows {
-            let (id, c) = row?;
-            map.entry(id).or_default().history.push(c);
+            let (id, change, cancel) = row?;
+            let entry = map.entry(id).or_default();
+            match cancel {
+                None => entry.history.push(change),
+                Some((reason, cancelled_by, cancelled_at)) => {
+                    entry.cancelled.push(CancelledChange {
+                        change,
+                        reason,
+                        cancelled_by,
+                        cancelled_at,
+                    })
+                }
+            }
         }
         let sql = format!(
             "SELECT pilot_id, id, letter_issued_on, certificate_dated, inspected_on, inspected_by, result
-             FROM screenings {} ORDER BY id",
+             FROM screenings WHERE 1 = 1 {} ORDER BY id",
             filter("pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -176,7 +198,7 @@ impl Store {
         let sql = format!(
             "SELECT a.pilot_id, s.id, s.module, s.held_on, c.name, s.place
              FROM attendance a JOIN course_sessions s ON s.id = a.session_id JOIN courses c ON c.id = s.course_id
-             {} ORDER BY s.held_on, s.id",
+             WHERE 1 = 1 {} ORDER BY s.held_on, s.id",
             filter("a.pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -197,8 +219,8 @@ impl Store {
             map.entry(id).or_default().attended.push(a);
         }
         let sql = format!(
-            "SELECT pilot_id, id, taken_on, points, max_points, interview_passed, interviewer
-             FROM test_attempts {} ORDER BY taken_on, id",
+            "SELECT pilot_id, id, taken_on, points, max_points, interview_passed, interviewer, pass_mark_percent
+             FROM test_attempts WHERE 1 = 1 {} ORDER BY taken_on, id",
             filter("pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -214,6 +236,7 @@ impl Store {
                         interview_passed: r.get(5)?,
                         interviewer: r.get(6)?,
                     },
+                    pass_mark_percent: r.get(7)?,
                 },
             ))
         })?;
@@ -221,26 +244,86 @@ impl Store {
             let (id, a) = row?;
             map.entry(id).or_default().attempts.push(a);
         }
+        let sql = format!(
+            "SELECT pilot_id, id, module, credited_on, note, who FROM module_credits
+             WHERE 1 = 1 {} ORDER BY credited_on, id",
+            filter("pilot_id")
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                CreditRecord {
+                    id: r.get(1)?,
+                    credit: ModuleCredit {
+                        kind: kind_of(r.get(2)?),
+                        on: date(r, 3)?,
+                        note: r.get(4)?,
+                    },
+                    who: r.get(5)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, c) = row?;
+            map.entry(id).or_default().credits.push(c);
+        }
+        let sql = format!(
+            "SELECT c.pilot_id, f.name, t.name, c.effective_on, c.note, c.who, c.id
+             FROM district_changes c LEFT JOIN districts f ON f.id = c.from_district_id
+             JOIN districts t ON t.id = c.to_district_id
+             WHERE 1 = 1 {} ORDER BY c.effective_on, c.id",
+            filter("c.pilot_id")
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                DistrictChange {
+                    from: r.get(1)?,
+                    to: r.get(2)?,
+                    effective_on: date(r, 3)?,
+                    note: r.get(4)?,
+                    who: r.get(5)?,
+                    seq: r.get(6)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, c) = row?;
+            map.entry(id).or_default().district_changes.push(c);
+        }
         Ok(map)
     }
 
-    fn lifecycle_of(&self, pilot_id: i64) -> Result<LifecycleData> {
+    pub(crate) fn lifecycle_of(&self, pilot_id: i64) -> Result<LifecycleData> {
         Ok(self
             .lifecycle_data(Some(pilot_id))?
             .remove(&pilot_id)
             .unwrap_or_default())
     }
 
-    /// The full record of one pilot on `today`.
+    /// The full record of one pilot on `today`, with the eFZ deletion dates and whether the latest
+    /// status change can be cancelled.
     pub fn pilot_record(&self, pilot_id: i64, today: NaiveDate) -> Result<PilotRecord> {
         let pilot = self.get_pilot(pilot_id)?;
         let data = self.lifecycle_of(pilot_id)?;
-        Ok(record::pilot_record(
-            pilot,
-            &data,
-            today,
-            &self.lifecycle_settings()?,
-        ))
+        let mut r = record::pilot_record(pilot, &data, today, &self.lifecycle_settings()?);
+        r.screening_deleted_on = self.screening_deleted_on(pilot_id)?;
+        if !data.screenings.is_empty() {
+            r.screening_deletion_due_on = retention::screening_deletion_due(
+                &data.history,
+                today,
+                retention::SCREENING_RETENTION_MONTHS,
+            );
+        }
+        if r.undo_candidate
+            .as_ref()
+            .is_some_and(|c| retention::storno_blocked_by_deletion(c, r.screening_deleted_on))
+        {
+            r.undo_candidate = None;
+        }
+        Ok(r)
     }
 
     /// Eligibility of every pilot on `date` (status Aktiv and screening valid).
@@ -265,8 +348,10 @@ impl Store {
         ))
     }
 
-    /// Changes a pilot's status from `effective_on`. Refused when dated before the latest change,
-    /// in the future, not an allowed next status, or — for Aktiv — when a requirement is missing.
+    /// Changes a pilot's status from `effective_on`, which may lie in the past (entry with
+    /// history). Refused when dated before the latest change, in the future, not an allowed next
+    /// status, or — for Aktiv — when a requirement is missing on that day: for an appointment
+    /// everything, for the return from Ruhend the screening only.
     pub fn change_status(
         &mut self,
         pilot_id: i64,
@@ -277,47 +362,169 @@ impl Store {
         today: NaiveDate,
     ) -> Result<PilotRecord> {
         let pilot = self.get_pilot(pilot_id)?;
-        if effective_on > today {
-            return Err(Error::field(
-                "effective_on",
-                format!(
-                    "„Wirksam ab“ darf nicht in der Zukunft liegen (heute ist der {}).",
-                    crate::domain::dates::format_date(today)
-                ),
-            ));
-        }
-        if note.chars().count() > 500 {
-            return Err(Error::field(
-                "note",
-                "Notiz ist zu lang (höchstens 500 Zeichen).",
-            ));
-        }
+        not_in_future("effective_on", "Wirksam ab", effective_on, today)?;
+        check_note(note)?;
         let data = self.lifecycle_of(pilot_id)?;
         let settings = self.lifecycle_settings()?;
         lifecycle::check_change(&data.history, status, effective_on)?;
         if status == Status::Active {
-            let facts = AppointmentFacts::gather(
-                effective_on,
-                &data.screening_list(),
-                &data.attended_pairs(),
-                &data.attempt_list(),
-                pilot.district.as_deref(),
-                &settings,
-            );
-            lifecycle::check_appointment(&facts)?;
+            data.check_activation(effective_on, pilot.district.as_deref(), &settings)?;
+        }
+        self.with_transaction(|tx| {
+            insert_change(tx, pilot_id, status, effective_on, note.trim(), who)?;
+            Ok(())
+        })?;
+        self.pilot_record(pilot_id, today)
+    }
+
+    /// Storno of the latest status change (also Ausgeschieden): it stays in the history, marked
+    /// cancelled with `reason`, and every rule ignores it from now on. Refused for a pilot's only
+    /// change ("Im Programm seit" is changed with [`Store::set_programme_since`]) and once an eFZ
+    /// deletion has run on the change. Months already approved are reconciled by the allowance side.
+    pub fn cancel_latest_status(
+        &mut self,
+        pilot_id: i64,
+        reason: &str,
+        who: &str,
+        today: NaiveDate,
+    ) -> Result<PilotRecord> {
+        self.get_pilot(pilot_id)?;
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Error::field("reason", "Grund für das Storno fehlt."));
+        }
+        if reason.chars().count() > 500 {
+            return Err(Error::field(
+                "reason",
+                "Grund ist zu lang (höchstens 500 Zeichen).",
+            ));
+        }
+        let data = self.lifecycle_of(pilot_id)?;
+        let Some(latest) = lifecycle::latest_change(&data.history).cloned() else {
+            return Err(Error::Conflict(
+                "Es gibt keine Statusänderung, die storniert werden kann.".into(),
+            ));
+        };
+        if data.history.len() < 2 {
+            return Err(Error::Rule {
+                message: format!(
+                    "Der erste Eintrag „{}“ kann nicht storniert werden; „Im Programm seit“ wird eigens geändert.",
+                    latest.status.label()
+                ),
+                missing: vec![],
+            });
+        }
+        if let Some(erased) = self.screening_deleted_on(pilot_id)? {
+            if retention::storno_blocked_by_deletion(&latest, Some(erased)) {
+                return Err(Error::Rule {
+                    message: format!(
+                        "„{}“ vom {} kann nicht mehr storniert werden: die Führungszeugnis-Daten wurden am {} gelöscht (§ 30a BZRG). Wer zurückkehrt, wird neu aufgenommen.",
+                        latest.status.label(),
+                        format_date(latest.effective_on),
+                        format_date(erased)
+                    ),
+                    missing: vec![],
+                });
+            }
         }
         self.with_transaction(|tx| {
             tx.execute(
-                "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![pilot_id, status.code(), effective_on.to_string(), note.trim(), who, now_utc()],
+                "INSERT INTO status_cancellations (change_id, pilot_id, reason, who, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![latest.seq, pilot_id, reason, who, now_utc()],
             )?;
             Ok(())
         })?;
         self.pilot_record(pilot_id, today)
     }
 
-    /// Records or corrects a screening (eFZ) record; `screening_id` None adds a new one.
+    /// Moves "Im Programm seit" (the first status change, Interessent) to `since`, e.g. for a pilot
+    /// registered before the history was entered. The old first change is cancelled with a note and
+    /// a new one recorded, in one transaction. `since` must lie before the second change and not in
+    /// the future.
+    pub fn set_programme_since(
+        &mut self,
+        pilot_id: i64,
+        since: NaiveDate,
+        who: &str,
+        today: NaiveDate,
+    ) -> Result<PilotRecord> {
+        self.get_pilot(pilot_id)?;
+        not_in_future("since", "Im Programm seit", since, today)?;
+        let data = self.lifecycle_of(pilot_id)?;
+        let mut sorted = data.history.clone();
+        sorted.sort_by_key(|c| (c.effective_on, c.seq));
+        let Some(first) = sorted.first().cloned() else {
+            return Err(Error::Conflict("Der Lotse hat noch keinen Status.".into()));
+        };
+        if first.effective_on == since {
+            return self.pilot_record(pilot_id, today);
+        }
+        if let Some(second) = sorted.get(1) {
+            if since >= second.effective_on {
+                return Err(Error::field(
+                    "since",
+                    format!(
+                        "„Im Programm seit“ muss vor der nächsten Statusänderung („{}“ am {}) liegen.",
+                        second.status.label(),
+                        format_date(second.effective_on)
+                    ),
+                ));
+            }
+        }
+        let reason = format!(
+            "Im Programm seit geändert: {} → {}",
+            format_date(first.effective_on),
+            format_date(since)
+        );
+        self.with_transaction(|tx| {
+            tx.execute(
+                "INSERT INTO status_cancellations (change_id, pilot_id, reason, who, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![first.seq, pilot_id, reason, who, now_utc()],
+            )?;
+            insert_change(tx, pilot_id, first.status, since, &first.note, who)?;
+            Ok(())
+        })?;
+        self.pilot_record(pilot_id, today)
+    }
+
+    /// Records modules (or a refresher) done outside the courses of the app ("anerkannt"), on `on`
+    /// with a note. Refused for a date in the future.
+    pub fn add_credits(
+        &mut self,
+        pilot_id: i64,
+        kinds: &[SessionKind],
+        on: NaiveDate,
+        note: &str,
+        who: &str,
+        today: NaiveDate,
+    ) -> Result<PilotRecord> {
+        self.get_pilot(pilot_id)?;
+        if kinds.is_empty() {
+            return Err(Error::field("modules", "Kein Modul angegeben."));
+        }
+        let credits: Vec<ModuleCredit> = kinds
+            .iter()
+            .map(|kind| ModuleCredit {
+                kind: *kind,
+                on,
+                note: note.trim().to_string(),
+            })
+            .collect();
+        for c in &credits {
+            training::validate_credit(c, today)?;
+        }
+        self.with_transaction(|tx| {
+            for c in &credits {
+                insert_credit(tx, pilot_id, c, who)?;
+            }
+            Ok(())
+        })?;
+        self.pilot_record(pilot_id, today)
+    }
+    /// Records or corrects a screening (eFZ) record; `screening_id` None adds a new one. Past
+    /// records are fine; a date in the future is refused.
     pub fn save_screening(
         &mut self,
         pilot_id: i64,
@@ -339,12 +546,7 @@ impl Store {
         self.with_transaction(|tx| {
             match screening_id {
                 None => {
-                    tx.execute(
-                        "INSERT INTO screenings (pilot_id, letter_issued_on, certificate_dated, inspected_on,
-                            inspected_by, result, created_at, updated_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-                        params![pilot_id, values.0, values.1, values.2, values.3, values.4, now],
-                    )?;
+                    insert_screening(tx, pilot_id, s)?;
                 }
                 Some(id) => {
                     let n = tx.execute(
@@ -363,32 +565,69 @@ impl Store {
         self.pilot_record(pilot_id, today)
     }
 
-    /// Adds a final test attempt.
+    /// Adds a final test attempt, with the pass mark in force now stored with it (a later change of
+    /// the setting never fails it). A past attempt is checked against the history: one that would
+    /// leave an existing appointment without a passed test on its day is refused.
     pub fn add_test_attempt(
         &mut self,
         pilot_id: i64,
         a: &TestAttempt,
         today: NaiveDate,
     ) -> Result<PilotRecord> {
-        self.get_pilot(pilot_id)?;
+        let mark = self.lifecycle_settings()?.pass_mark_percent;
+        self.add_test_attempt_marked(pilot_id, a, mark, today)
+    }
+
+    /// Like [`Store::add_test_attempt`] with the pass mark given (the one in force on the test day).
+    pub fn add_test_attempt_marked(
+        &mut self,
+        pilot_id: i64,
+        a: &TestAttempt,
+        pass_mark_percent: u32,
+        today: NaiveDate,
+    ) -> Result<PilotRecord> {
+        let pilot = self.get_pilot(pilot_id)?;
         training::validate_attempt(a, today)?;
-        self.with_transaction(|tx| {
-            tx.execute(
-                "INSERT INTO test_attempts (pilot_id, taken_on, points, max_points, interview_passed, interviewer,
-                    created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    pilot_id,
-                    a.taken_on.to_string(),
-                    a.points,
-                    a.max_points,
-                    a.interview_passed,
-                    a.interviewer.trim(),
-                    now_utc()
-                ],
-            )?;
-            Ok(())
-        })?;
+        if !(1..=100).contains(&pass_mark_percent) {
+            return Err(Error::field(
+                "pass_mark_percent",
+                "Bestehensgrenze muss zwischen 1 und 100 % liegen.",
+            ));
+        }
+        let settings = self.lifecycle_settings()?;
+        let before = self.lifecycle_of(pilot_id)?;
+        let mut after = before.clone();
+        after.attempts.push(AttemptRecord {
+            id: 0,
+            attempt: a.clone(),
+            pass_mark_percent,
+        });
+        refuse_new_breaks(&before, &after, pilot.district.as_deref(), today, &settings)?;
+        self.with_transaction(|tx| insert_attempt(tx, pilot_id, a, pass_mark_percent))?;
         self.pilot_record(pilot_id, today)
+    }
+
+    /// The district of every pilot on `date` (district history; the register's district from the
+    /// latest change on). For per-district figures of a past day, e.g. the lines of a month.
+    pub fn districts_on(&self, date: NaiveDate) -> Result<HashMap<i64, Option<String>>> {
+        let data = self.lifecycle_data(None)?;
+        let empty = LifecycleData::default();
+        Ok(self
+            .all_pilots()?
+            .into_iter()
+            .map(|p| {
+                let d = data.get(&p.id).unwrap_or(&empty);
+                (p.id, d.district_on(p.district.as_deref(), date))
+            })
+            .collect())
+    }
+
+    /// The district of one pilot on `date`.
+    pub fn district_on(&self, pilot_id: i64, date: NaiveDate) -> Result<Option<String>> {
+        let p = self.get_pilot(pilot_id)?;
+        Ok(self
+            .lifecycle_of(pilot_id)?
+            .district_on(p.district.as_deref(), date))
     }
 
     /// All courses with their sessions and attendees, newest first.
@@ -591,4 +830,171 @@ impl Store {
         })?;
         self.course(course_id)
     }
+}
+
+/// A date that must not lie after `today`, as a field error naming the field.
+pub(crate) fn not_in_future(
+    field: &str,
+    label: &str,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<()> {
+    if on > today {
+        return Err(Error::field(
+            field,
+            format!(
+                "„{label}“ darf nicht in der Zukunft liegen (heute ist der {}).",
+                format_date(today)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_note(note: &str) -> Result<()> {
+    if note.chars().count() > 500 {
+        return Err(Error::field(
+            "note",
+            "Notiz ist zu lang (höchstens 500 Zeichen).",
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a new past fact that makes the history break a rule it did not break before (problems
+/// already there do not block the entry of other facts).
+fn refuse_new_breaks(
+    before: &LifecycleData,
+    after: &LifecycleData,
+    district: Option<&str>,
+    today: NaiveDate,
+    settings: &LifecycleSettings,
+) -> Result<()> {
+    let old = history::check_history(before, district, today, settings);
+    let new: Vec<String> = history::check_history(after, district, today, settings)
+        .into_iter()
+        .filter(|p| !old.contains(p))
+        .collect();
+    if new.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Rule {
+        message: format!("Das passt nicht zur bisherigen Historie: {}", new.join(" ")),
+        missing: new,
+    })
+}
+
+pub(crate) fn insert_change(
+    tx: &Transaction,
+    pilot_id: i64,
+    status: Status,
+    on: NaiveDate,
+    note: &str,
+    who: &str,
+) -> Result<i64> {
+    tx.prepare_cached(
+        "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        pilot_id,
+        status.code(),
+        on.to_string(),
+        note,
+        who,
+        now_utc()
+    ])?;
+    Ok(tx.last_insert_rowid())
+}
+
+pub(crate) fn insert_screening(tx: &Transaction, pilot_id: i64, s: &Screening) -> Result<()> {
+    let d = |x: Option<NaiveDate>| x.map(|v| v.to_string());
+    tx.prepare_cached(
+        "INSERT INTO screenings (pilot_id, letter_issued_on, certificate_dated, inspected_on,
+            inspected_by, result, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+    )?
+    .execute(params![
+        pilot_id,
+        d(s.letter_issued_on),
+        d(s.certificate_dated),
+        d(s.inspected_on),
+        s.inspected_by.trim(),
+        s.result.map(|r| r.code()),
+        now_utc()
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn insert_attempt(
+    tx: &Transaction,
+    pilot_id: i64,
+    a: &TestAttempt,
+    pass_mark_percent: u32,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO test_attempts (pilot_id, taken_on, points, max_points, interview_passed, interviewer,
+            pass_mark_percent, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        pilot_id,
+        a.taken_on.to_string(),
+        a.points,
+        a.max_points,
+        a.interview_passed,
+        a.interviewer.trim(),
+        pass_mark_percent,
+        now_utc()
+    ])?;
+    Ok(())
+}
+
+pub(crate) fn insert_credit(
+    tx: &Transaction,
+    pilot_id: i64,
+    c: &ModuleCredit,
+    who: &str,
+) -> Result<()> {
+    let module = match c.kind {
+        SessionKind::Module(n) => Some(n),
+        SessionKind::Refresher => None,
+    };
+    tx.prepare_cached(
+        "INSERT INTO module_credits (pilot_id, module, credited_on, note, who, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        pilot_id,
+        module,
+        c.on.to_string(),
+        c.note.trim(),
+        who,
+        now_utc()
+    ])?;
+    Ok(())
+}
+
+/// Writes a pilot's past built by [`history::plan`] (the pilot and the first change, Interessent on
+/// `plan.since`, are already written): the later status changes, the eFZ record, the recognised
+/// modules and refresher, the test attempt with `pass_mark_percent`.
+pub(crate) fn write_past(
+    tx: &Transaction,
+    pilot_id: i64,
+    plan: &history::PastPlan,
+    pass_mark_percent: u32,
+    who: &str,
+) -> Result<()> {
+    for (status, on) in plan.changes.iter().skip(1) {
+        insert_change(tx, pilot_id, *status, *on, history::LISTED_NOTE, who)?;
+    }
+    if let Some(s) = &plan.screening {
+        insert_screening(tx, pilot_id, s)?;
+    }
+    for c in &plan.credits {
+        insert_credit(tx, pilot_id, c, who)?;
+    }
+    if let Some(a) = &plan.attempt {
+        insert_attempt(tx, pilot_id, a, pass_mark_percent)?;
+    }
+    Ok(())
 }

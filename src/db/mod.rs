@@ -41,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_lifecycle.sql"),
     include_str!("migrations/003_allowances.sql"),
     include_str!("migrations/004_audit.sql"),
+    include_str!("migrations/005_history.sql"),
 ];
 
 /// The schema version this build writes.

@@ -13,6 +13,7 @@ const SELECT_PILOTS: &str = "
            m.name, d.name, p.phone, p.email, p.recruitment_source, p.account_holder, p.iban,
            p.notes, p.created_at, p.updated_at,
            (SELECT s.status FROM status_changes s WHERE s.pilot_id = p.id
+               AND s.id NOT IN (SELECT change_id FROM status_cancellations)
              ORDER BY s.effective_on DESC, s.id DESC LIMIT 1)
     FROM pilots p
     LEFT JOIN municipalities m ON m.id = p.municipality_id
@@ -131,9 +132,92 @@ impl Store {
         today: NaiveDate,
         who: &str,
     ) -> Result<Pilot> {
+        self.create_pilot_since(input, today, today, who)
+    }
+
+    /// Creates a pilot registered "im Programm seit" `since` (status Interessent from that day), so
+    /// the past can be entered after. `since` must not lie in the future.
+    pub fn create_pilot_since(
+        &mut self,
+        input: &PilotInput,
+        since: NaiveDate,
+        today: NaiveDate,
+        who: &str,
+    ) -> Result<Pilot> {
         let data = self.validate_pilot(input, today)?;
-        let id = self.with_transaction(|tx| insert_pilot(tx, &data, today, who))?;
+        super::lifecycle::not_in_future("since", "Im Programm seit", since, today)?;
+        let id = self.with_transaction(|tx| insert_pilot(tx, &data, since, who))?;
         self.get_pilot(id)
+    }
+
+    /// Moves a pilot to another former district from `on` (docs/DOMAIN.md#register: kept as history;
+    /// coverage and payment figures of an earlier day use the district of that day). Refused for a
+    /// day in the future, before the latest district change, or for the district the pilot has.
+    pub fn change_district(
+        &mut self,
+        pilot_id: i64,
+        district: &str,
+        on: NaiveDate,
+        note: &str,
+        who: &str,
+        today: NaiveDate,
+    ) -> Result<crate::domain::record::PilotRecord> {
+        let pilot = self.get_pilot(pilot_id)?;
+        let district = district.trim();
+        if !self
+            .reference_data()?
+            .district_names()
+            .iter()
+            .any(|d| d == district)
+        {
+            return Err(Error::field(
+                "district",
+                format!("Altkreis „{district}“ ist unbekannt."),
+            ));
+        }
+        super::lifecycle::not_in_future("effective_on", "Wirksam ab", on, today)?;
+        if note.chars().count() > 500 {
+            return Err(Error::field(
+                "note",
+                "Notiz ist zu lang (höchstens 500 Zeichen).",
+            ));
+        }
+        if pilot.district.as_deref() == Some(district) {
+            return Err(Error::Rule {
+                message: format!("Der Altkreis ist bereits „{district}“."),
+                missing: vec![],
+            });
+        }
+        let data = self.lifecycle_of(pilot_id)?;
+        if let Some(last) = data.district_changes.iter().map(|c| c.effective_on).max() {
+            if on < last {
+                return Err(Error::Rule {
+                    message: format!(
+                        "Der Wechsel ist auf den {} datiert, vor dem letzten Altkreis-Wechsel am {}.",
+                        crate::domain::dates::format_date(on),
+                        crate::domain::dates::format_date(last)
+                    ),
+                    missing: vec![],
+                });
+            }
+        }
+        let now = now_utc();
+        self.with_transaction(|tx| {
+            tx.execute(
+                "INSERT INTO district_changes (pilot_id, from_district_id, to_district_id, effective_on, note, who,
+                    recorded_at)
+                 VALUES (?1, (SELECT district_id FROM pilots WHERE id = ?1), (SELECT id FROM districts WHERE name = ?2),
+                    ?3, ?4, ?5, ?6)",
+                params![pilot_id, district, on.to_string(), note.trim(), who, now],
+            )?;
+            tx.execute(
+                "UPDATE pilots SET district_id = (SELECT id FROM districts WHERE name = ?2), updated_at = ?3
+                 WHERE id = ?1",
+                params![pilot_id, district, now],
+            )?;
+            Ok(())
+        })?;
+        self.pilot_record(pilot_id, today)
     }
 
     /// Changes a pilot's register fields (not the status). Nothing is written if invalid.

@@ -28,7 +28,8 @@ impl ExportKind {
 }
 
 impl Store {
-    /// Reads a CSV file and reports every row; nothing is written.
+    /// Reads a CSV file and reports every row, with the status and eligibility each new row gives
+    /// today; nothing is written. The import writes exactly what the preview shows.
     pub fn import_preview(&self, bytes: &[u8], today: NaiveDate) -> Result<ImportPreview> {
         let refs = self.reference_data()?;
         import::preview(
@@ -37,11 +38,13 @@ impl Store {
             today,
             &refs.municipality_pairs(),
             &refs.district_names(),
+            &self.lifecycle_settings()?,
         )
     }
 
-    /// Imports all valid new rows in one transaction (duplicates and errors are skipped, as the
-    /// preview showed). Returns the preview of what was done.
+    /// Imports all valid new rows with their past (status path, eFZ, modules, test, refresher) in
+    /// one transaction; duplicates and rows with errors are skipped, as the preview showed.
+    /// Returns the preview of what was done.
     pub fn import_file(
         &mut self,
         bytes: &[u8],
@@ -58,8 +61,9 @@ impl Store {
             });
         }
         self.with_transaction(|tx| {
-            for data in &preview.valid {
-                super::insert_pilot(tx, data, today, who)?;
+            for (data, plan) in preview.valid.iter().zip(&preview.plans) {
+                let id = super::insert_pilot(tx, data, plan.since, who)?;
+                super::lifecycle::write_past(tx, id, plan, preview.pass_mark_percent, who)?;
             }
             Ok(())
         })?;

@@ -203,8 +203,9 @@ pub fn coverage_on(
         let screenings = d.screening_list();
         let state = screening::screening_state_on(&screenings, date, lifecycle_settings);
         let eligible = status == Some(Status::Active) && state.is_valid();
-        let Some(i) = p
-            .district
+        // The district of that day: a pilot who moved counts where they were.
+        let district = d.district_on(p.district.as_deref(), date);
+        let Some(i) = district
             .as_deref()
             .and_then(|n| rows.iter().position(|r| r.district == n))
         else {
@@ -275,8 +276,8 @@ pub struct MonthPoint {
 }
 
 /// Coverage at the end of each of the `back` months before today's month, today's month end, and
-/// `ahead` months of outlook. Status history reconstructs the past; the outlook keeps today's
-/// statuses and lets screenings expire as they will.
+/// `ahead` months of outlook. Status and district history reconstruct the past; the outlook keeps
+/// today's statuses and lets screenings expire as they will.
 pub fn coverage_history(
     today: NaiveDate,
     back: u32,
@@ -287,14 +288,6 @@ pub fn coverage_history(
     lifecycle_settings: &LifecycleSettings,
 ) -> Vec<MonthPoint> {
     let empty = LifecycleData::default();
-    let index: Vec<Option<usize>> = pilots
-        .iter()
-        .map(|p| {
-            p.district
-                .as_deref()
-                .and_then(|n| districts.iter().position(|d| d.name == n))
-        })
-        .collect();
     let this_month = month_end(today);
     (0..=back + ahead)
         .map(|k| {
@@ -304,11 +297,18 @@ pub fn coverage_history(
                 this_month + Months::new(k - back)
             });
             let mut eligible = vec![0; districts.len()];
-            for (p, i) in pilots.iter().zip(&index) {
-                let Some(i) = i else { continue };
+            for p in pilots {
                 let d = data.get(&p.id).unwrap_or(&empty);
-                if d.eligible_on(date, lifecycle_settings) {
-                    eligible[*i] += 1;
+                if !d.eligible_on(date, lifecycle_settings) {
+                    continue;
+                }
+                // Counted in the district of that month end (district history).
+                let district = d.district_on(p.district.as_deref(), date);
+                if let Some(i) = district
+                    .as_deref()
+                    .and_then(|n| districts.iter().position(|x| x.name == n))
+                {
+                    eligible[i] += 1;
                 }
             }
             MonthPoint {
@@ -615,5 +615,62 @@ mod tests {
         assert_eq!(month_end(d("2026-02-10")), d("2026-02-28"));
         assert_eq!(month_end(d("2028-02-01")), d("2028-02-29"));
         assert_eq!(month_end(d("2026-12-31")), d("2026-12-31"));
+    }
+
+    #[test]
+    fn a_pilot_who_moved_counts_in_the_district_of_each_day() {
+        let today = d("2026-11-10");
+        let h = changes(&[(Prospect, "2025-01-01"), (Active, "2025-03-01")]);
+        let data = HashMap::from([(
+            1,
+            LifecycleData {
+                history: h,
+                screenings: screened("2025-01-10"),
+                district_changes: vec![crate::domain::pilot::DistrictChange {
+                    from: Some("Halberstadt".into()),
+                    to: Some("Wernigerode".into()),
+                    effective_on: d("2026-10-01"),
+                    note: String::new(),
+                    who: String::new(),
+                    seq: 1,
+                }],
+                ..Default::default()
+            },
+        )]);
+        let pilots = [pilot(1, "Wernigerode", &[])];
+        let points = coverage_history(
+            today,
+            2,
+            0,
+            &pilots,
+            &data,
+            &districts(),
+            &Default::default(),
+        );
+        let table: Vec<(&str, Vec<usize>)> = points
+            .iter()
+            .map(|p| (p.month.as_str(), p.eligible.clone()))
+            .collect();
+        assert_eq!(
+            table,
+            vec![
+                ("2026-09", vec![1, 0, 0]),
+                ("2026-10", vec![0, 0, 1]),
+                ("2026-11", vec![0, 0, 1]),
+            ]
+        );
+        let on = |date| {
+            coverage_on(
+                d(date),
+                &pilots,
+                &data,
+                &districts(),
+                &[],
+                &Default::default(),
+                &Default::default(),
+            )
+        };
+        assert_eq!(on("2026-09-30").districts[0].eligible_ids, vec![1]);
+        assert_eq!(on("2026-10-01").districts[2].eligible_ids, vec![1]);
     }
 }

@@ -140,7 +140,8 @@ pub struct AppointmentFacts {
 impl AppointmentFacts {
     /// Gathers the facts for an appointment on `on` from the pilot's records. Only what happened on or
     /// before that day counts (sessions attended, test attempts, inspections), so a backdated
-    /// appointment cannot lean on later events.
+    /// appointment cannot lean on later events. Every attempt is judged by today's pass mark; use
+    /// [`AppointmentFacts::gather_marked`] with the marks stored with the attempts.
     pub fn gather(
         on: NaiveDate,
         screenings: &[Screening],
@@ -149,26 +150,46 @@ impl AppointmentFacts {
         district: Option<&str>,
         settings: &LifecycleSettings,
     ) -> AppointmentFacts {
-        let current = screening::current_screening(screenings, on);
+        let marked: Vec<(TestAttempt, u32)> = attempts
+            .iter()
+            .map(|a| (a.clone(), settings.pass_mark_percent))
+            .collect();
+        Self::gather_marked(on, screenings, attended, &marked, district, settings)
+    }
+
+    /// Like [`AppointmentFacts::gather`], each attempt with the pass mark in force on its day.
+    pub fn gather_marked(
+        on: NaiveDate,
+        screenings: &[Screening],
+        attended: &[(SessionKind, NaiveDate)],
+        attempts: &[(TestAttempt, u32)],
+        district: Option<&str>,
+        settings: &LifecycleSettings,
+    ) -> AppointmentFacts {
+        let current = screening::current_screening(screenings, on, settings);
         let attended_by_then: Vec<(SessionKind, NaiveDate)> = attended
             .iter()
             .copied()
             .filter(|(_, date)| *date <= on)
             .collect();
-        let attempts_by_then: Vec<TestAttempt> = attempts
+        let attempts_by_then: Vec<(TestAttempt, u32)> = attempts
             .iter()
-            .filter(|a| a.taken_on <= on)
+            .filter(|(a, _)| a.taken_on <= on)
             .cloned()
             .collect();
+        // Nothing by then, but an inspection after: say when it was (for backdated entries).
+        let explained = current.or_else(|| {
+            screenings
+                .iter()
+                .filter(|s| s.inspected_on.is_some_and(|i| i > on))
+                .min_by_key(|s| s.inspected_on)
+        });
         AppointmentFacts {
             on,
             screening: screening::screening_state(current, on, settings),
-            screening_reason: screening::invalid_reason(current, on, settings),
+            screening_reason: screening::invalid_reason(explained, on, settings),
             modules_done: training::modules_done(&attended_by_then),
-            final_test_passed: training::final_test_passed(
-                &attempts_by_then,
-                settings.pass_mark_percent,
-            ),
+            final_test_passed: training::final_test_passed_marked(&attempts_by_then),
             district: district
                 .map(str::trim)
                 .filter(|d| !d.is_empty())
@@ -177,21 +198,51 @@ impl AppointmentFacts {
     }
 }
 
+/// "Führungszeugnis nicht gültig am … (…)" when the screening is not valid on the day.
+fn screening_item(facts: &AppointmentFacts) -> Option<String> {
+    if facts.screening.is_valid() {
+        return None;
+    }
+    let reason = facts
+        .screening_reason
+        .clone()
+        .unwrap_or_else(|| facts.screening.label().to_string());
+    Some(format!(
+        "Führungszeugnis nicht gültig am {} ({reason})",
+        format_date(facts.on)
+    ))
+}
+
+/// The return Ruhend → Aktiv: only the screening must be valid on the day. Course and test were
+/// checked at the appointment; a later change of the pass mark must not block the return.
+pub fn check_return(facts: &AppointmentFacts) -> Result<()> {
+    match screening_item(facts) {
+        None => Ok(()),
+        Some(item) => Err(Error::Rule {
+            message: format!(
+                "Rückkehr aus „{}“ nicht möglich: {item}.",
+                Status::Paused.label()
+            ),
+            missing: vec![item],
+        }),
+    }
+}
+
+/// The check for a change to Aktiv coming from `previous`: the return from Ruhend checks the
+/// screening only ([`check_return`]), every other change is an appointment ([`check_appointment`]).
+pub fn check_activation(previous: Option<Status>, facts: &AppointmentFacts) -> Result<()> {
+    if previous == Some(Status::Paused) {
+        check_return(facts)
+    } else {
+        check_appointment(facts)
+    }
+}
+
 /// The appointment rule: screening valid on the day, all five modules attended, final test passed,
 /// district set. Otherwise `Error::Rule` listing every missing item in German. Applies to every change
-/// to Aktiv, also the return from Ruhend (then in practice only the screening can be missing).
+/// to Aktiv except the return from Ruhend ([`check_activation`]).
 pub fn check_appointment(facts: &AppointmentFacts) -> Result<()> {
-    let mut missing = Vec::new();
-    if !facts.screening.is_valid() {
-        let reason = facts
-            .screening_reason
-            .clone()
-            .unwrap_or_else(|| facts.screening.label().to_string());
-        missing.push(format!(
-            "Führungszeugnis nicht gültig am {} ({reason})",
-            format_date(facts.on)
-        ));
-    }
+    let mut missing: Vec<String> = screening_item(facts).into_iter().collect();
     for (i, done) in facts.modules_done.iter().enumerate() {
         if !done {
             missing.push(format!(
@@ -826,5 +877,70 @@ mod tests {
             serde_json::to_value(RefresherState::NotDue).unwrap(),
             serde_json::json!({"state": "not_due"})
         );
+    }
+
+    #[test]
+    fn return_from_pause_checks_the_screening_only() {
+        let facts = AppointmentFacts {
+            modules_done: [false; 5],
+            final_test_passed: false,
+            ..all_met()
+        };
+        assert!(check_activation(Some(Paused), &facts).is_ok());
+        assert!(check_activation(Some(Qualified), &facts).is_err());
+        let expired = AppointmentFacts {
+            screening: ScreeningState::Expired,
+            screening_reason: Some("abgelaufen seit 15.01.2031".into()),
+            ..facts
+        };
+        let Err(Error::Rule { message, missing }) = check_activation(Some(Paused), &expired) else {
+            panic!()
+        };
+        assert_eq!(
+            missing,
+            ["Führungszeugnis nicht gültig am 26.11.2026 (abgelaufen seit 15.01.2031)"]
+        );
+        assert!(
+            message.starts_with("Rückkehr aus „Ruhend“ nicht möglich"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn gather_judges_each_attempt_by_its_own_pass_mark() {
+        let attended: Vec<(SessionKind, NaiveDate)> = (1..=5)
+            .map(|n| (SessionKind::module(n).unwrap(), d(2024, 2, n.into())))
+            .collect();
+        // 33 of 50 = 66 %: passed in 2024 under 60 %; the mark is 70 % today.
+        let attempt = TestAttempt {
+            taken_on: d(2024, 2, 20),
+            points: 33,
+            max_points: 50,
+            interview_passed: true,
+            interviewer: "Herr Weiß".into(),
+        };
+        let today_mark = LifecycleSettings {
+            pass_mark_percent: 70,
+            ..settings()
+        };
+        let on = d(2024, 3, 1);
+        let marked = AppointmentFacts::gather_marked(
+            on,
+            &[screening()],
+            &attended,
+            &[(attempt.clone(), 60)],
+            Some("Harz"),
+            &today_mark,
+        );
+        assert!(marked.final_test_passed);
+        let unmarked = AppointmentFacts::gather(
+            on,
+            &[screening()],
+            &attended,
+            &[attempt],
+            Some("Harz"),
+            &today_mark,
+        );
+        assert!(!unmarked.final_test_passed);
     }
 }

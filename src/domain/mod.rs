@@ -6,6 +6,7 @@ pub mod allowance;
 pub mod budget;
 pub mod coverage;
 pub mod dates;
+pub mod history;
 pub mod iban;
 pub mod lifecycle;
 pub mod money;

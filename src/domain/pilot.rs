@@ -397,6 +397,48 @@ pub fn find_duplicates(
     found
 }
 
+/// One change of a pilot's former district, with the day it takes effect (SPEC section 3: district
+/// changes are kept as history, like status changes). Append-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DistrictChange {
+    /// The district before the change (`None`: none was set).
+    pub from: Option<String>,
+    /// The district from `effective_on` on.
+    pub to: Option<String>,
+    pub effective_on: NaiveDate,
+    pub note: String,
+    /// Who recorded the change.
+    pub who: String,
+    /// Insertion order: of two changes on the same day the higher `seq` is the later one.
+    pub seq: i64,
+}
+
+/// The pilot's district on `date`. `current` is the district of the register (today's); it holds
+/// from the latest change on, so a correction in the form corrects the current period only.
+/// Before the first change the district is that change's `from`; between changes, the `to` of the
+/// latest one effective by then. Without changes the register's district holds on every day.
+pub fn district_on(
+    current: Option<&str>,
+    changes: &[DistrictChange],
+    date: NaiveDate,
+) -> Option<String> {
+    let key = |c: &&DistrictChange| (c.effective_on, c.seq);
+    let Some(latest) = changes.iter().max_by_key(key) else {
+        return current.map(str::to_string);
+    };
+    if latest.effective_on <= date {
+        return current.map(str::to_string);
+    }
+    match changes
+        .iter()
+        .filter(|c| c.effective_on <= date)
+        .max_by_key(key)
+    {
+        Some(c) => c.to.clone(),
+        None => changes.iter().min_by_key(key).and_then(|c| c.from.clone()),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -675,5 +717,41 @@ pub(crate) mod tests {
         }
         assert_eq!(Status::parse("aktiv"), Some(Status::Active));
         assert_eq!(Status::parse("weg"), None);
+    }
+
+    #[test]
+    fn district_on_a_day_follows_the_history() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let change = |from: &str, to: &str, on, seq| DistrictChange {
+            from: Some(from.into()),
+            to: Some(to.into()),
+            effective_on: on,
+            note: String::new(),
+            who: String::new(),
+            seq,
+        };
+        assert_eq!(
+            district_on(Some("Harz"), &[], d(2020, 1, 1)).as_deref(),
+            Some("Harz")
+        );
+        // Halberstadt → Quedlinburg on 01.03.2025 → Wernigerode on 01.10.2026; the register says Wernigerode.
+        let h = [
+            change("Quedlinburg", "Wernigerode", d(2026, 10, 1), 2),
+            change("Halberstadt", "Quedlinburg", d(2025, 3, 1), 1),
+        ];
+        let on = |date| district_on(Some("Wernigerode"), &h, date);
+        assert_eq!(on(d(2025, 2, 28)).as_deref(), Some("Halberstadt"));
+        assert_eq!(on(d(2025, 3, 1)).as_deref(), Some("Quedlinburg"));
+        assert_eq!(on(d(2026, 9, 30)).as_deref(), Some("Quedlinburg"));
+        assert_eq!(on(d(2026, 10, 1)).as_deref(), Some("Wernigerode"));
+        // A correction of the current district in the form applies from the latest change on.
+        assert_eq!(
+            district_on(Some("Halberstadt"), &h, d(2027, 1, 1)).as_deref(),
+            Some("Halberstadt")
+        );
+        assert_eq!(
+            district_on(Some("Halberstadt"), &h, d(2026, 9, 30)).as_deref(),
+            Some("Quedlinburg")
+        );
     }
 }

@@ -7,11 +7,13 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::lifecycle::{self, RefresherState, StatusChange};
+use crate::domain::iban;
+use crate::domain::lifecycle::{self, AppointmentFacts, RefresherState, StatusChange};
 use crate::domain::periods::LifecycleSettings;
-use crate::domain::pilot::{Pilot, Status};
+use crate::domain::pilot::{self, DistrictChange, Pilot, Status};
+use crate::domain::retention::{self, KeptScreening};
 use crate::domain::screening::{self, Screening, ScreeningState};
-use crate::domain::training::{self, SessionKind, TestAttempt};
+use crate::domain::training::{self, ModuleCredit, SessionKind, TestAttempt};
 
 /// A course session a pilot attended.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -37,15 +39,45 @@ pub struct AttemptRecord {
     pub id: i64,
     #[serde(flatten)]
     pub attempt: TestAttempt,
+    /// The pass mark in force on the day of the test, stored with it: a later change of the
+    /// setting never fails an old test.
+    pub pass_mark_percent: u32,
+}
+
+/// A stored module (or refresher) recognised without a course session of the app ("anerkannt").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CreditRecord {
+    pub id: i64,
+    #[serde(flatten)]
+    pub credit: ModuleCredit,
+    pub who: String,
+}
+
+/// A status change cancelled by a Storno: kept and shown in the history, ignored by every rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CancelledChange {
+    #[serde(flatten)]
+    pub change: StatusChange,
+    pub reason: String,
+    pub cancelled_by: String,
+    /// When the Storno was recorded (UTC, RFC 3339).
+    pub cancelled_at: String,
 }
 
 /// Everything stored about one pilot's way through the programme.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LifecycleData {
+    /// The status changes in force (a cancelled change is in `cancelled`, not here).
     pub history: Vec<StatusChange>,
     pub screenings: Vec<ScreeningRecord>,
     pub attended: Vec<Attended>,
     pub attempts: Vec<AttemptRecord>,
+    /// Modules and refreshers recognised without a session of the app.
+    pub credits: Vec<CreditRecord>,
+    /// Status changes cancelled by a Storno.
+    pub cancelled: Vec<CancelledChange>,
+    /// The district history; the register holds the current district.
+    pub district_changes: Vec<DistrictChange>,
 }
 
 impl LifecycleData {
@@ -56,12 +88,26 @@ impl LifecycleData {
             .collect()
     }
 
+    /// Sessions attended and modules recognised, each with its day (future ones included: filter by
+    /// date where "done" is meant).
     pub fn attended_pairs(&self) -> Vec<(SessionKind, NaiveDate)> {
-        self.attended.iter().map(|a| (a.kind, a.held_on)).collect()
+        self.attended
+            .iter()
+            .map(|a| (a.kind, a.held_on))
+            .chain(self.credits.iter().map(|c| (c.credit.kind, c.credit.on)))
+            .collect()
     }
 
     pub fn attempt_list(&self) -> Vec<TestAttempt> {
         self.attempts.iter().map(|a| a.attempt.clone()).collect()
+    }
+
+    /// Every attempt with the pass mark stored with it.
+    pub fn marked_attempts(&self) -> Vec<(TestAttempt, u32)> {
+        self.attempts
+            .iter()
+            .map(|a| (a.attempt.clone(), a.pass_mark_percent))
+            .collect()
     }
 
     /// Status Aktiv and screening valid on `date`: the one eligibility rule.
@@ -70,10 +116,68 @@ impl LifecycleData {
     }
 
     /// The record that decides the screening state on `date`.
-    pub fn current_screening(&self, date: NaiveDate) -> Option<&ScreeningRecord> {
+    pub fn current_screening(
+        &self,
+        date: NaiveDate,
+        settings: &LifecycleSettings,
+    ) -> Option<&ScreeningRecord> {
         let list = self.screening_list();
-        let current = screening::current_screening(&list, date)?;
-        self.screenings.iter().find(|r| &r.screening == current)
+        let i = screening::current_screening(&list, date, settings)
+            .and_then(|c| list.iter().position(|s| std::ptr::eq(s, c)))?;
+        self.screenings.get(i)
+    }
+
+    /// The pilot's district on `date`; `current` is the register's (today's) district.
+    pub fn district_on(&self, current: Option<&str>, date: NaiveDate) -> Option<String> {
+        pilot::district_on(current, &self.district_changes, date)
+    }
+
+    /// "Im Programm seit": the day of the first status change in force.
+    pub fn programme_since(&self) -> Option<NaiveDate> {
+        self.history.iter().map(|c| c.effective_on).min()
+    }
+
+    /// The facts for a change to Aktiv on `on`, with the district of that day and each test attempt
+    /// judged by its own pass mark.
+    pub fn appointment_facts(
+        &self,
+        on: NaiveDate,
+        current_district: Option<&str>,
+        settings: &LifecycleSettings,
+    ) -> AppointmentFacts {
+        AppointmentFacts::gather_marked(
+            on,
+            &self.screening_list(),
+            &self.attended_pairs(),
+            &self.marked_attempts(),
+            self.district_on(current_district, on).as_deref(),
+            settings,
+        )
+    }
+
+    /// The rule for appending a change to Aktiv on `on`: a return from Ruhend checks the screening,
+    /// an appointment everything ([`lifecycle::check_activation`]).
+    pub fn check_activation(
+        &self,
+        on: NaiveDate,
+        current_district: Option<&str>,
+        settings: &LifecycleSettings,
+    ) -> crate::error::Result<()> {
+        let previous = lifecycle::latest_change(&self.history).map(|c| c.status);
+        lifecycle::check_activation(
+            previous,
+            &self.appointment_facts(on, current_district, settings),
+        )
+    }
+
+    /// The final test passed by `date` (the latest attempt by then, with its own pass mark).
+    pub fn final_test_passed_on(&self, date: NaiveDate) -> bool {
+        let by_then: Vec<(TestAttempt, u32)> = self
+            .marked_attempts()
+            .into_iter()
+            .filter(|(a, _)| a.taken_on <= date)
+            .collect();
+        training::final_test_passed_marked(&by_then)
     }
 }
 
@@ -91,6 +195,10 @@ pub struct ModuleRow {
     pub first_attended_on: Option<NaiveDate>,
     pub course: Option<String>,
     pub place: Option<String>,
+    /// Done outside the courses of the app and recognised ("anerkannt").
+    pub recognised: bool,
+    /// The note of the recognition.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -99,6 +207,8 @@ pub struct AttemptRow {
     #[serde(flatten)]
     pub attempt: TestAttempt,
     pub passed: bool,
+    /// The pass mark the attempt was judged by (the one in force on its day).
+    pub pass_mark_percent: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -135,6 +245,17 @@ pub struct PilotRecord {
     pub screening_deleted_on: Option<NaiveDate>,
     /// The eFZ data will be deleted on this day; filled in by the store.
     pub screening_deletion_due_on: Option<NaiveDate>,
+    /// "Im Programm seit": the day of the first status change.
+    pub in_programme_since: Option<NaiveDate>,
+    /// Status changes cancelled by a Storno, shown in the history as cancelled.
+    pub cancelled_changes: Vec<CancelledChange>,
+    /// The change "Rückgängig" would cancel: the latest, unless it is the only one or an eFZ
+    /// deletion has run on it (the store checks the latter).
+    pub undo_candidate: Option<StatusChange>,
+    /// The district history (the current district is the pilot's).
+    pub district_history: Vec<DistrictChange>,
+    /// Modules and refreshers recognised without a session of the app.
+    pub credits: Vec<CreditRecord>,
 }
 
 fn refresher_view(state: RefresherState) -> RefresherView {
@@ -165,6 +286,12 @@ fn refresher_of(
     )
 }
 
+/// Where a module counted: a session of the app or a recognition.
+enum Source<'a> {
+    Session(&'a Attended),
+    Credit(&'a CreditRecord),
+}
+
 /// Assembles the full record of a pilot on `today`.
 pub fn pilot_record(
     pilot: Pilot,
@@ -174,20 +301,41 @@ pub fn pilot_record(
 ) -> PilotRecord {
     let status = lifecycle::status_on(&data.history, today).unwrap_or(pilot.status);
     let screenings = data.screening_list();
-    let current = screening::current_screening(&screenings, today);
+    let current = screening::current_screening(&screenings, today, settings);
     let state = screening::screening_state(current, today, settings);
-    let attended = data.attended_pairs();
-    let modules = training::module_checklist(&attended)
+    // A session later than today is planned, not attended: it does not count as done yet.
+    let sources: Vec<(SessionKind, NaiveDate, Source)> = data
+        .attended
+        .iter()
+        .map(|a| (a.kind, a.held_on, Source::Session(a)))
+        .chain(
+            data.credits
+                .iter()
+                .map(|c| (c.credit.kind, c.credit.on, Source::Credit(c))),
+        )
+        .filter(|(_, on, _)| *on <= today)
+        .collect();
+    let pairs: Vec<(SessionKind, NaiveDate)> = sources.iter().map(|(k, d, _)| (*k, *d)).collect();
+    let modules = training::module_checklist(&pairs)
         .into_iter()
         .map(|m| {
-            let session = m.session_index.map(|i| &data.attended[i]);
+            let source = m.session_index.map(|i| &sources[i].2);
+            let (course, place, recognised, note) = match source {
+                Some(Source::Session(s)) => {
+                    (Some(s.course.clone()), Some(s.place.clone()), false, None)
+                }
+                Some(Source::Credit(c)) => (None, None, true, Some(c.credit.note.clone())),
+                None => (None, None, false, None),
+            };
             ModuleRow {
                 number: m.number,
                 title: m.title,
                 done: m.done,
                 first_attended_on: m.first_attended_on,
-                course: session.map(|s| s.course.clone()),
-                place: session.map(|s| s.place.clone()),
+                course,
+                place,
+                recognised,
+                note,
             }
         })
         .collect();
@@ -197,9 +345,13 @@ pub fn pilot_record(
         .map(|a| AttemptRow {
             id: a.id,
             attempt: a.attempt.clone(),
-            passed: training::attempt_passed(&a.attempt, settings.pass_mark_percent),
+            passed: training::attempt_passed(&a.attempt, a.pass_mark_percent),
+            pass_mark_percent: a.pass_mark_percent,
         })
         .collect();
+    let undo_candidate = (data.history.len() > 1)
+        .then(|| lifecycle::latest_change(&data.history).cloned())
+        .flatten();
     PilotRecord {
         status,
         history: data.history.clone(),
@@ -211,7 +363,7 @@ pub fn pilot_record(
             })
             .collect(),
         screening: data
-            .current_screening(today)
+            .current_screening(today, settings)
             .cloned()
             .or_else(|| data.screenings.last().cloned()),
         screening_state: Labeled {
@@ -222,15 +374,17 @@ pub fn pilot_record(
         reinspection_on: current.and_then(|s| screening::reinspection_date(s, settings)),
         modules,
         attempts,
-        final_test_passed: training::final_test_passed(
-            &data.attempt_list(),
-            settings.pass_mark_percent,
-        ),
+        final_test_passed: data.final_test_passed_on(today),
         appointed_on: lifecycle::appointed_on(&data.history),
         refresher: refresher_view(refresher_of(data, today, settings)),
         eligible: data.eligible_on(today, settings),
         screening_deleted_on: None,
         screening_deletion_due_on: None,
+        in_programme_since: data.programme_since(),
+        cancelled_changes: data.cancelled.clone(),
+        undo_candidate,
+        district_history: data.district_changes.clone(),
+        credits: data.credits.clone(),
         pilot,
     }
 }
@@ -240,11 +394,28 @@ pub fn pilot_record(
 pub struct DueItem {
     pub pilot_id: i64,
     pub name: String,
-    /// efz_expiring, efz_expired, refresher_overdue, qualified_waiting, letter_unanswered
+    /// efz_expiring, efz_expired, efz_missing, efz_relevant_entry, payment_details_missing,
+    /// refresher_overdue, qualified_waiting, letter_unanswered, efz_kept_paused,
+    /// efz_kept_not_started, efz_kept_relevant_entry
     pub kind: &'static str,
     /// German sentence for the list.
     pub label: String,
     pub date: NaiveDate,
+}
+
+/// Why an active pilot cannot be paid: no usable IBAN or no account holder (approval of the
+/// month is refused for a line without a valid IBAN).
+pub fn payment_details_missing(p: &Pilot) -> Option<String> {
+    let mut missing = Vec::new();
+    if p.iban.trim().is_empty() {
+        missing.push("keine IBAN".to_string());
+    } else if let Err(reason) = iban::check(&p.iban) {
+        missing.push(format!("IBAN nicht verwendbar ({reason})"));
+    }
+    if p.account_holder.trim().is_empty() {
+        missing.push("kein Kontoinhaber".to_string());
+    }
+    (!missing.is_empty()).then(|| missing.join(", "))
 }
 
 /// What needs the coordinator's attention on `today`, sorted by date.
@@ -274,9 +445,10 @@ pub fn due_items(
             })
         };
         let screenings = d.screening_list();
-        let current = screening::current_screening(&screenings, today);
+        let current = screening::current_screening(&screenings, today, settings);
+        let state = screening::screening_state(current, today, settings);
         if let Some(re) = current.and_then(|s| screening::reinspection_date(s, settings)) {
-            match screening::screening_state(current, today, settings) {
+            match state {
                 ScreeningState::Expiring => push(
                     "efz_expiring",
                     format!(
@@ -291,6 +463,38 @@ pub fn due_items(
                     re,
                 ),
                 _ => {}
+            }
+        }
+        if status == Some(Status::Active) {
+            match state {
+                ScreeningState::RelevantEntry => {
+                    let on = current.and_then(|s| s.inspected_on).unwrap_or(today);
+                    push(
+                        "efz_relevant_entry",
+                        format!(
+                            "{name}: aktiv, aber das Führungszeugnis (eingesehen am {}) hat einen relevanten Eintrag – nicht einsatzberechtigt",
+                            fmt(on)
+                        ),
+                        on,
+                    )
+                }
+                ScreeningState::Missing | ScreeningState::Requested => {
+                    let reason = screening::invalid_reason(current, today, settings)
+                        .unwrap_or_else(|| state.label().to_string());
+                    push(
+                        "efz_missing",
+                        format!("{name}: aktiv, aber kein gültiges Führungszeugnis ({reason})"),
+                        today,
+                    )
+                }
+                _ => {}
+            }
+            if let Some(what) = payment_details_missing(p) {
+                push(
+                    "payment_details_missing",
+                    format!("{name}: aktiv, aber {what} – die Aufwandsentschädigung kann nicht überwiesen werden"),
+                    today,
+                );
             }
         }
         if matches!(status, Some(Status::Active | Status::Paused)) {
@@ -312,12 +516,7 @@ pub fn due_items(
                 since,
             );
         }
-        if let Some(letter) = screenings
-            .iter()
-            .filter(|s| s.letter_issued_on.is_some())
-            .max_by_key(|s| s.letter_issued_on)
-            .and_then(|s| screening::letter_unanswered(s, today, settings))
-        {
+        if let Some(letter) = screening::letter_unanswered_in(&screenings, today, settings) {
             push(
                 "letter_unanswered",
                 format!(
@@ -326,6 +525,33 @@ pub fn due_items(
                 ),
                 letter,
             );
+        }
+        match retention::screening_kept_without_service(&d.history, &screenings, today, settings) {
+            Some(KeptScreening::Paused { since, due }) => push(
+                "efz_kept_paused",
+                format!(
+                    "{name}: ruhend seit {} – Führungszeugnis-Daten noch gespeichert; endet die Tätigkeit, „Ausgeschieden“ eintragen",
+                    fmt(since)
+                ),
+                due,
+            ),
+            Some(KeptScreening::NotStarted { inspected, due }) => push(
+                "efz_kept_not_started",
+                format!(
+                    "{name}: Führungszeugnis seit {} eingesehen, Tätigkeit nicht begonnen – beginnt sie nicht, „Ausgeschieden“ eintragen",
+                    fmt(inspected)
+                ),
+                due,
+            ),
+            Some(KeptScreening::RelevantEntry { inspected }) => push(
+                "efz_kept_relevant_entry",
+                format!(
+                    "{name}: relevanter Eintrag im Führungszeugnis (eingesehen am {}) – wird nicht berufen? Dann „Ausgeschieden“ eintragen",
+                    fmt(inspected)
+                ),
+                inspected,
+            ),
+            None => {}
         }
     }
     items.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));

@@ -17,8 +17,10 @@
 
 use chrono::{Days, Months, NaiveDate};
 
-use crate::domain::lifecycle::StatusChange;
+use crate::domain::lifecycle::{self, StatusChange};
+use crate::domain::periods::LifecycleSettings;
 use crate::domain::pilot::Status;
+use crate::domain::screening::{self, Screening, ScreeningState};
 
 /// Months after the last day of service (§ 30a BZRG, current text; older guidance said 3).
 pub const SCREENING_RETENTION_MONTHS: u32 = 6;
@@ -62,6 +64,68 @@ pub fn screening_deletion_due(
         ),
         None => Some(current.effective_on),
     }
+}
+
+/// A Storno of a status change is possible only while no eFZ deletion has run on it: the deleted
+/// facts cannot come back, so undoing the change would leave a pilot in service without them. Only a
+/// pilot who has left is ever deleted, and leaving is the last change, so a deletion recorded on or
+/// after the day the change took effect has run on it. `erased_on` is the pilot's last deletion.
+pub fn storno_blocked_by_deletion(change: &StatusChange, erased_on: Option<NaiveDate>) -> bool {
+    erased_on.is_some_and(|e| e >= change.effective_on)
+}
+
+/// Months after the inspection the due list names the eFZ data of a pilot who never started
+/// (SPEC section 8 "within a set time"; a constant until it becomes a setting).
+pub const NOT_STARTED_KEEP_MONTHS: u32 = 12;
+
+/// eFZ data kept for a pilot who is not in service, for the due list (SPEC section 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptScreening {
+    /// Ruhend since `since` for more than [`SCREENING_RETENTION_MONTHS`] (from `due` on).
+    Paused { since: NaiveDate, due: NaiveDate },
+    /// Never started; the certificate was inspected on `inspected`; `due` is
+    /// [`NOT_STARTED_KEEP_MONTHS`] after the later of that day and the entry into the programme.
+    NotStarted {
+        inspected: NaiveDate,
+        due: NaiveDate,
+    },
+    /// Not (or no longer) in service with a relevant entry: will not start; inspected on `inspected`.
+    RelevantEntry { inspected: NaiveDate },
+}
+
+/// Whether the pilot's eFZ data is kept although the pilot is not in service on `today`. Pilots
+/// who have left are deleted by [`screening_deletion_due`] and are not named here.
+pub fn screening_kept_without_service(
+    history: &[StatusChange],
+    screenings: &[Screening],
+    today: NaiveDate,
+    settings: &LifecycleSettings,
+) -> Option<KeptScreening> {
+    let status = lifecycle::status_on(history, today)?;
+    if matches!(status, Status::Active | Status::Left) {
+        return None;
+    }
+    let inspected = screenings
+        .iter()
+        .filter_map(|s| s.inspected_on)
+        .filter(|d| *d <= today)
+        .max()?;
+    if screening::screening_state_on(screenings, today, settings) == ScreeningState::RelevantEntry {
+        return Some(KeptScreening::RelevantEntry { inspected });
+    }
+    let months = |d: NaiveDate, n: u32| {
+        d.checked_add_months(Months::new(n))
+            .unwrap_or(NaiveDate::MAX)
+    };
+    if status == Status::Paused {
+        let since = sorted_until(history, today).last()?.effective_on;
+        let due = months(since, SCREENING_RETENTION_MONTHS);
+        return (today > due).then_some(KeptScreening::Paused { since, due });
+    }
+    // Waiting starts when the pilot is both in the programme and inspected.
+    let joined = sorted_until(history, today).first()?.effective_on;
+    let due = months(inspected.max(joined), NOT_STARTED_KEEP_MONTHS);
+    (today >= due).then_some(KeptScreening::NotStarted { inspected, due })
 }
 
 #[cfg(test)]
@@ -183,6 +247,84 @@ mod tests {
         assert_eq!(
             screening_deletion_due(&h, d(2025, 9, 1), M),
             Some(d(2026, 2, 28))
+        );
+    }
+
+    fn inspected(on: NaiveDate, result: crate::domain::screening::ScreeningResult) -> Screening {
+        Screening {
+            letter_issued_on: None,
+            certificate_dated: Some(on),
+            inspected_on: Some(on),
+            inspected_by: "X".into(),
+            result: Some(result),
+        }
+    }
+
+    #[test]
+    fn storno_blocked_once_a_deletion_ran() {
+        let h = history(&[(Prospect, d(2026, 1, 10)), (Left, d(2026, 3, 5))]);
+        assert!(!storno_blocked_by_deletion(&h[1], None));
+        assert!(!storno_blocked_by_deletion(&h[1], Some(d(2026, 3, 4))));
+        assert!(storno_blocked_by_deletion(&h[1], Some(d(2026, 3, 5))));
+    }
+
+    #[test]
+    fn kept_screening_of_pilots_not_in_service() {
+        use crate::domain::screening::ScreeningResult::*;
+        let s = LifecycleSettings::default();
+        let clear = [inspected(d(2025, 1, 10), Clear)];
+        let paused = history(&[
+            (Prospect, d(2024, 1, 10)),
+            (Active, d(2025, 2, 1)),
+            (Paused, d(2026, 1, 15)),
+        ]);
+        // Ruhend for more than six months: from 16.07.2026.
+        assert_eq!(
+            screening_kept_without_service(&paused, &clear, d(2026, 7, 15), &s),
+            None
+        );
+        assert_eq!(
+            screening_kept_without_service(&paused, &clear, d(2026, 7, 16), &s),
+            Some(KeptScreening::Paused {
+                since: d(2026, 1, 15),
+                due: d(2026, 7, 15)
+            })
+        );
+        // Never started: named a year after the inspection (here after the entry).
+        let waiting = history(&[(Prospect, d(2024, 12, 1)), (Qualified, d(2025, 2, 1))]);
+        let joined_later = history(&[(Prospect, d(2025, 6, 1))]);
+        assert_eq!(
+            screening_kept_without_service(&joined_later, &clear, d(2026, 1, 10), &s),
+            None,
+            "a year after joining, not after the older inspection"
+        );
+        assert_eq!(
+            screening_kept_without_service(&waiting, &clear, d(2026, 1, 9), &s),
+            None
+        );
+        assert_eq!(
+            screening_kept_without_service(&waiting, &clear, d(2026, 1, 10), &s),
+            Some(KeptScreening::NotStarted {
+                inspected: d(2025, 1, 10),
+                due: d(2026, 1, 10)
+            })
+        );
+        // A relevant entry at once; active pilots, pilots who left and those without data never.
+        let entry = [inspected(d(2025, 1, 10), RelevantEntry)];
+        assert_eq!(
+            screening_kept_without_service(&waiting, &entry, d(2025, 1, 10), &s),
+            Some(KeptScreening::RelevantEntry {
+                inspected: d(2025, 1, 10)
+            })
+        );
+        let active = history(&[(Prospect, d(2024, 1, 10)), (Active, d(2025, 2, 1))]);
+        assert_eq!(
+            screening_kept_without_service(&active, &entry, d(2026, 1, 10), &s),
+            None
+        );
+        assert_eq!(
+            screening_kept_without_service(&waiting, &[], d(2030, 1, 1), &s),
+            None
         );
     }
 }

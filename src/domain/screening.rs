@@ -39,9 +39,19 @@ impl ScreeningResult {
         }
     }
 
-    /// Accepts the code or the German label (case-insensitive).
+    /// Accepts the code or the German label (case-insensitive), also the words of the office's
+    /// list: "ohne Eintrag" and "mit Eintrag".
     pub fn parse(s: &str) -> Option<ScreeningResult> {
-        let s = s.trim().to_lowercase();
+        let s = s
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        match s.as_str() {
+            "ohne eintrag" | "kein eintrag" => return Some(ScreeningResult::Clear),
+            "mit eintrag" => return Some(ScreeningResult::RelevantEntry),
+            _ => {}
+        }
         [ScreeningResult::Clear, ScreeningResult::RelevantEntry]
             .into_iter()
             .find(|r| r.code() == s || r.label().to_lowercase() == s)
@@ -285,16 +295,34 @@ pub fn invalid_reason(
 }
 
 /// For pilots with several records (e.g. one per re-inspection): the record that applies on `date`.
-/// The latest complete inspection on or before that day (later in the slice wins a tie); if there is none,
-/// the latest record whose letter was issued by then; else `None`.
-pub fn current_screening(records: &[Screening], date: NaiveDate) -> Option<&Screening> {
-    let inspected = records
+/// The latest complete inspection on or before that day that counts (later in the slice wins a tie);
+/// an inspection of a certificate that was too old when shown does not count, so a void renewal does
+/// not hide an older certificate that is still valid (a relevant entry always counts). If no
+/// inspection counts, the latest void one (its state says why); if there is none at all, the latest
+/// record whose letter was issued by then; else `None`.
+pub fn current_screening<'a>(
+    records: &'a [Screening],
+    date: NaiveDate,
+    settings: &LifecycleSettings,
+) -> Option<&'a Screening> {
+    let inspected: Vec<(NaiveDate, usize, &Screening)> = records
         .iter()
-        .filter_map(|s| s.inspection().map(|(on, _, _)| (on, s)))
-        .filter(|(on, _)| *on <= date)
-        .max_by_key(|(on, _)| *on)
-        .map(|(_, s)| s);
-    inspected.or_else(|| {
+        .enumerate()
+        .filter_map(|(i, s)| s.inspection().map(|(on, _, _)| (on, i, s)))
+        .filter(|(on, _, _)| *on <= date)
+        .collect();
+    let counts = |s: &Screening| {
+        s.result == Some(ScreeningResult::RelevantEntry)
+            || s.fresh_at_inspection(settings) == Some(true)
+    };
+    let latest = |only_counting: bool| {
+        inspected
+            .iter()
+            .filter(|(_, _, s)| !only_counting || counts(s))
+            .max_by_key(|(on, i, _)| (*on, *i))
+            .map(|(_, _, s)| *s)
+    };
+    latest(true).or_else(|| latest(false)).or_else(|| {
         records
             .iter()
             .filter(|s| s.letter_issued_on.is_some_and(|l| l <= date))
@@ -309,7 +337,7 @@ pub fn screening_state_on(
     date: NaiveDate,
     settings: &LifecycleSettings,
 ) -> ScreeningState {
-    screening_state(current_screening(records, date), date, settings)
+    screening_state(current_screening(records, date, settings), date, settings)
 }
 
 /// Due list: the letter was issued but no certificate inspected since, and `letter_followup_days` have
@@ -319,9 +347,26 @@ pub fn letter_unanswered(
     today: NaiveDate,
     settings: &LifecycleSettings,
 ) -> Option<NaiveDate> {
-    let letter = s.letter_issued_on.filter(|l| *l <= today)?;
+    letter_unanswered_in(std::slice::from_ref(s), today, settings)
+}
+
+/// Due list over all of a pilot's records: the latest letter (by today) is answered by an inspection
+/// on or after its day in any record, also one recorded as a new record. Returns the letter date.
+pub fn letter_unanswered_in(
+    records: &[Screening],
+    today: NaiveDate,
+    settings: &LifecycleSettings,
+) -> Option<NaiveDate> {
+    let letter = records
+        .iter()
+        .filter_map(|s| s.letter_issued_on)
+        .filter(|l| *l <= today)
+        .max()?;
     // An inspection before the letter is the previous one (the letter asks for re-inspection).
-    let answered = s.inspected_on.is_some_and(|i| i >= letter && i <= today);
+    let answered = records
+        .iter()
+        .filter_map(|s| s.inspected_on)
+        .any(|i| i >= letter && i <= today);
     let waited = (today - letter).num_days() >= i64::from(settings.letter_followup_days);
     (!answered && waited).then_some(letter)
 }
@@ -526,13 +571,19 @@ mod tests {
             screening_state_on(&records, d(2031, 1, 5), &settings()),
             ScreeningState::Valid
         );
-        assert_eq!(current_screening(&records, d(2031, 1, 5)), Some(&renewal));
         assert_eq!(
-            current_screening(&records, d(2026, 1, 1)),
+            current_screening(&records, d(2031, 1, 5), &settings()),
+            Some(&renewal)
+        );
+        assert_eq!(
+            current_screening(&records, d(2026, 1, 1), &settings()),
             Some(&old),
             "letter only"
         );
-        assert_eq!(current_screening(&records, d(2025, 1, 1)), None);
+        assert_eq!(
+            current_screening(&records, d(2025, 1, 1), &settings()),
+            None
+        );
         let single = Some(old);
         assert_eq!(
             screening_state_on(single.as_slice(), d(2026, 3, 1), &settings()),
@@ -674,5 +725,71 @@ mod tests {
         );
         assert_eq!(ScreeningState::Expiring.label(), "läuft ab");
         assert_eq!(ScreeningState::RelevantEntry.code(), "relevant_entry");
+    }
+
+    #[test]
+    fn void_renewal_does_not_hide_the_valid_older_certificate() {
+        let old = clear(); // valid until 15.01.2031
+                           // The renewal's certificate was five months old when shown: the inspection is void.
+        let void = Screening {
+            letter_issued_on: Some(d(2030, 6, 1)),
+            certificate_dated: Some(d(2030, 1, 10)),
+            inspected_on: Some(d(2030, 6, 20)),
+            inspected_by: "Frau Krüger".into(),
+            result: Some(ScreeningResult::Clear),
+        };
+        let records = [old.clone(), void.clone()];
+        assert_eq!(
+            current_screening(&records, d(2030, 7, 1), &settings()),
+            Some(&old)
+        );
+        assert_eq!(
+            screening_state_on(&records, d(2030, 7, 1), &settings()),
+            ScreeningState::Valid
+        );
+        // Alone the void inspection still says why it does not count.
+        assert_eq!(
+            screening_state_on(std::slice::from_ref(&void), d(2030, 7, 1), &settings()),
+            ScreeningState::Missing
+        );
+        // A relevant entry counts even on an old certificate: it is never hidden.
+        let entry = Screening {
+            result: Some(ScreeningResult::RelevantEntry),
+            ..void
+        };
+        assert_eq!(
+            screening_state_on(&[old, entry], d(2030, 7, 1), &settings()),
+            ScreeningState::RelevantEntry
+        );
+    }
+
+    #[test]
+    fn renewal_letter_answered_by_a_new_record() {
+        let old = clear();
+        let letter = Screening {
+            letter_issued_on: Some(d(2030, 11, 1)),
+            ..Default::default()
+        };
+        let renewal = Screening {
+            letter_issued_on: None,
+            certificate_dated: Some(d(2030, 11, 20)),
+            inspected_on: Some(d(2030, 12, 1)),
+            inspected_by: "Frau Krüger".into(),
+            result: Some(ScreeningResult::Clear),
+        };
+        let s = settings();
+        assert_eq!(
+            letter_unanswered_in(&[old.clone(), letter.clone()], d(2030, 12, 13), &s),
+            Some(d(2030, 11, 1))
+        );
+        assert_eq!(
+            letter_unanswered_in(&[old.clone(), letter.clone(), renewal], d(2030, 12, 13), &s),
+            None
+        );
+        // The old inspection (before the letter) does not answer it.
+        assert_eq!(
+            letter_unanswered_in(&[letter, old], d(2030, 12, 13), &s),
+            Some(d(2030, 11, 1))
+        );
     }
 }

@@ -179,6 +179,92 @@ pub fn final_test_passed(attempts: &[TestAttempt], pass_mark_percent: u32) -> bo
     latest_attempt(attempts).is_some_and(|a| attempt_passed(a, pass_mark_percent))
 }
 
+/// The final test is passed when the latest attempt passed both parts, each attempt judged by the
+/// pass mark in force on its day (stored with it), so a later change of the setting never fails an old
+/// test. Same tie rule as [`latest_attempt`].
+pub fn final_test_passed_marked(attempts: &[(TestAttempt, u32)]) -> bool {
+    attempts
+        .iter()
+        .max_by_key(|(a, _)| a.taken_on)
+        .is_some_and(|(a, mark)| attempt_passed(a, *mark))
+}
+
+/// A module (or a refresher) done outside the courses of the app and recognised ("anerkannt"), with
+/// its date and a note (where and how). Counts like attending a session of it on that day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleCredit {
+    pub kind: SessionKind,
+    pub on: NaiveDate,
+    pub note: String,
+}
+
+/// Checks a recognised module before it is stored.
+pub fn validate_credit(c: &ModuleCredit, today: NaiveDate) -> Result<()> {
+    let mut errors = Vec::new();
+    if c.on > today {
+        errors.push(FieldError::new(
+            "on",
+            "Das Datum darf nicht in der Zukunft liegen.",
+        ));
+    }
+    if matches!(c.kind, SessionKind::Module(n) if module_title(n).is_none()) {
+        errors.push(FieldError::new("modules", "Modul muss 1 bis 5 sein."));
+    }
+    if c.note.trim().chars().count() > 500 {
+        errors.push(FieldError::new(
+            "note",
+            "Notiz ist zu lang (höchstens 500 Zeichen).",
+        ));
+    }
+    Error::check(errors)
+}
+
+/// Reads a list of modules as lists and people write it: "1-5", "1, 2, 4", "1–3 5", "alle".
+/// Returns the numbers sorted, each once; an empty text gives an empty list. Refresher words
+/// ("Auffrischung", "A") are not modules: see [`is_refresher_word`].
+pub fn parse_modules(text: &str) -> std::result::Result<Vec<u8>, String> {
+    let t = text.trim().to_lowercase();
+    if t == "alle" {
+        return Ok(vec![1, 2, 3, 4, 5]);
+    }
+    let t = t.replace(['–', '—'], "-").replace(" bis ", "-");
+    let mut out: Vec<u8> = Vec::new();
+    let number = |s: &str| -> std::result::Result<u8, String> {
+        let s = s.trim().trim_start_matches("modul").trim();
+        s.parse::<u8>()
+            .ok()
+            .filter(|n| module_title(*n).is_some())
+            .ok_or_else(|| format!("„{s}“ ist keine Modulnummer (1 bis 5)."))
+    };
+    for part in t
+        .split([',', ';', '/', '+', ' ', '&'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !matches!(*p, "und" | "modul" | "module"))
+    {
+        match part.split_once('-') {
+            Some((a, b)) => {
+                let (a, b) = (number(a)?, number(b)?);
+                if a > b {
+                    return Err(format!("„{part}“: der Bereich ist verkehrt herum."));
+                }
+                out.extend(a..=b);
+            }
+            None => out.push(number(part)?),
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
+}
+
+/// "Auffrischung", "A", "refresher": a refresher, not a module.
+pub fn is_refresher_word(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "a" | "auffrischung" | "refresher"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,6 +456,57 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&SessionKind::Refresher).unwrap(),
             r#""refresher""#
+        );
+    }
+
+    #[test]
+    fn each_attempt_keeps_its_pass_mark() {
+        // 33 of 50 = 66 %: passed under 60 %, failed under 70 %.
+        let a = attempt(d(2024, 3, 1), 33, 50, true);
+        assert!(final_test_passed_marked(&[(a.clone(), 60)]));
+        assert!(!final_test_passed_marked(&[(a.clone(), 70)]));
+        let later_fail = attempt(d(2024, 4, 1), 10, 50, true);
+        assert!(!final_test_passed_marked(&[
+            (a.clone(), 60),
+            (later_fail, 60)
+        ]));
+        assert!(!final_test_passed_marked(&[]));
+    }
+
+    #[test]
+    fn module_lists_as_written() {
+        assert_eq!(parse_modules("1-5"), Ok(vec![1, 2, 3, 4, 5]));
+        assert_eq!(parse_modules(" 1, 2, 4 "), Ok(vec![1, 2, 4]));
+        assert_eq!(parse_modules("1–3 5"), Ok(vec![1, 2, 3, 5]));
+        assert_eq!(parse_modules("4;2;2"), Ok(vec![2, 4]));
+        assert_eq!(parse_modules("Modul 3 und 5"), Ok(vec![3, 5]));
+        assert_eq!(parse_modules("ALLE"), Ok(vec![1, 2, 3, 4, 5]));
+        assert_eq!(parse_modules(""), Ok(vec![]));
+        assert_eq!(
+            parse_modules("1, 6"),
+            Err("„6“ ist keine Modulnummer (1 bis 5).".to_string())
+        );
+        assert!(parse_modules("5-1").is_err());
+        assert!(parse_modules("x").is_err());
+        assert!(is_refresher_word(" Auffrischung"));
+        assert!(!is_refresher_word("1"));
+    }
+
+    #[test]
+    fn credit_validation() {
+        let today = d(2026, 11, 26);
+        let ok = ModuleCredit {
+            kind: m(2),
+            on: today,
+            note: "VHS Halberstadt".into(),
+        };
+        assert!(validate_credit(&ok, today).is_ok());
+        let future = ModuleCredit {
+            on: d(2026, 11, 27),
+            ..ok
+        };
+        assert!(
+            matches!(validate_credit(&future, today), Err(Error::Validation(e)) if e[0].field == "on")
         );
     }
 }

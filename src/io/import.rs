@@ -1,17 +1,24 @@
-//! Import of the existing Excel list (docs/DOMAIN.md#import-export): CSV as Excel writes it — semicolon or comma,
-//! Windows-1252 or UTF-8 with or without BOM, quoted fields, German dates. First a preview with every
-//! row's result; then all valid new rows in one transaction.
+//! Import of the existing Excel list (docs/DOMAIN.md#import-export): CSV as Excel writes it — semicolon or
+//! comma, Windows-1252 or UTF-8 with or without BOM, quoted fields, German dates (also 1.3.2025).
+//! Besides the register columns, the history columns bring each pilot's past: status, "Im Programm
+//! seit", appointment, pause, leaving, eFZ, modules, final test and refresher; every row's past is
+//! checked by the rules of its dates. First a preview with every row's result (incl. the status and
+//! eligibility it gives today); then all valid new rows in one transaction.
 
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::pilot::{self, Pilot, PilotData, PilotInput};
+use crate::domain::history::{self, columns, PastEntry, PastPlan};
+use crate::domain::periods::LifecycleSettings;
+use crate::domain::pilot::{self, Pilot, PilotData, PilotInput, Status};
+use crate::domain::screening::ScreeningResult;
+use crate::domain::training;
 use crate::error::{Error, Result};
 
-/// The columns, found by their German header (case, spaces and hyphens ignored).
-const COLUMNS: [(&str, &[&str]); 15] = [
+/// The columns, found by their German header (case, spaces, hyphens and underscores ignored).
+const COLUMNS: &[(&str, &[&str])] = &[
     ("first_name", &["vorname"]),
     ("last_name", &["nachname", "name"]),
     ("birth_date", &["geburtsdatum"]),
@@ -27,6 +34,29 @@ const COLUMNS: [(&str, &[&str]); 15] = [
     ("iban", &["iban"]),
     ("recruitment_source", &["gewinnungüber", "gewinnung"]),
     ("notes", &["notizen", "notiz", "bemerkungen"]),
+    // History (docs/DOMAIN.md#import-export).
+    ("status", &["status"]),
+    ("since", &["im programm seit", "programm seit", "seit"]),
+    ("appointed_on", &["berufen am", "berufung", "berufen"]),
+    ("paused_since", &["ruhend seit"]),
+    ("left_on", &["ausgeschieden am"]),
+    (
+        "certificate_dated",
+        &["efz ausgestellt am", "efz vom", "efz datum"],
+    ),
+    ("inspected_on", &["efz eingesehen am"]),
+    ("inspected_by", &["efz eingesehen von"]),
+    ("efz_result", &["efz ergebnis"]),
+    ("modules", &["module"]),
+    ("modules_on", &["module am"]),
+    ("test_on", &["abschlusstest am", "test am"]),
+    ("test_points", &["test punkte", "punkte"]),
+    (
+        "test_max_points",
+        &["test höchstpunkte", "test hoechstpunkte", "höchstpunkte"],
+    ),
+    ("interview", &["gespräch", "gespraech"]),
+    ("refresher_on", &["auffrischung am", "auffrischung"]),
 ];
 
 /// German label of a field, for messages.
@@ -47,9 +77,29 @@ pub fn field_label(field: &str) -> &'static str {
         "iban" => "IBAN",
         "recruitment_source" => "Gewinnung über",
         "notes" => "Notizen",
+        "status" => columns::STATUS,
+        "since" => columns::SINCE,
+        "appointed_on" => columns::APPOINTED,
+        "paused_since" => columns::PAUSED,
+        "left_on" => columns::LEFT,
+        "certificate_dated" => columns::CERTIFICATE,
+        "inspected_on" => columns::INSPECTED,
+        "inspected_by" => columns::INSPECTED_BY,
+        "efz_result" => columns::RESULT,
+        "modules" => columns::MODULES,
+        "modules_on" => columns::MODULES_ON,
+        "test_on" => columns::TEST_ON,
+        "test_points" => columns::POINTS,
+        "test_max_points" => columns::MAX_POINTS,
+        "interview" => columns::INTERVIEW,
+        "refresher_on" => columns::REFRESHER,
         _ => "Feld",
     }
 }
+
+/// Free-text columns: a formula-looking cell is kept as plain text with a warning (the export
+/// neutralises it again); in every other column it is an error.
+const FREE_TEXT: [&str; 1] = ["notes"];
 
 fn header_key(h: &str) -> String {
     h.trim()
@@ -117,8 +167,16 @@ pub struct RowReport {
     pub line: usize,
     pub status: RowStatus,
     pub name: String,
-    /// German messages, each naming the column.
+    /// German messages, each naming the column (errors and duplicates).
     pub messages: Vec<String>,
+    /// Notes that do not stop the row (a formula-looking note kept as text).
+    pub warnings: Vec<String>,
+    /// For a new row: the pilot's status today after the import.
+    pub pilot_status: Option<Status>,
+    /// For a new row: eligible today (status Aktiv and eFZ valid).
+    pub eligible_today: Option<bool>,
+    /// For a new row: "Im Programm seit".
+    pub since: Option<NaiveDate>,
 }
 
 /// The preview: every row's result, and what was noticed about the file.
@@ -130,8 +188,114 @@ pub struct ImportPreview {
     pub new: usize,
     pub duplicates: usize,
     pub errors: usize,
+    /// Rows with a warning (they are imported).
+    pub warnings: usize,
     #[serde(skip)]
     pub valid: Vec<PilotData>,
+    /// The past of each valid row, in the order of `valid`.
+    #[serde(skip)]
+    pub plans: Vec<PastPlan>,
+    /// The pass mark the rows' tests were judged by (stored with them).
+    #[serde(skip)]
+    pub pass_mark_percent: u32,
+}
+
+impl RowReport {
+    fn error(line: usize, name: String, messages: Vec<String>, warnings: Vec<String>) -> Self {
+        RowReport {
+            line,
+            status: RowStatus::Error,
+            name,
+            messages,
+            warnings,
+            pilot_status: None,
+            eligible_today: None,
+            since: None,
+        }
+    }
+}
+
+/// A date of the list: "01.03.2025", "1.3.2025" or "2025-03-01"; a year of four digits.
+pub fn list_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    let year_ok = t
+        .rsplit('.')
+        .next()
+        .filter(|_| t.contains('.'))
+        .is_none_or(|y| y.len() == 4);
+    pilot::parse_date(t).filter(|_| year_ok)
+}
+
+fn whole_number(text: &str) -> Option<u32> {
+    text.trim().parse::<u32>().ok()
+}
+
+fn interview_word(text: &str) -> Option<bool> {
+    let t = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    match t.as_str() {
+        "bestanden" | "ja" | "passed" => Some(true),
+        "nicht bestanden" | "nein" | "failed" => Some(false),
+        _ => None,
+    }
+}
+
+/// Reads one history cell into the entry; a German message naming the column when it cannot.
+fn read_history(field: &str, value: &str, e: &mut PastEntry) -> std::result::Result<(), String> {
+    let label = field_label(field);
+    let date = || {
+        list_date(value)
+            .ok_or_else(|| format!("„{label}“: „{value}“ ist kein gültiges Datum (TT.MM.JJJJ)."))
+    };
+    match field {
+        "status" => {
+            let words = value.split_whitespace().collect::<Vec<_>>().join(" ");
+            e.status = Some(Status::parse(&words).ok_or_else(|| {
+                format!(
+                    "„{label}“: „{value}“ ist kein Status ({}).",
+                    Status::ALL.map(|s| s.label()).join(", ")
+                )
+            })?)
+        }
+        "since" => e.since = Some(date()?),
+        "appointed_on" => e.appointed_on = Some(date()?),
+        "paused_since" => e.paused_since = Some(date()?),
+        "left_on" => e.left_on = Some(date()?),
+        "certificate_dated" => e.certificate_dated = Some(date()?),
+        "inspected_on" => e.inspected_on = Some(date()?),
+        "inspected_by" => e.inspected_by = value.to_string(),
+        "efz_result" => {
+            e.result = Some(ScreeningResult::parse(value).ok_or_else(|| {
+                format!("„{label}“: „{value}“ ist kein Ergebnis („ohne Eintrag“ oder „relevanter Eintrag“).")
+            })?)
+        }
+        "modules" => {
+            e.modules =
+                training::parse_modules(value).map_err(|m| format!("„{label}“: {m}"))?
+        }
+        "modules_on" => e.modules_on = Some(date()?),
+        "test_on" => e.test_on = Some(date()?),
+        "test_points" | "test_max_points" => {
+            let n = whole_number(value)
+                .ok_or_else(|| format!("„{label}“: „{value}“ ist keine ganze Zahl."))?;
+            if field == "test_points" {
+                e.test_points = Some(n);
+            } else {
+                e.test_max_points = Some(n);
+            }
+        }
+        "interview" => {
+            e.interview_passed = Some(interview_word(value).ok_or_else(|| {
+                format!("„{label}“: „{value}“ – erwartet „bestanden“ oder „nicht bestanden“.")
+            })?)
+        }
+        "refresher_on" => e.refresher_on = Some(date()?),
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Cells that a spreadsheet would run as a formula are not taken over.
@@ -146,13 +310,16 @@ fn formula_like(value: &str, field: &str) -> bool {
     }
 }
 
-/// Reads the file and checks every row against the register (nothing is written).
+/// Reads the file and checks every row against the register and the rules of its history
+/// (nothing is written). `settings` are the lifecycle settings in force (the pass mark is stored
+/// with each imported test).
 pub fn preview(
     bytes: &[u8],
     existing: &[Pilot],
     today: NaiveDate,
     municipalities: &[(String, String)],
     districts: &[String],
+    settings: &LifecycleSettings,
 ) -> Result<ImportPreview> {
     if bytes.len() > 20 * 1024 * 1024 {
         return Err(Error::field(
@@ -206,18 +373,19 @@ pub fn preview(
     }
     let mut rows = Vec::new();
     let mut valid: Vec<PilotData> = Vec::new();
+    let mut plans: Vec<PastPlan> = Vec::new();
     let mut seen_ibans: HashSet<String> = HashSet::new();
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                rows.push(RowReport {
+                rows.push(RowReport::error(
                     line,
-                    status: RowStatus::Error,
-                    name: String::new(),
-                    messages: vec![format!("Zeile nicht lesbar: {e}")],
-                });
+                    String::new(),
+                    vec![format!("Zeile nicht lesbar: {e}")],
+                    vec![],
+                ));
                 continue;
             }
         };
@@ -225,9 +393,14 @@ pub fn preview(
             continue;
         }
         let mut input = PilotInput::default();
+        let mut past = PastEntry::default();
         let mut messages = Vec::new();
+        let mut warnings = Vec::new();
         // A cell refused as a formula is already reported; its field's own check would only repeat it.
         let mut refused: Vec<&str> = Vec::new();
+        // A history cell that cannot be read: the row's past is not built (it would only report the
+        // column as missing).
+        let mut history_unreadable = false;
         if record.len() > map.len() {
             messages.push(format!(
                 "Die Zeile hat {} Zellen, die Kopfzeile nur {}.",
@@ -239,13 +412,38 @@ pub fn preview(
             let Some(field) = field else { continue };
             let value = cell.trim().to_string();
             if formula_like(&value, field) {
-                messages.push(format!(
-                    "{}: Zelle beginnt mit „{}“ und sieht wie eine Formel aus – nicht übernommen.",
-                    field_label(field),
-                    value.chars().next().unwrap_or(' ')
-                ));
-                refused.push(field);
-                continue;
+                let first = value.chars().next().unwrap_or(' ');
+                if FREE_TEXT.contains(field) {
+                    warnings.push(format!(
+                        "{}: Zelle beginnt mit „{first}“ und sieht wie eine Formel aus – als Text übernommen.",
+                        field_label(field)
+                    ));
+                } else {
+                    messages.push(format!(
+                        "{}: Zelle beginnt mit „{first}“ und sieht wie eine Formel aus – nicht übernommen.",
+                        field_label(field)
+                    ));
+                    refused.push(field);
+                    history_unreadable |= !matches!(
+                        *field,
+                        "first_name"
+                            | "last_name"
+                            | "birth_date"
+                            | "street"
+                            | "postcode"
+                            | "town"
+                            | "municipality"
+                            | "district"
+                            | "phone"
+                            | "email"
+                            | "languages"
+                            | "account_holder"
+                            | "iban"
+                            | "recruitment_source"
+                            | "notes"
+                    );
+                    continue;
+                }
             }
             let opt = |v: String| (!v.is_empty()).then_some(v);
             match *field {
@@ -270,10 +468,16 @@ pub fn preview(
                 "iban" => input.iban = value,
                 "recruitment_source" => input.recruitment_source = opt(value),
                 "notes" => input.notes = value,
+                history_field if !value.is_empty() => {
+                    if let Err(m) = read_history(history_field, &value, &mut past) {
+                        messages.push(m);
+                        history_unreadable = true;
+                    }
+                }
                 _ => {}
             }
         }
-        let name = format!("{} {}", input.first_name, input.last_name)
+        let name: String = format!("{} {}", input.first_name, input.last_name)
             .trim()
             .chars()
             .take(80)
@@ -291,13 +495,26 @@ pub fn preview(
             }
             Err(other) => return Err(other),
         };
-        let Some(data) = data.filter(|_| messages.is_empty()) else {
-            rows.push(RowReport {
-                line,
-                status: RowStatus::Error,
-                name,
-                messages,
-            });
+        // The past, checked by the rules of its dates (with the district the row gives).
+        let plan = if history_unreadable {
+            None
+        } else {
+            let plan = if messages.is_empty() {
+                let district = data.as_ref().and_then(|d| d.district.as_deref());
+                history::plan_and_check(&past, district, today, settings)
+            } else {
+                history::plan(&past, today, settings)
+            };
+            match plan {
+                Ok(p) => Some(p),
+                Err(problems) => {
+                    messages.extend(problems);
+                    None
+                }
+            }
+        };
+        let (Some(data), Some(plan)) = (data, plan.filter(|_| messages.is_empty())) else {
+            rows.push(RowReport::error(line, name, messages, warnings));
             continue;
         };
         let mut dups: Vec<String> = pilot::find_duplicates(&data, existing, None)
@@ -321,19 +538,29 @@ pub fn preview(
             if !data.iban.is_empty() {
                 seen_ibans.insert(data.iban.clone());
             }
+            let facts = plan.lifecycle_data(settings.pass_mark_percent);
             rows.push(RowReport {
                 line,
                 status: RowStatus::New,
                 name,
                 messages: vec![],
+                warnings,
+                pilot_status: crate::domain::lifecycle::status_on(&facts.history, today),
+                eligible_today: Some(facts.eligible_on(today, settings)),
+                since: Some(plan.since),
             });
             valid.push(data);
+            plans.push(plan);
         } else {
             rows.push(RowReport {
                 line,
                 status: RowStatus::Duplicate,
                 name,
                 messages: dups,
+                warnings,
+                pilot_status: None,
+                eligible_today: None,
+                since: None,
             });
         }
     }
@@ -350,8 +577,11 @@ pub fn preview(
         new: count(RowStatus::New),
         duplicates: count(RowStatus::Duplicate),
         errors: count(RowStatus::Error),
+        warnings: rows.iter().filter(|r| !r.warnings.is_empty()).count(),
         rows,
         valid,
+        plans,
+        pass_mark_percent: settings.pass_mark_percent,
     })
 }
 
@@ -366,7 +596,7 @@ mod tests {
 
     fn run(bytes: &[u8]) -> Result<ImportPreview> {
         let (m, d) = refs();
-        preview(bytes, &[], today(), &m, &d)
+        preview(bytes, &[], today(), &m, &d, &LifecycleSettings::default())
     }
 
     #[test]
