@@ -24,7 +24,7 @@ pub struct Attended {
 }
 
 /// A stored screening record.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ScreeningRecord {
     pub id: i64,
     #[serde(flatten)]
@@ -77,13 +77,14 @@ impl LifecycleData {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Labeled {
+    #[ts(as = "ScreeningState")]
     pub code: &'static str,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ModuleRow {
     pub number: u8,
     pub title: &'static str,
@@ -93,7 +94,7 @@ pub struct ModuleRow {
     pub place: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct AttemptRow {
     pub id: i64,
     #[serde(flatten)]
@@ -101,21 +102,22 @@ pub struct AttemptRow {
     pub passed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct RefresherView {
+    #[ts(type = r#""not_due" | "due" | "done" | "overdue""#)]
     pub state: &'static str,
     pub date: Option<NaiveDate>,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct StatusOption {
     pub code: Status,
     pub label: &'static str,
 }
 
 /// The full record of one pilot on `today` (the pilot's page, `lotsen pilots show`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct PilotRecord {
     pub pilot: Pilot,
     pub status: Status,
@@ -236,11 +238,13 @@ pub fn pilot_record(
 }
 
 /// One entry of the due list on the Übersicht screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DueItem {
     pub pilot_id: i64,
     pub name: String,
-    /// efz_expiring, efz_expired, refresher_overdue, qualified_waiting, letter_unanswered
+    #[ts(
+        type = r#""efz_expiring" | "efz_expired" | "refresher_overdue" | "qualified_waiting" | "letter_unanswered""#
+    )]
     pub kind: &'static str,
     /// German sentence for the list.
     pub label: String,

@@ -104,7 +104,7 @@ pub fn refresher_dates(attended: &[(SessionKind, NaiveDate)]) -> Vec<NaiveDate> 
 }
 
 /// One attempt at the final test: a written part and an interview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TestAttempt {
     /// The day of the test.
     pub taken_on: NaiveDate,
