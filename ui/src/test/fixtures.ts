@@ -44,6 +44,20 @@ export function reference(): ReferenceData {
       { code: 'paused', label: 'Ruhend' },
       { code: 'left', label: 'Ausgeschieden' },
     ],
+    // The backend's words for its codes, as reference_data answers (src/domain/reference.rs).
+    run_states: [
+      { code: 'draft', label: 'Entwurf' },
+      { code: 'approved', label: 'freigegeben' },
+      { code: 'paid', label: 'bezahlt' },
+    ],
+    screening_results: [
+      { code: 'clear', label: 'ohne relevanten Eintrag' },
+      { code: 'relevant_entry', label: 'relevanter Eintrag' },
+    ],
+    modules: MODULES.map((title, i) => ({ number: i + 1, title })),
+    month_names: [
+      'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember',
+    ],
   };
 }
 
@@ -536,4 +550,23 @@ export function auditEntries(): AuditEntry[] {
       action_label: 'angelegt',
     }),
   ];
+}
+
+/** parse_amount's answers (lotsen::app::parse::euros) for the amounts these tests type. */
+const AMOUNTS: Record<string, number> = {
+  '130,00': 13000,
+  '200,00': 20000,
+  '200': 20000,
+  '250': 25000,
+  '1.000,50': 100050,
+  '-5': -500,
+};
+
+/** A handler for parse_amount: the backend's cents, or its field error for anything else. */
+export function parseAmount(args: Record<string, unknown>): number {
+  const { field, label, text } = args as { field: string; label: string; text: string };
+  const cents = AMOUNTS[text.trim()];
+  if (cents !== undefined) return cents;
+  const message = `„${label}“: „${text.trim()}“ ist kein eindeutiger Betrag; bitte z. B. 1.234,56 oder 1234 eingeben.`;
+  throw { kind: 'validation', message, errors: [{ field, message }], missing: [] };
 }
