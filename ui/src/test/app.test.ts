@@ -53,6 +53,14 @@ function fakeBackend(cmd: string, args: Record<string, unknown> = {}): unknown {
     }
     case 'get_settings':
       return settings();
+    case 'validate_pilot': {
+      // validate_pilot's answer for the values typed here (the rules are the backend's)
+      const input = args.input as PilotInput;
+      const errors = [];
+      if (input.first_name === '') errors.push({ field: 'first_name', message: 'Vorname fehlt.' });
+      if (input.postcode === '123') errors.push({ field: 'postcode', message: 'PLZ muss aus 5 Ziffern bestehen.' });
+      return errors;
+    }
     case 'find_duplicates':
       if (checkError) throw checkError;
       return duplicates;
@@ -247,6 +255,18 @@ describe('detail form', () => {
     expect(document.activeElement?.id).toBe('f-first_name');
     expect($('#error-banner').hidden).toBe(true);
     expect(callsOf('find_duplicates')[0].args).toEqual({ input: expect.objectContaining({ first_name: '', postcode: '123' }), id: null });
+    expect(callsOf('save_pilot')).toEqual([]);
+  });
+
+  it('asks the backend about a field when it is left and shows its answer there', async () => {
+    await start();
+    $('#new-pilot').click();
+    fill('#f-postcode', '123');
+    $('#f-postcode').dispatchEvent(new FocusEvent('blur'));
+    await vi.waitFor(() => expect($('#err-postcode').textContent).toBe('PLZ muss aus 5 Ziffern bestehen.'));
+    expect(callsOf('validate_pilot')[0].args).toEqual({ input: expect.objectContaining({ first_name: '', postcode: '123' }) });
+    // only the field that was left speaks up
+    expect($('#err-first_name').textContent).toBe('');
     expect(callsOf('save_pilot')).toEqual([]);
   });
 

@@ -17,7 +17,7 @@ function backendAnswers(input: PilotInput): FieldError[] {
   if (input.birth_date === '31.02.1990') errors.push({ field: 'birth_date', message: 'Geburtsdatum ist kein gültiges Datum (TT.MM.JJJJ).' });
   if (input.birth_date === '2030-03-01') errors.push({ field: 'birth_date', message: 'Geburtsdatum muss in der Vergangenheit liegen.' });
   if (input.postcode === '123') errors.push({ field: 'postcode', message: 'PLZ muss aus 5 Ziffern bestehen.' });
-  if (input.iban === 'DE88370400440532013000') errors.push({ field: 'iban', message: 'IBAN ist ungültig (Prüfziffer falsch).' });
+  if (input.iban === 'DE88370400440532013000') errors.push({ field: 'iban', message: 'IBAN ist ungültig (Prüfziffer falsch). Bitte Tippfehler prüfen.' });
   return errors;
 }
 
@@ -321,7 +321,7 @@ describe('IBAN input', () => {
     blur('#f-iban');
     expect($('#f-iban').value).toBe('DE88 3704 0044 0532 0130 00');
     expect(checked.at(-1)?.iban).toBe('DE88370400440532013000');
-    await vi.waitFor(() => expect($('#err-iban').textContent).toBe('IBAN ist ungültig (Prüfziffer falsch).'));
+    await vi.waitFor(() => expect($('#err-iban').textContent).toBe('IBAN ist ungültig (Prüfziffer falsch). Bitte Tippfehler prüfen.'));
     expect($('#f-iban').getAttribute('aria-invalid')).toBe('true');
   });
 });
