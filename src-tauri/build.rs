@@ -51,6 +51,8 @@ fn main() {
             "audit_entries",
             "audited_tables",
             "export_personal_data",
+            "validate_pilot",
+            "parse_amount",
         ]),
     ))
     .expect("failed to run tauri-build");

@@ -1,10 +1,9 @@
 //! One error type for the whole core. Messages are German: they are shown to the person at the desk.
 
-use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 /// A problem with one input field, shown next to that field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FieldError {
     /// The snake_case key of the field (`iban`, `postcode`, …).
     pub field: String,
@@ -91,14 +90,14 @@ impl Error {
     }
 
     /// Short machine-readable kind for the UI.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Validation(_) => "validation",
-            Error::NotFound(_) => "not_found",
-            Error::Conflict(_) => "conflict",
-            Error::Rule { .. } => "rule",
-            Error::NewerSchema { .. } | Error::Storage(_) => "storage",
-            Error::Disk(_) => "disk",
+            Error::Validation(_) => ErrorKind::Validation,
+            Error::NotFound(_) => ErrorKind::NotFound,
+            Error::Conflict(_) => ErrorKind::Conflict,
+            Error::Rule { .. } => ErrorKind::Rule,
+            Error::NewerSchema { .. } | Error::Storage(_) => ErrorKind::Storage,
+            Error::Disk(_) => ErrorKind::Disk,
         }
     }
 
@@ -134,25 +133,49 @@ impl From<std::io::Error> for Error {
     }
 }
 
-/// Serialised as `{ kind, message, errors, missing }` so the UI can put each message at its field.
+/// What kind of error a command answers with; `validation` puts its messages at their fields,
+/// `rule` lists every unmet requirement in `missing`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Validation,
+    NotFound,
+    Conflict,
+    Rule,
+    Storage,
+    /// The disk refused (full, gone, no rights); the database is sound.
+    Disk,
+}
+
+/// The JSON of an [`Error`] as the window gets it. `Error` serialises through this struct, so the
+/// TypeScript type generated from it (`AppError`) is the shape on the wire.
+#[derive(Serialize, ts_rs::TS)]
+#[ts(rename = "AppError")]
+pub struct ErrorJson<'a> {
+    pub kind: ErrorKind,
+    /// The whole error in German (for a validation error: every field message, joined).
+    pub message: String,
+    /// For `validation`: one entry per offending field.
+    pub errors: &'a [FieldError],
+    /// For `rule`: every unmet requirement, in German.
+    pub missing: &'a [String],
+}
+
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Error", 4)?;
-        st.serialize_field("kind", self.kind())?;
-        st.serialize_field("message", &self.to_string())?;
-        let empty = Vec::new();
-        let errors = match self {
-            Error::Validation(errs) => errs,
-            _ => &empty,
-        };
-        st.serialize_field("errors", errors)?;
-        let no_missing = Vec::new();
-        let missing = match self {
-            Error::Rule { missing, .. } => missing,
-            _ => &no_missing,
-        };
-        st.serialize_field("missing", missing)?;
-        st.end()
+        ErrorJson {
+            kind: self.kind(),
+            message: self.to_string(),
+            errors: match self {
+                Error::Validation(errors) => errors,
+                _ => &[],
+            },
+            missing: match self {
+                Error::Rule { missing, .. } => missing,
+                _ => &[],
+            },
+        }
+        .serialize(s)
     }
 }
 
@@ -160,82 +183,70 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {
-    //! The JSON the window receives is a contract with ui/src/backend: pinned here, field by field.
     use super::*;
     use serde_json::json;
 
-    fn json_of(e: Error) -> serde_json::Value {
-        serde_json::to_value(e).unwrap()
-    }
-
     #[test]
-    fn validation_error_shape() {
+    fn validation_error_json_has_every_field_error() {
         let e = Error::Validation(vec![
+            FieldError::new("first_name", "Vorname fehlt."),
             FieldError::new("iban", "IBAN ist ungültig."),
-            FieldError::new("postcode", "PLZ muss aus 5 Ziffern bestehen."),
         ]);
         assert_eq!(
-            json_of(e),
+            serde_json::to_value(&e).unwrap(),
             json!({
                 "kind": "validation",
-                "message": "IBAN ist ungültig. PLZ muss aus 5 Ziffern bestehen.",
+                "message": "Vorname fehlt. IBAN ist ungültig.",
                 "errors": [
-                    {"field": "iban", "message": "IBAN ist ungültig."},
-                    {"field": "postcode", "message": "PLZ muss aus 5 Ziffern bestehen."}
+                    { "field": "first_name", "message": "Vorname fehlt." },
+                    { "field": "iban", "message": "IBAN ist ungültig." },
                 ],
-                "missing": []
+                "missing": [],
             })
         );
     }
 
     #[test]
-    fn rule_error_lists_what_is_missing() {
+    fn rule_error_json_lists_what_is_missing() {
         let e = Error::Rule {
             message: "Berufung nicht möglich.".into(),
-            missing: vec!["Abschlusstest bestanden".into()],
+            missing: vec!["eFZ fehlt.".into(), "Modul 5 fehlt.".into()],
         };
         assert_eq!(
-            json_of(e),
+            serde_json::to_value(&e).unwrap(),
             json!({
                 "kind": "rule",
                 "message": "Berufung nicht möglich.",
                 "errors": [],
-                "missing": ["Abschlusstest bestanden"]
+                "missing": ["eFZ fehlt.", "Modul 5 fehlt."],
             })
         );
     }
 
     #[test]
-    fn other_kinds() {
+    fn other_errors_json_carry_their_kind_and_message_only() {
         for (e, kind) in [
             (
-                Error::NotFound("Lotse 7 gibt es nicht.".into()),
+                Error::NotFound("Lotse Nr. 9 gibt es nicht.".into()),
                 "not_found",
             ),
-            (
-                Error::Conflict("Der Lauf ist schon freigegeben.".into()),
-                "conflict",
-            ),
+            (Error::Conflict("Schon freigegeben.".into()), "conflict"),
             (Error::Storage("kaputt".into()), "storage"),
             (Error::Disk(DISK_FULL.into()), "disk"),
             (
                 Error::NewerSchema {
                     found: 9,
-                    supported: 4,
+                    supported: 8,
                 },
                 "storage",
             ),
         ] {
-            let v = json_of(e);
+            let v = serde_json::to_value(&e).unwrap();
             assert_eq!(v["kind"], kind);
-            assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()));
+            assert_eq!(v["message"], e.to_string());
             assert_eq!(v["errors"], json!([]));
             assert_eq!(v["missing"], json!([]));
-            assert_eq!(v.as_object().unwrap().len(), 4, "exactly four fields");
+            assert_eq!(v.as_object().unwrap().len(), 4, "{v}");
         }
-        assert_eq!(
-            Error::Storage("kaputt".into()).to_string(),
-            "Datenbankfehler: kaputt"
-        );
     }
 }

@@ -1,5 +1,7 @@
 //! Thin commands: take the state, call the core, return its result or error.
 
+pub mod checks;
+
 use lotsen::app::documents::PilotDocument;
 use lotsen::db::demo;
 use lotsen::db::{Course, SessionInput};

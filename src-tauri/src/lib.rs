@@ -96,6 +96,8 @@ pub fn run() {
             commands::audit_entries,
             commands::audited_tables,
             commands::export_personal_data,
+            commands::checks::validate_pilot,
+            commands::checks::parse_amount,
         ])
         .run(tauri::generate_context!())
         .expect("Lotsenbüro konnte nicht gestartet werden");

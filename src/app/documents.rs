@@ -9,7 +9,7 @@ use crate::documents;
 use crate::error::{Error, Result};
 
 /// The documents printed from a pilot's page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PilotDocument {
     /// Confirmation letter for the fee-free eFZ application (§ 30a BZRG).

@@ -40,8 +40,9 @@ const MAX_LIMIT: u32 = 10_000;
 
 /// What the audit screen (or a pilot's page) asks for. Every part is optional; all set parts must
 /// match. Sent by the UI as JSON.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct AuditFilter {
     /// Table name as in [`AUDITED_TABLES`] (`pilots`, `screenings`, …), or `database` for restores.
     pub entity: Option<String>,
@@ -61,7 +62,7 @@ pub struct AuditFilter {
 }
 
 /// One entry of the audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct AuditEntry {
     pub id: i64,
     /// When, UTC, RFC 3339.

@@ -28,7 +28,7 @@ const EXTENSION: &str = "sqlite3";
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
 /// What a checked backup file holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct BackupInfo {
     pub path: PathBuf,
     /// `PRAGMA user_version`; older than [`SCHEMA_VERSION`] is migrated on restore.
@@ -41,7 +41,7 @@ pub struct BackupInfo {
 }
 
 /// Which kind of backup a file in the backup folder is, by its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum BackupKind {
     /// `lotsenbuero-YYYY-MM-DD.sqlite3`, written at the first start of a day; rotated.
@@ -54,7 +54,7 @@ pub enum BackupKind {
 
 /// One file in the backup folder, newest first in [`list_backups`]. Not opened: use
 /// [`check_backup_file`] before offering a restore.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct BackupEntry {
     pub path: PathBuf,
     pub file_name: String,
@@ -66,7 +66,7 @@ pub struct BackupEntry {
 }
 
 /// The result of [`Store::restore_from`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RestoreOutcome {
     /// The restored file as checked (schema version before migration).
     pub restored: BackupInfo,

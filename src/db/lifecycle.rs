@@ -42,7 +42,7 @@ fn kind_of(module: Option<u8>) -> SessionKind {
 }
 
 /// A course session with its attendees.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct CourseSession {
     pub id: i64,
     pub course_id: i64,
@@ -55,7 +55,7 @@ pub struct CourseSession {
     pub attendees: Vec<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Course {
     pub id: i64,
     pub name: String,
@@ -63,7 +63,7 @@ pub struct Course {
 }
 
 /// What the form sends for a session.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct SessionInput {
     pub held_on: String,

@@ -8,7 +8,7 @@ use crate::io::export::{Cell, Table};
 use crate::io::import::{self, ImportPreview};
 
 /// What can be exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ExportKind {
     Pilots,

@@ -12,7 +12,7 @@ use crate::domain::record::LifecycleData;
 use crate::error::{Error, FieldError, Result};
 
 /// How a month with only some eligible days is paid.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PartialMonth {
     /// rate × eligible days / days in month, rounded half up to the cent.
@@ -25,7 +25,7 @@ pub enum PartialMonth {
 }
 
 /// When a month is paid.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Timing {
     /// After the month has ended (approval only then).
@@ -36,7 +36,7 @@ pub enum Timing {
 }
 
 /// Allowance settings; Landkreis Harz defaults.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct AllowanceSettings {
     pub rate_cents: i64,

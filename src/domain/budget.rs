@@ -22,7 +22,7 @@ pub struct MonthTotals {
 }
 
 /// One month of the year table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct MonthRow {
     pub month: String,
     pub label: String,
@@ -38,7 +38,7 @@ pub struct MonthRow {
     pub remaining_after_cents: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct BudgetYear {
     pub year: i32,
     pub budget: Option<Budget>,

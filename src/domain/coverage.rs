@@ -16,7 +16,7 @@ use crate::domain::training;
 use crate::error::{Error, FieldError, Result};
 
 /// Traffic-light thresholds in percent of the target (settings; defaults 100 / 70).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct CoverageSettings {
     pub green_percent: u32,
@@ -51,7 +51,7 @@ impl CoverageSettings {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Light {
     Green,
@@ -87,14 +87,14 @@ pub fn light_for(eligible: usize, target: i64, s: &CoverageSettings) -> (u32, Li
 }
 
 /// A language and how many eligible pilots of a district speak it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct LanguageCount {
     pub language: String,
     pub pilots: usize,
 }
 
 /// One district on one day. The counts are the lengths of the id lists (the drill-down).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DistrictCoverage {
     pub district: String,
     pub target: i64,
@@ -115,7 +115,7 @@ pub struct DistrictCoverage {
     pub language_gaps: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Coverage {
     pub date: NaiveDate,
     pub districts: Vec<DistrictCoverage>,
@@ -263,7 +263,7 @@ pub fn month_end(date: NaiveDate) -> NaiveDate {
 }
 
 /// Eligible pilots per district at one month end.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct MonthPoint {
     /// "2026-11"
     pub month: String,

@@ -16,7 +16,7 @@ use crate::domain::training::{self, SessionKind, TestAttempt, MODULE_TITLES};
 use crate::error::{Error, Result};
 
 /// One entry of a pilot's status history. The history is append-only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct StatusChange {
     /// The new status.
     pub status: Status,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, FieldError, Result};
 
 /// The periods and limits the lifecycle rules use. Missing keys in stored JSON take the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct LifecycleSettings {
     /// A certificate of conduct may be at most this many months old when it is inspected.

@@ -7,7 +7,9 @@ use crate::domain::iban;
 use crate::error::{Error, FieldError, Result};
 
 /// Lifecycle status of a pilot (the full lifecycle rules live in a later module).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Prospect,
@@ -62,7 +64,7 @@ impl Status {
 }
 
 /// What the form or the command line sends to create or edit a pilot.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct PilotInput {
     pub first_name: String,
@@ -104,7 +106,7 @@ pub struct PilotData {
 }
 
 /// A stored pilot as the app and the command line see it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Pilot {
     pub id: i64,
     pub first_name: String,
@@ -354,7 +356,7 @@ pub fn validate(
 }
 
 /// A likely duplicate of a pilot about to be saved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Duplicate {
     pub id: i64,
     pub name: String,
@@ -399,7 +401,7 @@ pub fn find_duplicates(
 
 /// One change of a pilot's former district, with the day it takes effect (SPEC section 3: district
 /// changes are kept as history, like status changes). Append-only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DistrictChange {
     /// The district before the change (`None`: none was set).
     pub from: Option<String>,

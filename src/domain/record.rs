@@ -26,7 +26,7 @@ pub struct Attended {
 }
 
 /// A stored screening record.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ScreeningRecord {
     pub id: i64,
     #[serde(flatten)]
@@ -45,7 +45,7 @@ pub struct AttemptRecord {
 }
 
 /// A stored module (or refresher) recognised without a course session of the app ("anerkannt").
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct CreditRecord {
     pub id: i64,
     #[serde(flatten)]
@@ -54,7 +54,7 @@ pub struct CreditRecord {
 }
 
 /// A status change cancelled by a Storno: kept and shown in the history, ignored by every rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct CancelledChange {
     #[serde(flatten)]
     pub change: StatusChange,
@@ -181,13 +181,14 @@ impl LifecycleData {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Labeled {
+    #[ts(as = "ScreeningState")]
     pub code: &'static str,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ModuleRow {
     pub number: u8,
     pub title: &'static str,
@@ -201,7 +202,7 @@ pub struct ModuleRow {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct AttemptRow {
     pub id: i64,
     #[serde(flatten)]
@@ -211,21 +212,22 @@ pub struct AttemptRow {
     pub pass_mark_percent: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct RefresherView {
+    #[ts(type = r#""not_due" | "due" | "done" | "overdue""#)]
     pub state: &'static str,
     pub date: Option<NaiveDate>,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct StatusOption {
     pub code: Status,
     pub label: &'static str,
 }
 
 /// The full record of one pilot on `today` (the pilot's page, `lotsen pilots show`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct PilotRecord {
     pub pilot: Pilot,
     pub status: Status,
@@ -390,13 +392,13 @@ pub fn pilot_record(
 }
 
 /// One entry of the due list on the Übersicht screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DueItem {
     pub pilot_id: i64,
     pub name: String,
-    /// efz_expiring, efz_expired, efz_missing, efz_relevant_entry, payment_details_missing,
-    /// refresher_overdue, qualified_waiting, letter_unanswered, efz_kept_paused,
-    /// efz_kept_not_started, efz_kept_relevant_entry
+    #[ts(
+        type = r#""efz_expiring" | "efz_expired" | "efz_missing" | "efz_relevant_entry" | "payment_details_missing" | "refresher_overdue" | "qualified_waiting" | "letter_unanswered" | "efz_kept_paused" | "efz_kept_not_started" | "efz_kept_relevant_entry""#
+    )]
     pub kind: &'static str,
     /// German sentence for the list.
     pub label: String,

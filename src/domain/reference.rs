@@ -3,7 +3,11 @@
 
 use serde::Serialize;
 
+use crate::domain::dates::MONTH_NAMES;
 use crate::domain::pilot::{Status, SOURCES};
+use crate::domain::run::RunState;
+use crate::domain::screening::ScreeningResult;
+use crate::domain::training::MODULE_TITLES;
 
 /// The municipalities of Landkreis Harz and their former district (assets/municipalities.csv).
 pub const MUNICIPALITIES_CSV: &str = include_str!("../../assets/municipalities.csv");
@@ -55,33 +59,56 @@ pub fn default_municipalities() -> Vec<MunicipalityRow> {
         .collect()
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct District {
     pub id: i64,
     pub name: String,
     pub target: i64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Municipality {
     pub name: String,
     pub district: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct StatusInfo {
     pub code: Status,
     pub label: &'static str,
 }
 
-/// Everything the forms need to offer choices.
-#[derive(Debug, Clone, Serialize)]
+/// A code and its German label, so the window shows the words of the rules without keeping a copy.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct CodeLabel<C> {
+    pub code: C,
+    pub label: &'static str,
+}
+
+/// A module of the basic course.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ModuleInfo {
+    /// 1–5.
+    pub number: u8,
+    pub title: &'static str,
+}
+
+/// Everything the forms need to offer choices, and the German words for the codes they show.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ReferenceData {
     pub districts: Vec<District>,
     pub municipalities: Vec<Municipality>,
     pub languages: Vec<String>,
     pub sources: Vec<&'static str>,
     pub statuses: Vec<StatusInfo>,
+    /// The states of an allowance run.
+    pub run_states: Vec<CodeLabel<RunState>>,
+    /// The results of an eFZ inspection.
+    pub screening_results: Vec<CodeLabel<ScreeningResult>>,
+    /// The five modules of the basic course, module 1 first.
+    pub modules: Vec<ModuleInfo>,
+    /// German month names, January first.
+    pub month_names: Vec<&'static str>,
 }
 
 impl ReferenceData {
@@ -102,6 +129,25 @@ impl ReferenceData {
                     label: code.label(),
                 })
                 .collect(),
+            run_states: [RunState::Draft, RunState::Approved, RunState::Paid]
+                .into_iter()
+                .map(|code| CodeLabel {
+                    code,
+                    label: code.label(),
+                })
+                .collect(),
+            screening_results: [ScreeningResult::Clear, ScreeningResult::RelevantEntry]
+                .into_iter()
+                .map(|code| CodeLabel {
+                    code,
+                    label: code.label(),
+                })
+                .collect(),
+            modules: (1..)
+                .zip(MODULE_TITLES)
+                .map(|(number, title)| ModuleInfo { number, title })
+                .collect(),
+            month_names: MONTH_NAMES.to_vec(),
         }
     }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::pilot::{Pilot, Status};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SortKey {
     #[default]
@@ -17,8 +17,9 @@ pub enum SortKey {
 }
 
 /// What the list shows: free-text search plus filters and a sort order.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct PilotQuery {
     /// Matches first or last name, town, municipality or a language (case-insensitive).
     pub search: Option<String>,
@@ -26,6 +27,7 @@ pub struct PilotQuery {
     pub status: Option<Status>,
     pub language: Option<String>,
     pub sort: Option<SortKey>,
+    #[ts(as = "Option<bool>", optional)]
     pub desc: bool,
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RunState {
     Draft,
@@ -32,7 +32,7 @@ impl RunState {
 }
 
 /// The budget of one year as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct Budget {
     pub year: i32,
     pub amount_cents: i64,
@@ -41,7 +41,7 @@ pub struct Budget {
     pub budget_line: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RunLine {
     pub id: i64,
     pub pilot_id: i64,
@@ -63,7 +63,7 @@ pub struct RunLine {
     pub statement_number: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Correction {
     pub id: i64,
     pub pilot_id: i64,
@@ -77,7 +77,7 @@ pub struct Correction {
 }
 
 /// A run as the Abrechnung screen and `lotsen run show` see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Run {
     pub id: i64,
     pub month: String,

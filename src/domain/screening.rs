@@ -13,7 +13,7 @@ use crate::error::{Error, FieldError, Result};
 const MAX_NAME: usize = 200;
 
 /// The result of an inspection: the only content of the certificate that is recorded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ScreeningResult {
     /// "ohne relevanten Eintrag"
@@ -59,7 +59,7 @@ impl ScreeningResult {
 }
 
 /// One screening record: the confirmation letter and the inspection of the certificate.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Screening {
     /// The confirmation letter for the fee-free application (§ 30a BZRG) was issued on.
@@ -169,7 +169,7 @@ pub fn validate_screening(s: &Screening, today: NaiveDate) -> Result<()> {
 }
 
 /// The derived state of a pilot's screening on a day (docs/DOMAIN.md#screening, docs/GLOSSARY.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ScreeningState {
     /// Nothing usable: no record, no letter, or an inspection that does not count (see [`invalid_reason`]).

@@ -7,7 +7,7 @@ pub use crate::domain::periods::{validate_settings, LifecycleSettings};
 use crate::error::{Error, FieldError, Result};
 
 /// Letterhead and sender details printed on every document (defaults: Landkreis Harz).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Letterhead {
     pub authority: String,
@@ -41,7 +41,7 @@ impl Default for Letterhead {
 }
 
 /// All settings the Einstellungen screen edits.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Settings {
     pub lifecycle: LifecycleSettings,
@@ -56,7 +56,7 @@ pub struct Settings {
 }
 
 /// The payer of the SEPA transfer file (Auftraggeber): name, IBAN, optional BIC.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct Debtor {
     pub name: String,
@@ -75,7 +75,7 @@ impl Default for Debtor {
 }
 
 /// Backups and where documents are filed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct DataSettings {
     /// Automatic daily backups kept (the oldest beyond are deleted).

@@ -26,7 +26,7 @@ pub fn module_title(number: u8) -> Option<&'static str> {
 }
 
 /// What a session covers: one module of the basic course, or a refresher ("Auffrischung").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum SessionKind {
     /// Module 1–5; build with [`SessionKind::module`] so the number is checked.
@@ -104,7 +104,7 @@ pub fn refresher_dates(attended: &[(SessionKind, NaiveDate)]) -> Vec<NaiveDate> 
 }
 
 /// One attempt at the final test: a written part and an interview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct TestAttempt {
     /// The day of the test.
     pub taken_on: NaiveDate,
@@ -191,7 +191,7 @@ pub fn final_test_passed_marked(attempts: &[(TestAttempt, u32)]) -> bool {
 
 /// A module (or a refresher) done outside the courses of the app and recognised ("anerkannt"), with
 /// its date and a note (where and how). Counts like attending a session of it on that day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct ModuleCredit {
     pub kind: SessionKind,
     pub on: NaiveDate,

@@ -119,7 +119,7 @@ fn column_for(header: &str) -> Option<&'static str> {
 }
 
 /// How the file was read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct FileFormat {
     pub encoding: &'static str,
     pub delimiter: char,
@@ -152,7 +152,7 @@ fn delimiter(text: &str) -> char {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum RowStatus {
     New,
@@ -161,7 +161,7 @@ pub enum RowStatus {
 }
 
 /// The result of one data row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RowReport {
     /// Line number in the file (the header is line 1).
     pub line: usize,
@@ -180,7 +180,7 @@ pub struct RowReport {
 }
 
 /// The preview: every row's result, and what was noticed about the file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct ImportPreview {
     pub format: FileFormat,
     pub unknown_columns: Vec<String>,

@@ -68,6 +68,9 @@ test('an invalid IBAN shows the German message at the IBAN field and saves nothi
   await s.fill('#f-first_name', 'Jonas');
   await s.fill('#f-last_name', 'Berg');
   await s.fill('#f-iban', 'DE89 3704 0044 0532 0130 01');
+  // Leaving the field asks the backend (validate_pilot): the message is there before saving.
+  await s.click('#f-notes');
+  await s.waitFor('IBAN error on leaving the field', async () => (await s.text('#err-iban')).includes('Prüfziffer'));
   await s.click('#save');
   const msg = await s.waitFor('IBAN error', async () => {
     const t = await s.text('#err-iban');

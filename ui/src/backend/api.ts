@@ -2,6 +2,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppError,
+  AppErrorKind,
   AppState,
   AttemptInput,
   AuditedTable,
@@ -17,6 +18,7 @@ import type {
   DueItem,
   Duplicate,
   ExportFormat,
+  FieldError,
   ExportKind,
   ImportPreview,
   PersonalDataFormat,
@@ -60,6 +62,19 @@ export function getPilot(id: number): Promise<Pilot> {
 
 export function findDuplicates(input: PilotInput, id: number | null): Promise<Duplicate[]> {
   return invoke<Duplicate[]>('find_duplicates', { input, id });
+}
+
+/** Every field error saving would report for this pilot; [] when it is valid. */
+export function validatePilot(input: PilotInput): Promise<FieldError[]> {
+  return invoke<FieldError[]>('validate_pilot', { input });
+}
+
+/**
+ * An amount as typed ("1.234,56") in cents, read by the backend's rules. Rejects with a validation
+ * AppError at `field`, naming `label`, when the text is not an amount.
+ */
+export function parseAmount(field: string, label: string, text: string): Promise<number> {
+  return invoke<number>('parse_amount', { field, label, text });
 }
 
 /** Creates (id null) or updates a pilot. Rejects with an AppError. */
@@ -274,7 +289,9 @@ export function exportPersonalData(pilotId: number, format: PersonalDataFormat):
   return invoke<SavedFile | null>('export_personal_data', { pilotId, format });
 }
 
-const KINDS = ['validation', 'not_found', 'conflict', 'rule', 'storage'];
+// A Record over the generated union: the compiler insists on every kind the backend has, and no other.
+const KIND_SET: Record<AppErrorKind, true> = { validation: true, not_found: true, conflict: true, rule: true, storage: true, disk: true };
+const KINDS: string[] = Object.keys(KIND_SET);
 
 /**
  * Turns whatever an invoke rejected with into an AppError. The backend sends AppError objects;

@@ -1,5 +1,6 @@
-// Pure display helpers: German dates, IBAN groups, status labels.
-import type { StatusCode } from '../backend/types';
+// Pure display helpers: German dates, IBAN groups, money, and the backend's German words for its codes
+// (status, run state, month names come with the reference data; none is kept here).
+import type { ReferenceData, RunState, StatusCode } from '../backend/types';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
@@ -47,18 +48,14 @@ export function formatIban(s: string | null | undefined): string {
   return normalizeIban(s).replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-export const STATUS_LABELS: Record<StatusCode, string> = {
-  prospect: 'Interessent',
-  in_qualification: 'In Qualifizierung',
-  qualified: 'Qualifiziert',
-  active: 'Aktiv',
-  paused: 'Ruhend',
-  left: 'Ausgeschieden',
-};
+/** German label of a status, as the backend names it; an unknown code is shown as it is. */
+export function statusLabel(ref: Pick<ReferenceData, 'statuses'>, code: StatusCode): string {
+  return ref.statuses.find((s) => s.code === code)?.label ?? code;
+}
 
-/** German label of a status code; an unknown code is shown as it is. */
-export function statusLabel(code: string): string {
-  return (STATUS_LABELS as Record<string, string>)[code] ?? code;
+/** German label of a run state ("Entwurf", "freigegeben", "bezahlt"), as the backend names it. */
+export function runStateLabel(ref: Pick<ReferenceData, 'run_states'>, state: RunState): string {
+  return ref.run_states.find((s) => s.code === state)?.label ?? state;
 }
 
 /** "1 Lotse", "30 Lotsen". */
@@ -108,51 +105,15 @@ export function formatWholeEuros(cents: number): string {
   return `${euros < 0 ? '-' : ''}${groupThousands(Math.abs(euros))} €`;
 }
 
-/**
- * Euros as people type them → cents, the same reading as the backend's parse_euros: "46.800,00", "46800",
- * "130,5", "130,00 €", "46800.50", "1.234", "-12,50". Anything else (letters, three decimals, empty) → null.
- */
-export function parseEuros(text: string): number | null {
-  let t = text.trim().replace(/€$/, '').trim().replace(/ /g, '');
-  let negative = false;
-  if (t.startsWith('-')) {
-    negative = true;
-    t = t.slice(1);
-  }
-  if (t === '' || !/^[0-9.,]+$/.test(t)) return null;
-  let int: string;
-  let frac: string;
-  const comma = t.lastIndexOf(',');
-  const dot = t.lastIndexOf('.');
-  if (comma >= 0) {
-    int = t.slice(0, comma).replace(/\./g, '');
-    frac = t.slice(comma + 1);
-  } else if (dot >= 0 && t.length - dot - 1 <= 2 && t.split('.').length === 2) {
-    int = t.slice(0, dot);
-    frac = t.slice(dot + 1);
-  } else {
-    int = t.replace(/\./g, '');
-    frac = '';
-  }
-  if (int.includes(',') || frac.length > 2 || !/^[0-9]*$/.test(frac) || !/^[0-9]*$/.test(int)) return null;
-  const cents = Number(int === '' ? '0' : int) * 100 + Number(frac.padEnd(2, '0') || '0');
-  if (!Number.isSafeInteger(cents)) return null;
-  return negative ? -cents : cents;
-}
-
-export const MONTH_NAMES = [
-  'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember',
-];
-
 /** True for a strict "YYYY-MM" with a month 01–12. */
 export function isMonth(s: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
 }
 
-/** "2026-11" → "November 2026"; anything else unchanged. */
-export function monthName(month: string): string {
-  if (!isMonth(month)) return month;
-  return `${MONTH_NAMES[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+/** "2026-11" → "November 2026" with the backend's month names; anything else unchanged. */
+export function monthName(ref: Pick<ReferenceData, 'month_names'>, month: string): string {
+  const name = isMonth(month) ? ref.month_names[Number(month.slice(5, 7)) - 1] : undefined;
+  return name === undefined ? month : `${name} ${month.slice(0, 4)}`;
 }
 
 /** The month before: "2026-01" → "2025-12". Works on "YYYY-MM" and on ISO dates (their month). */

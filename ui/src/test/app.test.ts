@@ -16,6 +16,8 @@ let pilots: Pilot[];
 let empty: boolean;
 let duplicates: Duplicate[];
 let saveError: AppError | null;
+/** What find_duplicates answers instead of the list: the backend validates the pilot first. */
+let checkError: AppError | null;
 let root: HTMLElement;
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => {
@@ -51,7 +53,16 @@ function fakeBackend(cmd: string, args: Record<string, unknown> = {}): unknown {
     }
     case 'get_settings':
       return settings();
+    case 'validate_pilot': {
+      // validate_pilot's answer for the values typed here (the rules are the backend's)
+      const input = args.input as PilotInput;
+      const errors = [];
+      if (input.first_name === '') errors.push({ field: 'first_name', message: 'Vorname fehlt.' });
+      if (input.postcode === '123') errors.push({ field: 'postcode', message: 'PLZ muss aus 5 Ziffern bestehen.' });
+      return errors;
+    }
     case 'find_duplicates':
+      if (checkError) throw checkError;
       return duplicates;
     case 'save_pilot': {
       if (saveError) throw saveError;
@@ -91,6 +102,7 @@ beforeEach(() => {
   empty = false;
   duplicates = [];
   saveError = null;
+  checkError = null;
   pilots = [
     pilot({ id: 1 }),
     pilot({ id: 2, first_name: 'Olena', last_name: 'Kovalenko', town: 'Wernigerode', district: 'Wernigerode', iban: '', status: 'prospect', languages: ['Ukrainisch', 'Russisch'] }),
@@ -219,17 +231,42 @@ describe('detail form', () => {
     expect($('#detail-panel').hidden).toBe(false);
   });
 
-  it('does not call the backend while the form has errors, and shows them at the fields', async () => {
+  it('shows the backend’s check at the fields and saves nothing while the form has errors', async () => {
+    // find_duplicates validates first and answers as the backend does for this form
+    checkError = {
+      kind: 'validation',
+      message: 'Vorname fehlt. Nachname fehlt. PLZ muss aus 5 Ziffern bestehen.',
+      errors: [
+        { field: 'first_name', message: 'Vorname fehlt.' },
+        { field: 'last_name', message: 'Nachname fehlt.' },
+        { field: 'postcode', message: 'PLZ muss aus 5 Ziffern bestehen.' },
+      ],
+      missing: [],
+    };
     await start();
     $('#new-pilot').click();
     expect($('#form-title').textContent).toBe('Neuer Lotse');
     fill('#f-postcode', '123');
     submit();
-    expect($('#err-first_name').textContent).toBe('Vorname fehlt.');
+    await vi.waitFor(() => expect($('#err-first_name').textContent).toBe('Vorname fehlt.'));
     expect($('#err-last_name').textContent).toBe('Nachname fehlt.');
     expect($('#err-postcode').textContent).toBe('PLZ muss aus 5 Ziffern bestehen.');
+    expect($('#f-postcode').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement?.id).toBe('f-first_name');
-    expect(callsOf('find_duplicates')).toEqual([]);
+    expect($('#error-banner').hidden).toBe(true);
+    expect(callsOf('find_duplicates')[0].args).toEqual({ input: expect.objectContaining({ first_name: '', postcode: '123' }), id: null });
+    expect(callsOf('save_pilot')).toEqual([]);
+  });
+
+  it('asks the backend about a field when it is left and shows its answer there', async () => {
+    await start();
+    $('#new-pilot').click();
+    fill('#f-postcode', '123');
+    $('#f-postcode').dispatchEvent(new FocusEvent('blur'));
+    await vi.waitFor(() => expect($('#err-postcode').textContent).toBe('PLZ muss aus 5 Ziffern bestehen.'));
+    expect(callsOf('validate_pilot')[0].args).toEqual({ input: expect.objectContaining({ first_name: '', postcode: '123' }) });
+    // only the field that was left speaks up
+    expect($('#err-first_name').textContent).toBe('');
     expect(callsOf('save_pilot')).toEqual([]);
   });
 

@@ -44,6 +44,20 @@ export function reference(): ReferenceData {
       { code: 'paused', label: 'Ruhend' },
       { code: 'left', label: 'Ausgeschieden' },
     ],
+    // The backend's words for its codes, as reference_data answers (src/domain/reference.rs).
+    run_states: [
+      { code: 'draft', label: 'Entwurf' },
+      { code: 'approved', label: 'freigegeben' },
+      { code: 'paid', label: 'bezahlt' },
+    ],
+    screening_results: [
+      { code: 'clear', label: 'ohne relevanten Eintrag' },
+      { code: 'relevant_entry', label: 'relevanter Eintrag' },
+    ],
+    modules: MODULES.map((title, i) => ({ number: i + 1, title })),
+    month_names: [
+      'Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember',
+    ],
   };
 }
 
@@ -113,6 +127,8 @@ export function record(overrides: Partial<PilotRecord> = {}): PilotRecord {
       first_attended_on: i < 4 ? `2026-06-0${i + 1}` : null,
       course: i < 4 ? 'Basislehrgang Sommer 2026' : null,
       place: i < 4 ? 'Halberstadt' : null,
+      recognised: false,
+      note: null,
     })),
     attempts: [],
     final_test_passed: false,
@@ -121,6 +137,11 @@ export function record(overrides: Partial<PilotRecord> = {}): PilotRecord {
     eligible: false,
     screening_deleted_on: null,
     screening_deletion_due_on: null,
+    in_programme_since: null,
+    cancelled_changes: [],
+    undo_candidate: null,
+    district_history: [],
+    credits: [],
     ...overrides,
   };
 }
@@ -460,19 +481,24 @@ export function importPreview(overrides: Partial<ImportPreview> = {}): ImportPre
     format: { encoding: 'Windows-1252', delimiter: ';' },
     unknown_columns: ['Bemerkung intern', 'Kürzel'],
     rows: [
-      { line: 2, status: 'new', name: 'Haddad, Amal', messages: [] },
-      { line: 3, status: 'duplicate', name: 'Kovalenko, Olena', messages: ['Schon erfasst: Kovalenko, Olena (gleicher Name und Geburtsdatum).'] },
+      { line: 2, status: 'new', name: 'Haddad, Amal', messages: [], warnings: [], pilot_status: null, eligible_today: false, since: null },
+      { line: 3, status: 'duplicate', name: 'Kovalenko, Olena', messages: ['Schon erfasst: Kovalenko, Olena (gleicher Name und Geburtsdatum).'], warnings: [], pilot_status: null, eligible_today: false, since: null },
       {
         line: 4,
         status: 'error',
         name: 'Schulz, Jana',
         messages: ['IBAN: Die Prüfziffer stimmt nicht.', 'Geburtsdatum: 31.02.1980 ist kein gültiges Datum.'],
+        warnings: [],
+        pilot_status: null,
+        eligible_today: false,
+        since: null,
       },
-      { line: 5, status: 'new', name: 'Aydın, Ömer', messages: [] },
+      { line: 5, status: 'new', name: 'Aydın, Ömer', messages: [], warnings: [], pilot_status: null, eligible_today: false, since: null },
     ],
     new: 2,
     duplicates: 1,
     errors: 1,
+    warnings: 0,
     ...overrides,
   };
 }
@@ -536,4 +562,23 @@ export function auditEntries(): AuditEntry[] {
       action_label: 'angelegt',
     }),
   ];
+}
+
+/** parse_amount's answers (lotsen::app::parse::euros) for the amounts these tests type. */
+const AMOUNTS: Record<string, number> = {
+  '130,00': 13000,
+  '200,00': 20000,
+  '200': 20000,
+  '250': 25000,
+  '1.000,50': 100050,
+  '-5': -500,
+};
+
+/** A handler for parse_amount: the backend's cents, or its field error for anything else. */
+export function parseAmount(args: Record<string, unknown>): number {
+  const { field, label, text } = args as { field: string; label: string; text: string };
+  const cents = AMOUNTS[text.trim()];
+  if (cents !== undefined) return cents;
+  const message = `„${label}“: „${text.trim()}“ ist kein eindeutiger Betrag; bitte z. B. 1.234,56 oder 1234 eingeben.`;
+  throw { kind: 'validation', message, errors: [{ field, message }], missing: [] };
 }

@@ -2,7 +2,7 @@
 // behind Tauri's IPC mock.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { courses, coverageView, dueItems, pilot, record, reference, settings } from './fixtures';
+import { courses, coverageView, dueItems, parseAmount, pilot, record, reference, settings } from './fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from './testkit';
 import type { Course, DueItem, Pilot, SessionInput, Settings } from '../backend/types';
 
@@ -28,6 +28,7 @@ beforeEach(() => {
   stored = settings();
   handlers = {
     reference_data: () => reference(),
+    parse_amount: parseAmount,
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
     list_pilots: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
@@ -287,6 +288,7 @@ describe('Einstellungen', () => {
     expect($('#set-refresher_months').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement?.id).toBe('set-warning_days');
     expect(callsOf('save_settings')).toEqual([]);
+    await vi.waitFor(() => expect($('#settings-form').hasAttribute('aria-busy')).toBe(false));
 
     fill('#set-refresher_months', '6');
     fill('#set-warning_days', '90');

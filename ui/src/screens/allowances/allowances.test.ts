@@ -3,7 +3,7 @@
 // names and argument keys are checked as Tauri sees them.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { budgetYear, correction, pilot, record, reference, run, settings } from '../../test/fixtures';
+import { budgetYear, correction, parseAmount, pilot, record, reference, run, settings } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
 import { monthName } from '../../shared/format';
 import type { BudgetYear, Correction, Pilot, Run, Settings } from '../../backend/types';
@@ -35,6 +35,7 @@ beforeEach(() => {
   corrections = [correction({ id: 5, month: '2026-10' }), correction({ id: 6, amount_cents: 2500, reason: 'Fahrtkosten nachträglich', original_statement: 'AE-2026-10-002', created_at: '2026-11-12T08:00:00Z', month: null })];
   handlers = {
     reference_data: () => reference(),
+    parse_amount: parseAmount,
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
     list_pilots: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
@@ -46,7 +47,7 @@ beforeEach(() => {
       return structuredClone(current);
     },
     create_run: (a) => {
-      current = run({ month: a.month as string, label: monthName(a.month as string) });
+      current = run({ month: a.month as string, label: monthName(reference(), a.month as string) });
       return structuredClone(current);
     },
     pilot_corrections: () => structuredClone(corrections),
@@ -670,7 +671,11 @@ describe('Einstellungen: allowance and SEPA debtor', () => {
     fill('#set-rate', '13O,00');
     fill('#set-cap', '');
     $('#save-settings').click();
-    expect($('#err-set-rate').textContent).toBe('„Monatsbetrag (€)“ ist kein gültiger Betrag, z. B. 130,00.');
+    // the backend reads the amount; its answer appears at the field
+    await vi.waitFor(() =>
+      expect($('#err-set-rate').textContent).toBe('„Monatsbetrag (€)“: „13O,00“ ist kein eindeutiger Betrag; bitte z. B. 1.234,56 oder 1234 eingeben.'),
+    );
+    expect(callsOf('parse_amount').map((c) => c.args)).toEqual([{ field: 'rate_cents', label: 'Monatsbetrag (€)', text: '13O,00' }]);
     expect($('#err-set-cap').textContent).toBe('„Höchstbetrag (€)“ fehlt.');
     expect(callsOf('save_settings')).toHaveLength(0);
 
@@ -701,11 +706,15 @@ describe('Einstellungen: allowance and SEPA debtor', () => {
     expect($<HTMLInputElement>('#set-cap').value).toBe('200,00');
   });
 
-  it('refuses a negative amount at the field', async () => {
+  it('shows the backend’s refusal of a negative amount at the field', async () => {
+    handlers.save_settings = () => {
+      throw validation('cap_cents', 'Höchstbetrag muss zwischen 0 und 1.000,00 € liegen.');
+    };
     await goToSettings();
     fill('#set-cap', '-5');
     $('#save-settings').click();
-    expect($('#err-set-cap').textContent).toBe('„Höchstbetrag (€)“ darf nicht negativ sein.');
-    expect(callsOf('save_settings')).toHaveLength(0);
+    await vi.waitFor(() => expect($('#err-set-cap').textContent).toBe('Höchstbetrag muss zwischen 0 und 1.000,00 € liegen.'));
+    expect($('#set-cap').getAttribute('aria-invalid')).toBe('true');
+    expect((callsOf('save_settings')[0].args.settings as Settings).allowance.cap_cents).toBe(-500);
   });
 });

@@ -6,9 +6,9 @@ import { burndownChart, burndownLegend } from './burndownChart';
 import { h, options, replace } from '../../shared/dom';
 import { dateInput, FIELD_MESSAGES, FieldErrors, labelled, readDate, reportSaveError, textInput } from '../../shared/fields';
 import { formatCents, formatDate, formatEuros, monthName, pilotCount } from '../../shared/format';
-import { createRunPanel, RUN_STATE_LABELS } from './runPanel';
+import { createRunPanel, runStateBadge } from './runPanel';
 import type { Screen, ScreenContext } from '../../app/screen';
-import type { BudgetInput, BudgetYear, MonthRow } from '../../backend/types';
+import type { BudgetInput, BudgetYear, MonthRow, ReferenceData } from '../../backend/types';
 
 const AMOUNT_LABEL = 'Budget (€)';
 const NOTICE_DATE_LABEL = 'Bescheid vom';
@@ -23,7 +23,7 @@ const BUDGET_FIELDS: Record<string, string> = {
 };
 
 /** The two sentences of the forecast. */
-export function forecastSentences(y: BudgetYear): { coverage: string; pilots: string | null; warning: boolean } {
+export function forecastSentences(y: BudgetYear, ref: ReferenceData): { coverage: string; pilots: string | null; warning: boolean } {
   if (!y.budget) {
     return {
       coverage: `Für ${y.year} ist noch kein Budget erfasst; die Prognose braucht den Betrag aus dem Zuwendungsbescheid.`,
@@ -36,7 +36,7 @@ export function forecastSentences(y: BudgetYear): { coverage: string; pilots: st
   if (y.first_uncovered) {
     warning = true;
     const i = y.months.findIndex((m) => m.month === y.first_uncovered);
-    const label = (k: number, month: string) => y.months[k]?.label ?? monthName(month);
+    const label = (k: number, month: string) => y.months[k]?.label ?? monthName(ref, month);
     const from = label(i, y.first_uncovered);
     coverage =
       i > 0
@@ -233,11 +233,11 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
   }
 
   function renderForecast(y: BudgetYear): void {
-    const s = forecastSentences(y);
+    const s = forecastSentences(y, ctx.reference);
     forecastCoverage.textContent = s.coverage;
     forecastPilots.textContent = s.pilots ? ` ${s.pilots}` : '';
     forecastSummary.classList.toggle('warning-line', s.warning);
-    replace(chartBox, burndownChart(y));
+    replace(chartBox, burndownChart(y, ctx.reference));
   }
 
   function monthRow(m: MonthRow, y: BudgetYear): HTMLTableRowElement {
@@ -262,7 +262,7 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
       'tr',
       { 'data-month': m.month, 'data-state': m.state ?? 'none', class: cls || null, 'aria-current': open ? 'true' : null },
       h('th', { scope: 'row' }, m.label, current ? h('span', { class: 'row-note' }, ' aktuell') : null),
-      h('td', {}, m.state ? h('span', { class: `state-badge run-state run-${m.state}` }, RUN_STATE_LABELS[m.state]) : h('span', { class: 'muted' }, '—')),
+      h('td', {}, m.state ? runStateBadge(ctx.reference, m.state) : h('span', { class: 'muted' }, '—')),
       h('td', { class: 'num' }, money(m.approved_cents, true)),
       h('td', { class: 'num' }, money(m.draft_cents, true)),
       h('td', { class: 'num forecast' }, money(m.forecast_cents, true)),

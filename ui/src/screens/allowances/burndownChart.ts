@@ -5,14 +5,12 @@
 // styles.css (no style attributes: the CSP forbids them).
 import { h, svg } from '../../shared/dom';
 import { formatCents, formatWholeEuros, monthName } from '../../shared/format';
-import type { BudgetYear } from '../../backend/types';
+import type { BudgetYear, ReferenceData } from '../../backend/types';
 
-const SHORT = ['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez'];
-
-/** "2026-11" → "Nov". */
-export function shortMonth(month: string): string {
-  const m = Number(month.slice(5, 7));
-  return SHORT[m - 1] ?? month;
+/** "2026-11" → "Nov": the first three letters of the backend's month name. */
+export function shortMonth(ref: ReferenceData, month: string): string {
+  const name = ref.month_names[Number(month.slice(5, 7)) - 1];
+  return name === undefined ? month : name.slice(0, 3);
 }
 
 /** A round step (1, 2, 2.5, 5 × 10^n cents) that cuts the range into at most five parts. */
@@ -34,7 +32,7 @@ export function lastSettled(year: BudgetYear): number {
 }
 
 /** The sentence a screen reader gets for the chart. */
-export function burndownSummary(year: BudgetYear): string {
+export function burndownSummary(year: BudgetYear, ref: ReferenceData): string {
   if (!year.budget) return `Verbleibendes Budget ${year.year}: Es ist noch kein Budget erfasst.`;
   const parts = [`Verbleibendes Budget ${year.year} im Jahresverlauf. Budget ${formatCents(year.budget_cents)}.`];
   const k = lastSettled(year);
@@ -44,12 +42,12 @@ export function burndownSummary(year: BudgetYear): string {
   }
   const last = year.months[year.months.length - 1];
   if (last) parts.push(`Ende ${last.label} voraussichtlich ${formatCents(last.remaining_after_cents ?? 0)}.`);
-  if (year.first_uncovered) parts.push(`Ab ${labelOf(year, year.first_uncovered)} fehlt Geld.`);
+  if (year.first_uncovered) parts.push(`Ab ${labelOf(year, ref, year.first_uncovered)} fehlt Geld.`);
   return parts.join(' ');
 }
 
-function labelOf(year: BudgetYear, month: string): string {
-  return year.months.find((m) => m.month === month)?.label ?? monthName(month);
+function labelOf(year: BudgetYear, ref: ReferenceData, month: string): string {
+  return year.months.find((m) => m.month === month)?.label ?? monthName(ref, month);
 }
 
 // Geometry in viewBox units; the SVG scales to the panel's width.
@@ -57,13 +55,13 @@ const W = 600;
 const H = 230;
 const PAD = { left: 70, right: 14, top: 26, bottom: 26 };
 
-export function burndownChart(year: BudgetYear): SVGSVGElement {
+export function burndownChart(year: BudgetYear, ref: ReferenceData): SVGSVGElement {
   const chart = svg('svg', {
     id: 'burndown-chart',
     class: 'burndown-chart',
     viewBox: `0 0 ${W} ${H}`,
     role: 'img',
-    'aria-label': burndownSummary(year),
+    'aria-label': burndownSummary(year, ref),
     preserveAspectRatio: 'xMidYMid meet',
   });
   const plotW = W - PAD.left - PAD.right;
@@ -100,7 +98,7 @@ export function burndownChart(year: BudgetYear): SVGSVGElement {
         'text',
         // The label starts at the band; near the right edge it ends there instead, so it stays inside.
         { class: 'uncovered-label', ...(to - from < 150 ? { x: r1(to), 'text-anchor': 'end' } : { x: r1(from + 4), 'text-anchor': 'start' }), y: PAD.top - 8 },
-        `ab ${labelOf(year, year.first_uncovered!)} fehlt Geld`,
+        `ab ${labelOf(year, ref, year.first_uncovered!)} fehlt Geld`,
       ),
       svg('line', { class: 'uncovered-line', x1: r1(from), x2: r1(from), y1: PAD.top - 4, y2: PAD.top + plotH }),
     );
@@ -120,7 +118,7 @@ export function burndownChart(year: BudgetYear): SVGSVGElement {
   const xAxis = svg('g', { class: 'chart-x-axis' });
   xAxis.append(svg('text', { class: 'tick-label', x: r1(x(0)), y: H - 8, 'text-anchor': 'middle' }, 'Start'));
   year.months.forEach((m, i) => {
-    xAxis.append(svg('text', { class: 'tick-label', x: r1(x(i + 1)), y: H - 8, 'text-anchor': 'middle' }, shortMonth(m.month)));
+    xAxis.append(svg('text', { class: 'tick-label', x: r1(x(i + 1)), y: H - 8, 'text-anchor': 'middle' }, shortMonth(ref, m.month)));
   });
   chart.append(xAxis);
 

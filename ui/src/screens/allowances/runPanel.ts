@@ -5,23 +5,19 @@
 import * as api from '../../backend/api';
 import { h, replace } from '../../shared/dom';
 import { closeDialog, dateInput, dialogOpen, FIELD_MESSAGES, FieldErrors, labelled, openDialog, readDate, textInput } from '../../shared/fields';
-import { formatCents, formatDate, formatEuros, formatIban, pilotCount, pilotName } from '../../shared/format';
+import { formatCents, formatDate, formatEuros, formatIban, pilotCount, pilotName, runStateLabel } from '../../shared/format';
 import type { ScreenContext } from '../../app/screen';
-import type { Run, RunLine, RunState } from '../../backend/types';
+import type { ReferenceData, Run, RunLine, RunState } from '../../backend/types';
 
-export const RUN_STATE_LABELS: Record<RunState, string> = {
-  draft: 'Entwurf',
-  approved: 'freigegeben',
-  paid: 'bezahlt',
-};
 
 const NO_DISTRICT = 'ohne Altkreis';
 const PAID_ON_LABEL = 'Bezahlt am';
 const LOWER_AMOUNT_LABEL = 'Neuer Betrag (€)';
 const LOWER_REASON_LABEL = 'Begründung';
 
-export function runStateBadge(state: RunState, id?: string): HTMLElement {
-  return h('span', { id, class: `state-badge run-state run-${state}` }, RUN_STATE_LABELS[state] ?? state);
+/** The run's state as a badge, in the backend's words. */
+export function runStateBadge(ref: ReferenceData, state: RunState, id?: string): HTMLElement {
+  return h('span', { id, class: `state-badge run-state run-${state}` }, runStateLabel(ref, state));
 }
 
 /** "+20,00 €", "-20,00 €", "—" for nothing. */
@@ -363,7 +359,7 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
 
   function render(r: Run): void {
     run = r;
-    replace(title, `Abrechnungslauf ${r.label}`, ' ', runStateBadge(r.state, 'run-state'));
+    replace(title, `Abrechnungslauf ${r.label}`, ' ', runStateBadge(ctx.reference, r.state, 'run-state'));
     element.dataset.month = r.month;
     element.dataset.state = r.state;
     renderMeta(r);

@@ -2,7 +2,7 @@
 // Einstellungen, driven through the shell against a fake backend behind Tauri's IPC mock.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { coverageView, pilot, record, reference, settings } from '../../test/fixtures';
+import { coverageView, parseAmount, pilot, record, reference, settings } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
 import type { CoverageView, Pilot, ReferenceData, Settings } from '../../backend/types';
 
@@ -42,6 +42,7 @@ beforeEach(() => {
   stored = settings();
   handlers = {
     reference_data: () => structuredClone(ref),
+    parse_amount: parseAmount,
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
     list_pilots: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
@@ -466,6 +467,7 @@ describe('Einstellungen: districts, municipalities, thresholds', () => {
     $('#save-settings').click();
     expect($('#err-set-amber_percent').textContent).toBe('„Gelb ab (% des Solls)“ muss eine ganze Zahl (0 oder größer) sein.');
     expect(callsOf('save_settings')).toEqual([]);
+    await vi.waitFor(() => expect($('#settings-form').hasAttribute('aria-busy')).toBe(false));
 
     fill('#set-green_percent', '90');
     fill('#set-amber_percent', '95');

@@ -12,6 +12,12 @@ import type { DueItem, DueKind } from '../../backend/types';
 export const DUE_KINDS: Record<DueKind, { tag: string; tab: RecordTab }> = {
   efz_expiring: { tag: 'Führungszeugnis', tab: 'efz' },
   efz_expired: { tag: 'Führungszeugnis', tab: 'efz' },
+  efz_missing: { tag: 'Führungszeugnis', tab: 'efz' },
+  efz_relevant_entry: { tag: 'Führungszeugnis', tab: 'efz' },
+  efz_kept_paused: { tag: 'Datenschutz', tab: 'efz' },
+  efz_kept_not_started: { tag: 'Datenschutz', tab: 'efz' },
+  efz_kept_relevant_entry: { tag: 'Datenschutz', tab: 'efz' },
+  payment_details_missing: { tag: 'Bankverbindung', tab: 'stammdaten' },
   letter_unanswered: { tag: 'Führungszeugnis', tab: 'efz' },
   refresher_overdue: { tag: 'Auffrischung', tab: 'status' },
   qualified_waiting: { tag: 'Berufung', tab: 'status' },

@@ -106,7 +106,7 @@ export function createAllowancePanel(deps: RecordDeps): RecordPanel {
               h('td', { class: `num${c.amount_cents < 0 ? ' negative' : ''}` }, formatCents(c.amount_cents)),
               h('td', { class: 'statement' }, c.original_statement || '—'),
               h('td', {}, c.reason),
-              h('td', {}, c.month ? monthName(c.month) : h('span', { class: 'pending' }, 'wartet auf den nächsten Entwurf')),
+              h('td', {}, c.month ? monthName(ctx.reference, c.month) : h('span', { class: 'pending' }, 'wartet auf den nächsten Entwurf')),
             ),
           )),
     );

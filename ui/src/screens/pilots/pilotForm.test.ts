@@ -1,8 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pilot, reference } from '../../test/fixtures';
 import { createPilotForm, type PilotForm } from './pilotForm';
+import type { FieldError, PilotInput } from '../../backend/types';
 
 let form: PilotForm;
+/** What the form asked the backend to check, in order. */
+let checked: PilotInput[];
+/** Replaces the backend's answer for one test (e.g. to hold it back). */
+let answer: (input: PilotInput) => Promise<FieldError[]>;
+
+/** validate_pilot's answers for the values these tests type; the rules are the backend's, tested there. */
+function backendAnswers(input: PilotInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.first_name === '') errors.push({ field: 'first_name', message: 'Vorname fehlt.' });
+  if (input.last_name === '') errors.push({ field: 'last_name', message: 'Nachname fehlt.' });
+  if (input.birth_date === '31.02.1990') errors.push({ field: 'birth_date', message: 'Geburtsdatum ist kein gültiges Datum (TT.MM.JJJJ).' });
+  if (input.birth_date === '2030-03-01') errors.push({ field: 'birth_date', message: 'Geburtsdatum muss in der Vergangenheit liegen.' });
+  if (input.postcode === '123') errors.push({ field: 'postcode', message: 'PLZ muss aus 5 Ziffern bestehen.' });
+  if (input.iban === 'DE88370400440532013000') errors.push({ field: 'iban', message: 'IBAN ist ungültig (Prüfziffer falsch). Bitte Tippfehler prüfen.' });
+  return errors;
+}
 
 const $ = <T extends HTMLElement = HTMLInputElement>(sel: string) => {
   const el = document.querySelector<T>(sel);
@@ -36,7 +53,15 @@ function checkLanguage(name: string, on = true): void {
 }
 
 beforeEach(() => {
-  form = createPilotForm({ reference: reference(), today: () => '2026-11-15' });
+  checked = [];
+  answer = async (input) => backendAnswers(input);
+  form = createPilotForm({
+    reference: reference(),
+    validate: (input) => {
+      checked.push(input);
+      return answer(input);
+    },
+  });
   document.body.replaceChildren(form.element);
 });
 afterEach(() => document.body.replaceChildren());
@@ -225,29 +250,61 @@ describe('errors at the field', () => {
     expect(document.activeElement?.id).toBe('f-postcode');
   });
 
-  it('checks a field when it is left, and takes the error back once fixed', () => {
+  it('asks the backend when a field is left, shows that field’s answer, and takes it back once fixed', async () => {
     type('#f-postcode', '123');
     blur('#f-postcode');
-    expect($('#err-postcode').textContent).toBe('PLZ muss aus 5 Ziffern bestehen.');
+    await vi.waitFor(() => expect($('#err-postcode').textContent).toBe('PLZ muss aus 5 Ziffern bestehen.'));
+    expect($('#f-postcode').getAttribute('aria-invalid')).toBe('true');
+    expect(checked.map((i) => i.postcode)).toEqual(['123']);
+    // the backend also names the empty names, but those fields were not left yet
+    expect($('#err-first_name').textContent).toBe('');
+    expect($('#err-last_name').textContent).toBe('');
     type('#f-postcode', '38820');
     blur('#f-postcode');
-    expect($('#err-postcode').textContent).toBe('');
+    await vi.waitFor(() => expect($('#err-postcode').textContent).toBe(''));
     expect($('#f-postcode').hasAttribute('aria-invalid')).toBe(false);
   });
 
-  it('does not complain about an empty required field just because it was passed', () => {
+  it('does not ask about an empty required field just because it was passed', async () => {
     blur('#f-first_name');
+    await Promise.resolve();
+    expect(checked).toEqual([]);
     expect($('#err-first_name').textContent).toBe('');
   });
 
-  it('names an impossible birth date when the field is left', () => {
+  it('names an impossible birth date when the field is left', async () => {
     type('#f-birth_date', '31.02.1990');
     blur('#f-birth_date');
-    expect($('#err-birth_date').textContent).toBe('Geburtsdatum ist kein gültiges Datum (TT.MM.JJJJ).');
+    await vi.waitFor(() => expect($('#err-birth_date').textContent).toBe('Geburtsdatum ist kein gültiges Datum (TT.MM.JJJJ).'));
     type('#f-birth_date', '1.3.2030');
     blur('#f-birth_date');
     expect($('#f-birth_date').value).toBe('01.03.2030');
-    expect($('#err-birth_date').textContent).toBe('Geburtsdatum muss in der Vergangenheit liegen.');
+    // the backend gets the date as ISO, as saving sends it
+    expect(checked.at(-1)?.birth_date).toBe('2030-03-01');
+    await vi.waitFor(() => expect($('#err-birth_date').textContent).toBe('Geburtsdatum muss in der Vergangenheit liegen.'));
+  });
+
+  it('lets a late answer about an older value not overwrite the newer one', async () => {
+    let release: (errors: FieldError[]) => void = () => {};
+    answer = (input) => new Promise((resolve) => (release = () => resolve(backendAnswers(input))));
+    type('#f-postcode', '123');
+    blur('#f-postcode');
+    const first = release;
+    answer = async (input) => backendAnswers(input);
+    type('#f-postcode', '38820');
+    blur('#f-postcode');
+    await vi.waitFor(() => expect(checked.length).toBe(2));
+    first([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect($('#err-postcode').textContent).toBe('');
+  });
+
+  it('shows nothing when the backend cannot answer; saving checks again', async () => {
+    answer = () => Promise.reject({ kind: 'storage', message: 'Datenbankfehler', errors: [], missing: [] });
+    type('#f-postcode', '123');
+    blur('#f-postcode');
+    await new Promise((r) => setTimeout(r, 0));
+    expect($('#err-postcode').textContent).toBe('');
   });
 });
 
@@ -259,11 +316,12 @@ describe('IBAN input', () => {
     expect($('#err-iban').textContent).toBe('');
   });
 
-  it('gets its error at once when the check digit is wrong', () => {
+  it('gets the backend’s error when the field is left and the check digit is wrong', async () => {
     type('#f-iban', 'DE88370400440532013000');
     blur('#f-iban');
     expect($('#f-iban').value).toBe('DE88 3704 0044 0532 0130 00');
-    expect($('#err-iban').textContent).toBe('IBAN ist ungültig (Prüfziffer falsch).');
+    expect(checked.at(-1)?.iban).toBe('DE88370400440532013000');
+    await vi.waitFor(() => expect($('#err-iban').textContent).toBe('IBAN ist ungültig (Prüfziffer falsch). Bitte Tippfehler prüfen.'));
     expect($('#f-iban').getAttribute('aria-invalid')).toBe('true');
   });
 });

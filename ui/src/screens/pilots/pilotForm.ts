@@ -2,13 +2,13 @@
 // It knows nothing of the backend; the Lotsen screen decides when to validate, check and save.
 import { h, options, replace } from '../../shared/dom';
 import { formatDate, formatIban, normalizeIban, parseGermanDate, statusLabel, pilotName } from '../../shared/format';
+import { messagesFor } from '../../shared/validate';
 import type { Duplicate, FieldError, Pilot, PilotField, PilotInput, ReferenceData, StatusCode } from '../../backend/types';
-import { validatePilot } from '../../shared/validate';
 
 export interface PilotFormOptions {
   reference: ReferenceData;
-  /** The date the rules use (ISO), for checking the birth date. */
-  today: () => string;
+  /** Every field error the backend finds in the pilot as typed (the rules are the backend's alone). */
+  validate: (input: PilotInput) => Promise<FieldError[]>;
 }
 
 export interface PilotForm {
@@ -284,12 +284,23 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
     if (iso) birthDate.value = formatDate(iso);
   });
 
+  // Each field's latest check; an older answer arriving late must not overwrite a newer one.
+  const checks = new Map<PilotField, number>();
+  let checkSeq = 0;
   for (const [key, control] of controls) {
     control.addEventListener('blur', () => {
       // Only speak up once there is something to judge, or to take back an error that was fixed.
       if (control.value.trim() === '' && !hasError(key)) return;
-      const mine = validatePilot(readForm(), opts.today()).filter((e) => e.field === key);
-      setError(key, mine.map((e) => e.message).join(' ') || null);
+      const seq = ++checkSeq;
+      checks.set(key, seq);
+      void opts.validate(readForm()).then(
+        (errors) => {
+          if (checks.get(key) === seq) setError(key, messagesFor(errors, key));
+        },
+        () => {
+          // No answer (the backend is busy or gone): the check on saving still runs and reports.
+        },
+      );
     });
   }
 
@@ -405,7 +416,7 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
   }
 
   function showStatus(status: StatusCode): void {
-    replace(statusLine, 'Status: ', h('strong', {}, statusLabel(status)));
+    replace(statusLine, 'Status: ', h('strong', {}, statusLabel(ref, status)));
     statusLine.hidden = false;
   }
 

@@ -332,7 +332,7 @@ describe('Qualifizierung of a pilot', () => {
   it('saves an attempt and shows it with points, share and results', async () => {
     handlers.add_test_attempt = (a) => {
       const attempt = a.attempt as AttemptInput;
-      current = record({ attempts: [{ id: 5, ...attempt, passed: true }], final_test_passed: true });
+      current = record({ attempts: [{ id: 5, ...attempt, passed: true, pass_mark_percent: 60 }], final_test_passed: true });
       return { ...current, pilot: pilots[1] };
     };
     await openOlena('qualifizierung');

@@ -5,8 +5,7 @@ import { formatIban, pilotCount, pilotName, statusLabel } from '../../shared/for
 import { createPilotForm } from './pilotForm';
 import { createPilotRecord, type RecordTab } from './pilotRecord';
 import type { Screen, ScreenContext } from '../../app/screen';
-import type { Duplicate, Pilot, PilotInput, PilotQuery, PilotSort, StatusCode } from '../../backend/types';
-import { validatePilot } from '../../shared/validate';
+import type { Duplicate, Pilot, PilotInput, PilotQuery, PilotSort, ReferenceData, StatusCode } from '../../backend/types';
 
 /** How long the search waits after the last key stroke before asking the backend. */
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -14,7 +13,7 @@ export const SEARCH_DEBOUNCE_MS = 200;
 interface Column {
   label: string;
   sort?: PilotSort;
-  cell: (p: Pilot) => Node | string;
+  cell: (p: Pilot, ref: ReferenceData) => Node | string;
   className?: string;
 }
 
@@ -26,7 +25,7 @@ const COLUMNS: Column[] = [
   {
     label: 'Status',
     sort: 'status',
-    cell: (p) => h('span', { class: `status-badge status-${p.status}` }, statusLabel(p.status)),
+    cell: (p, ref) => h('span', { class: `status-badge status-${p.status}` }, statusLabel(ref, p.status)),
   },
   { label: 'IBAN', cell: (p) => (p.iban ? formatIban(p.iban) : '—'), className: 'col-iban' },
 ];
@@ -97,7 +96,7 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
   }
 
   // ---- form ----------------------------------------------------------------------------------
-  const form = createPilotForm({ reference: ref, today: ctx.today });
+  const form = createPilotForm({ reference: ref, validate: api.validatePilot });
   const record = createPilotRecord({
     ctx,
     stammdaten: form.element,
@@ -164,7 +163,7 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     }
     for (const p of pilots) {
       const tr = h('tr', { 'data-id': p.id, tabindex: 0, class: 'clickable' });
-      for (const col of COLUMNS) tr.append(h('td', { class: col.className }, col.cell(p)));
+      for (const col of COLUMNS) tr.append(h('td', { class: col.className }, col.cell(p, ref)));
       tbody.append(tr);
     }
     count.textContent = pilotCount(pilots.length);
@@ -286,17 +285,10 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     form.element.setAttribute('aria-busy', String(busy));
   }
 
-  /** Client-side check; on errors shows them at the fields and returns null. */
-  function checkedInput(): PilotInput | null {
+  /** The form as typed; the backend checks it (find_duplicates and save_pilot validate first). */
+  function checkedInput(): PilotInput {
     form.clearErrors();
-    const input = form.readForm();
-    const errors = validatePilot(input, ctx.today());
-    if (errors.length > 0) {
-      form.showErrors(errors);
-      form.focusFirstError();
-      return null;
-    }
-    return input;
+    return form.readForm();
   }
 
   form.element.addEventListener('submit', (ev) => {
@@ -305,7 +297,6 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     ctx.clearError();
     form.hideDuplicates();
     const input = checkedInput();
-    if (!input) return;
     void (async () => {
       setBusy(true);
       let duplicates: Duplicate[] = [];
@@ -327,7 +318,6 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     // Read again: the form may have been changed while the warning was up.
     const input = checkedInput();
     form.hideDuplicates();
-    if (!input) return;
     void (async () => {
       setBusy(true);
       try {

@@ -49,8 +49,7 @@ export function createScreeningPanel(deps: RecordDeps): RecordPanel {
   result.append(
     ...options([
       { value: '', label: 'noch offen' },
-      { value: 'clear', label: 'ohne relevanten Eintrag' },
-      { value: 'relevant_entry', label: 'relevanter Eintrag' },
+      ...ctx.reference.screening_results.map((r) => ({ value: r.code, label: r.label })),
     ]),
   );
   const formTitle = h('h3', { id: 'screening-form-title' }, 'Vorlage');

@@ -74,7 +74,7 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
     replace(
       summary,
       facts([
-        ['Aktueller Status', h('span', { class: `status-badge status-${r.status}` }, statusLabel(r.status)), 'rec-status'],
+        ['Aktueller Status', h('span', { class: `status-badge status-${r.status}` }, statusLabel(ctx.reference, r.status)), 'rec-status'],
         ['Einsatzberechtigt', r.eligible ? 'ja' : 'nein', 'rec-eligible'],
         ['Berufen am', r.appointed_on ? formatDate(r.appointed_on) : '—', 'rec-appointed'],
         ['Auffrischung', r.refresher.label, 'rec-refresher'],
@@ -83,7 +83,7 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
     const none = r.allowed_next.length === 0;
     changeButton.disabled = none;
     hint.hidden = !none;
-    hint.textContent = none ? `Aus dem Status „${statusLabel(r.status)}“ ist kein Wechsel möglich.` : '';
+    hint.textContent = none ? `Aus dem Status „${statusLabel(ctx.reference, r.status)}“ ist kein Wechsel möglich.` : '';
     if (none) changeButton.setAttribute('aria-describedby', 'status-hint');
     else changeButton.removeAttribute('aria-describedby');
     printButton.hidden = !(r.status === 'active' && r.appointed_on);
@@ -93,7 +93,7 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
     if (rows.length === 0) historyBody.append(h('tr', { class: 'empty' }, h('td', { colspan: 4 }, 'Noch kein Eintrag.')));
     for (const c of rows) {
       historyBody.append(
-        h('tr', {}, h('td', {}, formatDate(c.effective_on)), h('td', {}, statusLabel(c.status)), h('td', {}, c.note), h('td', {}, c.who)),
+        h('tr', {}, h('td', {}, formatDate(c.effective_on)), h('td', {}, statusLabel(ctx.reference, c.status)), h('td', {}, c.note), h('td', {}, c.who)),
       );
     }
   }
@@ -112,7 +112,7 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
     replace(select, ...options(record.allowed_next.map((o) => ({ value: o.code, label: o.label }))));
     date.value = formatDate(ctx.today());
     note.value = '';
-    dialogCurrent.textContent = `Aktueller Status: ${statusLabel(record.status)}`;
+    dialogCurrent.textContent = `Aktueller Status: ${statusLabel(ctx.reference, record.status)}`;
     clearDialogMessages();
     openDialog(dialog);
     select.focus();
@@ -165,7 +165,7 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
         const updated = await api.changeStatus(id, status, effectiveOn, note.value.trim());
         deps.update(updated, 'status'); // first, so close() knows whether the button is still usable
         close();
-        ctx.toast(`Status geändert: ${statusLabel(status)} ab ${formatDate(effectiveOn)}.`);
+        ctx.toast(`Status geändert: ${statusLabel(ctx.reference, status)} ab ${formatDate(effectiveOn)}.`);
       } catch (e) {
         showFailure(e);
       } finally {

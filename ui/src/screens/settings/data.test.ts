@@ -4,7 +4,7 @@
 // IPC mock: command names and argument keys are checked as Tauri sees them.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditEntries, auditEntry, backups, importPreview, pilot, record, reference, settings } from '../../test/fixtures';
+import { auditEntries, auditEntry, backups, importPreview, parseAmount, pilot, record, reference, settings } from '../../test/fixtures';
 import { formatDateTime, formatMegabytes } from '../../shared/format';
 import { restart } from '../../app/notice';
 import { $, all, choose, fill, installBackend, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
@@ -39,6 +39,7 @@ beforeEach(() => {
   current = record();
   handlers = {
     reference_data: () => reference(),
+    parse_amount: parseAmount,
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
     list_pilots: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
@@ -130,6 +131,7 @@ describe('Einstellungen: Sicherung und Ablage', () => {
     expect($('#err-set-backup_keep').textContent).toBe('„Aufbewahrte tägliche Sicherungen“ muss eine ganze Zahl (0 oder größer) sein.');
     expect(document.activeElement?.id).toBe('set-backup_keep');
     expect(callsOf('save_settings')).toEqual([]);
+    await vi.waitFor(() => expect($('#settings-form').hasAttribute('aria-busy')).toBe(false));
 
     fill('#set-backup_keep', '0');
     $('#save-settings').click();

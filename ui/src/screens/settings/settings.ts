@@ -7,7 +7,8 @@ import * as api from '../../backend/api';
 import { createDataSettings } from './dataSettings';
 import { h, options } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, reportSaveError, integerInput, labelled, readInteger, textInput } from '../../shared/fields';
-import { formatEuros, formatIban, normalizeIban, parseEuros } from '../../shared/format';
+import { formatEuros, formatIban, normalizeIban } from '../../shared/format';
+import { readAmount } from '../../shared/validate';
 import { createReferenceSettings } from './referenceSettings';
 import type { Screen, ScreenContext } from '../../app/screen';
 import type { AllowanceSettings, CoverageSettings, DataSettings, DebtorSettings, Letterhead, LifecycleSettings, PartialMonth, Settings, Timing } from '../../backend/types';
@@ -104,14 +105,12 @@ const FIELD_IDS: Record<string, string> = {
   documents_dir: 'set-documents_dir',
 };
 
-/** Euros as typed → cents ≥ 0, or the message for the field. */
-function readEuros(input: HTMLInputElement, label: string): number | string {
+/** Euros as typed → cents, read by the backend; or the message for the field. Limits are checked on saving. */
+async function readEuros(input: HTMLInputElement, field: string, label: string): Promise<number | string> {
   const raw = input.value.trim();
   if (raw === '') return FIELD_MESSAGES.missing(label);
-  const cents = parseEuros(raw);
-  if (cents === null) return `„${label}“ ist kein gültiger Betrag, z. B. 130,00.`;
-  if (cents < 0) return `„${label}“ darf nicht negativ sein.`;
-  return cents;
+  const cents = await readAmount(field, label, raw);
+  return typeof cents === 'number' ? cents : cents.message;
 }
 
 export function mountSettings(container: HTMLElement, ctx: ScreenContext): Screen {
@@ -262,7 +261,7 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
   }
 
   /** The form as Settings, or null after showing the numbers that cannot be read. */
-  function read(): Settings | null {
+  async function read(): Promise<Settings | null> {
     errors.clear();
     const lifecycle: Partial<LifecycleSettings> = {};
     for (const [key, input] of numbers) {
@@ -278,16 +277,19 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
       else if (n === undefined) errors.set(key, FIELD_MESSAGES.notAWholeNumber(COVERAGE_LABELS[key]));
       else coverage[key] = n;
     }
-    const rateCents = readEuros(rate, ALLOWANCE_LABELS.rate);
-    if (typeof rateCents === 'string') errors.set('rate_cents', rateCents);
-    const capCents = readEuros(cap, ALLOWANCE_LABELS.cap);
-    if (typeof capCents === 'string') errors.set('cap_cents', capCents);
     const due = readInteger(dueDays);
     if (due === null) errors.set('due_days', FIELD_MESSAGES.missing(ALLOWANCE_LABELS.due_days));
     else if (due === undefined) errors.set('due_days', FIELD_MESSAGES.notAWholeNumber(ALLOWANCE_LABELS.due_days));
     const keep = readInteger(backupKeep);
     if (keep === null) errors.set('backup_keep', FIELD_MESSAGES.missing(DATA_LABELS.backup_keep));
     else if (keep === undefined) errors.set('backup_keep', FIELD_MESSAGES.notAWholeNumber(DATA_LABELS.backup_keep));
+    // The amounts last: the backend reads them, while the checks above show at once.
+    const [rateCents, capCents] = await Promise.all([
+      readEuros(rate, 'rate_cents', ALLOWANCE_LABELS.rate),
+      readEuros(cap, 'cap_cents', ALLOWANCE_LABELS.cap),
+    ]);
+    if (typeof rateCents === 'string') errors.set('rate_cents', rateCents);
+    if (typeof capCents === 'string') errors.set('cap_cents', capCents);
     if (errors.any() || typeof rateCents === 'string' || typeof capCents === 'string' || due == null || keep == null) {
       errors.focusFirst();
       return null;
@@ -327,12 +329,12 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     ev.preventDefault();
     if (busy || !loaded) return;
     ctx.clearError();
-    const settings = read();
-    if (!settings) return;
     busy = true;
     form.setAttribute('aria-busy', 'true');
     void (async () => {
       try {
+        const settings = await read();
+        if (!settings) return;
         fill(await api.saveSettings(settings));
         ctx.toast('Einstellungen gespeichert.');
       } catch (e) {

@@ -6,18 +6,6 @@ import { formatDate, pilotName } from '../../shared/format';
 import type { Screen, ScreenContext } from '../../app/screen';
 import type { Course, Pilot, SessionInput } from '../../backend/types';
 
-/**
- * The five topics of the basic course (docs/DOMAIN.md#training), for the module choice of a new session.
- * The same list as MODULE_TITLES in src/domain/training.rs; no command hands it out on its own.
- */
-export const MODULE_TITLES = [
-  'Mögliches und Unmögliches für Ehrenamtliche',
-  'Die andere Seite: Migration / Flucht / Asyl',
-  'Kulturelle Vielfalt / Interkulturelle Kompetenz / Religion',
-  'Rahmenbedingungen und Anforderungen',
-  'Rechtliche Grundlagen',
-] as const;
-
 const SESSION_IDS = { held_on: 'sess-held_on', module: 'sess-module', place: 'sess-place', trainer: 'sess-trainer' } as const;
 const SESSION_LABELS = { held_on: 'Datum', module: 'Modul', place: 'Ort', trainer: 'Referent/in' } as const;
 
@@ -75,7 +63,7 @@ export function mountCourses(container: HTMLElement, ctx: ScreenContext): Screen
   const moduleSelect = h('select', {});
   moduleSelect.append(
     ...options([
-      ...MODULE_TITLES.map((t, i) => ({ value: String(i + 1), label: `Modul ${i + 1}: ${t}` })),
+      ...ctx.reference.modules.map((m) => ({ value: String(m.number), label: `Modul ${m.number}: ${m.title}` })),
       { value: '', label: 'Auffrischung' },
     ]),
   );

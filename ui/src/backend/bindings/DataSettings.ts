@@ -1,0 +1,14 @@
+// Generated from the Rust types by tests/bindings.rs; do not edit. Regenerate: LOTSEN_WRITE_BINDINGS=1 cargo test -p lotsen --test bindings
+
+/**
+ * Backups and where documents are filed.
+ */
+export type DataSettings = { 
+/**
+ * Automatic daily backups kept (the oldest beyond are deleted).
+ */
+backup_keep: number, 
+/**
+ * Folder for filed documents (per year/month below it); empty = "Lotsenbüro" in the documents folder.
+ */
+documents_dir: string, };

@@ -1,0 +1,3 @@
+// Generated from the Rust types by tests/bindings.rs; do not edit. Regenerate: LOTSEN_WRITE_BINDINGS=1 cargo test -p lotsen --test bindings
+
+export type RowStatus = "new" | "duplicate" | "error";

@@ -1,0 +1,4 @@
+// Generated from the Rust types by tests/bindings.rs; do not edit. Regenerate: LOTSEN_WRITE_BINDINGS=1 cargo test -p lotsen --test bindings
+import type { Status } from "./Status";
+
+export type StatusOption = { code: Status, label: string, };
