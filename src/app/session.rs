@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
 
 use super::files;
 use crate::db::Store;
@@ -68,6 +69,17 @@ impl Clock {
     pub fn is_fixed(&self) -> bool {
         self.fixed
     }
+}
+
+/// What the window shows at start: is the database empty, where is it, which date do the rules use.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionInfo {
+    pub empty: bool,
+    pub db_path: String,
+    /// ISO date.
+    pub today: String,
+    /// True when "today" is fixed (`LOTSEN_TODAY`); else the window follows the local date.
+    pub today_fixed: bool,
 }
 
 /// The store, the clock and the person at the desk, for one edge.
@@ -147,6 +159,15 @@ impl Session {
     /// The folder of automatic and manual backups: "Sicherungen" beside the database.
     pub fn backup_dir(&self) -> PathBuf {
         backup_dir_for(self.store.path())
+    }
+
+    pub fn info(&self) -> Result<SessionInfo> {
+        Ok(SessionInfo {
+            empty: self.store.is_empty()?,
+            db_path: self.db_path().display().to_string(),
+            today: self.today().to_string(),
+            today_fixed: self.clock.is_fixed(),
+        })
     }
 
     /// Who is recorded as "who" on status changes, budgets, approvals and imports.
