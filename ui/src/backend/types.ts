@@ -575,3 +575,9 @@ export interface AuditedTable {
 }
 
 export type PersonalDataFormat = 'pdf' | 'json';
+
+/** What the care at start-up could not do (daily backup, deletion of due eFZ data), with what to do. */
+export interface StartupProblem {
+  task: 'backup' | 'deletion';
+  message: string;
+}
