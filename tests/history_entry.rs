@@ -90,7 +90,7 @@ fn a_pilot_since_march_2024_is_paid_the_full_november() {
     );
     s.add_screening(id, &efz("10.02.2024", "01.03.2024"))
         .unwrap();
-    s.change_status(id, &status("In Qualifizierung", "05.03.2024"))
+    s.change_status_as_typed(id, &status("In Qualifizierung", "05.03.2024"))
         .unwrap();
     let r = s
         .add_modules(
@@ -109,9 +109,11 @@ fn a_pilot_since_march_2024_is_paid_the_full_november() {
     );
     s.add_test(id, &test("20.05.2024", "40", "bestanden"))
         .unwrap();
-    s.change_status(id, &status("qualifiziert", "20.05.2024"))
+    s.change_status_as_typed(id, &status("qualifiziert", "20.05.2024"))
         .unwrap();
-    let r = s.change_status(id, &status("Aktiv", "01.06.2024")).unwrap();
+    let r = s
+        .change_status_as_typed(id, &status("Aktiv", "01.06.2024"))
+        .unwrap();
     assert_eq!(r.status, Status::Active);
     assert_eq!(r.appointed_on, Some(d("2024-06-01")));
     assert_eq!(r.refresher.state, "overdue");
@@ -150,7 +152,7 @@ fn each_past_fact_is_checked_by_the_rules_of_its_day_and_a_refusal_writes_nothin
     let dir = tempfile::tempdir().unwrap();
     let mut s = session(dir.path());
     let id = s.add_pilot(&pilot("Hugo"), Some("01.03.2024")).unwrap().id;
-    s.change_status(id, &status("in_qualification", "05.03.2024"))
+    s.change_status_as_typed(id, &status("in_qualification", "05.03.2024"))
         .unwrap();
     // The eFZ was inspected only on 10.06.2024.
     s.add_screening(id, &efz("01.06.2024", "10.06.2024"))
@@ -165,13 +167,13 @@ fn each_past_fact_is_checked_by_the_rules_of_its_day_and_a_refusal_writes_nothin
     )
     .unwrap();
     s.add_test(id, &test("20.05.2024", "40", "passed")).unwrap();
-    s.change_status(id, &status("qualified", "20.05.2024"))
+    s.change_status_as_typed(id, &status("qualified", "20.05.2024"))
         .unwrap();
     let before = s.pilot_record(id).unwrap();
 
     // An appointment dated 01.06.2024 needs an eFZ valid on 01.06.2024.
     let err = s
-        .change_status(id, &status("aktiv", "01.06.2024"))
+        .change_status_as_typed(id, &status("aktiv", "01.06.2024"))
         .unwrap_err();
     let Error::Rule { missing, .. } = &err else {
         panic!("{err:?}")
@@ -181,7 +183,8 @@ fn each_past_fact_is_checked_by_the_rules_of_its_day_and_a_refusal_writes_nothin
         &["Führungszeugnis nicht gültig am 01.06.2024 (erst am 10.06.2024 eingesehen)"]
     );
     // A failed attempt dated before a later appointment would leave it without a passed test.
-    s.change_status(id, &status("aktiv", "15.06.2024")).unwrap();
+    s.change_status_as_typed(id, &status("aktiv", "15.06.2024"))
+        .unwrap();
     let err = s
         .add_test(id, &test("01.06.2024", "10", "nicht bestanden"))
         .unwrap_err();
@@ -218,11 +221,11 @@ fn each_past_fact_is_checked_by_the_rules_of_its_day_and_a_refusal_writes_nothin
         .unwrap_err();
     assert_eq!(field_of(&err), ["taken_on", "points", "interview_passed"]);
     let err = s
-        .change_status(id, &status("urlaub", "1.1.2025"))
+        .change_status_as_typed(id, &status("urlaub", "1.1.2025"))
         .unwrap_err();
     assert_eq!(field_of(&err), ["status"]);
     let err = s
-        .change_status(id, &status("ruhend", "2026-12-03"))
+        .change_status_as_typed(id, &status("ruhend", "2026-12-03"))
         .unwrap_err();
     assert_eq!(field_of(&err), ["effective_on"]);
     let err = s
@@ -265,7 +268,7 @@ fn im_programm_seit_of_a_pilot_entered_today_moves_back() {
         r.cancelled_changes[0].reason,
         "Im Programm seit geändert: 02.12.2026 → 01.01.2024"
     );
-    s.change_status(id, &status("in qualifizierung", "01.02.2024"))
+    s.change_status_as_typed(id, &status("in qualifizierung", "01.02.2024"))
         .unwrap();
     // Not after the next change, not in the future.
     let err = s.set_programme_since(id, "01.03.2024").unwrap_err();
@@ -345,7 +348,7 @@ fn the_district_history_answers_for_every_day() {
 fn the_complete_demo_approves_and_transfers() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = session(dir.path());
-    let summary = s.load_demo(None).unwrap();
+    let summary = s.load_full_demo(None).unwrap();
     assert_eq!(summary.pilots, 30);
     assert_eq!(summary.budget_years, [2025, 2026]);
     let settings = s.store().settings().unwrap();
@@ -375,10 +378,13 @@ fn the_complete_demo_approves_and_transfers() {
     assert_eq!(schablone.cancelled_changes.len(), 1);
     assert_eq!(schablone.status, Status::Active);
     // Refused on a database with pilots, and for a count out of range.
-    assert!(matches!(s.load_demo(Some(5)), Err(Error::Conflict(_))));
+    assert!(matches!(s.load_full_demo(Some(5)), Err(Error::Conflict(_))));
     let other = tempfile::tempdir().unwrap();
     let mut empty = session(other.path());
-    assert_eq!(field_of(&empty.load_demo(Some(0)).unwrap_err()), ["pilots"]);
-    assert_eq!(empty.load_demo(Some(45)).unwrap().pilots, 45);
+    assert_eq!(
+        field_of(&empty.load_full_demo(Some(0)).unwrap_err()),
+        ["pilots"]
+    );
+    assert_eq!(empty.load_full_demo(Some(45)).unwrap().pilots, 45);
     assert_eq!(empty.store().all_pilots().unwrap().len(), 45);
 }

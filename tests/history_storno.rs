@@ -42,7 +42,7 @@ fn qualified(session: &mut Session, first: &str) -> i64 {
         ("qualified", "01.06.2026"),
     ] {
         session
-            .change_status(
+            .change_status_as_typed(
                 id,
                 &StatusInput {
                     status: status.into(),
@@ -72,7 +72,7 @@ fn a_mistaken_ausgeschieden_is_cancelled_and_the_efz_facts_stay() {
 
     // Recorded as Ausgeschieden by mistake. Never active: the eFZ deletion is due at once.
     let r = session
-        .change_status(
+        .change_status_as_typed(
             id,
             &StatusInput {
                 status: "ausgeschieden".into(),
@@ -178,7 +178,7 @@ fn storno_refusals_write_nothing() {
     // Once the eFZ deletion has run on the Ausgeschieden, it stays.
     let id = qualified(&mut session, "Mara");
     session
-        .change_status(
+        .change_status_as_typed(
             id,
             &StatusInput {
                 status: "left".into(),
@@ -239,7 +239,7 @@ fn cancelling_a_pause_makes_the_days_eligible_again() {
         .unwrap();
     for (status, on) in [("aktiv", "01.07.2026"), ("ruhend", "01.11.2026")] {
         session
-            .change_status(
+            .change_status_as_typed(
                 id,
                 &StatusInput {
                     status: status.into(),

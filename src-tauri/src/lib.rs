@@ -1,104 +1,81 @@
-//! The desktop shell: opens the store and registers the commands. No rules live here.
+//! The desktop shell: logging, the session, the daily care, and the window's commands. No rules
+//! and no parsing live here; the commands call lotsen::app.
 
 mod commands;
-mod error;
-mod files;
+mod dialogs;
 mod state;
 
+include!("commands/list.rs");
+
 use tauri::Manager;
+use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+
+/// Registers every command of the one list (commands/list.rs).
+macro_rules! handler {
+    ($($area:ident :: $name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$area::$name),*]
+    };
+}
 
 /// While the app stays open across midnight, the daily backup and the deletion check run again
-/// on the new day (not when "today" is fixed by LOTSEN_TODAY for tests).
-fn spawn_daily_maintenance(app: tauri::AppHandle, started: chrono::NaiveDate) {
-    if std::env::var_os("LOTSEN_TODAY").is_some() {
+/// on the new day, as the session's clock sees it (never when "today" is fixed).
+fn spawn_daily_care(app: tauri::AppHandle) {
+    let day = |app: &tauri::AppHandle| {
+        app.state::<state::AppState>()
+            .with(|s| Ok((s.today(), s.clock().is_fixed())))
+    };
+    let Ok((mut last, false)) = day(&app) else {
         return;
-    }
-    std::thread::spawn(move || {
-        let mut last = started;
-        loop {
-            std::thread::sleep(std::time::Duration::from_secs(15 * 60));
-            let today = chrono::Local::now().date_naive();
+    };
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_secs(15 * 60));
+        if let Ok((today, _)) = day(&app) {
             if today > last {
                 last = today;
-                if let Err(e) = app.state::<state::AppState>().maintenance(today) {
-                    eprintln!("Lotsenbüro: tägliche Wartung fehlgeschlagen: {e}");
-                }
+                app.state::<state::AppState>().care();
             }
         }
     });
 }
 
+/// The log file in the app's log folder (`LOTSEN_LOG_DIR` instead, for tests), plus stderr.
+fn logger() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let file = match std::env::var_os("LOTSEN_LOG_DIR").filter(|v| !v.is_empty()) {
+        Some(dir) => TargetKind::Folder {
+            path: dir.into(),
+            file_name: Some("lotsenbuero".into()),
+        },
+        None => TargetKind::LogDir {
+            file_name: Some("lotsenbuero".into()),
+        },
+    };
+    tauri_plugin_log::Builder::new()
+        .clear_targets()
+        .targets([Target::new(TargetKind::Stderr), Target::new(file)])
+        .level(log::LevelFilter::Info)
+        .max_file_size(1_000_000)
+        .rotation_strategy(RotationStrategy::KeepSome(5))
+        .build()
+}
+
 pub fn run() {
     tauri::Builder::default()
+        .plugin(logger())
         // Used from Rust only ("Speichern unter…"); the window gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let args: Vec<String> = std::env::args().collect();
             let path = state::db_path_from(&args, app.path().app_data_dir().ok());
-            // "Today" is read once here, at the edge; LOTSEN_TODAY overrides it for tests.
-            let today = lotsen::app::Clock::from_option_or_env(None)?.today();
-            let state = state::AppState::open(&path, today);
-            // A failed backup or deletion must not stop the app; the next start tries again.
-            if let Err(e) = state.maintenance(today) {
-                eprintln!("Lotsenbüro: Wartung beim Start fehlgeschlagen: {e}");
-            }
+            // "Today" is read at every action; LOTSEN_TODAY fixes it for tests.
+            let clock = lotsen::app::Clock::from_option_or_env(None)?;
+            log::info!("Lotsenbüro startet mit {}", path.display());
+            let state = state::AppState::open(&path, clock, app.path().document_dir().ok());
+            state.care();
             app.manage(state);
-            spawn_daily_maintenance(app.handle().clone(), today);
+            spawn_daily_care(app.handle().clone());
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::app_state,
-            commands::reference_data,
-            commands::load_demo,
-            commands::list_pilots,
-            commands::get_pilot,
-            commands::find_duplicates,
-            commands::save_pilot,
-            commands::pilot_record,
-            commands::change_status,
-            commands::save_screening,
-            commands::add_test_attempt,
-            commands::list_courses,
-            commands::save_course,
-            commands::save_session,
-            commands::set_attendance,
-            commands::due_list,
-            commands::get_settings,
-            commands::save_settings,
-            commands::coverage,
-            commands::save_district,
-            commands::set_municipality_district,
-            commands::print_document,
-            commands::print_coverage_report,
-            commands::save_coverage_report,
-            commands::budget_year,
-            commands::set_budget,
-            commands::create_run,
-            commands::run_detail,
-            commands::lower_line,
-            commands::approve_run,
-            commands::mark_paid,
-            commands::delete_draft,
-            commands::add_correction,
-            commands::pilot_corrections,
-            commands::print_run,
-            commands::save_run_as,
-            commands::save_sepa,
-            commands::print_statement,
-            commands::backup_now,
-            commands::list_backups,
-            commands::pick_backup,
-            commands::check_backup,
-            commands::restore_backup,
-            commands::pick_import,
-            commands::import_file,
-            commands::export_list,
-            commands::audit_entries,
-            commands::audited_tables,
-            commands::export_personal_data,
-            commands::checks::validate_pilot,
-            commands::checks::parse_amount,
-        ])
+        .invoke_handler(commands!(handler))
         .run(tauri::generate_context!())
         .expect("Lotsenbüro konnte nicht gestartet werden");
 }

@@ -1,70 +1,65 @@
-//! What the running app holds: the open store (or why it could not be opened), the date the rules
-//! use, and who is working at the desk.
+//! What the running app holds: one session (store, clock, person at the desk) or why the database
+//! could not be opened, and what the care at start-up could not do.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chrono::NaiveDate;
-use lotsen::{Error, Store};
+use lotsen::app::data::CareProblem;
+use lotsen::app::{Clock, Session};
+use lotsen::Error;
 
 pub struct AppState {
-    store: Mutex<Result<Store, String>>,
-    pub db_path: PathBuf,
-    pub today: NaiveDate,
-    pub who: String,
+    session: Mutex<Result<Session, String>>,
+    problems: Mutex<Vec<CareProblem>>,
 }
 
 impl AppState {
-    pub fn open(db_path: &Path, today: NaiveDate) -> AppState {
-        let store = Store::open(db_path).map_err(|e| e.to_string());
+    /// Opens the database at `db_path`; `user_documents` is the platform's documents folder.
+    pub fn open(db_path: &Path, clock: Clock, user_documents: Option<PathBuf>) -> AppState {
+        let session = Session::open(db_path, clock)
+            .map(|mut s| {
+                s.set_user_documents(user_documents);
+                s
+            })
+            .map_err(|e| {
+                log::error!(
+                    "Datenbank {} kann nicht geöffnet werden: {e}",
+                    db_path.display()
+                );
+                e.to_string()
+            });
         AppState {
-            store: Mutex::new(store),
-            db_path: db_path.to_path_buf(),
-            today,
-            who: std::env::var("USER").unwrap_or_else(|_| "Koordination".into()),
+            session: Mutex::new(session),
+            problems: Mutex::new(Vec::new()),
         }
     }
 
-    /// The folder of automatic and manual backups: "Sicherungen" beside the database.
-    pub fn backup_dir(&self) -> PathBuf {
-        self.db_path
-            .parent()
-            .map(|p| p.join("Sicherungen"))
-            .unwrap_or_else(|| PathBuf::from("Sicherungen"))
-    }
-
-    /// Start-up and daily care: the first start of a day writes a backup (keeping the configured
-    /// number), and screening data past its deletion date is deleted (§ 30a BZRG).
-    pub fn maintenance(&self, today: NaiveDate) -> lotsen::Result<()> {
-        let dir = self.backup_dir();
-        self.with(|s| {
-            let keep = s.settings()?.data.backup_keep as usize;
-            lotsen::db::daily_backup(s, &dir, today, keep)?;
-            s.delete_due_screenings(today)?;
-            Ok(())
-        })
-    }
-
-    /// Runs `f` with the store; if the database could not be opened, every command says why.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> lotsen::Result<T>) -> lotsen::Result<T> {
+    /// Runs `f` with the session; if the database could not be opened, every command says why.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Session) -> lotsen::Result<T>) -> lotsen::Result<T> {
         let mut guard = self
-            .store
+            .session
             .lock()
             .map_err(|_| Error::Storage("Interner Fehler: Datenbanksperre verloren.".into()))?;
         match guard.as_mut() {
-            Ok(store) => {
-                // The change log records the person at the desk (settings), else the system user.
-                let desk = store.settings().map(|s| s.desk_user).unwrap_or_default();
-                let actor = if desk.trim().is_empty() {
-                    self.who.clone()
-                } else {
-                    desk
-                };
-                store.set_actor(&actor);
-                f(store)
-            }
+            Ok(session) => f(session),
             Err(why) => Err(Error::Storage(why.clone())),
         }
+    }
+
+    /// The daily care (backup, deletion of due eFZ data); what fails is logged and kept for the
+    /// window's banner. A failure never stops the app: the next start tries again.
+    pub fn care(&self) {
+        let problems = self.with(|s| Ok(s.daily_care())).unwrap_or_default();
+        for p in &problems {
+            log::error!("Wartung ({}): {}", p.task, p.message);
+        }
+        if let Ok(mut kept) = self.problems.lock() {
+            *kept = problems;
+        }
+    }
+
+    pub fn problems(&self) -> Vec<CareProblem> {
+        self.problems.lock().map(|p| p.clone()).unwrap_or_default()
     }
 }
 

@@ -12,7 +12,7 @@ impl Session {
     /// Fills an empty database with `pilots` fictitious pilots (default 30) and everything the other
     /// features need: debtor account, letterhead, budgets, a recognised module, a district change,
     /// a Storno. Refused on a database that has pilots.
-    pub fn load_demo(&mut self, pilots: Option<usize>) -> Result<DemoSummary> {
+    pub fn load_full_demo(&mut self, pilots: Option<usize>) -> Result<DemoSummary> {
         let (today, who) = (self.today(), self.actor());
         demo::load_full(
             self.store_mut(),

@@ -143,11 +143,6 @@ pub fn session_kinds(entries: &[String]) -> Result<Vec<SessionKind>> {
 }
 
 impl Session {
-    /// The pilot's full record today.
-    pub fn pilot_record(&self, pilot_id: i64) -> Result<PilotRecord> {
-        self.store().pilot_record(pilot_id, self.today())
-    }
-
     /// Registers a pilot, "im Programm seit" `since` (empty or `None`: today).
     pub fn add_pilot(&mut self, input: &PilotInput, since: Option<&str>) -> Result<Pilot> {
         let today = self.today();
@@ -167,7 +162,11 @@ impl Session {
 
     /// Changes the status from a day that may lie in the past; an appointment is checked with the
     /// facts of that day, a return from Ruhend with the screening of that day.
-    pub fn change_status(&mut self, pilot_id: i64, input: &StatusInput) -> Result<PilotRecord> {
+    pub fn change_status_as_typed(
+        &mut self,
+        pilot_id: i64,
+        input: &StatusInput,
+    ) -> Result<PilotRecord> {
         let mut errors = Vec::new();
         let s = keep(status(&input.status), &mut errors);
         let on = keep(

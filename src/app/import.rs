@@ -12,7 +12,7 @@ use crate::io::import::{ImportPreview, RowStatus};
 
 impl Session {
     /// Checks every row; nothing is written.
-    pub fn import_preview(&self, bytes: &[u8]) -> Result<ImportPreview> {
+    pub fn import_preview_bytes(&self, bytes: &[u8]) -> Result<ImportPreview> {
         self.store().import_preview(bytes, self.today())
     }
 
@@ -31,7 +31,7 @@ impl Session {
             )
         })?;
         if dry_run {
-            self.import_preview(&bytes)
+            self.import_preview_bytes(&bytes)
         } else {
             self.import_list(&bytes)
         }

@@ -5,31 +5,41 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
 
+use super::files;
 use crate::db::Store;
 use crate::error::Result;
 
 /// Where "today" comes from: the local clock (read at every action, so an app left open over
 /// midnight sees the new day) or a date fixed by `--today` / `LOTSEN_TODAY` for tests and scripts.
 #[derive(Clone)]
-pub struct Clock(Arc<dyn Fn() -> NaiveDateTime + Send + Sync>);
+pub struct Clock {
+    now: Arc<dyn Fn() -> NaiveDateTime + Send + Sync>,
+    fixed: bool,
+}
 
 impl Clock {
     /// The local date and time of this PC.
     pub fn system() -> Clock {
-        Clock(Arc::new(|| chrono::Local::now().naive_local()))
+        Clock::from_fn(|| chrono::Local::now().naive_local())
     }
 
-    /// Always `date`.
+    /// Always `date`; the time of day still runs, so backups made one after the other get
+    /// different names.
     pub fn fixed(date: NaiveDate) -> Clock {
-        Clock(Arc::new(move || {
-            date.and_hms_opt(12, 0, 0).expect("noon exists")
-        }))
+        Clock {
+            now: Arc::new(move || date.and_time(chrono::Local::now().time())),
+            fixed: true,
+        }
     }
 
     /// Any source of local date and time (tests step it across midnight).
     pub fn from_fn(now: impl Fn() -> NaiveDateTime + Send + Sync + 'static) -> Clock {
-        Clock(Arc::new(now))
+        Clock {
+            now: Arc::new(now),
+            fixed: false,
+        }
     }
 
     /// `--today` if given, else `LOTSEN_TODAY` if set, else the system clock.
@@ -47,8 +57,29 @@ impl Clock {
 
     /// The local date now.
     pub fn today(&self) -> NaiveDate {
-        (self.0)().date()
+        (self.now)().date()
     }
+
+    /// The local date and time now (time stamps in backup names).
+    pub fn now(&self) -> NaiveDateTime {
+        (self.now)()
+    }
+
+    /// True when "today" was fixed by `--today` / `LOTSEN_TODAY`.
+    pub fn is_fixed(&self) -> bool {
+        self.fixed
+    }
+}
+
+/// What the window shows at start: is the database empty, where is it, which date do the rules use.
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionInfo {
+    pub empty: bool,
+    pub db_path: String,
+    /// ISO date.
+    pub today: String,
+    /// True when "today" is fixed (`LOTSEN_TODAY`); else the window follows the local date.
+    pub today_fixed: bool,
 }
 
 /// The store, the clock and the person at the desk, for one edge.
@@ -57,6 +88,9 @@ pub struct Session {
     clock: Clock,
     /// The system user, recorded when no desk user is set in the settings.
     system_user: String,
+    /// The user's documents folder of the platform (the desktop shell knows it), the default
+    /// place of the documents folder.
+    user_documents: Option<PathBuf>,
 }
 
 impl Session {
@@ -73,6 +107,7 @@ impl Session {
             store,
             clock,
             system_user,
+            user_documents: None,
         };
         session.refresh_actor();
         session
@@ -125,6 +160,31 @@ impl Session {
     pub fn backup_dir(&self) -> PathBuf {
         crate::db::backup_dir_of(self.store.path())
     }
+
+    pub fn info(&self) -> Result<SessionInfo> {
+        Ok(SessionInfo {
+            empty: self.store.is_empty()?,
+            db_path: self.db_path().display().to_string(),
+            today: self.today().to_string(),
+            today_fixed: self.clock.is_fixed(),
+        })
+    }
+
+    /// Who is recorded as "who" on status changes, budgets, approvals and imports.
+    pub fn who(&self) -> String {
+        self.actor()
+    }
+
+    /// Tells the session the platform's documents folder (see [`Session::documents_root`]).
+    pub fn set_user_documents(&mut self, dir: Option<PathBuf>) {
+        self.user_documents = dir;
+    }
+
+    /// The documents folder, where printed documents are filed (see [`files::documents_root`]).
+    pub fn documents_root(&self) -> Result<PathBuf> {
+        let setting = self.store.settings()?.data.documents_dir;
+        Ok(files::documents_root(&setting, self.user_documents.clone()))
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +218,9 @@ mod tests {
     fn fixed_clock_and_option_wins_over_env() {
         let c = Clock::from_option_or_env(Some("2027-01-02")).unwrap();
         assert_eq!(c.today().to_string(), "2027-01-02");
+        assert_eq!(c.now().date().to_string(), "2027-01-02");
+        assert!(c.is_fixed());
+        assert!(!Clock::system().is_fixed());
         assert!(Clock::from_option_or_env(Some("02.01.2027")).is_err());
     }
 }

@@ -2,10 +2,14 @@
 //! transfer file, produced from stored data.
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::documents::Document;
 use super::files::name_part;
+use super::progress::{quiet, OnProgress, Progress};
+use super::{parse, Session};
 use crate::db::Store;
 use crate::documents::statements::{self, StatementContext};
 use crate::documents::{self, sepa};
@@ -69,6 +73,18 @@ fn parse_month(month: &str) -> Result<Month> {
     })
 }
 
+/// The PDF title of the combined file, as the documents layer names it.
+const COMBINED_TITLE: &str = "Aufwandsentschädigung Integrationslotsen";
+
+/// What the documents of a month's run are drawn from: the run and its context, read from the
+/// store in one go. Drawing needs no store, so the desktop draws without holding the database and
+/// the window and other commands go on while a large month is printed.
+#[derive(Debug, Clone)]
+pub struct RunJob {
+    pub run: Run,
+    pub ctx: StatementContext,
+}
+
 impl Store {
     /// What the statements and the payment list of `run` need: settings, budget, approved before, the
     /// run's pilots, today as the date of issue.
@@ -92,42 +108,17 @@ impl Store {
         })
     }
 
+    /// The run of `month` with what its documents need, dated `today`.
+    pub fn run_job(&self, month: &str, today: NaiveDate) -> Result<RunJob> {
+        let run = self.run(month)?;
+        let ctx = self.statement_context(&run, today)?;
+        Ok(RunJob { run, ctx })
+    }
+
     /// The combined PDF, every statement and the payment list of a month's run (drafts marked
     /// "ENTWURF").
     pub fn run_documents(&self, month: &str, today: NaiveDate) -> Result<RunDocuments> {
-        let run = self.run(month)?;
-        let ctx = self.statement_context(&run, today)?;
-        let mut names: HashSet<String> = HashSet::new();
-        let mut list = Vec::with_capacity(run.lines.len());
-        for line in &run.lines {
-            let mut name = statement_file_name(&run, line);
-            if !names.insert(name.clone()) {
-                // Two drafts for people of the same name: the pilot number tells them apart.
-                name = name.replace(".pdf", &format!("_{}.pdf", line.pilot_id));
-                names.insert(name.clone());
-            }
-            let bytes = match ctx.pilots.get(&line.pilot_id) {
-                Some(p) => statements::statement_pdf(&run, line, p, &ctx)?,
-                None => {
-                    let month = parse_month(&run.month)?;
-                    let mut doc = documents::new_document(
-                        &format!("{} – {}", statements::statement_title(month), line.name),
-                        &ctx.letterhead,
-                        ctx.issued_on,
-                    );
-                    statements::write_statement(&mut doc, &run, line, None, &ctx)?;
-                    doc.finish()?
-                }
-            };
-            list.push((name, bytes));
-        }
-        Ok(RunDocuments {
-            month: run.month.clone(),
-            draft: run.state == RunState::Draft,
-            combined: statements::combined_pdf(&run, &ctx)?,
-            statements: list,
-            payment_list: statements::payment_list_pdf(&run, &ctx)?,
-        })
+        self.run_job(month, today)?.documents(&quiet)
     }
 
     /// One pilot's statement of a month (from the pilot's page): file name and PDF.
@@ -166,6 +157,186 @@ impl Store {
         let execution = statements::due_date(m, &settings.allowance).max(today);
         let xml = sepa::sepa_xml(&run, &settings.debtor, execution, &crate::db::now_utc())?;
         Ok((format!("SEPA-Ueberweisungen_{}.xml", run.month), xml))
+    }
+}
+
+impl RunJob {
+    /// A draft run: every page is marked "ENTWURF" and has no statement numbers.
+    pub fn is_draft(&self) -> bool {
+        self.run.state == RunState::Draft
+    }
+
+    /// The first day of the run's month: its documents are filed in that month's folder.
+    pub fn filing_date(&self) -> Result<NaiveDate> {
+        Ok(parse_month(&self.run.month)?.first_day())
+    }
+
+    fn names(&self) -> RunDocuments {
+        RunDocuments {
+            month: self.run.month.clone(),
+            draft: self.is_draft(),
+            combined: Vec::new(),
+            statements: Vec::new(),
+            payment_list: Vec::new(),
+        }
+    }
+
+    /// "Abrechnung_2026-11.pdf" ("Entwurf_2026-11_Abrechnung.pdf" for a draft).
+    pub fn combined_file_name(&self) -> String {
+        self.names().combined_file_name()
+    }
+
+    /// The payment list, then one statement per line, in one PDF; `progress` hears of each
+    /// statement page. Steps are counted from `base` of `total` (so one bar covers several files).
+    fn combined_pdf(&self, progress: OnProgress, base: usize, total: usize) -> Result<Vec<u8>> {
+        let (run, ctx) = (&self.run, &self.ctx);
+        let month = parse_month(&run.month)?;
+        progress(Progress::new(
+            base,
+            total,
+            "Auszahlungsliste wird erstellt …",
+        ));
+        let mut doc = documents::new_document(
+            &format!(
+                "{COMBINED_TITLE} – {}: Auszahlungsliste und Abrechnungen",
+                month.label()
+            ),
+            &ctx.letterhead,
+            ctx.issued_on,
+        );
+        statements::write_payment_list(&mut doc, run, ctx)?;
+        let n = run.lines.len();
+        for (i, line) in run.lines.iter().enumerate() {
+            progress(Progress::new(
+                base + 1 + i,
+                total,
+                format!("Abrechnung {} von {n} wird erstellt …", i + 1),
+            ));
+            doc.new_page();
+            statements::write_statement(&mut doc, run, line, ctx.pilots.get(&line.pilot_id), ctx)?;
+        }
+        progress(Progress::new(
+            base + 1 + n,
+            total,
+            "PDF-Datei wird geschrieben …",
+        ));
+        doc.finish()
+    }
+
+    /// Only the combined PDF ("Drucken" of a draft, "Speichern unter…").
+    pub fn combined(&self, progress: OnProgress) -> Result<Document> {
+        let total = self.run.lines.len() + 2;
+        let bytes = self.combined_pdf(progress, 0, total)?;
+        progress(Progress::new(total, total, "Fertig."));
+        Ok(Document::new(self.combined_file_name(), bytes))
+    }
+
+    /// Every document of the run: the combined PDF, each statement alone and the payment list.
+    pub fn documents(&self, progress: OnProgress) -> Result<RunDocuments> {
+        let (run, ctx) = (&self.run, &self.ctx);
+        let n = run.lines.len();
+        // Combined (list, n pages, writing), n single statements, the list alone.
+        let total = 2 * n + 3;
+        let combined = self.combined_pdf(progress, 0, total)?;
+        let mut names: HashSet<String> = HashSet::new();
+        let mut list = Vec::with_capacity(n);
+        for (i, line) in run.lines.iter().enumerate() {
+            progress(Progress::new(
+                n + 2 + i,
+                total,
+                format!("Einzelabrechnung {} von {n} wird abgelegt …", i + 1),
+            ));
+            let mut name = statement_file_name(run, line);
+            if !names.insert(name.clone()) {
+                // Two drafts for people of the same name: the pilot number tells them apart.
+                name = name.replace(".pdf", &format!("_{}.pdf", line.pilot_id));
+                names.insert(name.clone());
+            }
+            let bytes = match ctx.pilots.get(&line.pilot_id) {
+                Some(p) => statements::statement_pdf(run, line, p, ctx)?,
+                None => {
+                    let month = parse_month(&run.month)?;
+                    let mut doc = documents::new_document(
+                        &format!("{} – {}", statements::statement_title(month), line.name),
+                        &ctx.letterhead,
+                        ctx.issued_on,
+                    );
+                    statements::write_statement(&mut doc, run, line, None, ctx)?;
+                    doc.finish()?
+                }
+            };
+            list.push((name, bytes));
+        }
+        progress(Progress::new(
+            2 * n + 2,
+            total,
+            "Auszahlungsliste wird abgelegt …",
+        ));
+        let payment_list = statements::payment_list_pdf(run, ctx)?;
+        progress(Progress::new(total, total, "Fertig."));
+        Ok(RunDocuments {
+            combined,
+            statements: list,
+            payment_list,
+            ..self.names()
+        })
+    }
+}
+
+/// "Drucken" of a run: what to draw and where to file it.
+pub struct RunPrint {
+    pub job: RunJob,
+    /// The documents folder.
+    pub root: PathBuf,
+}
+
+impl RunPrint {
+    /// Draws and files the run's documents in the folder of the run's month; returns the path of
+    /// the combined PDF (to open). A draft files only the combined preview; an approved run also
+    /// files the payment list and every statement.
+    pub fn file(&self, progress: OnProgress) -> Result<PathBuf> {
+        let when = self.job.filing_date()?;
+        let combined = if self.job.is_draft() {
+            self.job.combined(progress)?
+        } else {
+            let docs = self.job.documents(progress)?;
+            Document::new(docs.payment_list_file_name(), docs.payment_list)
+                .file_in(&self.root, when)?;
+            for (name, bytes) in docs.statements {
+                Document::new(name, bytes).file_in(&self.root, when)?;
+            }
+            Document::new(self.job.combined_file_name(), docs.combined)
+        };
+        combined.file_in(&self.root, when)
+    }
+}
+
+impl Session {
+    /// What "Drucken" of `month`'s run needs; drawing and filing ([`RunPrint::file`]) need no store.
+    pub fn run_print(&self, month: &str) -> Result<RunPrint> {
+        Ok(RunPrint {
+            job: self.run_job(month)?,
+            root: self.documents_root()?,
+        })
+    }
+
+    /// The run of `month` with what its documents need, dated today.
+    pub fn run_job(&self, month: &str) -> Result<RunJob> {
+        self.store().run_job(month, self.today())
+    }
+
+    /// One pilot's statement of a month, filed in the month's folder ("Drucken" on the pilot's
+    /// page); returns its path.
+    pub fn print_statement(&self, month: &str, pilot_id: i64) -> Result<PathBuf> {
+        let (name, bytes) = self.store().statement_for(month, pilot_id, self.today())?;
+        let when = parse::month("month", month)?.first_day();
+        Document::new(name, bytes).file_in(&self.documents_root()?, when)
+    }
+
+    /// The SEPA transfer file of an approved month.
+    pub fn sepa_document(&self, month: &str) -> Result<Document> {
+        let (name, xml) = self.store().sepa_for(month, self.today())?;
+        Ok(Document::new(name, xml.into_bytes()))
     }
 }
 

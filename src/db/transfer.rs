@@ -51,6 +51,18 @@ impl Store {
         today: NaiveDate,
         who: &str,
     ) -> Result<ImportPreview> {
+        self.import_file_with(bytes, today, who, &|_, _| {})
+    }
+
+    /// [`Store::import_file`], telling `row_done(done, total)` after each row written (for a
+    /// progress bar).
+    pub fn import_file_with(
+        &mut self,
+        bytes: &[u8],
+        today: NaiveDate,
+        who: &str,
+        row_done: &dyn Fn(usize, usize),
+    ) -> Result<ImportPreview> {
         let preview = self.import_preview(bytes, today)?;
         if preview.valid.is_empty() {
             return Err(Error::Rule {
@@ -61,9 +73,11 @@ impl Store {
             });
         }
         self.with_transaction(|tx| {
-            for (data, plan) in preview.valid.iter().zip(&preview.plans) {
+            let total = preview.valid.len();
+            for (i, (data, plan)) in preview.valid.iter().zip(&preview.plans).enumerate() {
                 let id = super::insert_pilot(tx, data, plan.since, who)?;
                 super::lifecycle::write_past(tx, id, plan, preview.pass_mark_percent, who)?;
+                row_done(i + 1, total);
             }
             Ok(())
         })?;

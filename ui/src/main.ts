@@ -1,4 +1,5 @@
-// The app shell: title, navigation, error banner, status line, first-start dialog.
+// The app shell: title, navigation, error banner, status line, busy bar, first-start dialog.
+import './app/shell.css';
 import { mountAbrechnung } from './screens/allowances/allowances';
 import * as api from './backend/api';
 import { h, replace } from './shared/dom';
@@ -6,6 +7,8 @@ import { mountCourses } from './screens/training/courses';
 import { mountLotsen } from './screens/pilots/pilots';
 import { mountOverview } from './screens/overview/overview';
 import type { RecordTab } from './screens/pilots/pilotRecord';
+import { mountBusyBar } from './app/busy';
+import { careBanner } from './app/care';
 import { takeNotice } from './app/notice';
 import { mountProtokoll } from './screens/audit/audit';
 import { mountSettings } from './screens/settings/settings';
@@ -50,6 +53,7 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
   );
   const toastEl = h('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite' });
   const main = h('main', { id: 'main', class: 'main' });
+  const busyBar = mountBusyBar();
 
   replace(
     root,
@@ -62,7 +66,10 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
     banner,
     main,
     toastEl,
+    busyBar,
   );
+  // Steps of long work; without them the bar still shows what runs.
+  api.listenToProgress().catch(() => undefined);
 
   function showError(message: string): void {
     bannerText.textContent = message;
@@ -88,13 +95,16 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
   try {
     const [reference, appState] = await Promise.all([api.referenceData(), api.appState()]);
     state = appState;
+    // A fixed date (LOTSEN_TODAY) stays; otherwise the backend reads the local date at every
+    // action, and so does the window (left open over midnight it shows the new day).
+    const followClock = appState.today_fixed === false;
     if (state.today) today = state.today;
     ctx = {
       reference,
       setReference: (r) => {
         ctx.reference = r;
       },
-      today: () => today,
+      today: () => (followClock ? localToday() : today),
       toast: (message) => toast(message),
       showError,
       clearError,
@@ -211,6 +221,16 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
   if (state.empty) openDialog();
   const notice = takeNotice();
   if (notice) toast(notice, NOTICE_MS);
+  void showCareProblems();
+
+  async function showCareProblems(): Promise<void> {
+    try {
+      const care = careBanner(await api.startupProblems());
+      if (care) banner.after(care);
+    } catch {
+      // Nothing to show: the care problems are in the log file as well.
+    }
+  }
 }
 
 const root = document.getElementById('app');

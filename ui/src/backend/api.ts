@@ -1,5 +1,7 @@
 // The one place that talks to the Tauri backend. Everything else imports these typed functions.
+// The commands invoked here are exactly those of src-tauri/src/commands/list.rs (commands.test.ts).
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import type {
   AppError,
   AppErrorKind,
@@ -9,6 +11,7 @@ import type {
   AuditEntry,
   AuditFilter,
   BackupEntry,
+  BackupInfo,
   BudgetInput,
   BudgetYear,
   Correction,
@@ -37,19 +40,82 @@ import type {
   SessionInput,
   Settings,
   StatusCode,
+  StartupProblem,
 } from './types';
+
+// ---- long work: what runs and how far it is --------------------------------------------------
+
+/** A long command starting, reporting a step (from the backend's "progress" event), or ending. */
+export interface Activity {
+  /** The command's name, e.g. 'print_run'. */
+  task: string;
+  phase: 'start' | 'progress' | 'end';
+  done?: number;
+  total?: number;
+  /** What the backend is doing, in German ("Abrechnung 12 von 420 wird erstellt …"). */
+  text?: string;
+}
+
+type ActivityListener = (a: Activity) => void;
+const activityListeners = new Set<ActivityListener>();
+
+function announce(a: Activity): void {
+  for (const l of activityListeners) l(a);
+}
+
+/** Hears every long command start, step and end; returns the function that stops listening. */
+export function onActivity(listener: ActivityListener): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
+interface ProgressPayload {
+  task: string;
+  done: number;
+  total: number;
+  text: string;
+}
+
+/** Passes the backend's "progress" events on to the activity listeners. Call once at start. */
+export async function listenToProgress(): Promise<void> {
+  await listen<ProgressPayload>('progress', (ev) => {
+    const { task, done, total, text } = ev.payload;
+    announce({ task, phase: 'progress', done, total, text });
+  });
+}
+
+/** Invokes a command that can take a while, announcing its start and end. */
+async function tracked<T>(task: string, args?: Record<string, unknown>): Promise<T> {
+  announce({ task, phase: 'start' });
+  try {
+    return await invoke<T>(task, args);
+  } finally {
+    announce({ task, phase: 'end' });
+  }
+}
+
+/** What the care at start-up (daily backup, deletion of due eFZ data) could not do, with what to do. */
+export function startupProblems(): Promise<StartupProblem[]> {
+  return invoke<StartupProblem[]>('startup_problems');
+}
 
 export function referenceData(): Promise<ReferenceData> {
   return invoke<ReferenceData>('reference_data');
 }
 
-export function appState(): Promise<AppState> {
-  return invoke<AppState>('app_state');
+/** AppState, and whether the backend's date is fixed (LOTSEN_TODAY) or follows the local clock. */
+export interface AppInfo extends AppState {
+  /** false: the backend reads the local date at every action, so the window does too. */
+  today_fixed?: boolean;
+}
+
+export function appState(): Promise<AppInfo> {
+  return invoke<AppInfo>('app_state');
 }
 
 /** Fills an empty database with fictitious pilots; resolves to the number created. */
 export function loadDemo(): Promise<number> {
-  return invoke<number>('load_demo');
+  return tracked<number>('load_demo');
 }
 
 export function listPilots(query: PilotQuery): Promise<Pilot[]> {
@@ -139,7 +205,7 @@ export function saveSettings(settings: Settings): Promise<Settings> {
 
 /** The backend files the PDF in the documents folder and opens it in the system viewer. */
 export function printDocument(pilotId: number, kind: DocumentKind): Promise<SavedDocument> {
-  return invoke<SavedDocument>('print_document', { pilotId, kind });
+  return tracked<SavedDocument>('print_document', { pilotId, kind });
 }
 
 // ---- coverage -------------------------------------------------------------------------------
@@ -151,12 +217,12 @@ export function coverage(date: string | null): Promise<CoverageView> {
 
 /** "Drucken": files the Abdeckungsbericht in the documents folder and opens it. */
 export function printCoverageReport(date: string | null): Promise<SavedDocument> {
-  return invoke<SavedDocument>('print_coverage_report', { date });
+  return tracked<SavedDocument>('print_coverage_report', { date });
 }
 
 /** "Speichern unter…": the backend asks where; null when the dialog was cancelled. */
 export function saveCoverageReport(date: string | null): Promise<SavedDocument | null> {
-  return invoke<SavedDocument | null>('save_coverage_report', { date });
+  return tracked<SavedDocument | null>('save_coverage_report', { date });
 }
 
 /** Renames a former district or changes its target; resolves to the new reference data. */
@@ -183,7 +249,7 @@ export function setBudget(budget: BudgetInput): Promise<BudgetYear> {
 
 /** "Abrechnungslauf erstellen"; on an existing draft it recomputes ("Neu berechnen"). */
 export function createRun(month: string): Promise<Run> {
-  return invoke<Run>('create_run', { month });
+  return tracked<Run>('create_run', { month });
 }
 
 /** Rejects with kind 'not_found' when the month has no run. */
@@ -197,7 +263,7 @@ export function lowerLine(month: string, pilotId: number, amount: string, reason
 
 /** "Freigeben"; a refusal rejects with kind 'rule' and every reason in missing. */
 export function approveRun(month: string): Promise<Run> {
-  return invoke<Run>('approve_run', { month });
+  return tracked<Run>('approve_run', { month });
 }
 
 export function markPaid(month: string, paidOn: string): Promise<Run> {
@@ -219,29 +285,29 @@ export function pilotCorrections(pilotId: number): Promise<Correction[]> {
 
 /** "Drucken": payment list then statements in one PDF, opened in the viewer (a draft gives an ENTWURF preview). */
 export function printRun(month: string): Promise<SavedDocument> {
-  return invoke<SavedDocument>('print_run', { month });
+  return tracked<SavedDocument>('print_run', { month });
 }
 
 /** "Speichern unter…" for the run's PDF; null when the dialog was cancelled. */
 export function saveRunAs(month: string): Promise<SavedDocument | null> {
-  return invoke<SavedDocument | null>('save_run_as', { month });
+  return tracked<SavedDocument | null>('save_run_as', { month });
 }
 
 /** "SEPA-Datei speichern…" (approved and paid runs); null when the dialog was cancelled. */
 export function saveSepa(month: string): Promise<SavedDocument | null> {
-  return invoke<SavedDocument | null>('save_sepa', { month });
+  return tracked<SavedDocument | null>('save_sepa', { month });
 }
 
 /** One pilot's statement of a month, filed and opened. */
 export function printStatement(month: string, pilotId: number): Promise<SavedDocument> {
-  return invoke<SavedDocument>('print_statement', { month, pilotId });
+  return tracked<SavedDocument>('print_statement', { month, pilotId });
 }
 
 // ---- data safety and protection ----------------------------------------------------------------
 
 /** "Sicherung erstellen": a backup into the backup folder. */
 export function backupNow(): Promise<SavedFile> {
-  return invoke<SavedFile>('backup_now');
+  return tracked<SavedFile>('backup_now');
 }
 
 /** The files in the backup folder, newest first. */
@@ -254,9 +320,14 @@ export function pickBackup(): Promise<PickedBackup | null> {
   return invoke<PickedBackup | null>('pick_backup');
 }
 
+/** Checks a backup file (schema, pilots, integrity) without restoring it. */
+export function checkBackup(path: string): Promise<BackupInfo> {
+  return invoke<BackupInfo>('check_backup', { path });
+}
+
 /** Replaces the database with a checked backup; the current database is saved first. */
 export function restoreBackup(path: string): Promise<RestoreOutcome> {
-  return invoke<RestoreOutcome>('restore_backup', { path });
+  return tracked<RestoreOutcome>('restore_backup', { path });
 }
 
 /** Asks for a CSV file and previews its import (nothing is written); null when cancelled. */
@@ -266,7 +337,7 @@ export function pickImport(): Promise<PickedImport | null> {
 
 /** Imports all valid new rows of the file in one transaction; resolves to what was imported. */
 export function importFile(path: string): Promise<ImportPreview> {
-  return invoke<ImportPreview>('import_file', { path });
+  return tracked<ImportPreview>('import_file', { path });
 }
 
 /** Exports a list where the person chooses (save dialog); null when cancelled. year only for payments. */

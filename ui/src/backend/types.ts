@@ -154,3 +154,9 @@ export interface AuditedTable {
 export type ExportFormat = 'csv' | 'xlsx';
 /** export_personal_data's `format`. */
 export type PersonalDataFormat = 'pdf' | 'json';
+
+/** What the care at start-up could not do (daily backup, deletion of due eFZ data), with what to do. */
+export interface StartupProblem {
+  task: 'backup' | 'deletion';
+  message: string;
+}

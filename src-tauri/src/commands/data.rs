@@ -1,0 +1,137 @@
+//! Data care: backups, restore, import, export, the change log, Art. 15 DSGVO.
+
+use std::path::PathBuf;
+
+use lotsen::app::data::{self, AuditedTable};
+use lotsen::db::{AuditEntry, AuditFilter, BackupEntry, BackupInfo, ExportKind, RestoreOutcome};
+use lotsen::io::import::ImportPreview;
+use serde::Serialize;
+use tauri::AppHandle;
+
+use super::{background, progress, with_session, CmdResult, SavedFile};
+use crate::dialogs;
+
+/// "Sicherung erstellen": a backup into the backup folder, named with date and time.
+#[tauri::command]
+pub async fn backup_now(app: AppHandle) -> CmdResult<SavedFile> {
+    background(app, |app, state| {
+        let path = state.with(|s| s.backup_now(&progress(app, "backup_now")))?;
+        Ok(SavedFile::at(&path))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn list_backups(app: AppHandle) -> CmdResult<Vec<BackupEntry>> {
+    with_session(app, |s| s.backups()).await
+}
+
+#[derive(Serialize)]
+pub struct PickedBackup {
+    path: String,
+    info: BackupInfo,
+}
+
+/// Picks a backup file (dialog) and checks it; the window shows the details before restoring.
+#[tauri::command]
+pub async fn pick_backup(app: AppHandle) -> CmdResult<Option<PickedBackup>> {
+    background(app, |app, _| {
+        let filter = ("Sicherung", &["sqlite3", "db", "sqlite"][..]);
+        let Some(path) = dialogs::ask_open_path(app, "Sicherung wiederherstellen", filter) else {
+            return Ok(None);
+        };
+        let info = data::check_backup(&path)?;
+        Ok(Some(PickedBackup {
+            path: path.display().to_string(),
+            info,
+        }))
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn check_backup(app: AppHandle, path: String) -> CmdResult<BackupInfo> {
+    background(app, move |_, _| data::check_backup(&PathBuf::from(path))).await
+}
+
+/// "Sicherung wiederherstellen": checked first; the current database is saved before it is replaced.
+#[tauri::command]
+pub async fn restore_backup(app: AppHandle, path: String) -> CmdResult<RestoreOutcome> {
+    background(app, move |app, state| {
+        let steps = progress(app, "restore_backup");
+        state.with(|s| s.restore_backup(&PathBuf::from(path), &steps))
+    })
+    .await
+}
+
+#[derive(Serialize)]
+pub struct PickedImport {
+    path: String,
+    preview: ImportPreview,
+}
+
+/// Picks a CSV file and shows what an import would do (nothing is written).
+#[tauri::command]
+pub async fn pick_import(app: AppHandle) -> CmdResult<Option<PickedImport>> {
+    background(app, |app, state| {
+        let filter = ("CSV-Datei", &["csv", "txt"][..]);
+        let Some(path) = dialogs::ask_open_path(app, "Excel-Liste einlesen", filter) else {
+            return Ok(None);
+        };
+        let preview = state.with(|s| s.import_preview(&path))?;
+        Ok(Some(PickedImport {
+            path: path.display().to_string(),
+            preview,
+        }))
+    })
+    .await
+}
+
+/// Imports all valid new rows of the file shown in the preview, in one transaction.
+#[tauri::command]
+pub async fn import_file(app: AppHandle, path: String) -> CmdResult<ImportPreview> {
+    background(app, move |app, state| {
+        let steps = progress(app, "import_file");
+        state.with(|s| s.import_file(&PathBuf::from(path), &steps))
+    })
+    .await
+}
+
+/// A list (pilots, coverage, payments) as CSV or XLSX where the person chooses.
+#[tauri::command]
+pub async fn export_list(
+    app: AppHandle,
+    kind: ExportKind,
+    format: String,
+    year: Option<i32>,
+) -> CmdResult<Option<SavedFile>> {
+    background(app, move |app, state| {
+        let doc = state.with(|s| s.export_list(kind, &format, year))?;
+        dialogs::save_as(app, &doc)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn audit_entries(app: AppHandle, filter: AuditFilter) -> CmdResult<Vec<AuditEntry>> {
+    with_session(app, move |s| s.audit_entries(&filter)).await
+}
+
+#[tauri::command]
+pub async fn audited_tables() -> CmdResult<Vec<AuditedTable>> {
+    Ok(data::audited_tables())
+}
+
+/// Art. 15 DSGVO: everything about one pilot as PDF or JSON, where the person chooses.
+#[tauri::command]
+pub async fn export_personal_data(
+    app: AppHandle,
+    pilot_id: i64,
+    format: String,
+) -> CmdResult<Option<SavedFile>> {
+    background(app, move |app, state| {
+        let doc = state.with(|s| s.personal_data_export(pilot_id, &format))?;
+        dialogs::save_as(app, &doc)
+    })
+    .await
+}

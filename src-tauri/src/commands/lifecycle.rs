@@ -1,0 +1,55 @@
+//! A pilot's record: status changes, eFZ, test attempts, what is due.
+
+use lotsen::domain::record::{DueItem, PilotRecord};
+use lotsen::domain::screening::Screening;
+use lotsen::domain::training::TestAttempt;
+use lotsen::Status;
+use tauri::AppHandle;
+
+use super::{with_session, CmdResult};
+
+#[tauri::command]
+pub async fn pilot_record(app: AppHandle, id: i64) -> CmdResult<PilotRecord> {
+    with_session(app, move |s| s.pilot_record(id)).await
+}
+
+#[tauri::command]
+pub async fn change_status(
+    app: AppHandle,
+    id: i64,
+    status: Status,
+    effective_on: String,
+    note: String,
+) -> CmdResult<PilotRecord> {
+    with_session(app, move |s| {
+        s.change_status(id, status, &effective_on, &note)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn save_screening(
+    app: AppHandle,
+    pilot_id: i64,
+    screening_id: Option<i64>,
+    screening: Screening,
+) -> CmdResult<PilotRecord> {
+    with_session(app, move |s| {
+        s.save_screening(pilot_id, screening_id, &screening)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn add_test_attempt(
+    app: AppHandle,
+    pilot_id: i64,
+    attempt: TestAttempt,
+) -> CmdResult<PilotRecord> {
+    with_session(app, move |s| s.add_test_attempt(pilot_id, &attempt)).await
+}
+
+#[tauri::command]
+pub async fn due_list(app: AppHandle) -> CmdResult<Vec<DueItem>> {
+    with_session(app, |s| s.due_list()).await
+}

@@ -1,0 +1,87 @@
+//! The desktop's own part of files: the system's file dialogs and opening a file in its viewer.
+//! Names and places of documents come from lotsen::app (files, documents).
+
+use std::path::{Path, PathBuf};
+
+use lotsen::app::files::safe_file_name;
+use lotsen::app::Document;
+use tauri_plugin_dialog::DialogExt;
+
+use crate::commands::SavedFile;
+
+/// Opens a file with the system's viewer, without waiting. `LOTSEN_NO_OPEN=1` turns it off (tests).
+pub fn open_in_viewer(path: &Path) {
+    if std::env::var_os("LOTSEN_NO_OPEN").is_some_and(|v| v == "1") {
+        return;
+    }
+    let mut cmd = if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    // A missing viewer is not an error: the file is saved and its path shown.
+    if let Err(e) = cmd.arg(path).spawn() {
+        log::warn!("Kein Programm zum Öffnen von {}: {e}", path.display());
+    }
+}
+
+/// Asks where to save a file ("Speichern unter…"); `None` when the person cancels.
+/// `LOTSEN_SAVE_AS_DIR` skips the dialog and saves there under the proposed name (tests).
+fn ask_save_path(app: &tauri::AppHandle, proposed: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("LOTSEN_SAVE_AS_DIR").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(dir).join(proposed));
+    }
+    app.dialog()
+        .file()
+        .set_title("Speichern unter…")
+        .set_file_name(proposed)
+        .add_filter(filter_name(proposed), &[extension(proposed)])
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+}
+
+/// Asks where to save `doc` and writes it there; `None` if cancelled. Called without the session.
+pub fn save_as(app: &tauri::AppHandle, doc: &Document) -> lotsen::Result<Option<SavedFile>> {
+    let Some(path) = ask_save_path(app, &safe_file_name(&doc.name)) else {
+        return Ok(None);
+    };
+    doc.save_to(&path)?;
+    Ok(Some(SavedFile::at(&path)))
+}
+
+fn extension(name: &str) -> &str {
+    name.rsplit_once('.').map_or("", |(_, e)| e)
+}
+
+fn filter_name(name: &str) -> &'static str {
+    match extension(name) {
+        "pdf" => "PDF-Dokument",
+        "xml" => "SEPA-Datei (XML)",
+        "csv" => "CSV-Datei",
+        "xlsx" => "Excel-Arbeitsmappe",
+        "json" => "JSON-Datei",
+        "sqlite3" => "Sicherung",
+        _ => "Datei",
+    }
+}
+
+/// Asks for a file to open (`LOTSEN_OPEN_FILE` answers for tests); `None` when cancelled.
+pub fn ask_open_path(
+    app: &tauri::AppHandle,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("LOTSEN_OPEN_FILE").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .blocking_pick_file()
+        .and_then(|p| p.into_path().ok())
+}

@@ -1,0 +1,280 @@
+//! Data care: backups and restore, import of the Excel list, export of lists, the change log, the
+//! Art. 15 DSGVO export, and the care at start-up (daily backup, deletion of due eFZ data).
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::db::{
+    self, AuditEntry, AuditFilter, BackupEntry, BackupInfo, ExportKind, RestoreOutcome,
+};
+use crate::documents;
+use crate::error::{Error, Result};
+use crate::io::export::{self, Format};
+use crate::io::import::ImportPreview;
+
+use super::documents::Document;
+use super::files::{name_part, safe_file_name};
+use super::progress::{OnProgress, Progress};
+use super::Session;
+
+/// A table the change log covers, with its German label.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditedTable {
+    pub code: &'static str,
+    pub label: &'static str,
+}
+
+/// Something the care at start-up could not do, with what to do about it (shown in the app).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CareProblem {
+    /// "backup" or "deletion".
+    pub task: &'static str,
+    pub message: String,
+}
+
+/// Checks a backup file before it is restored: schema, pilots, integrity.
+pub fn check_backup(path: &Path) -> Result<BackupInfo> {
+    db::check_backup_file(path)
+}
+
+/// The tables of the change log.
+pub fn audited_tables() -> Vec<AuditedTable> {
+    db::AUDITED_TABLES
+        .iter()
+        .map(|(code, label)| AuditedTable { code, label })
+        .collect()
+}
+
+/// A file the person chose, read whole; the error names the file.
+pub fn read_chosen_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| {
+        Error::field(
+            "file",
+            format!("Datei {} nicht lesbar: {e}", path.display()),
+        )
+    })
+}
+
+/// "csv" or "xlsx", as chosen.
+pub fn export_format(text: &str) -> Result<Format> {
+    Format::parse(text).ok_or_else(|| {
+        Error::field(
+            "format",
+            format!("Format „{text}“ gibt es nicht: CSV oder XLSX."),
+        )
+    })
+}
+
+impl Session {
+    /// "Sicherung erstellen": a backup into the backup folder, named with date and time.
+    pub fn backup_now(&self, progress: OnProgress) -> Result<PathBuf> {
+        let stamp = self.clock().now().format("%Y-%m-%d-%H%M%S");
+        let path = self
+            .backup_dir()
+            .join(format!("lotsenbuero-sicherung-{stamp}.sqlite3"));
+        self.backup_to(&path, progress)?;
+        Ok(path)
+    }
+
+    /// A backup to `path` (written, then checked as a restore would check it).
+    pub fn backup_to(&self, path: &Path, progress: OnProgress) -> Result<BackupInfo> {
+        progress(Progress::new(0, 2, "Datenbank wird gesichert …"));
+        self.store().backup_to(path)?;
+        progress(Progress::new(1, 2, "Sicherung wird geprüft …"));
+        let info = db::check_backup_file(path)?;
+        progress(Progress::new(2, 2, "Fertig."));
+        Ok(info)
+    }
+
+    /// The files in the backup folder, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupEntry>> {
+        db::list_backups(&self.backup_dir())
+    }
+
+    /// "Sicherung wiederherstellen": checked first; the current database is saved into the backup
+    /// folder before it is replaced.
+    pub fn restore_backup(&mut self, path: &Path, progress: OnProgress) -> Result<RestoreOutcome> {
+        progress(Progress::new(0, 2, "Sicherung wird geprüft …"));
+        db::check_backup_file(path)?;
+        progress(Progress::new(
+            1,
+            2,
+            "Aktueller Stand wird gesichert und ersetzt …",
+        ));
+        let (dir, now) = (self.backup_dir(), self.clock().now());
+        let outcome = self.store_mut().restore_from(path, &dir, now)?;
+        self.refresh_actor();
+        progress(Progress::new(2, 2, "Fertig."));
+        Ok(outcome)
+    }
+
+    /// What importing the file at `path` would do; nothing is written.
+    pub fn import_preview(&self, path: &Path) -> Result<ImportPreview> {
+        let bytes = read_chosen_file(path)?;
+        self.store().import_preview(&bytes, self.today())
+    }
+
+    /// Imports every valid new row of the file at `path` in one transaction.
+    pub fn import_file(&mut self, path: &Path, progress: OnProgress) -> Result<ImportPreview> {
+        let bytes = read_chosen_file(path)?;
+        let (today, who) = (self.today(), self.who());
+        progress(Progress::new(0, 1, "Datei wird geprüft …"));
+        let report = self
+            .store_mut()
+            .import_file_with(&bytes, today, &who, &|done, total| {
+                progress(Progress::new(
+                    done,
+                    total,
+                    format!("Lotse {done} von {total} wird übernommen …"),
+                ))
+            })?;
+        Ok(report)
+    }
+
+    /// A list (pilots, coverage, payments of `year`) as CSV or XLSX.
+    pub fn export_list(
+        &self,
+        kind: ExportKind,
+        format: &str,
+        year: Option<i32>,
+    ) -> Result<Document> {
+        let f = export_format(format)?;
+        let table = self.store().export_table(kind, year, self.today())?;
+        let bytes = export::render(&table, f)?;
+        let stem = documents::transliterate(&table.name).replace([' ', '.'], "_");
+        let ext = match f {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        };
+        Ok(Document::new(
+            safe_file_name(&format!("{stem}.{ext}")),
+            bytes,
+        ))
+    }
+
+    pub fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        self.store().audit_entries(filter)
+    }
+
+    /// Art. 15 DSGVO: everything about one pilot, as "pdf" or "json". The file name is legal on
+    /// Windows whatever the script of the name ("Auskunft_Art15_Kovalenko_Olena.pdf"; a name
+    /// without Latin letters gives the pilot number instead).
+    pub fn personal_data_export(&self, pilot_id: i64, format: &str) -> Result<Document> {
+        let data = self.store().personal_data(pilot_id, self.today())?;
+        let p = &data.record.pilot;
+        let name = match (name_part(&p.last_name), name_part(&p.first_name)) {
+            (last, first) if last == "unbenannt" && first == "unbenannt" => {
+                format!("Lotse-{pilot_id}")
+            }
+            (last, first) => format!("{last}_{first}"),
+        };
+        let base = format!("Auskunft_Art15_{name}");
+        match format.trim() {
+            "json" => Ok(Document::new(
+                format!("{base}.json"),
+                serde_json::to_vec_pretty(&data).expect("personal data serialises"),
+            )),
+            "pdf" => Ok(Document::new(
+                format!("{base}.pdf"),
+                documents::personal_data_pdf(&data, &self.store().settings()?.letterhead)?,
+            )),
+            other => Err(Error::field(
+                "format",
+                format!("Format „{other}“ gibt es nicht: PDF oder JSON."),
+            )),
+        }
+    }
+
+    /// The care at the first start of a day (and after midnight while the app stays open): a
+    /// backup into the backup folder (keeping the configured number), and the deletion of eFZ
+    /// data past its deletion date (§ 30a BZRG, see docs/DOMAIN.md). One failing does not stop
+    /// the other; what failed comes back with what to do.
+    pub fn daily_care(&mut self) -> Vec<CareProblem> {
+        let today = self.today();
+        let dir = self.backup_dir();
+        let mut problems = Vec::new();
+        let backup = self
+            .store()
+            .settings()
+            .and_then(|s| db::daily_backup(self.store(), &dir, today, s.data.backup_keep as usize));
+        if let Err(e) = backup {
+            problems.push(CareProblem {
+                task: "backup",
+                message: format!(
+                    "Die tägliche Sicherung konnte nicht geschrieben werden ({e}). Bitte prüfen Sie, ob der Ordner „{}“ vorhanden und beschreibbar ist und das Laufwerk Platz hat, und erstellen Sie unter Einstellungen → Daten eine Sicherung von Hand.",
+                    dir.display()
+                ),
+            });
+        }
+        if let Err(e) = self.store_mut().delete_due_screenings(today) {
+            problems.push(CareProblem {
+                task: "deletion",
+                message: format!(
+                    "Fällige Daten zum Führungszeugnis konnten nicht gelöscht werden ({e}). Das Lotsenbüro versucht es beim nächsten Start erneut; bleibt die Meldung, wenden Sie sich bitte an die IT-Betreuung."
+                ),
+            });
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Clock;
+    use crate::PilotInput;
+
+    fn session(dir: &Path) -> Session {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        Session::open(&dir.join("data").join("t.sqlite3"), Clock::fixed(today)).unwrap()
+    }
+
+    #[test]
+    fn art15_file_name_is_legal_for_a_cyrillic_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = session(dir.path());
+        let input = PilotInput {
+            first_name: "Олена".into(),
+            last_name: "Коваленко".into(),
+            ..Default::default()
+        };
+        let p = s.save_pilot(&input, None).unwrap();
+        for format in ["pdf", "json"] {
+            let doc = s.personal_data_export(p.id, format).unwrap();
+            assert_eq!(doc.name, format!("Auskunft_Art15_Lotse-{}.{format}", p.id));
+            assert_eq!(safe_file_name(&doc.name), doc.name);
+        }
+        let e = s.personal_data_export(p.id, "docx").unwrap_err();
+        assert!(
+            matches!(&e, Error::Validation(f) if f[0].field == "format"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_failed_daily_backup_is_reported_with_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = session(dir.path());
+        assert_eq!(s.daily_care(), vec![]);
+        // A file where the backup folder should be: the backup cannot be written.
+        std::fs::remove_dir_all(s.backup_dir()).unwrap();
+        std::fs::write(s.backup_dir(), b"kein Ordner").unwrap();
+        let problems = s.daily_care();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].task, "backup");
+        assert!(problems[0].message.contains("Sicherung von Hand"));
+    }
+
+    #[test]
+    fn backups_report_their_steps() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = session(dir.path());
+        let steps = std::cell::RefCell::new(Vec::new());
+        let path = s.backup_now(&|p| steps.borrow_mut().push(p)).unwrap();
+        assert!(path.exists());
+        let steps = steps.into_inner();
+        assert_eq!(steps.first().unwrap().done, 0);
+        assert_eq!(steps.last().unwrap().done, steps.last().unwrap().total);
+    }
+}
