@@ -39,6 +39,11 @@ fn checked_in_dir() -> PathBuf {
 /// Every type a command takes or answers with; ts-rs follows their fields to the rest.
 fn export_roots(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     Pilot::export_all(cfg)?;
+    lotsen::app::session::SessionInfo::export_all(cfg)?;
+    lotsen::app::coverage::CoverageView::export_all(cfg)?;
+    lotsen::app::allowances::BudgetInput::export_all(cfg)?;
+    lotsen::app::data::AuditedTable::export_all(cfg)?;
+    lotsen::app::data::CareProblem::export_all(cfg)?;
     PilotInput::export_all(cfg)?;
     PilotQuery::export_all(cfg)?;
     Duplicate::export_all(cfg)?;

@@ -10,7 +10,7 @@ use super::{parse, Session};
 
 /// A budget as typed. A notice number, notice date or budget line left empty (or not given) keeps
 /// the stored one, the same in the app and on the command line.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 pub struct BudgetInput {
     pub year: i32,
     /// Euros as typed: "46.800,00" or "46800".

@@ -10,7 +10,7 @@ use super::documents::Document;
 use super::{parse, Session};
 
 /// Coverage on a day and the month-by-month history with outlook.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CoverageView {
     pub coverage: Coverage,
     pub history: Vec<MonthPoint>,

@@ -19,16 +19,18 @@ use super::progress::{OnProgress, Progress};
 use super::Session;
 
 /// A table the change log covers, with its German label.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AuditedTable {
     pub code: &'static str,
     pub label: &'static str,
 }
 
 /// Something the care at start-up could not do, with what to do about it (shown in the app).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(rename = "StartupProblem")]
 pub struct CareProblem {
     /// "backup" or "deletion".
+    #[ts(type = r#""backup" | "deletion""#)]
     pub task: &'static str,
     pub message: String,
 }

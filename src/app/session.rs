@@ -72,7 +72,8 @@ impl Clock {
 }
 
 /// What the window shows at start: is the database empty, where is it, which date do the rules use.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(rename = "AppState")]
 pub struct SessionInfo {
     pub empty: bool,
     pub db_path: String,

@@ -103,11 +103,8 @@ export function referenceData(): Promise<ReferenceData> {
   return invoke<ReferenceData>('reference_data');
 }
 
-/** AppState, and whether the backend's date is fixed (LOTSEN_TODAY) or follows the local clock. */
-export interface AppInfo extends AppState {
-  /** false: the backend reads the local date at every action, so the window does too. */
-  today_fixed?: boolean;
-}
+/** AppState, with whether the backend's date is fixed (LOTSEN_TODAY) or follows the local clock. */
+export type AppInfo = AppState;
 
 export function appState(): Promise<AppInfo> {
   return invoke<AppInfo>('app_state');

@@ -5,13 +5,10 @@
 // (`cargo test -p lotsen --test bindings` fails while the checked-in files are stale).
 // The names below are the ones the screens use; where the Rust name differs, it is given.
 
-import type { AuditEntry as AuditEntryT } from './bindings/AuditEntry';
 import type { BackupInfo as BackupInfoT } from './bindings/BackupInfo';
-import type { Coverage as CoverageT } from './bindings/Coverage';
 import type { DistrictCoverage as DistrictCoverageT } from './bindings/DistrictCoverage';
 import type { DueItem as DueItemT } from './bindings/DueItem';
 import type { ImportPreview as ImportPreviewT } from './bindings/ImportPreview';
-import type { MonthPoint as MonthPointT } from './bindings/MonthPoint';
 import type { PilotInput as PilotInputT } from './bindings/PilotInput';
 import type { RefresherView } from './bindings/RefresherView';
 import type { Screening } from './bindings/Screening';
@@ -99,16 +96,15 @@ export type CoverageKind = {
   [K in keyof DistrictCoverageT]: K extends `${infer Kind}_ids` ? Kind : never;
 }[keyof DistrictCoverageT];
 
-// ---- answers of the desktop shell's own wrappers (src-tauri, not generated yet) ---------------------
-// These structs are declared in src-tauri/src/commands.rs around the generated types; they are
-// kept here by hand until they live in the lotsen crate, whose types are exported to ./bindings.
+// ---- answers of the desktop shell's own wrappers (src-tauri/src/commands, not generated) -----------
+// Only these small wrappers of the shell around generated types are kept by hand.
 
-export interface AppState {
-  empty: boolean;
-  db_path: string;
-  /** The date the rules use, ISO YYYY-MM-DD. */
-  today: string;
-}
+export type { AppState } from './bindings/AppState';
+export type { CoverageView } from './bindings/CoverageView';
+export type { BudgetInput } from './bindings/BudgetInput';
+export type { AuditedTable } from './bindings/AuditedTable';
+export type { StartupProblem } from './bindings/StartupProblem';
+
 
 export interface SavedFile {
   path: string;
@@ -117,20 +113,7 @@ export interface SavedFile {
 /** A document filed or saved by the backend (the same answer as SavedFile). */
 export type SavedDocument = SavedFile;
 
-export interface CoverageView {
-  coverage: CoverageT;
-  /** 24 past month ends, the current month and 3 outlook months; always relative to today. */
-  history: MonthPointT[];
-}
 
-/** What set_budget takes: the amount as typed; the backend parses it. */
-export interface BudgetInput {
-  year: number;
-  amount: string;
-  notice_number: string;
-  notice_date: string | null;
-  budget_line: string;
-}
 
 export interface PickedBackup {
   path: string;
@@ -142,11 +125,6 @@ export interface PickedImport {
   preview: ImportPreviewT;
 }
 
-/** A table the audit log covers (code as in AuditEntry.entity) and its German label. */
-export interface AuditedTable {
-  code: AuditEntryT['entity'];
-  label: string;
-}
 
 // ---- values of the shell's text parameters --------------------------------------------------------
 
@@ -155,8 +133,3 @@ export type ExportFormat = 'csv' | 'xlsx';
 /** export_personal_data's `format`. */
 export type PersonalDataFormat = 'pdf' | 'json';
 
-/** What the care at start-up could not do (daily backup, deletion of due eFZ data), with what to do. */
-export interface StartupProblem {
-  task: 'backup' | 'deletion';
-  message: string;
-}
