@@ -83,6 +83,9 @@ timed ui bash -c 'cd ui && npm run build >/dev/null'
 step "lotsenbuero.exe (Desktop-App)"
 timed app wincargo -p lotsenbuero --features custom-protocol
 cp "$OUT/lotsenbuero.exe" "$DIST/lotsenbuero.exe"
+# The gnu build links WebView2Loader.dll dynamically (from webview2-com-sys, Microsoft's
+# redistributable loader); tauri-build puts it beside the .exe.
+cp "$OUT/WebView2Loader.dll" "$DIST/WebView2Loader.dll"
 
 step "Installationsprogramm (NSIS)"
 cp src-tauri/icons/icon.ico "$DIST/lotsenbuero.ico"

@@ -107,7 +107,7 @@ if $with_installer; then
   "$WINE" "$SETUP" /S /AllUsers >"$WORK/setup.out" 2>&1
   "$WINESERVER" -w
   INSTALLED="$C/Program Files/Lotsenbüro"
-  for f in lotsenbuero.exe lotsen.exe lotsenbuero.ico LIESMICH.txt Deinstallieren.exe; do
+  for f in lotsenbuero.exe lotsen.exe WebView2Loader.dll lotsenbuero.ico LIESMICH.txt Deinstallieren.exe; do
     check "installiert: $f" test -f "$INSTALLED/$f"
   done
   check "installiertes lotsen.exe ist das gebaute" cmp -s "$INSTALLED/lotsen.exe" "$DIST/lotsen.exe"
@@ -347,6 +347,22 @@ if $with_installer; then
   check "Programme entfernt" bash -c "! test -e '$C/Program Files/Lotsenbüro/lotsen.exe' && ! test -e '$C/Program Files/Lotsenbüro/lotsenbuero.exe'"
   check "Startmenü-Eintrag entfernt" bash -c "! test -e '$START_MENU/Lotsenbüro.lnk'"
   check "Daten bleiben" test -f "$DATA/lotsenbuero.sqlite3"
+
+  echo "== Installation nur für diesen Benutzer (ohne Administratorrechte)"
+  "$WINE" "$SETUP" /S /CurrentUser >/dev/null 2>&1
+  "$WINESERVER" -w
+  USER_PROGRAMS="$PROFILE/AppData/Local/Programs/Lotsenbüro"
+  USER_MENU="$PROFILE/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
+  check "in %LOCALAPPDATA%\\Programs\\Lotsenbüro" test -f "$USER_PROGRAMS/lotsenbuero.exe"
+  check "Startmenü des Benutzers: Lotsenbüro.lnk" test -f "$USER_MENU/Lotsenbüro.lnk"
+  set +e
+  "$WINE" "C:\\users\\$USER\\AppData\\Local\\Programs\\Lotsenbüro\\lotsen.exe" --version >"$WORK/user-version.out" 2>&1
+  set -e
+  check "installiertes lotsen.exe läuft" contains "$WORK/user-version.out" "$VERSION"
+  "$WINE" "C:\\users\\$USER\\AppData\\Local\\Programs\\Lotsenbüro\\Deinstallieren.exe" /S /CurrentUser >/dev/null 2>&1 || true
+  "$WINESERVER" -w
+  sleep 2
+  check "wieder entfernt" bash -c "! test -e '$USER_PROGRAMS/lotsenbuero.exe' && ! test -e '$USER_MENU/Lotsenbüro.lnk'"
 fi
 
 echo

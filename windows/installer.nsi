@@ -118,6 +118,10 @@ Section "Lotsenbüro" SecMain
   File "${SOURCE_DIR}\lotsenbuero.exe"
   File "${SOURCE_DIR}\lotsen.exe"
   File "${SOURCE_DIR}\lotsenbuero.ico"
+  ; The MinGW build of the app loads the WebView2 loader from beside it (the MSVC build links it in).
+  !if /FileExists "${SOURCE_DIR}\WebView2Loader.dll"
+    File "${SOURCE_DIR}\WebView2Loader.dll"
+  !endif
   File "${SOURCE_DIR}\LIESMICH.txt"
   WriteUninstaller "$INSTDIR\Deinstallieren.exe"
 
@@ -157,6 +161,7 @@ Section "Uninstall"
   Delete "$INSTDIR\lotsenbuero.exe"
   Delete "$INSTDIR\lotsen.exe"
   Delete "$INSTDIR\lotsenbuero.ico"
+  Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\LIESMICH.txt"
   Delete "$INSTDIR\Deinstallieren.exe"
   RMDir "$INSTDIR"

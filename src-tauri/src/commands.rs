@@ -674,19 +674,17 @@ pub async fn export_personal_data(
     let (name, bytes) = state.with(|s| {
         let data = s.personal_data(pilot_id, state.today)?;
         let p = &data.record.pilot;
-        let base = format!(
-            "Auskunft_Art15_{}_{}",
-            lotsen::documents::transliterate(&p.last_name).replace(' ', "-"),
-            lotsen::documents::transliterate(&p.first_name).replace(' ', "-")
-        );
+        // Legal on Windows for every name (transliterate alone left "?" for Cyrillic letters).
+        let name =
+            |ext| lotsen::app::files::personal_data_file_name(&p.last_name, &p.first_name, ext);
         Ok(if format == "json" {
             (
-                format!("{base}.json"),
+                name("json"),
                 serde_json::to_vec_pretty(&data).expect("personal data serialises"),
             )
         } else {
             (
-                format!("{base}.pdf"),
+                name("pdf"),
                 lotsen::documents::personal_data_pdf(&data, &s.settings()?.letterhead)?,
             )
         })

@@ -162,7 +162,8 @@ enum PilotsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Alle Daten einer Person (Art. 15 DSGVO) als PDF oder JSON (nach Dateiendung)
+    /// Alle Daten einer Person (Art. 15 DSGVO) als PDF oder JSON (nach Dateiendung); ist --out
+    /// ein Ordner, als PDF unter dem Vorschlagsnamen (Auskunft_Art15_Nachname_Vorname.pdf)
     ExportData {
         id: i64,
         #[arg(long)]
@@ -598,6 +599,16 @@ fn run(cli: Cli) -> Result<()> {
             }
             PilotsCommand::ExportData { id, out: file } => {
                 let data = store.personal_data(id, today)?;
+                let file = if file.is_dir() {
+                    let p = &data.record.pilot;
+                    file.join(lotsen::app::files::personal_data_file_name(
+                        &p.last_name,
+                        &p.first_name,
+                        "pdf",
+                    ))
+                } else {
+                    file
+                };
                 let bytes = if file
                     .extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("json"))

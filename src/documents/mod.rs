@@ -77,7 +77,46 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
     }
     let tmp = path.with_extension("tmp-lotsen");
     std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(fail)
+    replace_file(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Renames `from` over `to`. Windows cannot replace a file that another program holds open (a PDF
+/// viewer, for a moment a virus scanner or the search indexer): retried for about two seconds,
+/// then refused with a message that says so.
+pub fn replace_file(from: &std::path::Path, to: &std::path::Path) -> crate::Result<()> {
+    use std::time::Duration;
+    let mut pause = Duration::from_millis(50);
+    let mut waited = Duration::ZERO;
+    loop {
+        match std::fs::rename(from, to) {
+            Ok(()) => return Ok(()),
+            Err(e) if held_open(&e) && waited < Duration::from_secs(2) => {
+                std::thread::sleep(pause);
+                waited += pause;
+                pause = (pause * 2).min(Duration::from_millis(500));
+            }
+            Err(e) if held_open(&e) => {
+                return Err(crate::Error::Conflict(format!(
+                    "Die Datei „{}“ ist in einem anderen Programm geöffnet (z. B. im PDF-Betrachter) oder schreibgeschützt und kann nicht ersetzt werden. Bitte dort schließen und erneut versuchen.",
+                    to.display()
+                )))
+            }
+            Err(e) => {
+                return Err(crate::Error::Storage(format!(
+                    "Datei {} kann nicht geschrieben werden: {e}",
+                    to.display()
+                )))
+            }
+        }
+    }
+}
+
+/// Whether a failed rename means the target is held open: Windows answers access denied (5), a
+/// sharing violation (32) or a lock violation (33). Unix replaces open files.
+pub fn held_open(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
 }
 
 use pdf::{Align, Colour, Doc, Style, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH};
