@@ -106,7 +106,10 @@ fn remove_if_exists(path: &Path) -> Result<()> {
 }
 
 fn sync_file(path: &Path) -> Result<()> {
-    File::open(path)
+    // Opened for writing: Windows flushes only through a handle with write access.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| io_error("Datei kann nicht gespeichert werden", path, e))
 }

@@ -211,6 +211,52 @@ mod tests {
     }
 
     #[test]
+    fn write_file_replaces_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir
+            .path()
+            .join("Jürgen Müller")
+            .join("Abrechnung 2026-11.pdf");
+        write_file(&target, b"alt").unwrap();
+        write_file(&target, b"neu").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"neu");
+        assert_eq!(
+            std::fs::read_dir(target.parent().unwrap()).unwrap().count(),
+            1
+        );
+    }
+
+    /// Windows only (also under Wine): a file open in another program, shared for reading and
+    /// writing but not for deleting as PDF viewers and SQLite do, cannot be replaced.
+    #[cfg(windows)]
+    #[test]
+    fn a_file_held_open_is_not_replaced_and_the_message_says_why() {
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_SHARE_READ: u32 = 1;
+        const FILE_SHARE_WRITE: u32 = 2;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("Abrechnung.pdf");
+        std::fs::write(&target, b"alt").unwrap();
+        let viewer = std::fs::OpenOptions::new()
+            .read(true)
+            .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE)
+            .open(&target)
+            .unwrap();
+        let err = write_file(&target, b"neu").unwrap_err();
+        assert!(matches!(err, crate::Error::Conflict(_)), "{err:?}");
+        assert!(err.to_string().contains("PDF-Betrachter"), "{err}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"alt");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+        drop(viewer);
+        write_file(&target, b"neu").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"neu");
+    }
+
+    #[test]
     fn transliteration_keeps_case() {
         assert_eq!(
             transliterate("Ayşe Müller-Öztürk, Straße"),
