@@ -376,15 +376,18 @@ EOF
 
 if [[ "${LOTSEN_WINDOWS_UNIT_TESTS:-}" == 1 ]]; then
   echo "== Unit-Tests des Kerns, für Windows gebaut, unter Wine"
+  # Release: in a debug build printpdf's DLL (it is also a cdylib) exports more than the 65535
+  # symbols MinGW's linker can number ("export ordinal too large"). The XLSX unit test calls the
+  # Linux program unzip; the month above checks the XLSX file instead.
   t=$SECONDS
   set +e
   env RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$REPO/target/windows" \
     CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="$WINE" \
-    /usr/bin/cargo test -Zbuild-std=std,panic_abort --target x86_64-pc-windows-gnu -p lotsen --lib \
-    >"$WORK/unit.log" 2>&1
+    /usr/bin/cargo test -Zbuild-std=std,panic_abort --target x86_64-pc-windows-gnu -p lotsen --lib --release \
+    -- --skip xlsx_is_a_zip_with_neutralised_cells >"$WORK/unit.log" 2>&1
   rc=$?
   set -e
-  grep -E '^test result:' "$WORK/unit.log" || tail -20 "$WORK/unit.log"
+  grep -E '^test result:|FAILED|panicked' "$WORK/unit.log" || tail -20 "$WORK/unit.log"
   check "Unit-Tests unter Wine ($((SECONDS - t)) s)" test $rc = 0
 fi
 
