@@ -15,16 +15,22 @@ pub fn open_in_viewer(path: &Path) {
         return;
     }
     let mut cmd = if cfg!(windows) {
-        let mut c = std::process::Command::new("cmd");
-        c.args(["/C", "start", ""]);
+        // Explorer opens the file with its default program, without the console window that
+        // `cmd /C start` shows and without cmd re-reading "&" or "%" in the path.
+        let mut c = std::process::Command::new("explorer.exe");
+        c.arg(path.as_os_str().to_string_lossy().replace('/', "\\"));
         c
-    } else if cfg!(target_os = "macos") {
-        std::process::Command::new("open")
     } else {
-        std::process::Command::new("xdg-open")
+        let mut c = std::process::Command::new(if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        });
+        c.arg(path);
+        c
     };
     // A missing viewer is not an error: the file is saved and its path shown.
-    if let Err(e) = cmd.arg(path).spawn() {
+    if let Err(e) = cmd.spawn() {
         log::warn!("Kein Programm zum Öffnen von {}: {e}", path.display());
     }
 }

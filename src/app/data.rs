@@ -14,7 +14,7 @@ use crate::io::export::{self, Format};
 use crate::io::import::ImportPreview;
 
 use super::documents::Document;
-use super::files::{name_part, safe_file_name};
+use super::files::safe_file_name;
 use super::progress::{OnProgress, Progress};
 use super::Session;
 
@@ -160,25 +160,19 @@ impl Session {
     }
 
     /// Art. 15 DSGVO: everything about one pilot, as "pdf" or "json". The file name is legal on
-    /// Windows whatever the script of the name ("Auskunft_Art15_Kovalenko_Olena.pdf"; a name
-    /// without Latin letters gives the pilot number instead).
+    /// Windows whatever the script of the name ("Auskunft_Art15_Kovalenko_Olena.pdf" also for
+    /// "Коваленко Олена").
     pub fn personal_data_export(&self, pilot_id: i64, format: &str) -> Result<Document> {
         let data = self.store().personal_data(pilot_id, self.today())?;
         let p = &data.record.pilot;
-        let name = match (name_part(&p.last_name), name_part(&p.first_name)) {
-            (last, first) if last == "unbenannt" && first == "unbenannt" => {
-                format!("Lotse-{pilot_id}")
-            }
-            (last, first) => format!("{last}_{first}"),
-        };
-        let base = format!("Auskunft_Art15_{name}");
+        let name = |ext| super::files::personal_data_file_name(&p.last_name, &p.first_name, ext);
         match format.trim() {
             "json" => Ok(Document::new(
-                format!("{base}.json"),
+                name("json"),
                 serde_json::to_vec_pretty(&data).expect("personal data serialises"),
             )),
             "pdf" => Ok(Document::new(
-                format!("{base}.pdf"),
+                name("pdf"),
                 documents::personal_data_pdf(&data, &self.store().settings()?.letterhead)?,
             )),
             other => Err(Error::field(
@@ -244,7 +238,7 @@ mod tests {
         let p = s.save_pilot(&input, None).unwrap();
         for format in ["pdf", "json"] {
             let doc = s.personal_data_export(p.id, format).unwrap();
-            assert_eq!(doc.name, format!("Auskunft_Art15_Lotse-{}.{format}", p.id));
+            assert_eq!(doc.name, format!("Auskunft_Art15_Kovalenko_Olena.{format}"));
             assert_eq!(safe_file_name(&doc.name), doc.name);
         }
         let e = s.personal_data_export(p.id, "docx").unwrap_err();

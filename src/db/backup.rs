@@ -106,7 +106,10 @@ fn remove_if_exists(path: &Path) -> Result<()> {
 }
 
 fn sync_file(path: &Path) -> Result<()> {
-    File::open(path)
+    // Opened for writing: Windows flushes only through a handle with write access.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
         .and_then(|f| f.sync_all())
         .map_err(|e| io_error("Datei kann nicht gespeichert werden", path, e))
 }
@@ -224,10 +227,7 @@ fn write_backup(from: &Connection, path: &Path, live_db: &Path) -> Result<()> {
     remove_if_exists(&part)?;
     let written = copy_database(from, &part)
         .and_then(|()| sync_file(&part))
-        .and_then(|()| {
-            std::fs::rename(&part, path)
-                .map_err(|e| io_error("Sicherung kann nicht gespeichert werden als", path, e))
-        });
+        .and_then(|()| crate::documents::replace_file(&part, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&part);
     }
@@ -470,10 +470,24 @@ impl Store {
         for suffix in ["-wal", "-shm", "-journal"] {
             let mut side = target.as_os_str().to_os_string();
             side.push(suffix);
-            remove_if_exists(Path::new(&side))?;
+            match std::fs::remove_file(Path::new(&side)) {
+                Err(e) if crate::documents::held_open(&e) => return Err(in_use()),
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(io_error(
+                        "Datei kann nicht gelöscht werden",
+                        Path::new(&side),
+                        e,
+                    ))
+                }
+                _ => {}
+            }
         }
-        std::fs::rename(part, target)
-            .map_err(|e| io_error("Die Datenbank kann nicht ersetzt werden", target, e))?;
+        // Windows refuses to replace a file that is open, e.g. by a database tool in rollback
+        // mode (which the probe above does not notice).
+        crate::documents::replace_file(part, target).map_err(|e| match e {
+            Error::Conflict(_) => in_use(),
+            e => e,
+        })?;
         sync_dir(parent_of(target));
         Ok(())
     }

@@ -79,7 +79,41 @@ pub fn write_file(path: &std::path::Path, bytes: &[u8]) -> crate::Result<()> {
         let _ = std::fs::remove_file(&tmp);
         return Err(fail(e));
     }
-    std::fs::rename(&tmp, path).map_err(fail)
+    replace_file(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Renames `from` over `to`. Windows cannot replace a file that another program holds open (a PDF
+/// viewer, for a moment a virus scanner or the search indexer): retried for about two seconds,
+/// then refused with a message that says so.
+pub fn replace_file(from: &std::path::Path, to: &std::path::Path) -> crate::Result<()> {
+    use std::time::Duration;
+    let mut pause = Duration::from_millis(50);
+    let mut waited = Duration::ZERO;
+    loop {
+        match std::fs::rename(from, to) {
+            Ok(()) => return Ok(()),
+            Err(e) if held_open(&e) && waited < Duration::from_secs(2) => {
+                std::thread::sleep(pause);
+                waited += pause;
+                pause = (pause * 2).min(Duration::from_millis(500));
+            }
+            Err(e) if held_open(&e) => {
+                return Err(crate::Error::Conflict(format!(
+                    "Die Datei „{}“ ist in einem anderen Programm geöffnet (z. B. im PDF-Betrachter) oder schreibgeschützt und kann nicht ersetzt werden. Bitte dort schließen und erneut versuchen.",
+                    to.display()
+                )))
+            }
+            Err(e) => return Err(crate::Error::file("Datei kann nicht geschrieben werden", to, e)),
+        }
+    }
+}
+
+/// Whether a failed rename means the target is held open: Windows answers access denied (5), a
+/// sharing violation (32) or a lock violation (33). Unix replaces open files.
+pub fn held_open(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
 }
 
 use pdf::{Align, Colour, Doc, Style, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_TOP, CONTENT_WIDTH};
@@ -190,6 +224,52 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn write_file_replaces_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir
+            .path()
+            .join("Jürgen Müller")
+            .join("Abrechnung 2026-11.pdf");
+        write_file(&target, b"alt").unwrap();
+        write_file(&target, b"neu").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"neu");
+        assert_eq!(
+            std::fs::read_dir(target.parent().unwrap()).unwrap().count(),
+            1
+        );
+    }
+
+    /// Windows only (also under Wine): a file open in another program, shared for reading and
+    /// writing but not for deleting as PDF viewers and SQLite do, cannot be replaced.
+    #[cfg(windows)]
+    #[test]
+    fn a_file_held_open_is_not_replaced_and_the_message_says_why() {
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_SHARE_READ: u32 = 1;
+        const FILE_SHARE_WRITE: u32 = 2;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("Abrechnung.pdf");
+        std::fs::write(&target, b"alt").unwrap();
+        let viewer = std::fs::OpenOptions::new()
+            .read(true)
+            .share_mode(FILE_SHARE_READ | FILE_SHARE_WRITE)
+            .open(&target)
+            .unwrap();
+        let err = write_file(&target, b"neu").unwrap_err();
+        assert!(matches!(err, crate::Error::Conflict(_)), "{err:?}");
+        assert!(err.to_string().contains("PDF-Betrachter"), "{err}");
+        assert_eq!(std::fs::read(&target).unwrap(), b"alt");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+        drop(viewer);
+        write_file(&target, b"neu").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"neu");
     }
 
     #[test]

@@ -8,11 +8,23 @@ use lotsen::Result;
 #[derive(clap::Args)]
 pub struct Args {
     id: i64,
+    /// Datei (.pdf oder .json) oder Ordner (dann PDF unter dem Vorschlagsnamen)
     #[arg(long)]
     out: PathBuf,
 }
 
 pub fn run(session: &mut Session, args: Args) -> Result<()> {
+    // A folder: the PDF under its proposed name, legal on Windows for every script.
+    if args.out.is_dir() {
+        let doc = session.personal_data_export(args.id, "pdf")?;
+        let path = args.out.join(&doc.name);
+        lotsen::documents::write_file(&path, &doc.bytes)?;
+        eprintln!(
+            "Auskunft nach Art. 15 DSGVO gespeichert: {}",
+            path.display()
+        );
+        return Ok(());
+    }
     let store = session.store();
     let data = store.personal_data(args.id, session.today())?;
     let as_json = args
