@@ -59,6 +59,8 @@ fn logger() -> tauri::plugin::TauriPlugin<tauri::Wry> {
 }
 
 pub fn run() {
+    // Before the log file and the database exist: everything this process creates is private.
+    lotsen::db::private::restrict_new_files();
     tauri::Builder::default()
         .plugin(logger())
         // Used from Rust only ("Speichern unter…"); the window gets no dialog permission.
