@@ -119,7 +119,9 @@ test('the due list on the Übersicht links to the pilot', async () => {
     const n = await s.exec(`return document.querySelectorAll('#due-list .due-link').length;`);
     return n === due.length ? n : null;
   });
-  assert.equal(shown, 7);
+  // The demo's seven due items, and the eFZ data kept of a prospect with a relevant entry (Attrappe).
+  assert.equal(shown, 8);
+  assert.ok(due.some((d) => d.kind === 'efz_kept_relevant_entry'), JSON.stringify(due.map((d) => d.kind)));
   writeFileSync(join(SHOTS, 'uebersicht.png'), await s.screenshot());
   const expired = due.find((d) => d.kind === 'efz_expired');
   await s.click(`#due-list .due-link[data-pilot-id="${expired.pilot_id}"]`);
