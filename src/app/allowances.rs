@@ -54,7 +54,7 @@ impl Session {
             notice_date: notice_date.or_else(|| old.as_ref().and_then(|o| o.notice_date)),
             budget_line: keep(given(&input.budget_line), |b| &b.budget_line),
         };
-        let who = self.who();
+        let who = self.actor();
         self.store_mut().set_budget(&budget, &who)?;
         self.budget_year(input.year)
     }
@@ -84,7 +84,7 @@ impl Session {
 
     /// "Freigeben": checks budget, bank details and timing, and numbers the statements.
     pub fn approve_run(&mut self, month: &str) -> Result<Run> {
-        let (today, who) = (self.today(), self.who());
+        let (today, who) = (self.today(), self.actor());
         self.store_mut().approve_run(month, &who, today)
     }
 
@@ -108,7 +108,7 @@ impl Session {
         original_statement: &str,
     ) -> Result<Correction> {
         let cents = parse::euros("amount", "Betrag", amount)?;
-        let who = self.who();
+        let who = self.actor();
         self.store_mut()
             .add_correction(pilot_id, cents.0, reason, original_statement, &who)
     }

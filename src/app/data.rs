@@ -120,7 +120,7 @@ impl Session {
     /// Imports every valid new row of the file at `path` in one transaction.
     pub fn import_file(&mut self, path: &Path, progress: OnProgress) -> Result<ImportPreview> {
         let bytes = read_chosen_file(path)?;
-        let (today, who) = (self.today(), self.who());
+        let (today, who) = (self.today(), self.actor());
         progress(Progress::new(0, 1, "Datei wird geprüft …"));
         let report = self
             .store_mut()

@@ -23,7 +23,7 @@ impl Session {
         note: &str,
     ) -> Result<PilotRecord> {
         let on = parse::date("effective_on", "Wirksam ab", effective_on)?;
-        let (today, who) = (self.today(), self.who());
+        let (today, who) = (self.today(), self.actor());
         self.store_mut()
             .change_status(id, status, on, note, &who, today)
     }

@@ -35,7 +35,7 @@ impl Session {
 
     /// Fills an empty database with fictitious pilots ([`demo_count`]); returns how many.
     pub fn load_demo(&mut self) -> Result<usize> {
-        let (today, who) = (self.today(), self.who());
+        let (today, who) = (self.today(), self.actor());
         match demo_count()? {
             None => demo::load(self.store_mut(), today, &who),
             Some(n) => demo::load_many(self.store_mut(), today, &who, n),
@@ -77,7 +77,7 @@ impl Session {
 
     /// Creates (`id` none) or updates a pilot.
     pub fn save_pilot(&mut self, input: &PilotInput, id: Option<i64>) -> Result<Pilot> {
-        let (today, who) = (self.today(), self.who());
+        let (today, who) = (self.today(), self.actor());
         match id {
             None => self.store_mut().create_pilot(input, today, &who),
             Some(id) => self.store_mut().update_pilot(id, input, today),

@@ -171,11 +171,6 @@ impl Session {
         })
     }
 
-    /// Who is recorded as "who" on status changes, budgets, approvals and imports.
-    pub fn who(&self) -> String {
-        self.actor()
-    }
-
     /// Tells the session the platform's documents folder (see [`Session::documents_root`]).
     pub fn set_user_documents(&mut self, dir: Option<PathBuf>) {
         self.user_documents = dir;
