@@ -194,7 +194,7 @@ check "Prüfung der Datenbank" lotsen check check
 check "Budget 2026 festlegen" lotsen budget budget set 2026 "46.800,00" --notice "HZ-17" --line "31500.53100"
 check "Budget in deutscher Schreibweise" contains "$WORK/budget.out" "46.800,00 €"
 lotsen badbudget budget set 2026 viel || true
-check "ungültiger Betrag deutsch abgelehnt" contains "$WORK/badbudget.err" "Betrag „viel“ ist ungültig"
+check "ungültiger Betrag deutsch abgelehnt" contains "$WORK/badbudget.err" "„viel“ ist kein eindeutiger Betrag"
 
 check "Lauf 2026-11 erstellen" lotsen create run create 2026-11
 check "Lauf 2026-11 freigeben" lotsen approve run approve 2026-11
