@@ -48,3 +48,12 @@ pub fn or_dash(text: &str) -> &str {
         text
     }
 }
+
+/// "bestanden" / "nicht bestanden" (test, interview).
+pub fn passed(yes: bool) -> &'static str {
+    if yes {
+        "bestanden"
+    } else {
+        "nicht bestanden"
+    }
+}
