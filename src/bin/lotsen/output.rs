@@ -57,3 +57,14 @@ pub fn passed(yes: bool) -> &'static str {
         "nicht bestanden"
     }
 }
+
+/// The screening state of a record, with the reason it does not count when that says more
+/// ("fehlt (Zeugnis war bei Vorlage älter als 3 Monate)"), not the label twice.
+pub fn screening_words(r: &lotsen::domain::record::PilotRecord) -> String {
+    match &r.screening_reason {
+        Some(reason) if *reason != r.screening_state.label => {
+            format!("{} ({reason})", r.screening_state.label)
+        }
+        _ => r.screening_state.label.clone(),
+    }
+}

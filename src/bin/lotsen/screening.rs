@@ -9,7 +9,7 @@ use lotsen::domain::dates::format_date;
 use lotsen::domain::screening::ScreeningResult;
 use lotsen::Result;
 
-use crate::output::out;
+use crate::output::{out, screening_words};
 
 #[derive(clap::Subcommand)]
 pub enum Command {
@@ -49,14 +49,10 @@ pub fn run(session: &mut Session, cmd: Command) -> Result<()> {
     };
     let r = session.add_screening(a.id, &input)?;
     out(&format!(
-        "{}: eFZ eingetragen ({}). Führungszeugnis jetzt: {}{}",
+        "{}: eFZ eingetragen ({}). Führungszeugnis jetzt: {}",
         r.pilot.display_name(),
         recorded(&input)?,
-        r.screening_state.label,
-        r.screening_reason
-            .as_ref()
-            .map(|x| format!(" ({x})"))
-            .unwrap_or_default()
+        screening_words(&r)
     ));
     Ok(())
 }

@@ -7,7 +7,7 @@ use lotsen::domain::iban;
 use lotsen::domain::record::PilotRecord;
 use lotsen::Result;
 
-use crate::output::{json, out, passed, render, table};
+use crate::output::{json, out, passed, render, screening_words, table};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -94,12 +94,8 @@ fn record_text(r: &PilotRecord) -> String {
     }
     lines.push(String::new());
     lines.push(format!(
-        "Führungszeugnis: {}{}   Wiedervorlage: {}",
-        r.screening_state.label,
-        r.screening_reason
-            .as_ref()
-            .map(|x| format!(" ({x})"))
-            .unwrap_or_default(),
+        "Führungszeugnis: {}   Wiedervorlage: {}",
+        screening_words(r),
         date_or_dash(r.reinspection_on)
     ));
     lines.push("Basislehrgang:".into());
