@@ -14,6 +14,8 @@ use crate::output::{out, screening_words};
 #[derive(clap::Subcommand)]
 pub enum Command {
     /// eFZ eintragen: Bestätigungsschreiben und/oder Einsichtnahme (auch rückwirkend)
+    ///
+    /// Gespeichert werden nur diese Angaben: keine Kopie und kein Inhalt des Führungszeugnisses.
     Add(AddArgs),
 }
 
