@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::parse;
 use super::Session;
-use crate::domain::pilot::{Pilot, PilotInput, Status};
+use crate::domain::pilot::{Pilot, PilotInput};
 use crate::domain::record::PilotRecord;
 use crate::domain::screening::{Screening, ScreeningResult};
 use crate::domain::training::{self, SessionKind, TestAttempt};
@@ -69,20 +69,6 @@ pub struct TestInput {
     /// `passed` / `failed`, or "bestanden" / "nicht bestanden".
     pub interview: String,
     pub interviewer: String,
-}
-
-fn status(text: &str) -> Result<Status> {
-    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    Status::parse(&words).ok_or_else(|| {
-        Error::field(
-            "status",
-            format!(
-                "Status „{}“ ist unbekannt; möglich: {}.",
-                text.trim(),
-                Status::ALL.map(|s| s.label()).join(", ")
-            ),
-        )
-    })
 }
 
 fn count(field: &str, label: &str, text: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
@@ -168,7 +154,7 @@ impl Session {
         input: &StatusInput,
     ) -> Result<PilotRecord> {
         let mut errors = Vec::new();
-        let s = keep(status(&input.status), &mut errors);
+        let s = keep(parse::status("status", &input.status), &mut errors);
         let on = keep(
             parse::date("effective_on", "Wirksam ab", &input.on),
             &mut errors,

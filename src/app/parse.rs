@@ -70,10 +70,20 @@ pub fn today(text: &str) -> Result<NaiveDate> {
     })
 }
 
-/// A pilot status: the code ("active") or the German label ("Aktiv"), any case.
+/// A pilot status: the code ("active") or the German label ("Aktiv"), any case and spacing;
+/// unknown words are refused with the statuses there are.
 pub fn status(field: &str, text: &str) -> Result<Status> {
-    Status::parse(text)
-        .ok_or_else(|| Error::field(field, format!("Status „{}“ ist unbekannt.", text.trim())))
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Status::parse(&words).ok_or_else(|| {
+        Error::field(
+            field,
+            format!(
+                "Status „{}“ ist unbekannt; möglich: {}.",
+                text.trim(),
+                Status::ALL.map(|s| s.label()).join(", ")
+            ),
+        )
+    })
 }
 
 /// Which list an export writes: "pilots", "coverage" or "payments".

@@ -148,12 +148,19 @@ pub const SOURCES: [&str; 5] = [
 const MAX_FIELD: usize = 200;
 const MAX_NOTES: usize = 5000;
 
-/// Parses an ISO (`2026-11-26`) or German (`26.11.2026`) date.
+/// Parses an ISO (`2026-11-26`) or German (`26.11.2026`, also `1.3.2026`) date. The year must have
+/// four digits: chrono alone would read "2.11.26" as the year 26, and a two-digit year is
+/// ambiguous, so it is refused rather than guessed.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .ok()
+    let four_digits = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    if s.split('-').next().is_some_and(four_digits) {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    } else if s.rsplit('.').next().is_some_and(four_digits) {
+        NaiveDate::parse_from_str(s, "%d.%m.%Y").ok()
+    } else {
+        None
+    }
 }
 
 fn blank_to_none(v: &Option<String>) -> Option<String> {
@@ -567,6 +574,24 @@ pub(crate) mod tests {
             );
         }
         assert!(plausible_email("lotse.mueller@harz-ehrenamt.de"));
+    }
+
+    #[test]
+    fn dates_need_a_four_digit_year() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 1);
+        for ok in ["2026-03-01", "01.03.2026", "1.3.2026", " 2026-03-01 "] {
+            assert_eq!(parse_date(ok), d, "{ok}");
+        }
+        for ambiguous in [
+            "1.3.26",
+            "26-03-01",
+            "01.03.026",
+            "1.3.",
+            "2026-3",
+            "+2026-03-01",
+        ] {
+            assert_eq!(parse_date(ambiguous), None, "{ambiguous}");
+        }
     }
 
     #[test]

@@ -215,17 +215,6 @@ impl RowReport {
     }
 }
 
-/// A date of the list: "01.03.2025", "1.3.2025" or "2025-03-01"; a year of four digits.
-pub fn list_date(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
-    let year_ok = t
-        .rsplit('.')
-        .next()
-        .filter(|_| t.contains('.'))
-        .is_none_or(|y| y.len() == 4);
-    pilot::parse_date(t).filter(|_| year_ok)
-}
-
 fn whole_number(text: &str) -> Option<u32> {
     text.trim().parse::<u32>().ok()
 }
@@ -247,7 +236,7 @@ fn interview_word(text: &str) -> Option<bool> {
 fn read_history(field: &str, value: &str, e: &mut PastEntry) -> std::result::Result<(), String> {
     let label = field_label(field);
     let date = || {
-        list_date(value)
+        pilot::parse_date(value)
             .ok_or_else(|| format!("„{label}“: „{value}“ ist kein gültiges Datum (TT.MM.JJJJ)."))
     };
     match field {

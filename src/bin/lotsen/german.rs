@@ -31,10 +31,11 @@ const PHRASES: &[(&str, &str)] = &[
     ("unrecognized subcommand", "unbekannter Befehl"),
     ("unexpected argument", "unerwartete Angabe"),
     ("invalid value", "ungültiger Wert"),
+    // Before "for '", which would take this phrase's last word.
+    ("a value is required for", "es fehlt ein Wert für"),
     ("for '", "für „"),
     ("' found", "“"),
-    ("a value is required for", "es fehlt ein Wert für"),
-    ("but none was supplied", "aber keiner wurde angegeben"),
+    (" but none was supplied", ""),
     ("the argument", "die Angabe"),
     ("cannot be used multiple times", "darf nur einmal vorkommen"),
     ("cannot be used with", "passt nicht zusammen mit"),

@@ -10,13 +10,16 @@ mod due;
 mod export;
 mod german;
 mod import;
+mod modules;
 mod output;
 mod passphrase;
 mod pilots;
 mod restore;
 mod run;
+mod screening;
 mod sepa;
 mod statements;
+mod test;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,11 +47,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Fiktive Demodaten laden (nur in eine leere Datenbank)
-    Demo,
-    /// Lotsen auflisten und anlegen
+    /// Fiktive Demodaten laden (nur in eine leere Datenbank): Lotsen, Demo-Konto, Briefkopf, Budget
+    Demo(demo::Args),
+    /// Lotsen auflisten, anlegen, Status und Altkreis ändern
     #[command(subcommand)]
     Pilots(Box<pilots::Command>),
+    /// Führungszeugnis (eFZ) eintragen
+    #[command(subcommand)]
+    Screening(screening::Command),
+    /// Module des Basislehrgangs als anerkannt eintragen
+    #[command(subcommand)]
+    Modules(modules::Command),
+    /// Versuch des Abschlusstests eintragen
+    #[command(subcommand)]
+    Test(test::Command),
     /// Datenbank auf Beschädigung prüfen (integrity_check)
     Check,
     /// Abdeckung je Altkreis (Tabelle, JSON oder PDF-Bericht)
@@ -102,8 +114,11 @@ fn run(cli: Cli) -> Result<()> {
     let mut session = Session::open(&path, clock)?;
     let s = &mut session;
     match cli.command {
-        Command::Demo => demo::run(s),
+        Command::Demo(args) => demo::run(s, args),
         Command::Pilots(cmd) => pilots::run(s, *cmd),
+        Command::Screening(cmd) => screening::run(s, cmd),
+        Command::Modules(cmd) => modules::run(s, cmd),
+        Command::Test(cmd) => test::run(s, cmd),
         Command::Check => check::run(s),
         Command::Coverage(args) => coverage::run(s, args),
         Command::Run(cmd) => run::run(s, cmd),

@@ -48,3 +48,23 @@ pub fn or_dash(text: &str) -> &str {
         text
     }
 }
+
+/// "bestanden" / "nicht bestanden" (test, interview).
+pub fn passed(yes: bool) -> &'static str {
+    if yes {
+        "bestanden"
+    } else {
+        "nicht bestanden"
+    }
+}
+
+/// The screening state of a record, with the reason it does not count when that says more
+/// ("fehlt (Zeugnis war bei Vorlage älter als 3 Monate)"), not the label twice.
+pub fn screening_words(r: &lotsen::domain::record::PilotRecord) -> String {
+    match &r.screening_reason {
+        Some(reason) if *reason != r.screening_state.label => {
+            format!("{} ({reason})", r.screening_state.label)
+        }
+        _ => r.screening_state.label.clone(),
+    }
+}

@@ -1,6 +1,7 @@
 //! `lotsen pilots …`: the register of pilots, one file per subcommand in `pilots/`.
 
 mod add;
+mod district;
 mod export_data;
 mod list;
 mod show;
@@ -19,8 +20,10 @@ pub enum Command {
     Show(show::Args),
     /// Alle Daten einer Person (Art. 15 DSGVO) als PDF oder JSON (nach Dateiendung)
     ExportData(export_data::Args),
-    /// Status ändern (gleiche Regeln wie in der App)
+    /// Status ändern, auch rückwirkend (gleiche Regeln wie in der App); --undo storniert die letzte Änderung
     Status(status::Args),
+    /// Altkreis wechseln ab einem Tag (bleibt als Verlauf erhalten)
+    District(district::Args),
 }
 
 pub fn run(session: &mut Session, cmd: Command) -> Result<()> {
@@ -30,5 +33,6 @@ pub fn run(session: &mut Session, cmd: Command) -> Result<()> {
         Command::Show(args) => show::run(session, args),
         Command::ExportData(args) => export_data::run(session, args),
         Command::Status(args) => status::run(session, args),
+        Command::District(args) => district::run(session, args),
     }
 }

@@ -1,6 +1,8 @@
-//! `lotsen pilots add`: a new pilot with the same checks as the app's form; prints the new number.
+//! `lotsen pilots add`: a new pilot with the same checks as the app's form, also "im Programm seit" a
+//! past day (`--since`); prints the new number on stdout and what was done on stderr.
 
 use lotsen::app::Session;
+use lotsen::domain::dates::format_date;
 use lotsen::{PilotInput, Result};
 
 use crate::output::out;
@@ -38,6 +40,9 @@ pub struct Args {
     source: Option<String>,
     #[arg(long, default_value = "")]
     notes: String,
+    /// im Programm seit JJJJ-MM-TT (Standard: heute); die Vorgeschichte wird danach eingetragen
+    #[arg(long, value_name = "DATUM")]
+    since: Option<String>,
 }
 
 pub fn run(session: &mut Session, a: Args) -> Result<()> {
@@ -60,14 +65,24 @@ pub fn run(session: &mut Session, a: Args) -> Result<()> {
         iban: a.iban,
         notes: a.notes,
     };
-    let (today, who) = (session.today(), session.actor());
-    for d in session.store().find_duplicates(&input, None, today)? {
+    for d in session
+        .store()
+        .find_duplicates(&input, None, session.today())?
+    {
         eprintln!(
             "Warnung: möglicher Doppeleintrag – Nr. {} {} ({})",
             d.id, d.name, d.reason
         );
     }
-    let p = session.store_mut().create_pilot(&input, today, &who)?;
+    let p = session.add_pilot(&input, a.since.as_deref())?;
+    let since = session.pilot_record(p.id)?.in_programme_since;
+    // stdout stays the bare number for scripts (`id=$(lotsen pilots add …)`).
     out(&p.id.to_string());
+    eprintln!(
+        "Lotse Nr. {} angelegt: {}, im Programm seit {}",
+        p.id,
+        p.display_name(),
+        since.map(format_date).unwrap_or_else(|| "—".into())
+    );
     Ok(())
 }
