@@ -309,6 +309,21 @@ describe('modules and refresher recognised ("anerkannt")', () => {
     expect($<HTMLInputElement>('#c-kind-5').checked).toBe(false); // ready for the next one
   });
 
+  it('keeps what is typed in the recognition form while a test attempt is saved', async () => {
+    handlers.add_test_attempt = () => answer(record({ final_test_passed: true }));
+    await openOlena('qualifizierung');
+    $<HTMLInputElement>('#c-kind-refresher').click();
+    fill('#c-on', '14.02.2025');
+    fill('#t-taken_on', '10.08.2024');
+    fill('#t-points', '42');
+    fill('#t-max_points', '60');
+    $('#add-attempt').click();
+    await vi.waitFor(() => expect($('#final-test').textContent).toBe('Abschlusstest bestanden'));
+    expect($<HTMLInputElement>('#t-points').value).toBe('');
+    expect($<HTMLInputElement>('#c-kind-refresher').checked).toBe(true);
+    expect($<HTMLInputElement>('#c-on').value).toBe('14.02.2025');
+  });
+
   it('shows the backend’s errors at the boxes and the date', async () => {
     handlers.add_modules = () => {
       throw {

@@ -78,6 +78,8 @@ export function createTrainingPanel(deps: RecordDeps): RecordPanel {
   const { ctx } = deps;
   let record: PilotRecord | null = null;
   let busy = false;
+  /** The form whose save is being shown. */
+  let saving: 'attempt' | 'credit' | null = null;
 
   const moduleList = h('ol', { id: 'module-list', class: 'module-list' });
   const finalTest = h('p', { id: 'final-test', class: 'final-test' });
@@ -191,10 +193,12 @@ export function createTrainingPanel(deps: RecordDeps): RecordPanel {
     const credits = [...r.credits].sort((a, b) => b.on.localeCompare(a.on) || b.id - a.id);
     if (credits.length === 0) creditBody.append(h('tr', { class: 'empty' }, h('td', { colspan: 4 }, 'Nichts anerkannt.')));
     for (const c of credits) creditBody.append(creditRow(c));
-    if (refill || !samePilot) {
+    // A form that saved starts afresh; what is typed in the other one stays.
+    if (!samePilot || (refill && saving === null)) {
       reset();
       resetCredit();
-    }
+    } else if (refill && saving === 'attempt') reset();
+    else if (refill && saving === 'credit') resetCredit();
   }
 
   function resetCredit(): void {
@@ -225,7 +229,9 @@ export function createTrainingPanel(deps: RecordDeps): RecordPanel {
       try {
         const updated = await api.addModules(pilotId, { modules, on, note: creditNote.value.trim() });
         ctx.toast(`Anerkannt: ${modules.map((m) => (m === REFRESHER ? m : `Modul ${m}`)).join(', ')} am ${formatDate(on)}.`);
+        saving = 'credit';
         deps.update(updated, 'qualifizierung');
+        saving = null;
       } catch (e) {
         reportSaveError(api.toAppError(e), creditErrors, ctx.showError);
       } finally {
@@ -283,7 +289,9 @@ export function createTrainingPanel(deps: RecordDeps): RecordPanel {
       try {
         const updated = await api.addTestAttempt(pilotId, input);
         ctx.toast('Testversuch gespeichert.');
+        saving = 'attempt';
         deps.update(updated, 'qualifizierung');
+        saving = null;
         takenOn.focus();
       } catch (e) {
         reportSaveError(api.toAppError(e), errors, ctx.showError);
