@@ -44,6 +44,8 @@ fn export_roots(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     lotsen::app::allowances::BudgetInput::export_all(cfg)?;
     lotsen::app::data::AuditedTable::export_all(cfg)?;
     lotsen::app::data::CareProblem::export_all(cfg)?;
+    lotsen::app::history::DistrictInput::export_all(cfg)?;
+    lotsen::app::history::ModulesInput::export_all(cfg)?;
     PilotInput::export_all(cfg)?;
     PilotQuery::export_all(cfg)?;
     Duplicate::export_all(cfg)?;

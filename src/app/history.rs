@@ -26,7 +26,7 @@ pub struct StatusInput {
 }
 
 /// A district change as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct DistrictInput {
     pub district: String,
@@ -51,7 +51,7 @@ pub struct ScreeningInput {
 
 /// Modules done outside the courses of the app ("anerkannt"), or a refresher: each entry a module
 /// number, a range or list ("1-5", "1, 2, 4"), or "Auffrischung".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct ModulesInput {
     pub modules: Vec<String>,

@@ -1,6 +1,5 @@
 //! The register: pilots listed, looked up, checked for duplicates and saved; the demo data.
 
-use crate::db::demo;
 use crate::domain::pilot::{Duplicate, Pilot, PilotInput};
 use crate::domain::reference::ReferenceData;
 use crate::domain::register::PilotQuery;
@@ -33,13 +32,11 @@ impl Session {
         self.store().reference_data()
     }
 
-    /// Fills an empty database with fictitious pilots ([`demo_count`]); returns how many.
+    /// "Demodaten laden" in the app: the complete demo ([`Session::load_full_demo`]: debtor
+    /// account, letterhead, budgets and the pilots, [`demo_count`] of them); returns how many.
     pub fn load_demo(&mut self) -> Result<usize> {
-        let (today, who) = (self.today(), self.actor());
-        match demo_count()? {
-            None => demo::load(self.store_mut(), today, &who),
-            Some(n) => demo::load_many(self.store_mut(), today, &who, n),
-        }
+        let count = demo_count()?;
+        Ok(self.load_full_demo(count)?.pilots)
     }
 
     /// Every field error of `input` as saving would report it; empty when it is valid.

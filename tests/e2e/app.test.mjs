@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  APP, CLI, SHOTS, openApp, closeApp, freshDb, pilotsInDb, rowTexts, selectOption,
+  APP, CLI, SHOTS, cliJson, openApp, closeApp, freshDb, pilotsInDb, rowTexts, selectOption,
 } from './harness.mjs';
 
 before(() => { assert.ok(APP && CLI, 'LOTSEN_APP and LOTSEN_CLI must be set (see tests/e2e/run.sh)'); });
@@ -93,6 +93,16 @@ test('first start with demo data shows 30 pilots; screenshot of the Lotsen scree
   await s.click('#start-demo');
   await s.waitFor('30 demo pilots', async () => (await rowTexts(s)).length === 30);
   assert.equal(pilotsInDb(db).length, 30);
+  // The complete demo: budgets for this year and the last, a Storno, and the county's debtor account.
+  for (const year of ['2025', '2026']) assert.equal(cliJson(db, 'budget', year).budget_cents, 30 * 12 * 13000, year);
+  const schablone = pilotsInDb(db).find((p) => p.last_name === 'Schablone');
+  assert.equal(cliJson(db, 'pilots', 'show', String(schablone.id)).cancelled_changes.length, 1);
+  await s.click('#nav-einstellungen');
+  await s.el('#settings-form');
+  assert.match(await s.exec(`return document.querySelector('#set-debtor_name').value;`), /Demo/);
+  assert.match(await s.exec(`return document.querySelector('#set-debtor_iban').value;`), /^DE/);
+  await s.click('#nav-lotsen');
+  await s.el('#pilot-table tbody tr[data-id]');
 
   // Filter by district and status through the selects.
   await selectOption(s, '#filter-district', 'Wernigerode');

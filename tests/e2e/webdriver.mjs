@@ -116,7 +116,18 @@ export class Session {
       }
     }
   }
-  async clear(css) { await call('POST', this.p(`/element/${await this.el(css)}/clear`), {}); }
+  /** Clears a field; one out of view or under a toast is scrolled to the middle first, as in click. */
+  async clear(css) {
+    const id = await this.el(css);
+    try {
+      await call('POST', this.p(`/element/${id}/clear`), {});
+    } catch (e) {
+      if (!/not interactable/.test(e.message)) throw e;
+      await this.exec(`arguments[0].scrollIntoView({ block: 'center' });`, [{ [ELEMENT]: id }]);
+      await sleep(250);
+      await call('POST', this.p(`/element/${id}/clear`), {});
+    }
+  }
   async type(css, text) { await call('POST', this.p(`/element/${await this.el(css)}/value`), { text }); }
   async fill(css, text) { await this.clear(css); await this.type(css, text); }
   async text(css) { return call('GET', this.p(`/element/${await this.el(css)}/text`)); }

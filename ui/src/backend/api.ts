@@ -17,6 +17,7 @@ import type {
   Correction,
   Course,
   CoverageView,
+  DistrictInput,
   DocumentKind,
   DueItem,
   Duplicate,
@@ -24,6 +25,7 @@ import type {
   FieldError,
   ExportKind,
   ImportPreview,
+  ModulesInput,
   PersonalDataFormat,
   PickedBackup,
   PickedImport,
@@ -164,6 +166,28 @@ export function saveScreening(pilotId: number, screeningId: number | null, scree
 
 export function addTestAttempt(pilotId: number, attempt: AttemptInput): Promise<PilotRecord> {
   return invoke<PilotRecord>('add_test_attempt', { pilotId, attempt });
+}
+
+// ---- entry with history (past facts are checked by the rules of their own day) ----------------
+
+/** Moves "Im Programm seit" (TT.MM.JJJJ or ISO, as typed). */
+export function setProgrammeSince(id: number, since: string): Promise<PilotRecord> {
+  return invoke<PilotRecord>('set_programme_since', { id, since });
+}
+
+/** "Rückgängig": Storno of the latest status change, with a reason. */
+export function undoStatus(id: number, reason: string): Promise<PilotRecord> {
+  return invoke<PilotRecord>('undo_status', { id, reason });
+}
+
+/** Another former district from a day, kept as history. */
+export function changeDistrict(id: number, input: DistrictInput): Promise<PilotRecord> {
+  return invoke<PilotRecord>('change_district', { id, input });
+}
+
+/** Modules or a refresher done outside the courses of the app ("anerkannt"). */
+export function addModules(id: number, input: ModulesInput): Promise<PilotRecord> {
+  return invoke<PilotRecord>('add_modules', { id, input });
 }
 
 // ---- courses --------------------------------------------------------------------------------

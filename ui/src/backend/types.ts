@@ -19,6 +19,8 @@ export type { AppError } from './bindings/AppError';
 export type { AttemptRow } from './bindings/AttemptRow';
 export type { AuditEntry } from './bindings/AuditEntry';
 export type { AuditFilter } from './bindings/AuditFilter';
+export type { CancelledChange } from './bindings/CancelledChange';
+export type { CreditRecord } from './bindings/CreditRecord';
 export type { BackupEntry } from './bindings/BackupEntry';
 export type { BackupInfo } from './bindings/BackupInfo';
 export type { BackupKind } from './bindings/BackupKind';
@@ -34,6 +36,9 @@ export type { DataSettings } from './bindings/DataSettings';
 /** Rust: `Debtor`. */
 export type { Debtor as DebtorSettings } from './bindings/Debtor';
 export type { District } from './bindings/District';
+export type { DistrictChange } from './bindings/DistrictChange';
+/** Rust: `app::history::DistrictInput`. */
+export type { DistrictInput } from './bindings/DistrictInput';
 export type { DistrictCoverage } from './bindings/DistrictCoverage';
 /** Rust: `PilotDocument`. */
 export type { PilotDocument as DocumentKind } from './bindings/PilotDocument';
@@ -52,6 +57,8 @@ export type { LifecycleSettings } from './bindings/LifecycleSettings';
 export type { Light } from './bindings/Light';
 export type { ModuleInfo } from './bindings/ModuleInfo';
 export type { ModuleRow } from './bindings/ModuleRow';
+/** Rust: `app::history::ModulesInput`. */
+export type { ModulesInput } from './bindings/ModulesInput';
 export type { MonthPoint } from './bindings/MonthPoint';
 export type { MonthRow } from './bindings/MonthRow';
 export type { Municipality } from './bindings/Municipality';
@@ -75,6 +82,7 @@ export type { ScreeningResult } from './bindings/ScreeningResult';
 /** Rust: `ScreeningState`. */
 export type { ScreeningState as ScreeningStateCode } from './bindings/ScreeningState';
 export type { SessionInput } from './bindings/SessionInput';
+export type { SessionKind } from './bindings/SessionKind';
 export type { Settings } from './bindings/Settings';
 /** Rust: `Status`. */
 export type { Status as StatusCode } from './bindings/Status';

@@ -28,6 +28,8 @@ export interface PilotForm {
   duplicatesShown(): boolean;
   /** Updates the status line after a status change made elsewhere on the pilot's page. */
   showStatus(status: StatusCode): void;
+  /** Takes the district after a district change made elsewhere on the pilot's page. */
+  showDistrict(name: string | null): void;
 }
 
 const NO_CHOICE = '—';
@@ -420,6 +422,12 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
     statusLine.hidden = false;
   }
 
+  function showDistrict(name: string | null): void {
+    ensureOption(district, name);
+    district.value = name ?? '';
+    districtByHand = district.value !== '' && district.value !== defaultDistrict(municipality.value);
+  }
+
   function readForm(): PilotInput {
     const val = (key: PilotField) => ctl<Control>(key).value.trim();
     const orNull = (s: string) => (s === '' ? null : s);
@@ -466,5 +474,6 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
     hideDuplicates,
     duplicatesShown: () => !duplicateBox.hidden,
     showStatus,
+    showDistrict,
   };
 }

@@ -102,6 +102,7 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     stammdaten: form.element,
     onChange(r) {
       form.showStatus(r.status);
+      if (form.pilotId === r.pilot.id) form.showDistrict(r.pilot.district); // a district change on the Status tab
       void refresh(); // the status column follows
     },
   });

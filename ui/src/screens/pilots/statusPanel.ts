@@ -1,17 +1,27 @@
-// The "Status" tab of a pilot's page: current status, eligibility, appointment and refresher, the history,
-// and the "Status ändern" dialog. The backend decides what is allowed; the dialog shows why not.
+// The "Status" tab of a pilot's page: current status, eligibility, appointment and refresher, "Im Programm
+// seit", the history (cancelled changes shown as cancelled), the "Status ändern" dialog (also for a past
+// day), "Rückgängig" (Storno of the latest change, with a reason) and the district history. The backend
+// decides what is allowed, by the rules of the day a fact is dated; the forms show why not.
 import * as api from '../../backend/api';
 import { h, options, replace } from '../../shared/dom';
-import { closeDialog, dialogOpen, FIELD_MESSAGES, FieldErrors, dateInput, labelled, openDialog, readDate, textInput } from '../../shared/fields';
-import { formatDate, statusLabel } from '../../shared/format';
+import {
+  closeDialog, dialogOpen, FIELD_MESSAGES, FieldErrors, dateInput, labelled, openDialog, readDate, reportSaveError, textInput,
+} from '../../shared/fields';
+import { createDistrictSection } from './districtSection';
+import { formatDate, formatDateTime, statusLabel } from '../../shared/format';
 import { facts, printDocument, type RecordDeps, type RecordPanel } from './recordPanel';
-import type { PilotRecord, StatusChange, StatusCode } from '../../backend/types';
+import type { CancelledChange, PilotRecord, StatusChange, StatusCode } from '../../backend/types';
 
 const DATE_LABEL = 'Wirksam ab';
+const SINCE_LABEL = 'Im Programm seit';
+const REASON_LABEL = 'Grund';
+
+/** A row of the history: a change in force, or one cancelled by a Storno. */
+type HistoryRow = StatusChange & { cancelled?: CancelledChange };
 
 /** Newest first: the latest effective date on top, the later entry first on the same day. */
-function newestFirst(history: StatusChange[]): StatusChange[] {
-  return [...history].sort((a, b) => b.effective_on.localeCompare(a.effective_on) || b.seq - a.seq);
+function newestFirst(rows: HistoryRow[]): HistoryRow[] {
+  return [...rows].sort((a, b) => b.effective_on.localeCompare(a.effective_on) || b.seq - a.seq);
 }
 
 export function createStatusPanel(deps: RecordDeps): RecordPanel {
@@ -25,6 +35,24 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
   // Focusable from script: after a change to a final status, focus lands here and the reason is read out.
   const hint = h('p', { id: 'status-hint', class: 'hint', hidden: true, tabindex: -1 });
   const printButton = h('button', { type: 'button', id: 'print-certificate', class: 'secondary', hidden: true }, 'Berufungsurkunde drucken');
+  const undoButton = h(
+    'button',
+    { type: 'button', id: 'undo-status', class: 'secondary', hidden: true, 'aria-describedby': 'undo-hint' },
+    'Rückgängig',
+  );
+  const undoHint = h('p', { id: 'undo-hint', class: 'hint', hidden: true });
+
+  // "Im Programm seit": the day of the first status change; moved here for a pilot who joined earlier.
+  const sinceInput = dateInput();
+  const sinceForm = h(
+    'form',
+    { id: 'since-form', class: 'record-form inline-form', novalidate: true, autocomplete: 'off', 'aria-label': SINCE_LABEL },
+    labelled('since', SINCE_LABEL, sinceInput),
+    h('div', { class: 'button-row' }, h('button', { type: 'submit', id: 'save-since', class: 'secondary' }, 'Datum übernehmen')),
+  );
+  const sinceErrors = new FieldErrors(sinceForm, { since: 'since' });
+  let sinceBusy = false;
+
   const historyBody = h('tbody', {});
   const historyTable = h(
     'table',
@@ -58,19 +86,51 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
   const dialog = h('dialog', { id: 'status-dialog', class: 'dialog', 'aria-labelledby': 'status-dialog-title' }, dialogForm);
   const errors = new FieldErrors(dialogForm, { status: 'status-new', effective_on: 'status-date', note: 'status-note' });
 
+  // ---- Storno dialog ("Rückgängig") ------------------------------------------------------------
+  const undoWhat = h('p', { id: 'undo-what' });
+  const reason = textInput({ maxlength: 500 });
+  const undoError = h('p', { id: 'undo-error', class: 'form-error', role: 'alert', hidden: true });
+  const undoApply = h('button', { type: 'submit', id: 'undo-apply', class: 'primary' }, 'Stornieren');
+  const undoCancel = h('button', { type: 'button', id: 'undo-cancel', class: 'secondary' }, 'Abbrechen');
+  const undoForm = h(
+    'form',
+    { id: 'undo-form', novalidate: true, autocomplete: 'off' },
+    h('h2', { id: 'undo-dialog-title' }, 'Statusänderung stornieren'),
+    undoWhat,
+    h('p', { class: 'hint' }, 'Die Änderung bleibt im Verlauf als storniert sichtbar; alle Regeln übergehen sie.'),
+    labelled('undo-reason', REASON_LABEL, reason),
+    undoError,
+    h('div', { class: 'button-row' }, undoApply, undoCancel),
+  );
+  const undoDialog = h('dialog', { id: 'undo-dialog', class: 'dialog', 'aria-labelledby': 'undo-dialog-title' }, undoForm);
+  const undoErrors = new FieldErrors(undoForm, { reason: 'undo-reason' });
+  let undoBusy = false;
+
+  const district = createDistrictSection(deps);
+
   const element = h(
     'section',
     { class: 'record-section', 'aria-label': 'Status' },
     summary,
-    h('div', { class: 'button-row' }, changeButton, printButton),
+    sinceForm,
+    h('div', { class: 'button-row' }, changeButton, undoButton, printButton),
     hint,
+    undoHint,
     h('h3', {}, 'Verlauf'),
     h('div', { class: 'table-wrap inline' }, historyTable),
+    district.element,
     dialog,
+    undoDialog,
   );
 
-  function show(r: PilotRecord): void {
+  function show(r: PilotRecord, refill: boolean): void {
+    const samePilot = record?.pilot.id === r.pilot.id;
     record = r;
+    if (refill || !samePilot) {
+      sinceErrors.clear();
+      sinceInput.value = formatDate(r.in_programme_since);
+    }
+    district.show(r, refill || !samePilot);
     replace(
       summary,
       facts([
@@ -87,15 +147,36 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
     if (none) changeButton.setAttribute('aria-describedby', 'status-hint');
     else changeButton.removeAttribute('aria-describedby');
     printButton.hidden = !(r.status === 'active' && r.appointed_on);
+    const undo = r.undo_candidate;
+    undoButton.hidden = undo === null;
+    undoHint.hidden = undo === null;
+    undoHint.textContent = undo ? `„Rückgängig“ storniert die letzte Änderung: ${changeText(undo)}.` : '';
 
     replace(historyBody);
-    const rows = newestFirst(r.history);
+    const rows = newestFirst([...r.history, ...r.cancelled_changes.map((c) => ({ ...c, cancelled: c }))]);
     if (rows.length === 0) historyBody.append(h('tr', { class: 'empty' }, h('td', { colspan: 4 }, 'Noch kein Eintrag.')));
-    for (const c of rows) {
-      historyBody.append(
-        h('tr', {}, h('td', {}, formatDate(c.effective_on)), h('td', {}, statusLabel(ctx.reference, c.status)), h('td', {}, c.note), h('td', {}, c.who)),
-      );
+    for (const c of rows) historyBody.append(historyRow(c));
+  }
+
+  /** "Ausgeschieden ab 20.11.2026". */
+  function changeText(c: StatusChange): string {
+    return `„${statusLabel(ctx.reference, c.status)}“ ab ${formatDate(c.effective_on)}`;
+  }
+
+  function historyRow(c: HistoryRow): HTMLTableRowElement {
+    const label = statusLabel(ctx.reference, c.status);
+    const x = c.cancelled;
+    if (!x) {
+      return h('tr', {}, h('td', {}, formatDate(c.effective_on)), h('td', {}, label), h('td', {}, c.note), h('td', {}, c.who));
     }
+    return h(
+      'tr',
+      { class: 'cancelled' },
+      h('td', {}, formatDate(c.effective_on)),
+      h('td', {}, h('span', { class: 'cancelled-status' }, label), ' ', h('span', { class: 'cancelled-mark' }, 'storniert')),
+      h('td', {}, [c.note, `Storno: ${x.reason}`].filter((t) => t !== '').join(' · ')),
+      h('td', {}, `${c.who}; storniert von ${x.cancelled_by} am ${formatDateTime(x.cancelled_at)}`),
+    );
   }
 
   // ---- dialog behaviour ----------------------------------------------------------------------
@@ -179,10 +260,110 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
     if (record) void printDocument(ctx, record.pilot.id, 'appointment_certificate', printButton);
   });
 
+  // ---- "Im Programm seit" ----------------------------------------------------------------------
+  sinceForm.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (sinceBusy || !record) return;
+    ctx.clearError();
+    sinceErrors.clear();
+    const since = readDate(sinceInput);
+    if (since === null) sinceErrors.set('since', FIELD_MESSAGES.missing(SINCE_LABEL));
+    else if (since === undefined) sinceErrors.set('since', FIELD_MESSAGES.notADate(SINCE_LABEL));
+    if (!since) {
+      sinceErrors.focusFirst();
+      return;
+    }
+    const id = record.pilot.id;
+    sinceBusy = true;
+    sinceForm.setAttribute('aria-busy', 'true');
+    void (async () => {
+      try {
+        const updated = await api.setProgrammeSince(id, since);
+        deps.update(updated, 'status');
+        ctx.toast(`Im Programm seit ${formatDate(updated.in_programme_since)}.`);
+      } catch (e) {
+        reportSaveError(api.toAppError(e), sinceErrors, ctx.showError);
+      } finally {
+        sinceBusy = false;
+        sinceForm.removeAttribute('aria-busy');
+      }
+    })();
+  });
+
+  // ---- Storno ----------------------------------------------------------------------------------
+  function clearUndoMessages(): void {
+    undoErrors.clear();
+    undoError.hidden = true;
+    undoError.textContent = '';
+  }
+
+  function openUndo(): void {
+    const undo = record?.undo_candidate;
+    if (!undo) return;
+    undoWhat.textContent = `Storniert wird ${changeText(undo)}${undo.note ? ` (${undo.note})` : ''}.`;
+    reason.value = '';
+    clearUndoMessages();
+    openDialog(undoDialog);
+    reason.focus();
+  }
+
+  function closeUndo(): void {
+    closeDialog(undoDialog);
+    // After a Storno the button may be gone (nothing left to cancel): focus goes where "Status ändern" sends it.
+    if (!undoButton.hidden) undoButton.focus();
+    else (changeButton.disabled ? hint : changeButton).focus();
+  }
+
+  undoButton.addEventListener('click', openUndo);
+  undoCancel.addEventListener('click', closeUndo);
+  undoDialog.addEventListener('cancel', (ev) => {
+    ev.preventDefault();
+    closeUndo();
+  });
+  undoForm.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (undoBusy || !record?.undo_candidate) return;
+    clearUndoMessages();
+    const why = reason.value.trim();
+    if (why === '') {
+      undoErrors.set('reason', FIELD_MESSAGES.missing(REASON_LABEL));
+      undoErrors.focusFirst();
+      return;
+    }
+    const id = record.pilot.id;
+    const undone = record.undo_candidate;
+    undoBusy = true;
+    undoForm.setAttribute('aria-busy', 'true');
+    void (async () => {
+      try {
+        const updated = await api.undoStatus(id, why);
+        deps.update(updated, 'status');
+        closeUndo();
+        ctx.toast(`Storniert: ${changeText(undone)}.`);
+      } catch (e) {
+        const err = api.toAppError(e);
+        const unplaced = err.kind === 'validation' ? undoErrors.show(err.errors) : [];
+        if (err.kind === 'validation' && unplaced.length === 0 && err.errors.length > 0) {
+          undoErrors.focusFirst();
+          return;
+        }
+        undoError.textContent = [err.message, ...unplaced.map((u) => u.message)].join(' ');
+        undoError.hidden = false;
+      } finally {
+        undoBusy = false;
+        undoForm.removeAttribute('aria-busy');
+      }
+    })();
+  });
+
   return {
     element,
-    show: (r) => show(r),
+    show: (r, refill) => show(r, refill),
     onEscape(): boolean {
+      if (dialogOpen(undoDialog)) {
+        closeUndo();
+        return true;
+      }
       if (!dialogOpen(dialog)) return false;
       close();
       return true;
