@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test: formatting, lints, Rust unit and integration tests,
-# UI unit tests, and the end-to-end tests of the real app under Xvfb.
+# UI unit tests, the end-to-end tests of the real app under Xvfb, and the Windows command line
+# (cross-built, run under Wine through a month).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -18,3 +19,5 @@ echo "== end-to-end (real app, tauri-driver, WebKitWebDriver, Xvfb)"
 cargo build -p lotsenbuero --features custom-protocol
 cargo build -p lotsen
 ./tests/e2e/run.sh
+echo "== Windows (lotsen.exe cross-built with MinGW, a month of work under Wine)"
+./scripts/test-windows.sh
