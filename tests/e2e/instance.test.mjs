@@ -16,7 +16,9 @@ const octal = (m) => m.toString(8).padStart(4, '0');
 /** The top-level windows titled "Lotsenbüro" on this X display. */
 function appWindows() {
   const tree = execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' });
-  return tree.split('\n').filter((l) => /"Lotsenb/.test(l));
+  // `0x200003 "Lotsenbüro": ("lotsenbuero" "Lotsenbuero") 1280x800…`: the title, not the class (the GTK leader window
+  // "lotsenbuero" has the same class).
+  return tree.split('\n').filter((l) => /^\s*0x[0-9a-f]+ "Lotsenb(ü|\\303\\274)ro":/.test(l));
 }
 
 /** Starts the app binary a second time with `env`; resolves with its exit code (or null after 20 s). */
@@ -42,7 +44,9 @@ test('a second start brings the running window forward and exits; restore from t
   await s.waitFor('demo loaded', async () => (await s.exec(`return document.querySelectorAll('#pilot-table tbody tr[data-id]').length;`)) > 0);
   const pilots = pilotsInDb(db).length;
   assert.ok(pilots > 0);
-  await s.waitFor('one window', async () => appWindows().length === 1);
+  await s.waitFor('one window', async () => appWindows().length === 1).catch((e) => {
+    throw new Error(`${e.message}\n${execFileSync('xwininfo', ['-root', '-tree'], { encoding: 'utf8' })}`);
+  });
 
   const started = Date.now();
   const second = await secondStart(env);
