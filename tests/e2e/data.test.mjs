@@ -4,6 +4,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { SHOTS, openApp, closeApp, freshDb, pilotsInDb, rowTexts } from './harness.mjs';
 
 after(closeApp);
@@ -84,6 +85,7 @@ test('"Sicherung auf Datenträger …": an encrypted copy without plain IBANs; r
   await s.fill('#encrypt-repeat', 'Harz-Lotsen 2025');
   await s.click('#encrypt-save');
   await s.waitFor('not the same', async () => (await s.text('#err-encrypt-repeat')).includes('stimmen nicht überein'));
+  execFileSync('import', ['-window', 'root', join(SHOTS, 'sicherung-verschluesseln-dialog.png')]);
   assert.deepEqual(readdirSync(stick), []);
   await s.fill('#encrypt-repeat', 'Harz-Lotsen 2026');
   await s.click('#encrypt-save');
@@ -99,7 +101,7 @@ test('"Sicherung auf Datenträger …": an encrypted copy without plain IBANs; r
   }
   assert.equal(bytes.includes(Buffer.from('SQLite format')), false);
   assert.equal(bytes.includes(Buffer.from(pilots[0].last_name)), false);
-  writeFileSync(join(SHOTS, 'sicherung-verschluesselt.png'), await s.screenshot());
+  execFileSync('import', ['-window', 'root', join(SHOTS, 'sicherung-verschluesselt.png')]);
 
   // Restore into another, empty database: the picked file is encrypted, so the dialog asks for the passphrase.
   const other = freshDb();
@@ -113,10 +115,13 @@ test('"Sicherung auf Datenträger …": an encrypted copy without plain IBANs; r
   await s.click('#restore-confirm');
   await s.waitFor('wrong passphrase', async () => (await s.text('#err-restore-passphrase')).includes('Das Kennwort ist falsch'));
   assert.equal(pilotsInDb(other).length, 0, 'nothing changed');
-  writeFileSync(join(SHOTS, 'wiederherstellen-kennwort-falsch.png'), await s.screenshot());
+  execFileSync('import', ['-window', 'root', join(SHOTS, 'wiederherstellen-kennwort-falsch.png')]);
   await s.fill('#restore-passphrase', 'Harz-Lotsen 2026');
   await s.click('#restore-confirm');
-  await s.waitFor('restored', async () => pilotsInDb(other).length === pilots.length, 30000);
+  await s.waitFor('restored', async () => pilotsInDb(other).length === pilots.length, 60000).catch(async (e) => {
+    execFileSync('import', ['-window', 'root', join(SHOTS, 'wiederherstellen-fehler.png')]);
+    throw new Error(`${e.message}: ${pilotsInDb(other).length} of ${pilots.length}`);
+  });
   await s.waitFor('notice after the reload', async () => (await s.text('#toast')).includes('Sicherung wiederhergestellt'));
   // No decrypted copy is left beside the database.
   const leftovers = readdirSync(join(dirname(other), 'Sicherungen')).filter((f) => f.endsWith('.part'));
