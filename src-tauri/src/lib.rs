@@ -65,8 +65,9 @@ fn tighten_logs(app: &tauri::AppHandle) {
     let files: Vec<_> = std::fs::read_dir(&dir)
         .map(|entries| entries.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
-    let tightened =
-        lotsen::db::private::tighten_all(std::iter::once(dir.as_path()).chain(files.iter().map(|p| p.as_path())));
+    let tightened = lotsen::db::private::tighten_all(
+        std::iter::once(dir.as_path()).chain(files.iter().map(|p| p.as_path())),
+    );
     for p in tightened {
         log::info!("Nur noch für Sie lesbar gemacht: {}", p.display());
     }
