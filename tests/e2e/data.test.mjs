@@ -2,7 +2,7 @@
 // who did it. The encrypted copy for a USB stick and its restore with the passphrase.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { SHOTS, openApp, closeApp, freshDb, pilotsInDb, rowTexts } from './harness.mjs';
@@ -95,6 +95,7 @@ test('"Sicherung auf Datenträger …": an encrypted copy without plain IBANs; r
   assert.match(files[0], /^lotsenbuero-sicherung-.*-verschluesselt\.age$/);
   const copy = join(stick, files[0]);
   const bytes = readFileSync(copy);
+  assert.equal((statSync(copy).mode & 0o777).toString(8), '600', 'the copy is private too');
   assert.equal(bytes.subarray(0, 21).toString(), 'age-encryption.org/v1');
   for (const iban of ibans) {
     assert.equal(bytes.includes(Buffer.from(iban)), false, `plain IBAN ${iban} in the copy`);
