@@ -66,6 +66,24 @@ fn is_disk_full(e: &std::io::Error) -> bool {
         || matches!(e.raw_os_error(), Some(112 | 39) if cfg!(windows))
 }
 
+/// The system's reason for a failed file operation, in German for the common cases (the system's
+/// own text is English on many PCs); anything rarer keeps the system's text.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let german = match e.kind() {
+        K::NotFound => "Datei oder Ordner nicht vorhanden",
+        K::PermissionDenied => "keine Berechtigung (Zugriff verweigert)",
+        K::AlreadyExists => "ist schon vorhanden",
+        K::ReadOnlyFilesystem => "der Datenträger ist schreibgeschützt",
+        K::NotADirectory => "ein Teil des Pfads ist kein Ordner",
+        K::IsADirectory => "ist ein Ordner, keine Datei",
+        K::InvalidFilename => "der Dateiname ist nicht zulässig",
+        K::UnexpectedEof => "die Datei endet unerwartet",
+        _ => return e.to_string(),
+    };
+    german.to_string()
+}
+
 fn join_field_errors(errors: &[FieldError]) -> String {
     errors
         .iter()
@@ -107,7 +125,7 @@ impl Error {
         if is_disk_full(&e) {
             Error::Disk(format!("{DISK_FULL} ({what}: {})", path.display()))
         } else {
-            Error::Disk(format!("{what} „{}“: {e}", path.display()))
+            Error::Disk(format!("{what} „{}“: {}", path.display(), io_reason(&e)))
         }
     }
 }
@@ -128,7 +146,7 @@ impl From<std::io::Error> for Error {
         if is_disk_full(&e) {
             Error::Disk(DISK_FULL.into())
         } else {
-            Error::Disk(format!("{DISK_IO} ({e})"))
+            Error::Disk(format!("{DISK_IO} ({})", io_reason(&e)))
         }
     }
 }
@@ -248,5 +266,22 @@ mod tests {
             assert_eq!(v["missing"], json!([]));
             assert_eq!(v.as_object().unwrap().len(), 4, "{v}");
         }
+    }
+
+    #[test]
+    fn a_refused_file_operation_is_explained_in_german() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let e = Error::file(
+            "Sicherung kann nicht geschrieben werden",
+            std::path::Path::new("/media/usb/s.age"),
+            denied,
+        );
+        assert_eq!(
+            e.to_string(),
+            "Sicherung kann nicht geschrieben werden „/media/usb/s.age“: keine Berechtigung (Zugriff verweigert)"
+        );
+        let gone = std::io::Error::from_raw_os_error(2);
+        assert_eq!(io_reason(&gone), "Datei oder Ordner nicht vorhanden");
+        assert!(!Error::from(gone).to_string().contains("os error"));
     }
 }

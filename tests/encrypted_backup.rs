@@ -118,3 +118,74 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// The use cases behind "Sicherung auf Datenträger …" and the restore of a picked file in the app:
+/// the passphrase typed twice, the picked file recognised as encrypted, the passphrase asked for.
+#[test]
+fn the_apps_encrypted_copy_and_restore_through_the_session() {
+    use lotsen::app::data::{check_new_passphrase, inspect_backup};
+    use lotsen::app::{Clock, Session};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data").join("lotsenbuero.sqlite3");
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let mut s = Session::open(&db, Clock::fixed(today)).unwrap();
+    demo::load(s.store_mut(), today, "Test").unwrap();
+    let pilots = s.store().all_pilots().unwrap().len();
+    let copy = dir.path().join(s.encrypted_backup_name());
+    assert!(copy.to_string_lossy().ends_with("-verschluesselt.age"));
+    let quiet = |_| {};
+
+    // Typed twice: too short, or not the same, is refused at its field before anything is written.
+    let e = check_new_passphrase("kurz", "kurz").unwrap_err();
+    assert!(field(e).starts_with("passphrase: Das Kennwort muss mindestens 8"));
+    let e = s
+        .backup_encrypted_to(&copy, "Harz-Lotsen 2026", "Harz-Lotsen 2025", &quiet)
+        .unwrap_err();
+    assert_eq!(
+        field(e),
+        "passphrase_repeat: Die beiden Kennwörter stimmen nicht überein."
+    );
+    assert!(!copy.exists());
+    // Not over the open database.
+    let e = s
+        .backup_encrypted_to(&db, "Harz-Lotsen 2026", "Harz-Lotsen 2026", &quiet)
+        .unwrap_err();
+    assert!(field(e).contains("nicht über die geöffnete Datenbank"));
+    assert_eq!(s.store().all_pilots().unwrap().len(), pilots);
+
+    let info = s
+        .backup_encrypted_to(&copy, "Harz-Lotsen 2026", "Harz-Lotsen 2026", &quiet)
+        .unwrap();
+    assert_eq!(info.pilot_count as usize, pilots, "checked after writing");
+    assert!(sealed::is_encrypted(&copy));
+
+    // Picked for a restore: known to be encrypted, details need the passphrase.
+    let picked = inspect_backup(&copy).unwrap();
+    assert!(picked.encrypted && picked.info.is_none());
+    let plain = dir.path().join("plain.sqlite3");
+    s.store().backup_to(&plain).unwrap();
+    let picked = inspect_backup(&plain).unwrap();
+    assert!(!picked.encrypted);
+    assert_eq!(picked.info.unwrap().pilot_count as usize, pilots);
+
+    // Into another, empty database: no passphrase, a wrong one, then the right one.
+    let other = dir.path().join("anders").join("lotsenbuero.sqlite3");
+    let mut t = Session::open(&other, Clock::fixed(today)).unwrap();
+    let e = t.restore_backup(&copy, None, &quiet).unwrap_err();
+    assert!(field(e).starts_with("passphrase: Diese Sicherung ist verschlüsselt"));
+    let e = t
+        .restore_backup(&copy, Some("Harz-Lotsen 2025"), &quiet)
+        .unwrap_err();
+    assert!(field(e).contains("Kennwort ist falsch"));
+    assert_eq!(t.store().all_pilots().unwrap().len(), 0, "nothing changed");
+    let outcome = t
+        .restore_backup(&copy, Some("Harz-Lotsen 2026"), &quiet)
+        .unwrap();
+    assert_eq!(outcome.restored.pilot_count as usize, pilots);
+    assert_eq!(t.store().all_pilots().unwrap().len(), pilots);
+    assert!(walk(dir.path())
+        .iter()
+        .all(|p| !p.to_string_lossy().ends_with(".part")));
+    // A plain backup still restores without a passphrase.
+    t.restore_backup(&plain, None, &quiet).unwrap();
+}

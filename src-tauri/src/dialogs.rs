@@ -37,7 +37,7 @@ pub fn open_in_viewer(path: &Path) {
 
 /// Asks where to save a file ("Speichern unter…"); `None` when the person cancels.
 /// `LOTSEN_SAVE_AS_DIR` skips the dialog and saves there under the proposed name (tests).
-fn ask_save_path(app: &tauri::AppHandle, proposed: &str) -> Option<PathBuf> {
+pub fn ask_save_path(app: &tauri::AppHandle, proposed: &str) -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("LOTSEN_SAVE_AS_DIR").filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(dir).join(proposed));
     }
@@ -71,6 +71,7 @@ fn filter_name(name: &str) -> &'static str {
         "xlsx" => "Excel-Arbeitsmappe",
         "json" => "JSON-Datei",
         "sqlite3" => "Sicherung",
+        "age" => "Verschlüsselte Sicherung",
         _ => "Datei",
     }
 }

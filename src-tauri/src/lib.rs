@@ -38,11 +38,46 @@ fn spawn_daily_care(app: tauri::AppHandle) {
     });
 }
 
+/// A second start of the app (one instance per user): the running window comes to the front and
+/// the second process exits, so the same database is never open in two windows.
+fn bring_to_front(app: &tauri::AppHandle) {
+    log::info!("Zweiter Start: das laufende Fenster wird nach vorn geholt.");
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// `LOTSEN_LOG_DIR` (tests), if set.
+fn log_dir_override() -> Option<std::path::PathBuf> {
+    std::env::var_os("LOTSEN_LOG_DIR")
+        .filter(|v| !v.is_empty())
+        .map(Into::into)
+}
+
+/// The log folder and its files are private like the database: a log written by an older version
+/// (or created under a looser umask) is tightened at start, with a line in the log saying so.
+fn tighten_logs(app: &tauri::AppHandle) {
+    let Some(dir) = log_dir_override().or_else(|| app.path().app_log_dir().ok()) else {
+        return;
+    };
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    let tightened = lotsen::db::private::tighten_all(
+        std::iter::once(dir.as_path()).chain(files.iter().map(|p| p.as_path())),
+    );
+    for p in tightened {
+        log::info!("Nur noch für Sie lesbar gemacht: {}", p.display());
+    }
+}
+
 /// The log file in the app's log folder (`LOTSEN_LOG_DIR` instead, for tests), plus stderr.
 fn logger() -> tauri::plugin::TauriPlugin<tauri::Wry> {
-    let file = match std::env::var_os("LOTSEN_LOG_DIR").filter(|v| !v.is_empty()) {
+    let file = match log_dir_override() {
         Some(dir) => TargetKind::Folder {
-            path: dir.into(),
+            path: dir,
             file_name: Some("lotsenbuero".into()),
         },
         None => TargetKind::LogDir {
@@ -62,10 +97,15 @@ pub fn run() {
     // Before the log file and the database exist: everything this process creates is private.
     lotsen::db::private::restrict_new_files();
     tauri::Builder::default()
+        // First, so that a second start hands over before it opens a log file or the database.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            bring_to_front(app)
+        }))
         .plugin(logger())
         // Used from Rust only ("Speichern unter…"); the window gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
+            tighten_logs(app.handle());
             let args: Vec<String> = std::env::args().collect();
             let path = state::db_path_from(&args, app.path().app_data_dir().ok());
             // "Today" is read at every action; LOTSEN_TODAY fixes it for tests.

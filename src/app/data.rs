@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::db::sealed;
 use crate::db::{
     self, AuditEntry, AuditFilter, BackupEntry, BackupInfo, ExportKind, RestoreOutcome,
 };
@@ -38,6 +39,43 @@ pub struct CareProblem {
 /// Checks a backup file before it is restored: schema, pilots, integrity.
 pub fn check_backup(path: &Path) -> Result<BackupInfo> {
     db::check_backup_file(path)
+}
+
+/// A backup file the person picked, before it is restored: an encrypted one is only known to be
+/// encrypted (its details need the passphrase), a plain one is checked at once.
+#[derive(Debug, Clone, Serialize)]
+pub struct PickedBackup {
+    pub path: String,
+    pub encrypted: bool,
+    pub info: Option<BackupInfo>,
+}
+
+/// Looks at a picked backup file: encrypted, or checked like [`check_backup`].
+pub fn inspect_backup(path: &Path) -> Result<PickedBackup> {
+    let encrypted = sealed::is_encrypted(path);
+    let info = if encrypted {
+        None
+    } else {
+        Some(check_backup(path)?)
+    };
+    Ok(PickedBackup {
+        path: path.display().to_string(),
+        encrypted,
+        info,
+    })
+}
+
+/// The passphrase of a new encrypted copy, typed twice: long enough, and both the same. Checked
+/// before the save dialog opens and again before anything is written.
+pub fn check_new_passphrase(passphrase: &str, repeat: &str) -> Result<()> {
+    sealed::check_new_passphrase(passphrase)?;
+    if repeat != passphrase {
+        return Err(Error::field(
+            "passphrase_repeat",
+            "Die beiden Kennwörter stimmen nicht überein.",
+        ));
+    }
+    Ok(())
 }
 
 /// The tables of the change log.
@@ -89,23 +127,74 @@ impl Session {
         Ok(info)
     }
 
+    /// The name proposed for "Sicherung auf Datenträger …" (an age file).
+    pub fn encrypted_backup_name(&self) -> String {
+        let stamp = self.clock().now().format("%Y-%m-%d-%H%M");
+        format!("lotsenbuero-sicherung-{stamp}-verschluesselt.age")
+    }
+
+    /// "Sicherung auf Datenträger …": an encrypted backup to `path` with the passphrase typed
+    /// twice; written, then decrypted and checked as a restore would check it.
+    pub fn backup_encrypted_to(
+        &self,
+        path: &Path,
+        passphrase: &str,
+        repeat: &str,
+        progress: OnProgress,
+    ) -> Result<BackupInfo> {
+        check_new_passphrase(passphrase, repeat)?;
+        progress(Progress::new(
+            0,
+            2,
+            "Datenbank wird gesichert und verschlüsselt …",
+        ));
+        self.store().backup_encrypted(path, passphrase)?;
+        progress(Progress::new(1, 2, "Sicherung wird geprüft …"));
+        let info = sealed::check_encrypted(path, passphrase, self.store().path())?;
+        progress(Progress::new(2, 2, "Fertig."));
+        Ok(info)
+    }
+
     /// The files in the backup folder, newest first.
     pub fn backups(&self) -> Result<Vec<BackupEntry>> {
         db::list_backups(&self.backup_dir())
     }
 
     /// "Sicherung wiederherstellen": checked first; the current database is saved into the backup
-    /// folder before it is replaced.
-    pub fn restore_backup(&mut self, path: &Path, progress: OnProgress) -> Result<RestoreOutcome> {
-        progress(Progress::new(0, 2, "Sicherung wird geprüft …"));
-        db::check_backup_file(path)?;
-        progress(Progress::new(
-            1,
-            2,
-            "Aktueller Stand wird gesichert und ersetzt …",
-        ));
+    /// folder before it is replaced. An encrypted backup needs its `passphrase`; a missing or
+    /// wrong one is refused at the field with nothing changed.
+    pub fn restore_backup(
+        &mut self,
+        path: &Path,
+        passphrase: Option<&str>,
+        progress: OnProgress,
+    ) -> Result<RestoreOutcome> {
         let (dir, now) = (self.backup_dir(), self.clock().now());
-        let outcome = self.store_mut().restore_from(path, &dir, now)?;
+        let outcome = if sealed::is_encrypted(path) {
+            let passphrase = passphrase.filter(|p| !p.is_empty()).ok_or_else(|| {
+                Error::field(
+                    "passphrase",
+                    "Diese Sicherung ist verschlüsselt: bitte ihr Kennwort eingeben.",
+                )
+            })?;
+            // Decrypted into the private backup folder, then the same checked restore.
+            progress(Progress::new(
+                0,
+                2,
+                "Sicherung wird entschlüsselt, geprüft und eingespielt …",
+            ));
+            self.store_mut()
+                .restore_encrypted(path, passphrase, &dir, now)?
+        } else {
+            progress(Progress::new(0, 2, "Sicherung wird geprüft …"));
+            db::check_backup_file(path)?;
+            progress(Progress::new(
+                1,
+                2,
+                "Aktueller Stand wird gesichert und ersetzt …",
+            ));
+            self.store_mut().restore_from(path, &dir, now)?
+        };
         self.refresh_actor();
         progress(Progress::new(2, 2, "Fertig."));
         Ok(outcome)

@@ -52,14 +52,26 @@ fn passphrase_error(message: &str) -> Error {
     Error::field("passphrase", message)
 }
 
+/// Refuses a passphrase shorter than [`MIN_PASSPHRASE`] characters for a new encrypted copy.
+pub fn check_new_passphrase(passphrase: &str) -> Result<()> {
+    if passphrase.chars().count() < MIN_PASSPHRASE {
+        return Err(passphrase_error(&format!(
+            "Das Kennwort muss mindestens {MIN_PASSPHRASE} Zeichen lang sein."
+        )));
+    }
+    Ok(())
+}
+
 impl Store {
     /// Writes an encrypted backup to `path` with `passphrase` (at least [`MIN_PASSPHRASE`]
     /// characters). The file gets its name only when it is complete.
     pub fn backup_encrypted(&self, path: &Path, passphrase: &str) -> Result<()> {
-        if passphrase.chars().count() < MIN_PASSPHRASE {
-            return Err(passphrase_error(&format!(
-                "Das Kennwort muss mindestens {MIN_PASSPHRASE} Zeichen lang sein."
-            )));
+        check_new_passphrase(passphrase)?;
+        if super::backup::same_file(path, &self.path) {
+            return Err(Error::field(
+                "file",
+                "Die Sicherung kann nicht über die geöffnete Datenbank geschrieben werden. Bitte einen anderen Dateinamen wählen.",
+            ));
         }
         let plain = TempPlain::beside(&self.path, "verschluesseln")?;
         self.backup_to(&plain.0)?;

@@ -4,7 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import net from 'node:net';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-const PORT = 4444;
+// LOTSEN_WEBDRIVER_PORT moves tauri-driver (and its native driver, one port up) off 4444, so that two test runs on one
+// machine never drive each other's app.
+const PORT = Number(process.env.LOTSEN_WEBDRIVER_PORT || 4444);
 
 async function call(method, path, body) {
   const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
@@ -29,8 +31,10 @@ async function portOpen(port) {
 
 /** Starts tauri-driver with the given environment and waits for its port. */
 export async function startDriver(env) {
+  // Someone else's driver on the port would start our app with their environment: refuse instead.
+  if (await portOpen(PORT)) throw new Error(`port ${PORT} is taken (another test run?): set LOTSEN_WEBDRIVER_PORT`);
   // Its own process group, so stopping it also stops the WebKitWebDriver it starts.
-  const driver = spawn('tauri-driver', ['--port', String(PORT)], {
+  const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
@@ -40,7 +44,7 @@ export async function startDriver(env) {
     await sleep(100);
   }
   driver.kill();
-  throw new Error('tauri-driver did not open port 4444');
+  throw new Error(`tauri-driver did not open port ${PORT}`);
 }
 
 export async function stopDriver(driver) {

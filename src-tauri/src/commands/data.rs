@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use lotsen::app::data::{self, AuditedTable};
+use lotsen::app::data::{self, AuditedTable, PickedBackup};
 use lotsen::db::{AuditEntry, AuditFilter, BackupEntry, BackupInfo, ExportKind, RestoreOutcome};
 use lotsen::io::import::ImportPreview;
 use serde::Serialize;
@@ -26,25 +26,37 @@ pub async fn list_backups(app: AppHandle) -> CmdResult<Vec<BackupEntry>> {
     with_session(app, |s| s.backups()).await
 }
 
-#[derive(Serialize)]
-pub struct PickedBackup {
-    path: String,
-    info: BackupInfo,
+/// "Sicherung auf Datenträger …": the passphrase (typed twice) is checked before the save dialog
+/// opens; then an encrypted copy is written where the person chooses. `None` if cancelled.
+#[tauri::command]
+pub async fn backup_encrypted(
+    app: AppHandle,
+    passphrase: String,
+    repeat: String,
+) -> CmdResult<Option<SavedFile>> {
+    background(app, move |app, state| {
+        data::check_new_passphrase(&passphrase, &repeat)?;
+        let name = state.with(|s| Ok(s.encrypted_backup_name()))?;
+        let Some(path) = dialogs::ask_save_path(app, &name) else {
+            return Ok(None);
+        };
+        let steps = progress(app, "backup_encrypted");
+        state.with(|s| s.backup_encrypted_to(&path, &passphrase, &repeat, &steps))?;
+        Ok(Some(SavedFile::at(&path)))
+    })
+    .await
 }
 
-/// Picks a backup file (dialog) and checks it; the window shows the details before restoring.
+/// Picks a backup file (dialog) and checks it (an encrypted one needs its passphrase first); the
+/// window shows the details before restoring.
 #[tauri::command]
 pub async fn pick_backup(app: AppHandle) -> CmdResult<Option<PickedBackup>> {
     background(app, |app, _| {
-        let filter = ("Sicherung", &["sqlite3", "db", "sqlite"][..]);
+        let filter = ("Sicherung", &["sqlite3", "db", "sqlite", "age"][..]);
         let Some(path) = dialogs::ask_open_path(app, "Sicherung wiederherstellen", filter) else {
             return Ok(None);
         };
-        let info = data::check_backup(&path)?;
-        Ok(Some(PickedBackup {
-            path: path.display().to_string(),
-            info,
-        }))
+        data::inspect_backup(&path).map(Some)
     })
     .await
 }
@@ -55,11 +67,16 @@ pub async fn check_backup(app: AppHandle, path: String) -> CmdResult<BackupInfo>
 }
 
 /// "Sicherung wiederherstellen": checked first; the current database is saved before it is replaced.
+/// An encrypted backup comes with its passphrase.
 #[tauri::command]
-pub async fn restore_backup(app: AppHandle, path: String) -> CmdResult<RestoreOutcome> {
+pub async fn restore_backup(
+    app: AppHandle,
+    path: String,
+    passphrase: Option<String>,
+) -> CmdResult<RestoreOutcome> {
     background(app, move |app, state| {
         let steps = progress(app, "restore_backup");
-        state.with(|s| s.restore_backup(&PathBuf::from(path), &steps))
+        state.with(|s| s.restore_backup(&PathBuf::from(path), passphrase.as_deref(), &steps))
     })
     .await
 }

@@ -51,6 +51,7 @@ macro_rules! commands {
             allowances::save_sepa,
             allowances::print_statement,
             data::backup_now,
+            data::backup_encrypted,
             data::list_backups,
             data::pick_backup,
             data::check_backup,

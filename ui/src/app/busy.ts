@@ -16,6 +16,7 @@ export const TASK_LABELS: Record<string, string> = {
   save_sepa: 'SEPA-Datei wird erstellt',
   print_statement: 'Abrechnung wird gedruckt',
   backup_now: 'Sicherung wird erstellt',
+  backup_encrypted: 'Verschlüsselte Sicherung wird erstellt',
   restore_backup: 'Sicherung wird wiederhergestellt',
   import_file: 'Lotsen werden übernommen',
 };

@@ -331,6 +331,12 @@ export function backupNow(): Promise<SavedFile> {
   return tracked<SavedFile>('backup_now');
 }
 
+/** "Sicherung auf Datenträger …": an encrypted copy where the person chooses (save dialog); the passphrase is typed
+ *  twice and checked by the backend before the dialog opens. null when the dialog was cancelled. */
+export function backupEncrypted(passphrase: string, repeat: string): Promise<SavedFile | null> {
+  return tracked<SavedFile | null>('backup_encrypted', { passphrase, repeat });
+}
+
 /** The files in the backup folder, newest first. */
 export function listBackups(): Promise<BackupEntry[]> {
   return invoke<BackupEntry[]>('list_backups');
@@ -346,9 +352,10 @@ export function checkBackup(path: string): Promise<BackupInfo> {
   return invoke<BackupInfo>('check_backup', { path });
 }
 
-/** Replaces the database with a checked backup; the current database is saved first. */
-export function restoreBackup(path: string): Promise<RestoreOutcome> {
-  return tracked<RestoreOutcome>('restore_backup', { path });
+/** Replaces the database with a checked backup; the current database is saved first. An encrypted backup needs its
+ *  passphrase (a wrong one is refused at the field "passphrase", nothing changed). */
+export function restoreBackup(path: string, passphrase: string | null = null): Promise<RestoreOutcome> {
+  return tracked<RestoreOutcome>('restore_backup', { path, passphrase });
 }
 
 /** Asks for a CSV file and previews its import (nothing is written); null when cancelled. */

@@ -123,9 +123,11 @@ export type SavedDocument = SavedFile;
 
 
 
+/** A picked backup file: a plain one checked at once; an encrypted one needs its passphrase first (info null). */
 export interface PickedBackup {
   path: string;
-  info: BackupInfoT;
+  encrypted: boolean;
+  info: BackupInfoT | null;
 }
 
 export interface PickedImport {

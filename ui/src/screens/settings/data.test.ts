@@ -193,6 +193,7 @@ describe('Einstellungen: backups', () => {
 
 const picked = () => ({
   path: BACKUP_PATH,
+  encrypted: false,
   info: { path: BACKUP_PATH, schema_version: 7, pilot_count: 42, file_size: 3_407_872, modified: '2026-11-01T07:05:00Z' },
 });
 
@@ -238,7 +239,7 @@ describe('Einstellungen: restore', () => {
     await pickBackup();
     $('#restore-confirm').click();
     await vi.waitFor(() => expect(restart.reload).toHaveBeenCalledTimes(1));
-    expect(callsOf('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { path: BACKUP_PATH } }]);
+    expect(callsOf('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { path: BACKUP_PATH, passphrase: null } }]);
     const notice =
       'Sicherung wiederhergestellt (42 Lotsen, Stand 01.11.2026 08:05). Die vorherige Datenbank wurde gesichert unter ' +
       '/home/sk/.local/share/lotsenbuero/backups/lotsenbuero-vor-wiederherstellung-2026-11-15.sqlite3';
@@ -284,6 +285,87 @@ describe('Einstellungen: restore', () => {
     expect($<HTMLButtonElement>('#restore-confirm').disabled).toBe(false);
     expect(restart.reload).not.toHaveBeenCalled();
     expect(sessionStorage.getItem('lotsenbuero.notice')).toBeNull();
+  });
+});
+
+// ---- Einstellungen: encrypted copy and its restore ---------------------------------------------
+
+describe('Einstellungen: encrypted backup copy', () => {
+  const STICK = '/media/usb/lotsenbuero-sicherung-2026-11-15-1130-verschluesselt.age';
+
+  it('asks for the passphrase twice, shows the backend’s refusal at the field, saves where chosen', async () => {
+    handlers.backup_encrypted = (a) => {
+      if ((a.passphrase as string).length < 8) throw validation('passphrase', 'Das Kennwort muss mindestens 8 Zeichen lang sein.');
+      if (a.repeat !== a.passphrase) throw validation('passphrase_repeat', 'Die beiden Kennwörter stimmen nicht überein.');
+      return { path: STICK };
+    };
+    await goToData();
+    expect($('#backup-encrypted').textContent).toBe('Sicherung auf Datenträger …');
+    $('#backup-encrypted').click();
+    expect($<HTMLDialogElement>('#encrypt-dialog').open).toBe(true);
+    expect(labelOf('encrypt-passphrase')).toBe('Kennwort');
+    expect(labelOf('encrypt-repeat')).toBe('Kennwort wiederholen');
+    expect($<HTMLInputElement>('#encrypt-passphrase').type).toBe('password');
+    expect($<HTMLInputElement>('#encrypt-repeat').type).toBe('password');
+
+    fill('#encrypt-passphrase', 'kurz');
+    fill('#encrypt-repeat', 'kurz');
+    $('#encrypt-save').click();
+    await vi.waitFor(() => expect($('#err-encrypt-passphrase').textContent).toBe('Das Kennwort muss mindestens 8 Zeichen lang sein.'));
+    expect($('#encrypt-passphrase').getAttribute('aria-invalid')).toBe('true');
+    expect($('#encrypt-dialog-error').hidden).toBe(true);
+
+    fill('#encrypt-passphrase', 'Harz-Lotsen 2026');
+    fill('#encrypt-repeat', 'Harz-Lotsen 2025');
+    $('#encrypt-save').click();
+    await vi.waitFor(() => expect($('#err-encrypt-repeat').textContent).toBe('Die beiden Kennwörter stimmen nicht überein.'));
+    expect($('#err-encrypt-passphrase').textContent).toBe('');
+    expect($<HTMLDialogElement>('#encrypt-dialog').open).toBe(true);
+
+    fill('#encrypt-repeat', 'Harz-Lotsen 2026');
+    $('#encrypt-save').click();
+    await vi.waitFor(() => expect($('#toast').textContent).toBe(`Verschlüsselte Sicherung gespeichert unter ${STICK}`));
+    expect($<HTMLDialogElement>('#encrypt-dialog').open).toBe(false);
+    expect($<HTMLInputElement>('#encrypt-passphrase').value).toBe('');
+    expect(callsOf('backup_encrypted').at(-1)).toEqual({ cmd: 'backup_encrypted', args: { passphrase: 'Harz-Lotsen 2026', repeat: 'Harz-Lotsen 2026' } });
+  });
+
+  it('an encrypted backup asks for its passphrase; a wrong one is shown at the field and nothing reloads', async () => {
+    handlers.pick_backup = () => ({ path: STICK, encrypted: true, info: null });
+    handlers.restore_backup = (a) => {
+      if (a.passphrase !== 'Harz-Lotsen 2026') {
+        throw validation('passphrase', 'Das Kennwort ist falsch; die Sicherung wurde nicht geöffnet. Es wurde nichts verändert.');
+      }
+      return {
+        restored: { path: STICK, schema_version: 7, pilot_count: 42, file_size: 3_407_872, modified: null },
+        previous_saved_as: '/home/sk/backups/lotsenbuero-vor-wiederherstellung-2026-11-15.sqlite3',
+      };
+    };
+    await goToData();
+    $('#restore-pick').click();
+    await vi.waitFor(() => expect($<HTMLDialogElement>('#restore-dialog').open).toBe(true));
+    expect($('#restore-file').textContent).toBe(STICK);
+    expect($('#restore-encrypted').textContent).toContain('Kennwort');
+    expect(labelOf('restore-passphrase')).toBe('Kennwort der Sicherung');
+    expect(document.activeElement?.id).toBe('restore-passphrase');
+
+    fill('#restore-passphrase', 'falsch falsch');
+    $('#restore-confirm').click();
+    await vi.waitFor(() => expect($('#err-restore-passphrase').textContent).toContain('Das Kennwort ist falsch'));
+    expect($('#restore-dialog-error').hidden).toBe(true);
+    expect(restart.reload).not.toHaveBeenCalled();
+    expect($<HTMLButtonElement>('#restore-confirm').disabled).toBe(false);
+
+    fill('#restore-passphrase', 'Harz-Lotsen 2026');
+    $('#restore-confirm').click();
+    await vi.waitFor(() => expect(restart.reload).toHaveBeenCalledTimes(1));
+    expect(callsOf('restore_backup').at(-1)).toEqual({ cmd: 'restore_backup', args: { path: STICK, passphrase: 'Harz-Lotsen 2026' } });
+  });
+
+  it('a plain backup shows no passphrase field', async () => {
+    handlers.pick_backup = () => picked();
+    await pickBackup();
+    expect($('#restore-passphrase').closest<HTMLElement>('.field')!.hidden).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 // Part of the Einstellungen screen: "Daten" (docs/DOMAIN.md#backup). Backups by hand and the list of those in the
-// backup folder; restoring a backup (checked by the backend, details shown and confirmed here; afterwards
+// backup folder; an encrypted copy for a USB stick ("Sicherung auf Datenträger …", passphrase typed twice, checked by
+// the backend); restoring a backup (checked by the backend, details shown and confirmed here; afterwards
 // the whole window reloads, as everything shown is stale); reading the old Excel list with a preview of
 // every row before anything is written; and exporting lists as CSV or XLSX. File dialogs are the backend's.
 import * as api from '../../backend/api';
@@ -33,6 +34,10 @@ export const EXPORT_FORMATS: { value: ExportFormat; label: string }[] = [
   { value: 'csv', label: 'CSV' },
   { value: 'xlsx', label: 'XLSX' },
 ];
+
+export const ENCRYPT_HINT =
+  'Für einen USB-Stick oder ein anderes Laufwerk: Die Datei wird verschlüsselt und ist nur mit dem Kennwort lesbar. ' +
+  'Ohne das Kennwort lässt sie sich nicht wiederherstellen – bitte das Kennwort sicher aufbewahren.';
 
 export const RESTORE_WARNING = 'Die aktuelle Datenbank wird vorher gesichert und dann ersetzt.';
 
@@ -85,6 +90,7 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
 
   // ---- backups ---------------------------------------------------------------------------------
   const backupNow = h('button', { type: 'button', id: 'backup-now', class: 'primary' }, 'Sicherung erstellen');
+  const backupEncrypted = h('button', { type: 'button', id: 'backup-encrypted', class: 'secondary' }, 'Sicherung auf Datenträger …');
   const restorePick = h('button', { type: 'button', id: 'restore-pick', class: 'secondary' }, 'Sicherung wiederherstellen…');
   const backupError = errorBox('backup-error');
   const restoreError = errorBox('restore-error');
@@ -110,7 +116,7 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
       'Beim ersten Start jedes Tages wird automatisch gesichert. Eine Wiederherstellung prüft die Datei, ',
       'bevor etwas ersetzt wird.',
     ),
-    h('div', { class: 'button-row' }, backupNow, restorePick),
+    h('div', { class: 'button-row' }, backupNow, backupEncrypted, restorePick),
     backupError,
     restoreError,
     h('div', { class: 'table-wrap inline' }, backupTable),
@@ -166,8 +172,81 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     })();
   });
 
+  // ---- encrypted copy ("Sicherung auf Datenträger …") --------------------------------------------
+  const passwordInput = () => h('input', { type: 'password', autocomplete: 'new-password', spellcheck: 'false' });
+  const encryptPassphrase = passwordInput();
+  const encryptRepeat = passwordInput();
+  const encryptError = h('p', { id: 'encrypt-dialog-error', class: 'form-error', role: 'alert', hidden: true });
+  const encryptSave = h('button', { type: 'button', id: 'encrypt-save', class: 'primary' }, 'Verschlüsselt speichern…');
+  const encryptCancel = h('button', { type: 'button', id: 'encrypt-cancel', class: 'secondary' }, 'Abbrechen');
+  const encryptDialog = h(
+    'dialog',
+    { id: 'encrypt-dialog', class: 'dialog encrypt-dialog', 'aria-labelledby': 'encrypt-title', 'aria-describedby': 'encrypt-hint' },
+    h('h2', { id: 'encrypt-title' }, 'Sicherung auf Datenträger'),
+    h('p', { id: 'encrypt-hint', class: 'hint' }, ENCRYPT_HINT),
+    labelled('encrypt-passphrase', 'Kennwort', encryptPassphrase),
+    labelled('encrypt-repeat', 'Kennwort wiederholen', encryptRepeat),
+    encryptError,
+    h('div', { class: 'button-row' }, encryptSave, encryptCancel),
+  );
+  const encryptErrors = new FieldErrors(encryptDialog, { passphrase: 'encrypt-passphrase', passphrase_repeat: 'encrypt-repeat' });
+  let encrypting = false;
+
+  function closeEncrypt(): void {
+    if (encrypting) return;
+    encryptPassphrase.value = '';
+    encryptRepeat.value = '';
+    closeDialog(encryptDialog);
+    backupEncrypted.focus();
+  }
+
+  backupEncrypted.addEventListener('click', () => {
+    if (encrypting) return;
+    encryptErrors.clear();
+    setError(encryptError, null);
+    openDialog(encryptDialog);
+    encryptPassphrase.focus();
+  });
+
+  encryptSave.addEventListener('click', () => {
+    if (encrypting) return;
+    encrypting = true;
+    encryptErrors.clear();
+    setError(encryptError, null);
+    encryptSave.setAttribute('aria-busy', 'true');
+    encryptCancel.disabled = true;
+    void (async () => {
+      try {
+        const saved = await api.backupEncrypted(encryptPassphrase.value, encryptRepeat.value);
+        if (!saved) return; // the save dialog was cancelled: the passphrase stays for another try
+        encrypting = false;
+        closeEncrypt();
+        ctx.toast(`Verschlüsselte Sicherung gespeichert unter ${saved.path}`);
+      } catch (e) {
+        const err = api.toAppError(e);
+        const unplaced = err.kind === 'validation' ? encryptErrors.show(err.errors) : [];
+        if (err.kind !== 'validation' || unplaced.length > 0 || err.errors.length === 0) {
+          setError(encryptError, `Die Sicherung wurde nicht geschrieben: ${[err.message, ...unplaced.map((u) => u.message)].filter((m, i, a) => a.indexOf(m) === i).join(' ')}`);
+        }
+        encryptErrors.focusFirst();
+      } finally {
+        encrypting = false;
+        encryptSave.removeAttribute('aria-busy');
+        encryptCancel.disabled = false;
+      }
+    })();
+  });
+  encryptCancel.addEventListener('click', closeEncrypt);
+  encryptDialog.addEventListener('cancel', (ev) => {
+    ev.preventDefault();
+    closeEncrypt();
+  });
+
   // ---- restore ---------------------------------------------------------------------------------
   const details = h('div', { id: 'restore-details' });
+  const restorePassphrase = h('input', { type: 'password', autocomplete: 'current-password', spellcheck: 'false' });
+  const passphraseField = labelled('restore-passphrase', 'Kennwort der Sicherung', restorePassphrase);
+  passphraseField.hidden = true;
   const dialogError = h('p', { id: 'restore-dialog-error', class: 'form-error', role: 'alert', hidden: true });
   const confirmRestore = h('button', { type: 'button', id: 'restore-confirm', class: 'warning' }, 'Wiederherstellen');
   const cancelRestore = h('button', { type: 'button', id: 'restore-cancel', class: 'secondary' }, 'Abbrechen');
@@ -176,14 +255,23 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     { id: 'restore-dialog', class: 'dialog restore-dialog', 'aria-labelledby': 'restore-title', 'aria-describedby': 'restore-warning' },
     h('h2', { id: 'restore-title' }, 'Sicherung wiederherstellen'),
     details,
+    passphraseField,
     h('p', { id: 'restore-warning', class: 'notice warning-line' }, RESTORE_WARNING),
     h('p', { class: 'hint' }, 'Danach wird die Anwendung neu geladen.'),
     dialogError,
     h('div', { class: 'button-row' }, confirmRestore, cancelRestore),
   );
+  const restoreErrors = new FieldErrors(dialog, { passphrase: 'restore-passphrase' });
 
   function showDetails(p: PickedBackup): void {
     const i = p.info;
+    restorePassphrase.value = '';
+    passphraseField.hidden = !p.encrypted;
+    restoreErrors.clear();
+    if (!i) {
+      replace(details, facts([['Datei', h('code', {}, p.path), 'restore-file'], ['Verschlüsselt', 'ja – bitte das Kennwort eingeben', 'restore-encrypted']]));
+      return;
+    }
     replace(
       details,
       facts([
@@ -199,6 +287,7 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
   function closeRestore(): void {
     if (restoring) return;
     pickedBackup = null;
+    restorePassphrase.value = '';
     closeDialog(dialog);
     restorePick.focus();
   }
@@ -216,7 +305,7 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
         showDetails(picked);
         setError(dialogError, null);
         openDialog(dialog);
-        cancelRestore.focus();
+        (picked.encrypted ? restorePassphrase : cancelRestore).focus();
       } catch (e) {
         setError(restoreError, `Diese Sicherung kann nicht wiederhergestellt werden: ${describe(api.toAppError(e))}`);
       } finally {
@@ -228,14 +317,15 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
 
   confirmRestore.addEventListener('click', () => {
     if (restoring || !pickedBackup) return;
-    const { path } = pickedBackup;
+    const { path, encrypted } = pickedBackup;
     restoring = true;
     confirmRestore.disabled = true;
     cancelRestore.disabled = true;
     setError(dialogError, null);
+    restoreErrors.clear();
     void (async () => {
       try {
-        const outcome = await api.restoreBackup(path);
+        const outcome = await api.restoreBackup(path, encrypted ? restorePassphrase.value : null);
         const r = outcome.restored;
         const stand = r.modified ? `, Stand ${formatDateTime(r.modified)}` : '';
         rememberNotice(
@@ -244,7 +334,14 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
         );
         restart.reload();
       } catch (e) {
-        setError(dialogError, `Die Sicherung wurde nicht wiederhergestellt; es wurde nichts ersetzt. ${describe(api.toAppError(e))}`);
+        const err = api.toAppError(e);
+        const unplaced = err.kind === 'validation' ? restoreErrors.show(err.errors) : err.errors;
+        if (err.kind !== 'validation' || unplaced.length > 0 || err.errors.length === 0) {
+          setError(dialogError, `Die Sicherung wurde nicht wiederhergestellt; es wurde nichts ersetzt. ${describe({ ...err, errors: unplaced })}`);
+        } else {
+          restorePassphrase.select();
+          restorePassphrase.focus();
+        }
         restoring = false;
         confirmRestore.disabled = false;
         cancelRestore.disabled = false;
@@ -491,6 +588,7 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     h('h3', { id: 'data-title', class: 'section-title' }, 'Daten'),
     h('div', { class: 'data-groups' }, backupGroup, exportGroup, importGroup),
     dialog,
+    encryptDialog,
   );
   replace(backupBody, placeholderRow('Wird geladen …'));
 
@@ -498,6 +596,10 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     element,
     refresh: loadBackups,
     onEscape(): boolean {
+      if (dialogOpen(encryptDialog)) {
+        closeEncrypt();
+        return true;
+      }
       if (!dialogOpen(dialog)) return false;
       closeRestore();
       return true;
