@@ -947,3 +947,46 @@ fn usage_errors_of_the_new_commands_are_german() {
         }
     }
 }
+
+/// `lotsen import` prints per row what the preview knows: the status and eligibility a new row
+/// gives today, its errors, and the warning of a formula-looking note kept as text.
+#[test]
+fn import_report_names_status_errors_and_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("import.sqlite3");
+    let head = "Vorname;Nachname;Gemeinde;Status;Im Programm seit;Berufen am;eFZ ausgestellt am;\
+                eFZ eingesehen am;eFZ eingesehen von;eFZ Ergebnis;Module;Module am;Abschlusstest am;\
+                Test Punkte;Test Höchstpunkte;Gespräch;Notizen";
+    let past = "1.3.2024;1.6.2024;10.2.2024;1.3.2024;Frau Krüger;ohne Eintrag;1-5;15.4.2024;20.5.2024;40;50";
+    let csv = format!(
+        "{head}\r\nAnna;Aktiv;Halberstadt;aktiv;{past};bestanden;\"=HYPERLINK(\"\"x\"\")\"\r\n\
+         Ben;Durchgefallen;Thale;Aktiv;{past};nicht bestanden;\r\n"
+    );
+    let file = dir.path().join("liste.csv");
+    std::fs::write(&file, csv).unwrap();
+    ok(&db, &["check"]);
+    let before = snapshot(&db);
+    let preview = ok(&db, &["import", file.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(snapshot(&db), before, "a preview writes nothing");
+    let imported = ok(&db, &["import", file.to_str().unwrap()]);
+    for out in [&preview, &imported] {
+        let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Aktiv – einsatzbereit, im Programm seit 01.03.2024"),
+            "{out}"
+        );
+        assert!(
+            flat.contains("Hinweis: Notizen: Zelle beginnt mit „=“"),
+            "{out}"
+        );
+        assert!(
+            flat.contains("Berufung am 01.06.2024: Abschlusstest nicht bestanden."),
+            "{out}"
+        );
+        assert!(
+            flat.contains("1 neu, 0 doppelt, 1 fehlerhaft, 1 mit Hinweis"),
+            "{out}"
+        );
+    }
+    assert!(imported.contains("1 Lotsen übernommen"), "{imported}");
+}

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::Session;
 use crate::domain::dates::format_date;
 use crate::error::{Error, Result};
-use crate::io::import::{ImportPreview, RowStatus};
+use crate::io::import::{ImportPreview, RowReport, RowStatus};
 
 impl Session {
     /// Checks every row; nothing is written.
@@ -38,9 +38,38 @@ impl Session {
     }
 }
 
-/// The row-by-row report as text (command line, log): one line per row with its result, for a
-/// new row the status and eligibility today, then the totals.
-pub fn report_text(file: &str, report: &ImportPreview, dry_run: bool) -> String {
+/// The result word of a row.
+pub fn row_result(r: &RowReport) -> &'static str {
+    match r.status {
+        RowStatus::New => "neu",
+        RowStatus::Duplicate => "Doppel",
+        RowStatus::Error => "Fehler",
+    }
+}
+
+/// What the report says about a row: for a new row the status and eligibility it gives today,
+/// then its errors and warnings.
+pub fn row_notes(r: &RowReport) -> String {
+    let mut detail = Vec::new();
+    if let Some(s) = r.pilot_status {
+        let eligible = if r.eligible_today == Some(true) {
+            "einsatzbereit"
+        } else {
+            "nicht einsatzbereit"
+        };
+        let since = r
+            .since
+            .map(|d| format!(", im Programm seit {}", format_date(d)))
+            .unwrap_or_default();
+        detail.push(format!("{} – {eligible}{since}", s.label()));
+    }
+    detail.extend(r.messages.iter().cloned());
+    detail.extend(r.warnings.iter().map(|w| format!("Hinweis: {w}")));
+    detail.join(" ")
+}
+
+/// The first line of a report: the file and how it was read, and the ignored columns.
+pub fn report_head(file: &str, report: &ImportPreview) -> Vec<String> {
     let mut lines = vec![format!(
         "{file} – {}, Trennzeichen „{}“",
         report.format.encoding, report.format.delimiter
@@ -51,36 +80,12 @@ pub fn report_text(file: &str, report: &ImportPreview, dry_run: bool) -> String 
             report.unknown_columns.join(", ")
         ));
     }
-    for r in &report.rows {
-        let result = match r.status {
-            RowStatus::New => "neu",
-            RowStatus::Duplicate => "Doppel",
-            RowStatus::Error => "Fehler",
-        };
-        let mut detail = Vec::new();
-        if let Some(s) = r.pilot_status {
-            let eligible = if r.eligible_today == Some(true) {
-                "einsatzbereit"
-            } else {
-                "nicht einsatzbereit"
-            };
-            let since = r
-                .since
-                .map(|d| format!(", im Programm seit {}", format_date(d)))
-                .unwrap_or_default();
-            detail.push(format!("{} – {eligible}{since}", s.label()));
-        }
-        detail.extend(r.messages.iter().cloned());
-        detail.extend(r.warnings.iter().map(|w| format!("Hinweis: {w}")));
-        lines.push(format!(
-            "Zeile {:>4}  {:<7} {}  {}",
-            r.line,
-            result,
-            r.name,
-            detail.join(" ")
-        ));
-    }
-    lines.push(format!(
+    lines
+}
+
+/// The totals line of a report.
+pub fn report_totals(report: &ImportPreview, dry_run: bool) -> String {
+    format!(
         "{} neu, {} doppelt, {} fehlerhaft, {} mit Hinweis – {}",
         report.new,
         report.duplicates,
@@ -91,6 +96,21 @@ pub fn report_text(file: &str, report: &ImportPreview, dry_run: bool) -> String 
         } else {
             format!("{} Lotsen übernommen", report.new)
         }
-    ));
+    )
+}
+
+/// The row-by-row report as plain text (log): the head, one line per row, the totals.
+pub fn report_text(file: &str, report: &ImportPreview, dry_run: bool) -> String {
+    let mut lines = report_head(file, report);
+    for r in &report.rows {
+        lines.push(format!(
+            "Zeile {:>4}  {:<7} {}  {}",
+            r.line,
+            row_result(r),
+            r.name,
+            row_notes(r)
+        ));
+    }
+    lines.push(report_totals(report, dry_run));
     lines.join("\n")
 }
