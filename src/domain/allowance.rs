@@ -155,6 +155,20 @@ impl Month {
         }
     }
 
+    pub fn prev(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
     /// "November 2026".
     pub fn label(self) -> String {
         format!(

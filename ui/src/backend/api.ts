@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
+  Approval,
   AppError,
   AppErrorKind,
   AppState,
@@ -259,8 +260,13 @@ export function lowerLine(month: string, pilotId: number, amount: string, reason
 }
 
 /** "Freigeben"; a refusal rejects with kind 'rule' and every reason in missing. */
-export function approveRun(month: string): Promise<Run> {
-  return tracked<Run>('approve_run', { month });
+/**
+ * "Freigeben" of the draft shown (its fingerprint): the backend computes the month afresh and approves
+ * only when the figures are the same; otherwise it answers with the differences and the fingerprint of
+ * the fresh figures, which approves them when passed back ("Übernehmen und freigeben").
+ */
+export function approveRun(month: string, fingerprint: string): Promise<Approval> {
+  return tracked<Approval>('approve_run', { month, fingerprint });
 }
 
 export function markPaid(month: string, paidOn: string): Promise<Run> {

@@ -15,6 +15,7 @@ import type { Screening } from './bindings/Screening';
 import type { TestAttempt } from './bindings/TestAttempt';
 
 export type { AllowanceSettings } from './bindings/AllowanceSettings';
+export type { Approval } from './bindings/Approval';
 export type { AppError } from './bindings/AppError';
 export type { AttemptRow } from './bindings/AttemptRow';
 export type { AuditEntry } from './bindings/AuditEntry';
@@ -25,6 +26,7 @@ export type { BackupKind } from './bindings/BackupKind';
 export type { Budget } from './bindings/Budget';
 export type { BudgetYear } from './bindings/BudgetYear';
 export type { CodeLabel } from './bindings/CodeLabel';
+export type { Difference } from './bindings/Difference';
 export type { Correction } from './bindings/Correction';
 export type { Course } from './bindings/Course';
 export type { CourseSession } from './bindings/CourseSession';
