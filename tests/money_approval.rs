@@ -547,3 +547,211 @@ fn documents_print_the_local_day_and_payment_is_not_before_approval() {
     let run = s.mark_paid("2026-11", Some("01.12.2026")).unwrap();
     assert_eq!(run.paid_on, Some(d("2026-12-01")));
 }
+
+/// Measured: a rate change "ab 01.01.2027" entered in January changed December 2026 (paid in
+/// arrears in January). Strict amounts and German errors naming the key; nothing written on a
+/// refusal; the history is kept and shown.
+#[test]
+fn a_rate_from_january_entered_in_january_leaves_december_alone() {
+    let mut desk = Desk::new("2026-11-20");
+    desk.active("Vera", DE_A, "");
+    let db = desk.path.clone();
+    let refused = |args: &[&str], says: &str| {
+        let out = lotsen(&db, "2027-01-05", args);
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    };
+    refused(
+        &[
+            "settings",
+            "set",
+            "allowance.rate",
+            "1.000.00",
+            "--from",
+            "2027-01-01",
+        ],
+        "Betrag",
+    );
+    refused(
+        &[
+            "settings",
+            "set",
+            "allowance.rate",
+            "140,00",
+            "--from",
+            "2027-01-15",
+        ],
+        "allowance.rate: „gültig ab“ muss ein Monatserster sein",
+    );
+    refused(
+        &[
+            "settings",
+            "set",
+            "allowance.rate",
+            "250,00",
+            "--from",
+            "2027-01-01",
+        ],
+        "allowance.rate: Monatsbetrag 250,00 € liegt über dem Höchstbetrag 200,00 €",
+    );
+    refused(
+        &["settings", "set", "allowance.rat", "140"],
+        "gibt es nicht",
+    );
+    refused(
+        &[
+            "settings",
+            "set",
+            "debtor.name",
+            "Kreis",
+            "--from",
+            "2027-01-01",
+        ],
+        "debtor.name: gilt ohne „gültig ab“",
+    );
+    assert!(desk
+        .s
+        .setting_views()
+        .unwrap()
+        .iter()
+        .all(|v| v.history.is_empty()));
+
+    let out = lotsen(
+        &db,
+        "2027-01-05",
+        &[
+            "settings",
+            "set",
+            "allowance.rate",
+            "140,00",
+            "--from",
+            "2027-01-01",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // December 2026, computed in January: the rate in force in December.
+    let s = desk.on("2027-01-05");
+    let december = s.create_run("2026-12").unwrap();
+    assert_eq!(
+        (december.lines[0].rate_cents, december.lines[0].amount_cents),
+        (13_000, 13_000)
+    );
+    approved(s.approve("2026-12", Shown::Stored).unwrap());
+    let s = desk.on("2027-02-01");
+    let january = s.create_run("2027-01").unwrap();
+    assert_eq!(january.lines[0].amount_cents, 14_000);
+    // The forecast of 2027 uses 140,00 €; the settings in force today say 140,00 €.
+    assert_eq!(
+        s.budget_year(2027).unwrap().months[2].forecast_cents,
+        14_000
+    );
+    assert_eq!(s.settings().unwrap().allowance.rate_cents, 14_000);
+
+    let out = lotsen(&db, "2026-12-15", &["settings", "--json"]);
+    let views: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rate = views
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["key"] == "allowance.rate")
+        .unwrap();
+    assert_eq!(rate["value"], 13_000, "in force on 15.12.2026");
+    assert_eq!(rate["dated"], true);
+    assert_eq!(rate["history"][0]["value"], 14_000);
+    assert_eq!(rate["history"][0]["valid_from"], "2027-01-01");
+    let keys: Vec<&str> = views
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["key"].as_str().unwrap())
+        .collect();
+    for k in [
+        "allowance.cap",
+        "allowance.partial_month",
+        "allowance.timing",
+        "debtor.name",
+        "debtor.iban",
+        "debtor.bic",
+        "lifecycle.pass_mark_percent",
+        "lifecycle.reinspection_years",
+    ] {
+        assert!(keys.contains(&k), "{k}");
+    }
+    // The form of the Einstellungen screen cannot change a dated value without "gültig ab".
+    let mut form = s.settings().unwrap();
+    form.allowance.rate_cents = 15_000;
+    let err = s.save_settings(&form).unwrap_err();
+    let Error::Validation(fields) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(fields[0].field, "rate_cents");
+    form.allowance.rate_cents = 14_000;
+    form.desk_user = "Frau Krüger".into();
+    let saved = s.save_settings(&form).unwrap();
+    assert_eq!(saved.allowance.rate_cents, 14_000);
+    assert_eq!(
+        s.store()
+            .settings_on(d("2026-12-01"))
+            .unwrap()
+            .allowance
+            .rate_cents,
+        13_000,
+        "the value before the dated change stays as it was"
+    );
+}
+
+/// A test attempt keeps the pass mark in force on its date.
+#[test]
+fn the_pass_mark_and_efz_periods_in_force_on_their_day() {
+    let mut desk = Desk::new("2026-11-20");
+    let s = desk.on("2026-11-20");
+    s.set_setting("lifecycle.pass_mark_percent", "85", Some("2026-02-01"))
+        .unwrap();
+    // Greta's test of 15.02.2026 had 40 of 50 (80 %) — below 85 % in force then: not passed.
+    let input = PilotInput {
+        first_name: "Greta".into(),
+        last_name: "Lotse".into(),
+        ..Default::default()
+    };
+    let id = s.add_pilot(&input, Some("01.01.2026")).unwrap().id;
+    let r = s
+        .add_test(
+            id,
+            &TestInput {
+                on: "15.02.2026".into(),
+                points: "40".into(),
+                max_points: "50".into(),
+                interview: "bestanden".into(),
+                interviewer: "Herr Weiß".into(),
+            },
+        )
+        .unwrap();
+    assert!(!r.final_test_passed);
+    assert_eq!(
+        (r.attempts[0].passed, r.attempts[0].pass_mark_percent),
+        (false, 85)
+    );
+    let r = s
+        .add_test(
+            id,
+            &TestInput {
+                on: "20.01.2026".into(),
+                points: "40".into(),
+                max_points: "50".into(),
+                interview: "bestanden".into(),
+                interviewer: "Herr Weiß".into(),
+            },
+        )
+        .unwrap();
+    let january = r
+        .attempts
+        .iter()
+        .find(|a| a.attempt.taken_on == d("2026-01-20"))
+        .unwrap();
+    assert_eq!((january.passed, january.pass_mark_percent), (true, 60));
+}

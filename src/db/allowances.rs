@@ -208,7 +208,7 @@ impl Store {
     /// in force in that month, a hand lowering of the draft kept where it still fits, the
     /// corrections waiting or booked into this draft, the pilot's bank details of today.
     fn fresh_lines(&self, month: Month, run_id: i64) -> Result<Vec<FreshLine>> {
-        let settings = self.settings()?;
+        let settings = self.settings_on(month.first_day())?;
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
         let computed = allowance::compute_month(
@@ -465,7 +465,7 @@ impl Store {
                     m.label()
                 ))
             })?;
-        let cap = self.settings()?.allowance.cap_cents;
+        let cap = self.settings_on(m.first_day())?.allowance.cap_cents;
         allowance::check_lowering(amount_cents, line.computed_cents, cap, reason)?;
         self.with_transaction(|tx| {
             tx.execute(
@@ -542,7 +542,7 @@ impl Store {
                     fingerprint: fresh_print,
                 });
             }
-            let settings = store.settings()?;
+            let settings = store.settings_on(m.first_day())?;
             let total: i64 = fresh.iter().map(|l| (l.amount + l.corrections).max(0)).sum();
             let mut missing = Vec::new();
             if settings.allowance.timing == Timing::InArrears && today <= m.last_day() {
@@ -732,7 +732,7 @@ impl Store {
 
     /// Budget, approved, paid, drafts and remaining of a year, month by month, with the forecast.
     pub fn budget_year(&self, year: i32, today: NaiveDate) -> Result<BudgetYear> {
-        let settings = self.settings()?;
+        let settings = self.settings_on(today)?;
         let runs = self.runs(year)?;
         let months: Vec<MonthTotals> = runs
             .iter()
@@ -745,8 +745,14 @@ impl Store {
             .collect();
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
+        // Each month with the settings in force in it (a rate from January counts from January).
+        let in_month: HashMap<Month, crate::domain::settings::Settings> = (1..=12)
+            .map(|m| Month { year, month: m })
+            .map(|m| Ok((m, self.settings_on(m.first_day())?)))
+            .collect::<Result<_>>()?;
         let project = |m: Month| -> i64 {
-            allowance::compute_month(m, &pilots, &data, &settings.allowance, &settings.lifecycle)
+            let s = &in_month[&m];
+            allowance::compute_month(m, &pilots, &data, &s.allowance, &s.lifecycle)
                 .iter()
                 .map(|c| c.computed_cents)
                 .sum()

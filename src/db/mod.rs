@@ -8,6 +8,7 @@ mod coverage;
 pub mod demo;
 mod lifecycle;
 mod retention;
+mod settings;
 mod transfer;
 
 pub use allowances::Shown;
@@ -20,6 +21,7 @@ pub use coverage::{HISTORY_MONTHS, OUTLOOK_MONTHS};
 pub use lifecycle::{Course, CourseSession, SessionInput};
 pub use personal::{PersonalData, StatementRow};
 pub use retention::DeletionRecord;
+pub use settings::{SettingChange, SettingView};
 pub use transfer::ExportKind;
 mod personal;
 mod pilots;

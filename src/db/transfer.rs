@@ -38,7 +38,7 @@ impl Store {
             today,
             &refs.municipality_pairs(),
             &refs.district_names(),
-            &self.lifecycle_settings()?,
+            &self.settings_on(today)?.lifecycle,
         )
     }
 

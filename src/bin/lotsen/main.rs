@@ -16,6 +16,7 @@ mod pilots;
 mod restore;
 mod run;
 mod sepa;
+mod settings;
 mod statements;
 
 use std::path::PathBuf;
@@ -70,6 +71,8 @@ enum Command {
     Backup(backup::Args),
     /// Sicherung zurückspielen (wird vorher geprüft; die aktuelle Datenbank wird vorher gesichert)
     Restore(restore::Args),
+    /// Einstellungen mit dem heute gültigen Wert und ihrem Verlauf; `settings set KEY WERT [--from DATUM]`
+    Settings(settings::Args),
     /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
     Due(due::Args),
 }
@@ -115,5 +118,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup(args) => backup::run(s, args),
         Command::Restore(args) => restore::run(s, args),
         Command::Due(args) => due::run(s, args),
+        Command::Settings(args) => settings::run(s, args),
     }
 }

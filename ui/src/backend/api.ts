@@ -4,6 +4,7 @@ import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
   Approval,
+  SettingView,
   AppError,
   AppErrorKind,
   AppState,
@@ -199,6 +200,16 @@ export function getSettings(): Promise<Settings> {
 
 export function saveSettings(settings: Settings): Promise<Settings> {
   return invoke<Settings>('save_settings', { settings });
+}
+
+/** Every setting key with its value in force today and its history. */
+export function settingViews(): Promise<SettingView[]> {
+  return invoke<SettingView[]>('setting_views');
+}
+
+/** One key set as typed; a dated one from validFrom (TT.MM.JJJJ; empty: today). */
+export function setSetting(key: string, value: string, validFrom: string): Promise<SettingView> {
+  return invoke<SettingView>('set_setting', { key, value, validFrom });
 }
 
 /** The backend files the PDF in the documents folder and opens it in the system viewer. */

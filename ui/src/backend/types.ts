@@ -16,6 +16,8 @@ import type { TestAttempt } from './bindings/TestAttempt';
 
 export type { AllowanceSettings } from './bindings/AllowanceSettings';
 export type { Approval } from './bindings/Approval';
+export type { SettingView } from './bindings/SettingView';
+export type { SettingChange } from './bindings/SettingChange';
 export type { AppError } from './bindings/AppError';
 export type { AttemptRow } from './bindings/AttemptRow';
 export type { AuditEntry } from './bindings/AuditEntry';

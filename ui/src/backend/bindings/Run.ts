@@ -24,7 +24,7 @@ claim_back_cents: number,
  */
 manual_cents: number, 
 /**
- * The fingerprint of the lines' figures ([`crate::domain::approval::fingerprint`]): the
+ * The fingerprint of the lines' figures (see the approval rules): the
  * window passes it back on "Freigeben" as the draft it showed.
  */
 fingerprint: string, lines: Array<RunLine>, corrections: Array<Correction>, };

@@ -45,6 +45,7 @@ beforeEach(() => {
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => ({ ...current, pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),
+    setting_views: () => [],
     list_backups: () => structuredClone(backupList),
     audited_tables: () => [
       { code: 'pilots', label: 'Lotse' },
