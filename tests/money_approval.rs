@@ -131,7 +131,7 @@ fn status(s: &mut Session, id: i64, status: &str, on: &str) {
 
 fn approved(a: Approval) -> lotsen::domain::run::Run {
     match a {
-        Approval::Approved { run } => run,
+        Approval::Approved { run } => *run,
         Approval::Stale { differences, .. } => panic!("stale: {differences:?}"),
     }
 }

@@ -482,7 +482,7 @@ impl Store {
     /// support is refused with its differences.
     pub fn approve_run(&mut self, month: &str, who: &str, today: NaiveDate) -> Result<Run> {
         match self.approve(month, Shown::Stored, who, today)? {
-            Approval::Approved { run } => Ok(run),
+            Approval::Approved { run } => Ok(*run),
             Approval::Stale { differences, .. } => Err(Error::Rule {
                 message: format!(
                     "Der Entwurf {} entspricht nicht mehr den Daten; bitte die Änderungen prüfen und übernehmen.",
@@ -608,7 +608,7 @@ impl Store {
                 params![run.id, super::stamp_on(today), who],
             )?;
             Ok(Approval::Approved {
-                run: store.run(month)?,
+                run: Box::new(store.run(month)?),
             })
         })
     }

@@ -63,7 +63,7 @@ pub struct Difference {
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Approval {
     /// Approved with these figures.
-    Approved { run: Run },
+    Approved { run: Box<Run> },
     /// Not approved: the facts give other figures than the draft shown. Approving `fingerprint`
     /// (the fresh figures) accepts them.
     Stale {

@@ -56,7 +56,7 @@ pub fn run(session: &mut Session, cmd: Command) -> Result<()> {
                 Shown::Stored
             };
             match session.approve(&month, shown)? {
-                Approval::Approved { run } => (run, "freigegeben"),
+                Approval::Approved { run } => (*run, "freigegeben"),
                 Approval::Stale { differences, .. } => {
                     let mut lines = vec![format!(
                         "Der Entwurf {} entspricht nicht mehr den Daten von heute:",
