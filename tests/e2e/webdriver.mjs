@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import net from 'node:net';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-const PORT = 4444;
+// LOTSEN_E2E_PORT lets two e2e runs share a machine (tauri-driver's native port is the next one).
+const PORT = Number(process.env.LOTSEN_E2E_PORT || 4444);
 
 async function call(method, path, body) {
   const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
@@ -30,7 +31,7 @@ async function portOpen(port) {
 /** Starts tauri-driver with the given environment and waits for its port. */
 export async function startDriver(env) {
   // Its own process group, so stopping it also stops the WebKitWebDriver it starts.
-  const driver = spawn('tauri-driver', ['--port', String(PORT)], {
+  const driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(PORT + 1)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
