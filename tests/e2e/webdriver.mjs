@@ -5,7 +5,7 @@ import net from 'node:net';
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 // LOTSEN_E2E_PORT lets two e2e runs share a machine (tauri-driver's native port is the next one).
-const PORT = Number(process.env.LOTSEN_E2E_PORT || 4444);
+export const PORT = Number(process.env.LOTSEN_E2E_PORT || 4444);
 
 async function call(method, path, body) {
   const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {
@@ -41,7 +41,7 @@ export async function startDriver(env) {
     await sleep(100);
   }
   driver.kill();
-  throw new Error('tauri-driver did not open port 4444');
+  throw new Error(`tauri-driver did not open port ${PORT}`);
 }
 
 export async function stopDriver(driver) {

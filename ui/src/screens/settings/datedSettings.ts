@@ -40,7 +40,8 @@ export function createDatedSettings(ctx: ScreenContext): DatedSettings {
     ),
     h(
       'div',
-      { class: 'table-wrap inline' },
+      // Scrolls sideways on a narrow window: reachable by keyboard, named for screen readers.
+      { class: 'table-wrap inline', tabindex: '0', role: 'region', 'aria-label': 'Verlauf der Werte mit Gültigkeit' },
       h(
         'table',
         { id: 'dated-table', class: 'data-table' },
