@@ -68,6 +68,18 @@ impl Desk {
 
     /// A pilot active since 01.03.2026 with everything in place.
     fn active(&mut self, first: &str, iban: &str, bic: &str) -> i64 {
+        self.active_with_efz(first, iban, bic, "10.12.2025", "05.01.2026")
+    }
+
+    /// The same, with the eFZ of `cert` inspected on `inspected`.
+    fn active_with_efz(
+        &mut self,
+        first: &str,
+        iban: &str,
+        bic: &str,
+        cert: &str,
+        inspected: &str,
+    ) -> i64 {
         let s = &mut self.s;
         let input = PilotInput {
             first_name: first.into(),
@@ -82,8 +94,8 @@ impl Desk {
         s.add_screening(
             id,
             &ScreeningInput {
-                certificate_dated: "10.12.2025".into(),
-                inspected_on: "05.01.2026".into(),
+                certificate_dated: cert.into(),
+                inspected_on: inspected.into(),
                 inspected_by: "Frau Krüger".into(),
                 result: "ohne relevanten Eintrag".into(),
                 ..Default::default()
@@ -610,12 +622,15 @@ fn a_rate_from_january_entered_in_january_leaves_december_alone() {
         ],
         "debtor.name: gilt ohne „gültig ab“",
     );
-    assert!(desk
-        .s
-        .setting_views()
-        .unwrap()
-        .iter()
-        .all(|v| v.history.is_empty()));
+    let untouched = desk.s.setting_views().unwrap();
+    for key in ["allowance.rate", "debtor.name"] {
+        let v = untouched.iter().find(|v| v.key == key).unwrap();
+        assert!(v.history.is_empty(), "{key}: nothing written");
+    }
+    // The debtor account saved through the form is in its key's history.
+    let iban = untouched.iter().find(|v| v.key == "debtor.iban").unwrap();
+    assert_eq!(iban.history.len(), 1);
+    assert_eq!(iban.history[0].valid_from, None);
 
     let out = lotsen(
         &db,
@@ -754,4 +769,38 @@ fn the_pass_mark_and_efz_periods_in_force_on_their_day() {
         .find(|a| a.attempt.taken_on == d("2026-01-20"))
         .unwrap();
     assert_eq!((january.passed, january.pass_mark_percent), (true, 60));
+}
+
+/// The eFZ periods carry "gültig ab" too and count day by day: re-inspection after 3 instead of 5
+/// years from 15.11.2026 ends the eligibility of a certificate of June 2023 on that day — November
+/// pays 14 of 30 days, October stays whole, and coverage of a day counts with the periods of that day.
+#[test]
+fn shorter_efz_periods_from_15_november_count_from_that_day() {
+    let mut desk = Desk::new("2026-11-10");
+    desk.active_with_efz("Wim", DE_A, "", "01.06.2023", "10.06.2023");
+    let s = desk.on("2026-11-10");
+    s.set_setting("lifecycle.reinspection_years", "3", Some("15.11.2026"))
+        .unwrap();
+    let s = desk.on("2026-12-01");
+    let october = s.create_run("2026-10").unwrap();
+    assert_eq!(october.lines[0].eligible_days, 31);
+    let november = s.create_run("2026-11").unwrap();
+    assert_eq!(
+        (
+            november.lines[0].eligible_days,
+            november.lines[0].amount_cents
+        ),
+        (14, 6_067)
+    );
+    let eligible = |s: &Session, day: &str| -> i64 {
+        s.store()
+            .coverage(d(day))
+            .unwrap()
+            .districts
+            .iter()
+            .map(|c| c.eligible as i64)
+            .sum()
+    };
+    assert_eq!(eligible(s, "2026-11-14"), 1);
+    assert_eq!(eligible(s, "2026-11-15"), 0);
 }

@@ -211,12 +211,12 @@ impl Store {
         let settings = self.settings_on(month.first_day())?;
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
-        let computed = allowance::compute_month(
+        let computed = allowance::compute_month_by_day(
             month,
             &pilots,
             &data,
             &settings.allowance,
-            &settings.lifecycle,
+            &self.lifecycle_by_day(month)?,
         );
         // Keep hand lowering where it still fits the new computation.
         let mut lowered = HashMap::new();
@@ -746,13 +746,22 @@ impl Store {
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
         // Each month with the settings in force in it (a rate from January counts from January).
-        let in_month: HashMap<Month, crate::domain::settings::Settings> = (1..=12)
+        type InMonth = (
+            crate::domain::settings::Settings,
+            Vec<crate::domain::periods::LifecycleSettings>,
+        );
+        let in_month: HashMap<Month, InMonth> = (1..=12)
             .map(|m| Month { year, month: m })
-            .map(|m| Ok((m, self.settings_on(m.first_day())?)))
+            .map(|m| {
+                Ok((
+                    m,
+                    (self.settings_on(m.first_day())?, self.lifecycle_by_day(m)?),
+                ))
+            })
             .collect::<Result<_>>()?;
         let project = |m: Month| -> i64 {
-            let s = &in_month[&m];
-            allowance::compute_month(m, &pilots, &data, &s.allowance, &s.lifecycle)
+            let (s, days) = &in_month[&m];
+            allowance::compute_month_by_day(m, &pilots, &data, &s.allowance, days)
                 .iter()
                 .map(|c| c.computed_cents)
                 .sum()

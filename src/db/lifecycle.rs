@@ -110,15 +110,29 @@ impl Store {
         Ok(self.settings()?.lifecycle)
     }
 
+    /// Stores the settings; every changed key without "gültig ab" is kept in the history of
+    /// settings (`setting_values`) too, in the same transaction.
     pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
         settings::validate_all(s)?;
+        let old = self.settings()?;
         let json = serde_json::to_string(s).expect("settings serialise");
+        let (who, now) = (self.actor().to_string(), now_utc());
         self.with_transaction(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES ('app_settings', ?1)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [json],
             )?;
+            for k in settings::KEYS.iter().filter(|k| !k.dated) {
+                let value = settings::value_of(s, k);
+                if value != settings::value_of(&old, k) {
+                    tx.execute(
+                        "INSERT INTO setting_values (key, value, valid_from, who, recorded_at)
+                         VALUES (?1, ?2, NULL, ?3, ?4)",
+                        params![k.key, value.to_string(), who, now],
+                    )?;
+                }
+            }
             Ok(())
         })?;
         self.settings()

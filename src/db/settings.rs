@@ -76,6 +76,21 @@ impl Store {
         ))
     }
 
+    /// The lifecycle settings (eFZ periods) in force on each day of `month`, the first day first.
+    pub fn lifecycle_by_day(
+        &self,
+        month: crate::domain::allowance::Month,
+    ) -> Result<Vec<crate::domain::periods::LifecycleSettings>> {
+        let (base, dated) = (self.settings()?, self.dated_values()?);
+        let mut day = month.first_day();
+        let mut out = Vec::new();
+        while day <= month.last_day() {
+            out.push(settings::in_force(&base, &dated, day).lifecycle);
+            day = day.succ_opt().expect("valid date");
+        }
+        Ok(out)
+    }
+
     /// Every key with its value in force on `on` and its history.
     pub fn setting_views(&self, on: NaiveDate) -> Result<Vec<SettingView>> {
         let now = self.settings_on(on)?;

@@ -57,7 +57,7 @@ export function createDatedSettings(ctx: ScreenContext): DatedSettings {
     const dated = views.filter((v) => v.dated);
     const chosen = keySelect.value;
     replace(keySelect, ...options(dated.map((v) => ({ value: v.key, label: v.label }))));
-    if (chosen) keySelect.value = chosen;
+    keySelect.value = dated.some((v) => v.key === chosen) ? chosen : (dated[0]?.key ?? '');
     replace(
       body,
       ...dated.map((v) =>
