@@ -5,7 +5,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { budgetYear, correction, parseAmount, pilot, record, reference, run, settings } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
-import { monthName } from '../../shared/format';
+import { formatCents, monthName } from '../../shared/format';
 import type { BudgetYear, Correction, Pilot, Run, Settings } from '../../backend/types';
 
 let calls: Call[];
@@ -323,6 +323,15 @@ describe('Abrechnung: a run', () => {
     expect($('#run-state').textContent).toBe('Entwurf');
     expect(has('#approve-run')).toBe(true);
     expect($('#error-banner').hidden).toBe(true);
+  });
+
+  it('marks a line paid by hand (account outside SEPA) and shows their sum', async () => {
+    const r = run();
+    r.lines[0] = { ...r.lines[0], iban: 'UA213223130000026007233566001', route: 'manual' };
+    r.manual_cents = r.lines[0].net_cents;
+    await openOctober(r);
+    expect(all('#run-lines .manual-payment')).toHaveLength(1);
+    expect($('#run-manual').textContent).toBe(formatCents(r.manual_cents));
   });
 
   it('a stale draft shows the differences; "Übernehmen und freigeben" approves the fresh figures', async () => {

@@ -250,7 +250,13 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
       amountCell(l),
       h('td', { class: `num${l.corrections_cents < 0 ? ' negative' : ''}` }, signedCents(l.corrections_cents)),
       netCell(l),
-      h('td', { class: 'col-iban' }, l.iban.trim() ? formatIban(l.iban) : h('span', { class: 'missing-value' }, 'fehlt')),
+      h(
+        'td',
+        { class: 'col-iban' },
+        l.iban.trim() ? formatIban(l.iban) : h('span', { class: 'missing-value' }, 'fehlt'),
+        // An account outside SEPA is paid by hand, never in the SEPA file (the backend decides).
+        l.route === 'manual' && l.iban.trim() ? h('span', { class: 'hint manual-payment' }, ' manuelle Zahlung') : null,
+      ),
       draft
         ? h(
             'td',
@@ -333,6 +339,9 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
         h('dt', {}, 'Rückforderungen'),
         h('dd', { id: 'run-claim-back' }, formatCents(r.claim_back_cents)),
       ),
+      r.manual_cents > 0
+        ? h('div', { class: 'run-total' }, h('dt', {}, 'davon manuelle Zahlungen'), h('dd', { id: 'run-manual' }, formatCents(r.manual_cents)))
+        : null,
     );
   }
 
