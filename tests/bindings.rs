@@ -61,6 +61,8 @@ fn export_roots(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     MonthPoint::export_all(cfg)?;
     BudgetYear::export_all(cfg)?;
     Run::export_all(cfg)?;
+    lotsen::domain::approval::Approval::export_all(cfg)?;
+    lotsen::db::SettingView::export_all(cfg)?;
     Correction::export_all(cfg)?;
     BackupEntry::export_all(cfg)?;
     BackupInfo::export_all(cfg)?;

@@ -37,6 +37,7 @@ fn pilot() -> Pilot {
         languages: vec!["Türkisch".into(), "Deutsch".into()],
         recruitment_source: Some("Medien".into()),
         account_holder: "Ayşe Müller-Öztürk".into(),
+        bic: String::new(),
         iban: "DE89370400440532013000".into(),
         notes: String::new(),
         status: Status::Qualified,

@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+pub use crate::db::Shown;
+use crate::domain::approval::Approval;
 use crate::domain::budget::BudgetYear;
 use crate::domain::run::{Budget, Correction, Run};
 use crate::error::Result;
@@ -82,10 +84,24 @@ impl Session {
             .lower_line(month, pilot_id, cents.0, reason)
     }
 
-    /// "Freigeben": checks budget, bank details and timing, and numbers the statements.
-    pub fn approve_run(&mut self, month: &str) -> Result<Run> {
+    /// "Freigeben": computes the month afresh and approves it only when it gives the figures of the
+    /// draft `shown` (its fingerprint; `None`: the stored draft). Otherwise the answer lists the
+    /// differences; approving with the fingerprint that came with them accepts them. Checks
+    /// budget, bank details and timing, and numbers the statements.
+    pub fn approve_run(&mut self, month: &str, shown: Option<&str>) -> Result<Approval> {
+        let shown = match shown.map(str::trim).filter(|f| !f.is_empty()) {
+            Some(f) => Shown::Fingerprint(f.to_string()),
+            None => Shown::Stored,
+        };
+        self.approve(month, shown)
+    }
+
+    /// "Freigeben" with the choice of what was shown; [`Shown::AcceptChanges`] approves whatever
+    /// the facts give now (`lotsen run approve --accept-changes`).
+    pub fn approve(&mut self, month: &str, shown: Shown) -> Result<Approval> {
+        let month = parse::month("month", month)?.to_string();
         let (today, who) = (self.today(), self.actor());
-        self.store_mut().approve_run(month, &who, today)
+        self.store_mut().approve(&month, shown, &who, today)
     }
 
     /// Marks an approved run paid on `paid_on` (as typed; empty means today).

@@ -46,6 +46,38 @@ pub fn euros(field: &str, label: &str, text: &str) -> Result<Cents> {
 }
 
 /// A month "JJJJ-MM" (also "MM/JJJJ" and "MM.JJJJ").
+/// A value typed for setting `key`, read as strictly as its kind: euros as [`euros`], whole
+/// numbers without signs or decimals, the choices by code or German word; German errors name the key.
+pub fn setting_value(key: &crate::domain::settings::Key, text: &str) -> Result<serde_json::Value> {
+    use crate::domain::settings::Kind;
+    let t = text.trim();
+    let wrong = |what: &str| Error::field("value", format!("{}: „{t}“ ist {what}.", key.key));
+    Ok(match key.kind {
+        Kind::Amount => serde_json::json!(euros("value", key.key, t)?.0),
+        Kind::Number => {
+            if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit()) || t.len() > 6 {
+                return Err(wrong("keine ganze Zahl"));
+            }
+            serde_json::json!(t.parse::<u32>().map_err(|_| wrong("keine ganze Zahl"))?)
+        }
+        Kind::PartialMonth => serde_json::json!(match t.to_lowercase().as_str() {
+            "pro_rata" | "anteilig" | "anteilig nach tagen" => "pro_rata",
+            "full_month_if_any_day" | "voller monat" => "full_month_if_any_day",
+            "nothing_for_partial" | "nichts" => "nothing_for_partial",
+            _ =>
+                return Err(wrong(
+                    "keine Wahl; möglich: pro_rata, full_month_if_any_day, nothing_for_partial"
+                )),
+        }),
+        Kind::Timing => serde_json::json!(match t.to_lowercase().as_str() {
+            "in_arrears" | "nachträglich" => "in_arrears",
+            "in_advance" | "im voraus" => "in_advance",
+            _ => return Err(wrong("keine Wahl; möglich: in_arrears, in_advance")),
+        }),
+        Kind::Text => serde_json::json!(t),
+    })
+}
+
 pub fn month(field: &str, text: &str) -> Result<Month> {
     let t = text.trim();
     let iso = match t.split_once(['/', '.']) {

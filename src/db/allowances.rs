@@ -2,14 +2,29 @@
 //! runs are locked by triggers in the schema as well as here.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension};
 
 use super::{now_utc, Store};
 use crate::domain::allowance::{self, Month, Timing};
+use crate::domain::approval::{self, Approval, LineFigures};
 use crate::domain::budget::{self, BudgetYear, MonthTotals};
 use crate::domain::money::Cents;
 use crate::domain::run::{Budget, Correction, Run, RunLine, RunState};
 use crate::error::{Error, FieldError, Result};
+
+/// The draft the coordinator was shown, which approval compares with the fresh figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// The draft as stored (the command line without `--accept-changes`).
+    Stored,
+    /// The draft with this fingerprint (the window passes the one it shows, or the fresh one of
+    /// the differences it listed when the coordinator accepts them).
+    Fingerprint(String),
+    /// Whatever the facts give now (`--accept-changes`).
+    AcceptChanges,
+}
 
 fn run_month(month: &str) -> Result<Month> {
     Month::parse(month).ok_or_else(|| {
@@ -21,17 +36,12 @@ fn run_month(month: &str) -> Result<Month> {
 }
 
 impl Store {
-    /// Approved and paid totals (positive nets) of `month`'s year in months before it, without run
-    /// `except_run`: the "approved before" of a payment list.
+    /// Approved and paid totals (positive nets) of every other run of `month`'s budget year
+    /// (earlier and later months), without run `except_run`: the "bereits freigegeben vor diesem
+    /// Lauf" of a payment list.
     pub fn approved_before(&self, month: &str, except_run: i64) -> Result<i64> {
         let month = run_month(month)?;
-        Ok(self.conn.query_row(
-            "SELECT coalesce(sum(max(l.net_cents, 0)), 0)
-             FROM run_lines l JOIN allowance_runs r ON r.id = l.run_id
-             WHERE r.state <> 'draft' AND substr(r.month, 1, 4) = ?1 AND r.month < ?2 AND r.id <> ?3",
-            params![format!("{:04}", month.year), month.to_string(), except_run],
-            |r| r.get(0),
-        )?)
+        self.approved_total(month.year, Some(except_run))
     }
 
     fn run_id(&self, month: Month) -> Result<Option<(i64, RunState)>> {
@@ -163,88 +173,135 @@ impl Store {
     /// Creates the draft run of a month, or recomputes an existing draft. Refused for approved runs.
     pub fn create_run(&mut self, month: &str, today: NaiveDate) -> Result<Run> {
         let month = run_month(month)?;
-        if let Some((_, state)) = self.run_id(month)? {
-            if state != RunState::Draft {
-                return Err(Error::Conflict(format!(
-                    "Der Abrechnungslauf {} ist {} und kann nicht neu berechnet werden; Fehler werden mit einer Korrektur im nächsten Lauf behoben.",
-                    month.label(),
-                    state.label()
-                )));
-            }
-        }
-        let settings = self.settings()?;
+        let _ = today;
+        self.immediate(|store| {
+            let run_id = match store.run_id(month)? {
+                Some((_, state)) if state != RunState::Draft => {
+                    return Err(Error::Conflict(format!(
+                        "Der Abrechnungslauf {} ist {} und kann nicht neu berechnet werden; Fehler werden mit einer Korrektur im nächsten Lauf behoben.",
+                        month.label(),
+                        state.label()
+                    )))
+                }
+                Some((id, _)) => {
+                    store.conn.execute(
+                        "UPDATE allowance_runs SET computed_at = ?2 WHERE id = ?1",
+                        params![id, now_utc()],
+                    )?;
+                    id
+                }
+                None => {
+                    store.conn.execute(
+                        "INSERT INTO allowance_runs (month, created_at, computed_at) VALUES (?1, ?2, ?2)",
+                        params![month.to_string(), now_utc()],
+                    )?;
+                    store.conn.last_insert_rowid()
+                }
+            };
+            let fresh = store.fresh_lines(month, run_id)?;
+            store.write_lines(run_id, &fresh)
+        })?;
+        self.run(&month.to_string())
+    }
+
+    /// The lines of `month` as the facts give them now: eligible days and amounts with the settings
+    /// in force in that month, a hand lowering of the draft kept where it still fits, the
+    /// corrections waiting or booked into this draft, the pilot's bank details of today.
+    fn fresh_lines(&self, month: Month, run_id: i64) -> Result<Vec<FreshLine>> {
+        let settings = self.settings_on(month.first_day())?;
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
-        let computed = allowance::compute_month(
+        let computed = allowance::compute_month_by_day(
             month,
             &pilots,
             &data,
             &settings.allowance,
-            &settings.lifecycle,
+            &self.lifecycle_by_day(month)?,
         );
-        let _ = today;
-        let now = now_utc();
-        self.with_transaction(|tx| {
-            let run_id = match tx
-                .query_row("SELECT id FROM allowance_runs WHERE month = ?1", [month.to_string()], |r| r.get::<_, i64>(0))
-                .optional()?
-            {
-                Some(id) => {
-                    tx.execute("UPDATE allowance_runs SET computed_at = ?2 WHERE id = ?1", params![id, now])?;
-                    id
-                }
-                None => {
-                    tx.execute(
-                        "INSERT INTO allowance_runs (month, created_at, computed_at) VALUES (?1, ?2, ?2)",
-                        params![month.to_string(), now],
-                    )?;
-                    tx.last_insert_rowid()
-                }
-            };
-            // Keep hand lowering where it still fits the new computation.
-            let mut lowered = std::collections::HashMap::new();
-            {
-                let mut stmt = tx.prepare(
-                    "SELECT pilot_id, amount_cents, lowered_reason FROM run_lines WHERE run_id = ?1 AND lowered_reason <> ''",
-                )?;
-                for row in stmt.query_map([run_id], |r| Ok((r.get::<_, i64>(0)?, (r.get::<_, i64>(1)?, r.get::<_, String>(2)?))))? {
-                    let (p, v) = row?;
-                    lowered.insert(p, v);
-                }
-            }
-            tx.execute("DELETE FROM run_lines WHERE run_id = ?1", [run_id])?;
-            // Corrections waiting for a run, or already booked into this draft, land here.
-            tx.execute(
-                "UPDATE corrections SET run_id = ?1 WHERE run_id IS NULL OR run_id = ?1",
-                [run_id],
+        // Keep hand lowering where it still fits the new computation.
+        let mut lowered = HashMap::new();
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT pilot_id, amount_cents, lowered_reason FROM run_lines WHERE run_id = ?1 AND lowered_reason <> ''",
             )?;
-            let mut corrections = std::collections::HashMap::<i64, i64>::new();
-            {
-                let mut stmt = tx.prepare("SELECT pilot_id, sum(amount_cents) FROM corrections WHERE run_id = ?1 GROUP BY pilot_id")?;
-                for row in stmt.query_map([run_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-                    let (p, c) = row?;
-                    corrections.insert(p, c);
-                }
+            for row in stmt.query_map([run_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    (r.get::<_, i64>(1)?, r.get::<_, String>(2)?),
+                ))
+            })? {
+                let (p, v) = row?;
+                lowered.insert(p, v);
             }
-            let by_id: std::collections::HashMap<i64, &crate::domain::pilot::Pilot> = pilots.iter().map(|p| (p.id, p)).collect();
-            let mut ids: Vec<i64> = computed.iter().map(|c| c.pilot_id).collect();
-            ids.extend(corrections.keys().filter(|p| !computed.iter().any(|c| c.pilot_id == **p)));
-            for pilot_id in ids {
+        }
+        // Corrections waiting for a run, or already booked into this draft, land here.
+        let mut corrections = HashMap::<i64, i64>::new();
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT pilot_id, sum(amount_cents) FROM corrections WHERE run_id IS NULL OR run_id = ?1 GROUP BY pilot_id",
+            )?;
+            for row in
+                stmt.query_map([run_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
+            {
+                let (p, c) = row?;
+                corrections.insert(p, c);
+            }
+        }
+        let by_id: HashMap<i64, &crate::domain::pilot::Pilot> =
+            pilots.iter().map(|p| (p.id, p)).collect();
+        let mut ids: Vec<i64> = computed.iter().map(|c| c.pilot_id).collect();
+        let mut extra: Vec<i64> = corrections
+            .keys()
+            .copied()
+            .filter(|p| !computed.iter().any(|c| c.pilot_id == *p))
+            .collect();
+        extra.sort_unstable();
+        ids.extend(extra);
+        Ok(ids
+            .into_iter()
+            .map(|pilot_id| {
                 let p = by_id[&pilot_id];
                 let c = computed.iter().find(|c| c.pilot_id == pilot_id);
-                let (days, dim, rate, computed_cents) = c.map_or((0, month.days(), settings.allowance.rate_cents, 0), |c| {
-                    (c.eligible_days, c.days_in_month, c.rate_cents, c.computed_cents)
-                });
+                let (days, dim, rate, computed_cents) =
+                    c.map_or((0, month.days(), settings.allowance.rate_cents, 0), |c| {
+                        (
+                            c.eligible_days,
+                            c.days_in_month,
+                            c.rate_cents,
+                            c.computed_cents,
+                        )
+                    });
                 let (amount, reason) = match lowered.get(&pilot_id) {
                     Some((a, r)) if *a <= computed_cents => (*a, r.clone()),
                     _ => (computed_cents, String::new()),
                 };
-                let corr = corrections.get(&pilot_id).copied().unwrap_or(0);
-                insert_line(tx, run_id, p, (days, dim, rate, computed_cents, amount), &reason, corr)?;
-            }
-            Ok(())
-        })?;
-        self.run(&month.to_string())
+                FreshLine {
+                    pilot: p.clone(),
+                    days,
+                    days_in_month: dim,
+                    rate,
+                    computed: computed_cents,
+                    amount,
+                    reason,
+                    corrections: corrections.get(&pilot_id).copied().unwrap_or(0),
+                }
+            })
+            .collect())
+    }
+
+    /// Replaces the lines of draft `run_id` with `lines` and books the waiting corrections into it.
+    /// Only inside [`Store::immediate`].
+    fn write_lines(&self, run_id: i64, lines: &[FreshLine]) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM run_lines WHERE run_id = ?1", [run_id])?;
+        self.conn.execute(
+            "UPDATE corrections SET run_id = ?1 WHERE run_id IS NULL OR run_id = ?1",
+            [run_id],
+        )?;
+        for line in lines {
+            insert_line(&self.conn, run_id, line)?;
+        }
+        Ok(())
     }
 
     /// A run with its lines and corrections.
@@ -266,9 +323,15 @@ impl Store {
                         computed_at: r.get(4)?,
                         approved_at: r.get(5)?,
                         approved_by: r.get(6)?,
+                        approved_on: r
+                            .get::<_, Option<String>>(5)?
+                            .as_deref()
+                            .and_then(crate::domain::dates::local_date_of),
                         paid_on: r.get::<_, Option<String>>(7)?.as_deref().and_then(crate::domain::pilot::parse_date),
                         total_cents: 0,
                         claim_back_cents: 0,
+                        manual_cents: 0,
+                        fingerprint: String::new(),
                         lines: Vec::new(),
                         corrections: Vec::new(),
                     })
@@ -279,21 +342,24 @@ impl Store {
         let mut stmt = self.conn.prepare(
             "SELECT id, pilot_id, first_name, last_name, district, iban, account_holder, eligible_days, days_in_month,
                     rate_cents, computed_cents, amount_cents, lowered_reason, corrections_cents, net_cents,
-                    statement_number
+                    statement_number, bic
              FROM run_lines WHERE run_id = ?1",
         )?;
         run.lines = stmt
             .query_map([run.id], |r| {
                 let first_name: String = r.get(2)?;
                 let last_name: String = r.get(3)?;
+                let iban: String = r.get(5)?;
                 Ok(RunLine {
+                    route: crate::domain::iban::route(&iban),
+                    bic: r.get(16)?,
                     id: r.get(0)?,
                     pilot_id: r.get(1)?,
                     name: format!("{first_name} {last_name}"),
                     first_name,
                     last_name,
                     district: r.get(4)?,
-                    iban: r.get(5)?,
+                    iban,
                     account_holder: r.get(6)?,
                     eligible_days: r.get(7)?,
                     days_in_month: r.get(8)?,
@@ -320,6 +386,14 @@ impl Store {
         });
         run.total_cents = run.lines.iter().map(|l| l.net_cents.max(0)).sum();
         run.claim_back_cents = run.lines.iter().map(|l| (-l.net_cents).max(0)).sum();
+        run.manual_cents = run
+            .lines
+            .iter()
+            .filter(|l| l.route == crate::domain::iban::Route::Manual)
+            .map(|l| l.net_cents.max(0))
+            .sum();
+        let figures: Vec<LineFigures> = run.lines.iter().map(LineFigures::of).collect();
+        run.fingerprint = approval::fingerprint(&figures);
         run.corrections = self.corrections_where("c.run_id = ?1", run.id)?;
         Ok(run)
     }
@@ -391,7 +465,7 @@ impl Store {
                     m.label()
                 ))
             })?;
-        let cap = self.settings()?.allowance.cap_cents;
+        let cap = self.settings_on(m.first_day())?.allowance.cap_cents;
         allowance::check_lowering(amount_cents, line.computed_cents, cap, reason)?;
         self.with_transaction(|tx| {
             tx.execute(
@@ -404,98 +478,172 @@ impl Store {
         self.run(month)
     }
 
-    /// Approves a draft run: checks timing, budget and IBANs, numbers the statements
-    /// (AE-YYYY-MM-NNN by district, last name, first name) and locks the run.
+    /// Approves a draft run as stored (see [`Store::approve`]); a draft the facts no longer
+    /// support is refused with its differences.
     pub fn approve_run(&mut self, month: &str, who: &str, today: NaiveDate) -> Result<Run> {
+        match self.approve(month, Shown::Stored, who, today)? {
+            Approval::Approved { run } => Ok(*run),
+            Approval::Stale { differences, .. } => Err(Error::Rule {
+                message: format!(
+                    "Der Entwurf {} entspricht nicht mehr den Daten; bitte die Änderungen prüfen und übernehmen.",
+                    run_month(month)?.label()
+                ),
+                missing: differences.into_iter().map(|d| d.text).collect(),
+            }),
+        }
+    }
+
+    /// "Freigeben", in one immediate write transaction: computes the month afresh from the facts
+    /// of this moment and compares it with the draft `shown`. When they differ nothing is written
+    /// and the differences come back (`Approval::Stale`, with the fingerprint of the fresh
+    /// figures: approving that fingerprint accepts them). Otherwise it checks timing, budget and
+    /// bank details, writes the fresh lines, numbers the statements (AE-YYYY-MM-NNN by district,
+    /// last name, first name) and locks the run.
+    pub fn approve(
+        &mut self,
+        month: &str,
+        shown: Shown,
+        who: &str,
+        today: NaiveDate,
+    ) -> Result<Approval> {
         let m = run_month(month)?;
-        let run = self.run(month)?;
-        if run.state != RunState::Draft {
-            return Err(Error::Conflict(format!(
-                "Der Abrechnungslauf {} ist bereits {}.",
-                m.label(),
-                run.state.label()
-            )));
-        }
-        let settings = self.settings()?;
-        let mut missing = Vec::new();
-        if settings.allowance.timing == Timing::InArrears && today <= m.last_day() {
-            missing.push(format!(
-                "Abrechnung nachträglich: {} ist erst nach dem {} freigebbar.",
-                m.label(),
-                crate::domain::dates::format_date(m.last_day())
-            ));
-        }
-        match self.budget(m.year)? {
-            None => missing.push(format!("Für {} ist kein Budget festgelegt.", m.year)),
-            Some(b) => {
-                let approved = self.approved_total(m.year, Some(run.id))?;
-                if let Some(shortfall) =
-                    budget::shortfall(b.amount_cents, approved, run.total_cents)
-                {
-                    missing.push(format!(
-                        "Budget {} reicht nicht: {} bereits freigegeben, dieser Lauf {}, es fehlen {}.",
-                        Cents(b.amount_cents),
-                        Cents(approved),
-                        Cents(run.total_cents),
-                        Cents(shortfall)
-                    ));
+        self.immediate(|store| {
+            let run = store.run(month)?;
+            if run.state != RunState::Draft {
+                return Err(Error::Conflict(format!(
+                    "Der Abrechnungslauf {} ist bereits {}.",
+                    m.label(),
+                    run.state.label()
+                )));
+            }
+            let fresh = store.fresh_lines(m, run.id)?;
+            let fresh_figures: Vec<LineFigures> = fresh.iter().map(FreshLine::figures).collect();
+            let fresh_print = approval::fingerprint(&fresh_figures);
+            let expected = match &shown {
+                Shown::Stored => run.fingerprint.clone(),
+                Shown::Fingerprint(f) => f.trim().to_string(),
+                Shown::AcceptChanges => fresh_print.clone(),
+            };
+            if fresh_print != expected {
+                let stored: Vec<LineFigures> = run.lines.iter().map(LineFigures::of).collect();
+                let mut differences = approval::differences(&stored, &fresh_figures);
+                if differences.is_empty() || expected != run.fingerprint {
+                    differences.insert(0, approval::Difference {
+                        pilot_id: 0,
+                        name: String::new(),
+                        field: "draft".into(),
+                        before: String::new(),
+                        after: String::new(),
+                        text: "Der Entwurf wurde inzwischen neu berechnet; die Zahlen unten sind die des gespeicherten Entwurfs und die von heute.".into(),
+                    });
+                }
+                return Ok(Approval::Stale {
+                    differences,
+                    fingerprint: fresh_print,
+                });
+            }
+            let settings = store.settings_on(m.first_day())?;
+            let total: i64 = fresh.iter().map(|l| (l.amount + l.corrections).max(0)).sum();
+            let mut missing = Vec::new();
+            if settings.allowance.timing == Timing::InArrears && today <= m.last_day() {
+                missing.push(format!(
+                    "Abrechnung nachträglich: {} ist erst nach dem {} freigebbar.",
+                    m.label(),
+                    crate::domain::dates::format_date(m.last_day())
+                ));
+            }
+            match store.budget(m.year)? {
+                None => missing.push(format!("Für {} ist kein Budget festgelegt.", m.year)),
+                Some(b) => {
+                    let approved = store.approved_total(m.year, Some(run.id))?;
+                    if let Some(shortfall) = budget::shortfall(b.amount_cents, approved, total) {
+                        missing.push(format!(
+                            "Budget {} reicht nicht: {} bereits freigegeben, dieser Lauf {}, es fehlen {}.",
+                            Cents(b.amount_cents),
+                            Cents(approved),
+                            Cents(total),
+                            Cents(shortfall)
+                        ));
+                    }
                 }
             }
-        }
-        let no_iban: Vec<&str> = run
-            .lines
-            .iter()
-            .filter(|l| l.net_cents > 0 && crate::domain::iban::check(&l.iban).is_err())
-            .map(|l| l.name.as_str())
-            .collect();
-        if !no_iban.is_empty() {
-            missing.push(format!("Keine gültige IBAN: {}.", no_iban.join(", ")));
-        }
-        if !missing.is_empty() {
-            return Err(Error::Rule {
-                message: format!(
-                    "Freigabe von {} nicht möglich: {}",
-                    m.label(),
-                    missing.join(" ")
-                ),
-                missing,
-            });
-        }
-        let now = now_utc();
-        self.with_transaction(|tx| {
-            for (i, line) in run.lines.iter().enumerate() {
-                tx.execute(
+            let paid: Vec<&FreshLine> = fresh.iter().filter(|l| l.amount + l.corrections > 0).collect();
+            let no_iban: Vec<String> = paid
+                .iter()
+                .filter(|l| crate::domain::iban::check(&l.pilot.iban).is_err())
+                .map(|l| l.pilot.display_name())
+                .collect();
+            if !no_iban.is_empty() {
+                missing.push(format!("Keine gültige IBAN: {}.", no_iban.join(", ")));
+            }
+            for l in &paid {
+                if crate::domain::iban::check(&l.pilot.iban).is_ok() {
+                    if let Err(reason) = crate::domain::iban::check_payee(&l.pilot.iban, &l.pilot.bic) {
+                        missing.push(format!("{}: {reason}", l.pilot.display_name()));
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(Error::Rule {
+                    message: format!(
+                        "Freigabe von {} nicht möglich: {}",
+                        m.label(),
+                        missing.join(" ")
+                    ),
+                    missing,
+                });
+            }
+            if fresh_print != run.fingerprint {
+                store.write_lines(run.id, &fresh)?;
+            }
+            let numbered = store.run(month)?;
+            for (i, line) in numbered.lines.iter().enumerate() {
+                store.conn.execute(
                     "UPDATE run_lines SET statement_number = ?2 WHERE id = ?1",
                     params![line.id, format!("AE-{}-{:03}", m, i + 1)],
                 )?;
             }
-            tx.execute(
+            store.conn.execute(
                 "UPDATE allowance_runs SET state = 'approved', approved_at = ?2, approved_by = ?3 WHERE id = ?1",
-                params![run.id, now, who],
+                params![run.id, super::stamp_on(today), who],
             )?;
-            Ok(())
-        })?;
-        self.run(month)
+            Ok(Approval::Approved {
+                run: Box::new(store.run(month)?),
+            })
+        })
     }
 
-    /// Records the payment date of an approved run.
+    /// Records the payment date of an approved run, in one immediate write transaction. The date is
+    /// neither in the future nor before the (local) day of approval.
     pub fn mark_paid(&mut self, month: &str, paid_on: NaiveDate, today: NaiveDate) -> Result<Run> {
         let m = run_month(month)?;
-        let run = self.run(month)?;
-        if run.state != RunState::Approved {
-            return Err(Error::Conflict(match run.state {
-                RunState::Draft => format!("Der Lauf {} muss erst freigegeben werden.", m.label()),
-                _ => format!("Der Lauf {} ist bereits als bezahlt markiert.", m.label()),
-            }));
-        }
-        if paid_on > today {
-            return Err(Error::field(
-                "paid_on",
-                "Zahlungsdatum darf nicht in der Zukunft liegen.",
-            ));
-        }
-        self.with_transaction(|tx| {
-            tx.execute(
+        self.immediate(|store| {
+            let run = store.run(month)?;
+            if run.state != RunState::Approved {
+                return Err(Error::Conflict(match run.state {
+                    RunState::Draft => {
+                        format!("Der Lauf {} muss erst freigegeben werden.", m.label())
+                    }
+                    _ => format!("Der Lauf {} ist bereits als bezahlt markiert.", m.label()),
+                }));
+            }
+            if paid_on > today {
+                return Err(Error::field(
+                    "paid_on",
+                    "Zahlungsdatum darf nicht in der Zukunft liegen.",
+                ));
+            }
+            if let Some(approved_on) = run.approved_on.filter(|a| paid_on < *a) {
+                return Err(Error::field(
+                    "paid_on",
+                    format!(
+                        "Zahlungsdatum {} liegt vor der Freigabe am {}.",
+                        crate::domain::dates::format_date(paid_on),
+                        crate::domain::dates::format_date(approved_on)
+                    ),
+                ));
+            }
+            store.conn.execute(
                 "UPDATE allowance_runs SET state = 'paid', paid_on = ?2 WHERE id = ?1",
                 params![run.id, paid_on.to_string()],
             )?;
@@ -584,7 +732,7 @@ impl Store {
 
     /// Budget, approved, paid, drafts and remaining of a year, month by month, with the forecast.
     pub fn budget_year(&self, year: i32, today: NaiveDate) -> Result<BudgetYear> {
-        let settings = self.settings()?;
+        let settings = self.settings_on(today)?;
         let runs = self.runs(year)?;
         let months: Vec<MonthTotals> = runs
             .iter()
@@ -597,8 +745,23 @@ impl Store {
             .collect();
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
+        // Each month with the settings in force in it (a rate from January counts from January).
+        type InMonth = (
+            crate::domain::settings::Settings,
+            Vec<crate::domain::periods::LifecycleSettings>,
+        );
+        let in_month: HashMap<Month, InMonth> = (1..=12)
+            .map(|m| Month { year, month: m })
+            .map(|m| {
+                Ok((
+                    m,
+                    (self.settings_on(m.first_day())?, self.lifecycle_by_day(m)?),
+                ))
+            })
+            .collect::<Result<_>>()?;
         let project = |m: Month| -> i64 {
-            allowance::compute_month(m, &pilots, &data, &settings.allowance, &settings.lifecycle)
+            let (s, days) = &in_month[&m];
+            allowance::compute_month_by_day(m, &pilots, &data, &s.allowance, days)
                 .iter()
                 .map(|c| c.computed_cents)
                 .sum()
@@ -614,35 +777,70 @@ impl Store {
     }
 }
 
-fn insert_line(
-    tx: &Transaction,
-    run_id: i64,
-    p: &crate::domain::pilot::Pilot,
-    (days, dim, rate, computed, amount): (u32, u32, i64, i64, i64),
-    reason: &str,
+/// One computed line, before it is written.
+#[derive(Debug, Clone)]
+struct FreshLine {
+    pilot: crate::domain::pilot::Pilot,
+    days: u32,
+    days_in_month: u32,
+    rate: i64,
+    computed: i64,
+    amount: i64,
+    reason: String,
     corrections: i64,
-) -> Result<()> {
-    tx.execute(
+}
+
+impl FreshLine {
+    /// The account holder printed and paid: the pilot's name when none is given.
+    fn account_holder(&self) -> String {
+        let p = &self.pilot;
+        if p.account_holder.trim().is_empty() {
+            format!("{} {}", p.first_name, p.last_name)
+        } else {
+            p.account_holder.clone()
+        }
+    }
+
+    fn figures(&self) -> LineFigures {
+        LineFigures {
+            pilot_id: self.pilot.id,
+            name: self.pilot.display_name(),
+            eligible_days: self.days,
+            days_in_month: self.days_in_month,
+            rate_cents: self.rate,
+            amount_cents: self.amount,
+            corrections_cents: self.corrections,
+            iban: self.pilot.iban.clone(),
+            bic: self.pilot.bic.clone(),
+            account_holder: self.account_holder(),
+        }
+    }
+}
+
+fn insert_line(conn: &rusqlite::Connection, run_id: i64, l: &FreshLine) -> Result<()> {
+    let p = &l.pilot;
+    conn.execute(
         "INSERT INTO run_lines (run_id, pilot_id, first_name, last_name, district, iban, account_holder,
             eligible_days, days_in_month, rate_cents, computed_cents, amount_cents, lowered_reason,
-            corrections_cents, net_cents)
-         VALUES (?1, ?2, ?3, ?15, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            corrections_cents, net_cents, bic)
+         VALUES (?1, ?2, ?3, ?15, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16)",
         params![
             run_id,
             p.id,
             p.first_name,
             p.district.clone().unwrap_or_default(),
             p.iban,
-            if p.account_holder.trim().is_empty() { format!("{} {}", p.first_name, p.last_name) } else { p.account_holder.clone() },
-            days,
-            dim,
-            rate,
-            computed,
-            amount,
-            reason,
-            corrections,
-            amount + corrections,
-            p.last_name
+            l.account_holder(),
+            l.days,
+            l.days_in_month,
+            l.rate,
+            l.computed,
+            l.amount,
+            l.reason,
+            l.corrections,
+            l.amount + l.corrections,
+            p.last_name,
+            p.bic
         ],
     )?;
     Ok(())

@@ -32,6 +32,7 @@ pub const AUDITED_TABLES: &[(&str, &str)] = &[
     ("status_cancellations", "Storno einer Statusänderung"),
     ("district_changes", "Altkreis-Wechsel"),
     ("module_credits", "Anerkanntes Modul"),
+    ("setting_values", "Einstellung (Historie)"),
 ];
 
 /// Most entries one query returns when the filter sets no limit.

@@ -15,7 +15,7 @@ impl Store {
     /// Coverage of every district on `date`.
     pub fn coverage(&self, date: NaiveDate) -> Result<Coverage> {
         let refs = self.reference_data()?;
-        let settings = self.settings()?;
+        let settings = self.settings_on(date)?;
         Ok(coverage::coverage_on(
             date,
             &self.all_pilots()?,
@@ -37,7 +37,7 @@ impl Store {
             &self.all_pilots()?,
             &self.lifecycle_data(None)?,
             &refs.districts,
-            &self.lifecycle_settings()?,
+            &self.settings_on(today)?.lifecycle,
         ))
     }
 

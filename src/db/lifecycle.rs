@@ -104,19 +104,35 @@ impl Store {
         }
     }
 
+    /// The lifecycle settings as stored, without the dated changes: for a day, use
+    /// [`Store::settings_on`].
     pub fn lifecycle_settings(&self) -> Result<LifecycleSettings> {
         Ok(self.settings()?.lifecycle)
     }
 
+    /// Stores the settings; every changed key without "gültig ab" is kept in the history of
+    /// settings (`setting_values`) too, in the same transaction.
     pub fn save_settings(&mut self, s: &Settings) -> Result<Settings> {
         settings::validate_all(s)?;
+        let old = self.settings()?;
         let json = serde_json::to_string(s).expect("settings serialise");
+        let (who, now) = (self.actor().to_string(), now_utc());
         self.with_transaction(|tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES ('app_settings', ?1)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [json],
             )?;
+            for k in settings::KEYS.iter().filter(|k| !k.dated) {
+                let value = settings::value_of(s, k);
+                if value != settings::value_of(&old, k) {
+                    tx.execute(
+                        "INSERT INTO setting_values (key, value, valid_from, who, recorded_at)
+                         VALUES (?1, ?2, NULL, ?3, ?4)",
+                        params![k.key, value.to_string(), who, now],
+                    )?;
+                }
+            }
             Ok(())
         })?;
         self.settings()
@@ -308,7 +324,7 @@ impl Store {
     pub fn pilot_record(&self, pilot_id: i64, today: NaiveDate) -> Result<PilotRecord> {
         let pilot = self.get_pilot(pilot_id)?;
         let data = self.lifecycle_of(pilot_id)?;
-        let mut r = record::pilot_record(pilot, &data, today, &self.lifecycle_settings()?);
+        let mut r = record::pilot_record(pilot, &data, today, &self.settings_on(today)?.lifecycle);
         r.screening_deleted_on = self.screening_deleted_on(pilot_id)?;
         if !data.screenings.is_empty() {
             r.screening_deletion_due_on = retention::screening_deletion_due(
@@ -328,7 +344,7 @@ impl Store {
 
     /// Eligibility of every pilot on `date` (status Aktiv and screening valid).
     pub fn eligibility(&self, date: NaiveDate) -> Result<HashMap<i64, bool>> {
-        let settings = self.lifecycle_settings()?;
+        let settings = self.settings_on(date)?.lifecycle;
         Ok(self
             .lifecycle_data(None)?
             .into_iter()
@@ -344,7 +360,7 @@ impl Store {
             &pilots,
             &data,
             today,
-            &self.lifecycle_settings()?,
+            &self.settings_on(today)?.lifecycle,
         ))
     }
 
@@ -365,7 +381,7 @@ impl Store {
         not_in_future("effective_on", "Wirksam ab", effective_on, today)?;
         check_note(note)?;
         let data = self.lifecycle_of(pilot_id)?;
-        let settings = self.lifecycle_settings()?;
+        let settings = self.settings_on(effective_on)?.lifecycle;
         lifecycle::check_change(&data.history, status, effective_on)?;
         if status == Status::Active {
             data.check_activation(effective_on, pilot.district.as_deref(), &settings)?;
@@ -574,7 +590,8 @@ impl Store {
         a: &TestAttempt,
         today: NaiveDate,
     ) -> Result<PilotRecord> {
-        let mark = self.lifecycle_settings()?.pass_mark_percent;
+        // The pass mark in force on the day of the test.
+        let mark = self.settings_on(a.taken_on)?.lifecycle.pass_mark_percent;
         self.add_test_attempt_marked(pilot_id, a, mark, today)
     }
 
@@ -594,7 +611,7 @@ impl Store {
                 "Bestehensgrenze muss zwischen 1 und 100 % liegen.",
             ));
         }
-        let settings = self.lifecycle_settings()?;
+        let settings = self.settings_on(today)?.lifecycle;
         let before = self.lifecycle_of(pilot_id)?;
         let mut after = before.clone();
         after.attempts.push(AttemptRecord {

@@ -8,8 +8,10 @@ mod coverage;
 pub mod demo;
 mod lifecycle;
 mod retention;
+mod settings;
 mod transfer;
 
+pub use allowances::Shown;
 pub use audit::{AuditEntry, AuditFilter, AUDITED_TABLES};
 pub use backup::{
     check_backup_file, daily_backup, list_backups, BackupEntry, BackupInfo, BackupKind,
@@ -19,6 +21,7 @@ pub use coverage::{HISTORY_MONTHS, OUTLOOK_MONTHS};
 pub use lifecycle::{Course, CourseSession, SessionInput};
 pub use personal::{PersonalData, StatementRow};
 pub use retention::DeletionRecord;
+pub use settings::{SettingChange, SettingView};
 pub use transfer::ExportKind;
 mod personal;
 mod pilots;
@@ -42,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_allowances.sql"),
     include_str!("migrations/004_audit.sql"),
     include_str!("migrations/005_history.sql"),
+    include_str!("migrations/006_fresh_approval.sql"),
 ];
 
 /// The schema version this build writes.
@@ -161,6 +165,35 @@ impl Store {
             )?;
             tx.commit()?;
             Ok(value)
+        })();
+        written.map_err(|e| private::explain_disk_error(e, &self.path))
+    }
+
+    /// Runs `f` in one immediate write transaction (`BEGIN IMMEDIATE`): the write lock is taken
+    /// before anything is read, so what `f` checks (a run still a draft, the budget left) cannot be
+    /// changed by another program on the same file before `f` writes. `f` reads and writes through
+    /// the store it is given; all of it is written, or nothing. A second program waits for the lock
+    /// (busy timeout) and then sees what the first one wrote.
+    pub fn immediate<T>(&mut self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let written = (|| {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            let inner = (|| {
+                self.conn.execute(
+                    "UPDATE audit_context SET who = ?1, tx = tx + 1, erasing = 0 WHERE id = 1",
+                    [&self.actor],
+                )?;
+                let value = f(self)?;
+                self.conn.execute(
+                    "UPDATE audit_context SET who = '', erasing = 0 WHERE id = 1",
+                    [],
+                )?;
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            })();
+            if inner.is_err() && !self.conn.is_autocommit() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+            }
+            inner
         })();
         written.map_err(|e| private::explain_disk_error(e, &self.path))
     }
@@ -321,6 +354,17 @@ fn not_a_database(e: rusqlite::Error) -> Error {
     Error::Storage(format!(
         "Die Datei ist keine lesbare Lotsenbüro-Datenbank: {e}"
     ))
+}
+
+/// The time stamp of an action on `today` (the date the rules use): now, when today is the real
+/// local date; otherwise (a date fixed by `--today` / `LOTSEN_TODAY`) noon of that day in
+/// Germany, so a date derived from the stamp (approved on) is the day the action was done on.
+pub fn stamp_on(today: chrono::NaiveDate) -> String {
+    let now = chrono::Utc::now();
+    if crate::domain::dates::local_date(now) == today {
+        return now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    }
+    format!("{today}T11:00:00Z")
 }
 
 /// Current time as UTC RFC 3339 (record timestamps only; rules never read the clock).

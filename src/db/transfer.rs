@@ -38,7 +38,7 @@ impl Store {
             today,
             &refs.municipality_pairs(),
             &refs.district_names(),
-            &self.lifecycle_settings()?,
+            &self.settings_on(today)?.lifecycle,
         )
     }
 
@@ -230,12 +230,7 @@ impl Store {
                             Cell::Cents(l.amount_cents),
                             Cell::Cents(l.corrections_cents),
                             Cell::Cents(l.net_cents),
-                            text(
-                                run.approved_at
-                                    .as_deref()
-                                    .map(|a| &a[..10.min(a.len())])
-                                    .unwrap_or(""),
-                            ),
+                            Cell::Date(run.approved_on),
                             Cell::Date(run.paid_on),
                         ]);
                     }

@@ -251,7 +251,12 @@ pub fn sepa_xml(
     }
     let (debtor_name, debtor_iban, debtor_bic) = check_debtor(debtor)?;
     let (created, digits) = creation_time(created_at)?;
-    let lines: Vec<_> = run.lines.iter().filter(|l| l.net_cents > 0).collect();
+    // Accounts outside SEPA are paid by hand ("manuelle Zahlung") and never put into the file.
+    let lines: Vec<_> = run
+        .lines
+        .iter()
+        .filter(|l| l.net_cents > 0 && l.route != iban::Route::Manual)
+        .collect();
     if lines.is_empty() {
         return Err(rule(
             format!(
@@ -267,7 +272,7 @@ pub fn sepa_xml(
         if n.is_empty() || n.len() > 35 {
             problems.push(format!("{}: keine Abrechnungsnummer", l.name));
         }
-        if let Err(reason) = iban::check(&iban::normalize(&l.iban)) {
+        if let Err(reason) = iban::check_payee(&iban::normalize(&l.iban), &l.bic) {
             problems.push(format!("{}: {reason}", l.name));
         }
         if sepa_text(&holder(l), MAX_NAME).is_empty() {
@@ -350,8 +355,15 @@ pub fn sepa_xml(
             .end()
             .start("Amt")
             .leaf_with("InstdAmt", &[("Ccy", "EUR")], &amount(l.net_cents))
-            .end()
-            .start("Cdtr")
+            .end();
+        if !l.bic.is_empty() {
+            x.start("CdtrAgt")
+                .start("FinInstnId")
+                .leaf("BICFI", &l.bic)
+                .end()
+                .end();
+        }
+        x.start("Cdtr")
             .leaf("Nm", &sepa_text(&holder(l), MAX_NAME))
             .end()
             .start("CdtrAcct")

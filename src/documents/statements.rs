@@ -91,11 +91,9 @@ pub fn statement_number(run: &Run, line: &RunLine) -> String {
     }
 }
 
-/// "01.12.2026" from a stored RFC 3339 time stamp (its date part).
+/// The local date (Europe/Berlin) of a stored UTC timestamp, "01.12.2026".
 fn stamp_date(stamp: &str) -> String {
-    stamp
-        .get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    crate::domain::dates::local_date_of(stamp)
         .map(format_date)
         .unwrap_or_else(|| stamp.to_string())
 }
@@ -961,8 +959,13 @@ impl<'a> ListWriter<'a> {
         self.doc.gap(6.0);
     }
 
+    /// Transfers in the SEPA file.
     fn payments(&self) -> Vec<&'a RunLine> {
-        self.run.lines.iter().filter(|l| l.net_cents > 0).collect()
+        self.run
+            .lines
+            .iter()
+            .filter(|l| l.net_cents > 0 && l.route != crate::domain::iban::Route::Manual)
+            .collect()
     }
 
     fn write(&mut self) {
@@ -971,6 +974,9 @@ impl<'a> ListWriter<'a> {
         let columns = line_columns(self.run);
         self.payment_section(&columns);
         let mut section = 2;
+        if self.manual_section(&columns, section) {
+            section += 1;
+        }
         if self.claim_back_section(&columns, section) {
             section += 1;
         }
@@ -1116,8 +1122,35 @@ impl<'a> ListWriter<'a> {
         self.close_with_total(
             columns,
             &format!("Gesamtsumme ({} Zahlungen)", payments.len()),
-            self.run.total_cents,
+            self.run.total_cents - self.run.manual_cents,
         );
+    }
+
+    /// Accounts outside SEPA, paid by hand and never in the SEPA file, as section `number` when
+    /// there are any; returns whether.
+    fn manual_section(&mut self, columns: &[Column], number: usize) -> bool {
+        let manual: Vec<&RunLine> = self
+            .run
+            .lines
+            .iter()
+            .filter(|l| l.net_cents > 0 && l.route == crate::domain::iban::Route::Manual)
+            .collect();
+        if manual.is_empty() {
+            return false;
+        }
+        self.heading(&format!(
+            "{number}. Manuelle Zahlungen (Konto außerhalb des SEPA-Raums, nicht in der SEPA-Datei)"
+        ));
+        self.start_table(columns, &LINE_LABELS);
+        for (i, l) in manual.iter().enumerate() {
+            self.line_row(columns, i + 1, l);
+        }
+        self.close_with_total(
+            columns,
+            &format!("Summe manuelle Zahlungen ({})", manual.len()),
+            self.run.manual_cents,
+        );
+        true
     }
 
     fn district_subtotal(&mut self, columns: &[Column], group: &[&RunLine]) {
@@ -1345,6 +1378,8 @@ mod tests {
     #[test]
     fn stamps() {
         assert_eq!(stamp_date("2026-12-01T10:15:00Z"), "01.12.2026");
+        // 00:30 local on 01.12. is still 30.11. in UTC: the local day is printed.
+        assert_eq!(stamp_date("2026-11-30T23:30:00Z"), "01.12.2026");
         assert_eq!(stamp_date("gestern"), "gestern");
     }
 }

@@ -155,6 +155,20 @@ impl Month {
         }
     }
 
+    pub fn prev(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+
     /// "November 2026".
     pub fn label(self) -> String {
         format!(
@@ -191,11 +205,21 @@ pub fn amount_for(eligible: u32, days: u32, s: &AllowanceSettings) -> i64 {
 
 /// Days of `month` on which the pilot was eligible (status Aktiv and screening valid).
 pub fn eligible_days(data: &LifecycleData, month: Month, settings: &LifecycleSettings) -> u32 {
+    eligible_days_by(data, month, |_| settings)
+}
+
+/// [`eligible_days`] with the eFZ periods in force on each day (`settings_on(day)`).
+pub fn eligible_days_by<'a>(
+    data: &LifecycleData,
+    month: Month,
+    settings_on: impl Fn(NaiveDate) -> &'a LifecycleSettings,
+) -> u32 {
     let screenings = data.screening_list();
     let mut day = month.first_day();
     let mut n = 0;
     while day.month() == month.month {
-        if crate::domain::lifecycle::eligible_on(&data.history, &screenings, day, settings) {
+        if crate::domain::lifecycle::eligible_on(&data.history, &screenings, day, settings_on(day))
+        {
             n += 1;
         }
         day = day + Days::new(1);
@@ -221,12 +245,25 @@ pub fn compute_month(
     allowance: &AllowanceSettings,
     lifecycle: &LifecycleSettings,
 ) -> Vec<Computed> {
+    let days = vec![*lifecycle; month.days() as usize];
+    compute_month_by_day(month, pilots, data, allowance, &days)
+}
+
+/// [`compute_month`] with the eFZ periods of each day: `lifecycle[d - 1]` is in force on day `d`
+/// (the allowance settings are those of the month).
+pub fn compute_month_by_day(
+    month: Month,
+    pilots: &[Pilot],
+    data: &HashMap<i64, LifecycleData>,
+    allowance: &AllowanceSettings,
+    lifecycle: &[LifecycleSettings],
+) -> Vec<Computed> {
     let empty = LifecycleData::default();
     pilots
         .iter()
         .filter_map(|p| {
             let d = data.get(&p.id).unwrap_or(&empty);
-            let days = eligible_days(d, month, lifecycle);
+            let days = eligible_days_by(d, month, |day| &lifecycle[day.day() as usize - 1]);
             (days > 0).then(|| Computed {
                 pilot_id: p.id,
                 eligible_days: days,

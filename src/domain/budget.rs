@@ -74,6 +74,17 @@ pub fn budget_year(
     let mut open_months = 0i64;
     let mut month = Month { year, month: 1 };
     let this_month = Month::of(today);
+    let last_approved = runs
+        .iter()
+        .filter(|r| matches!(r.state, RunState::Approved | RunState::Paid))
+        .map(|r| r.month)
+        .max();
+    // An ended month without a run is still to be paid (in arrears it is about to be): forecast
+    // when it comes after the latest approved month, or, with none approved, when it just ended.
+    let still_open = |m: Month| match last_approved {
+        Some(last) => m > last,
+        None => m == this_month.prev(),
+    };
     while month.year == year {
         let run = runs.iter().find(|r| r.month == month);
         let (approved, paid, draft) = match run.map(|r| r.state) {
@@ -86,13 +97,14 @@ pub fn budget_year(
             run.map(|r| r.state),
             Some(RunState::Approved | RunState::Paid)
         );
-        // Past months without a run are not forecast: nobody will be paid for them any more.
-        let forecast = if approved_run || run.is_some() || month < this_month {
+        // A draft is counted once, as a draft; earlier months left without a run are not forecast.
+        let open = !approved_run && (month >= this_month || still_open(month));
+        let forecast = if run.is_some() || !open {
             0
         } else {
             project(month)
         };
-        if !approved_run && month >= this_month {
+        if open {
             open_months += 1;
         }
         spent += approved + draft + forecast;
@@ -179,6 +191,22 @@ mod tests {
         assert_eq!(y.forecast.len(), 3);
         // 100.000 left for Oct–Dec at 130 €: 100000 / (13000 × 3) = 2 pilots.
         assert_eq!(y.pilots_affordable, Some(2));
+        // On 5 November with October not yet approved, October is still forecast.
+        let november = NaiveDate::from_ymd_opt(2026, 11, 5).unwrap();
+        let y = budget_year(
+            2026,
+            Some(y.budget.clone().unwrap()),
+            &runs,
+            |_| 60_000,
+            november,
+            13_000,
+        );
+        assert_eq!(y.months[9].forecast_cents, 60_000);
+        assert_eq!(y.months[8].forecast_cents, 0, "September approved");
+        // With nothing approved yet, only the month just ended is forecast, not the ones before.
+        let y = budget_year(2026, None, &[], |_| 60_000, november, 13_000);
+        assert_eq!(y.months[9].forecast_cents, 60_000);
+        assert_eq!(y.months[8].forecast_cents, 0);
         let none = budget_year(2026, None, &[], |_| 1, today, 13_000);
         assert_eq!(none.first_uncovered, None);
         assert_eq!(none.pilots_affordable, None);

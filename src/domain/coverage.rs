@@ -348,6 +348,7 @@ mod tests {
             languages: langs.iter().map(|s| s.to_string()).collect(),
             recruitment_source: None,
             account_holder: String::new(),
+            bic: String::new(),
             iban: String::new(),
             notes: String::new(),
             status: Status::Prospect,

@@ -116,6 +116,12 @@ pub fn check(iban: &str) -> Result<(), String> {
         }
         Some(_) => {}
     }
+    // ISO 13616: the check digits are 02 to 98; 00, 01 and 99 never come out of the computation.
+    if !(2..=98).contains(&iban[2..4].parse::<u32>().expect("digits checked above")) {
+        return Err(
+            "IBAN ist ungültig: die Prüfziffern (Stelle 3 und 4) liegen zwischen 02 und 98.".into(),
+        );
+    }
     let rearranged = iban[4..].chars().chain(iban[..4].chars());
     let mut rest: u32 = 0;
     for c in rearranged {
@@ -130,6 +136,117 @@ pub fn check(iban: &str) -> Result<(), String> {
         return Err("IBAN ist ungültig (Prüfziffer falsch). Bitte Tippfehler prüfen.".into());
     }
     Ok(())
+}
+
+/// The countries of the SEPA scheme (EPC list of participating countries), with whether they are
+/// in the EEA. Outside the EEA (CH, GB, MC, SM, AD, VA, …) a SEPA transfer needs the BIC.
+pub const SEPA_COUNTRIES: &[(&str, &str, bool)] = &[
+    ("AD", "Andorra", false),
+    ("AT", "Österreich", true),
+    ("BE", "Belgien", true),
+    ("BG", "Bulgarien", true),
+    ("CH", "Schweiz", false),
+    ("CY", "Zypern", true),
+    ("CZ", "Tschechien", true),
+    ("DE", "Deutschland", true),
+    ("DK", "Dänemark", true),
+    ("EE", "Estland", true),
+    ("ES", "Spanien", true),
+    ("FI", "Finnland", true),
+    ("FR", "Frankreich", true),
+    ("GB", "Vereinigtes Königreich", false),
+    ("GI", "Gibraltar", false),
+    ("GR", "Griechenland", true),
+    ("HR", "Kroatien", true),
+    ("HU", "Ungarn", true),
+    ("IE", "Irland", true),
+    ("IS", "Island", true),
+    ("IT", "Italien", true),
+    ("LI", "Liechtenstein", true),
+    ("LT", "Litauen", true),
+    ("LU", "Luxemburg", true),
+    ("LV", "Lettland", true),
+    ("MC", "Monaco", false),
+    ("MD", "Moldau", false),
+    ("ME", "Montenegro", false),
+    ("MK", "Nordmazedonien", false),
+    ("MT", "Malta", true),
+    ("NL", "Niederlande", true),
+    ("NO", "Norwegen", true),
+    ("PL", "Polen", true),
+    ("PT", "Portugal", true),
+    ("RO", "Rumänien", true),
+    ("RS", "Serbien", false),
+    ("SE", "Schweden", true),
+    ("SI", "Slowenien", true),
+    ("SK", "Slowakei", true),
+    ("SM", "San Marino", false),
+    ("VA", "Vatikanstadt", false),
+    ("AL", "Albanien", false),
+];
+
+/// How a payee's account can be paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Route {
+    /// In the SEPA transfer file.
+    Sepa,
+    /// A SEPA country outside the EEA: in the transfer file only with a BIC.
+    SepaNeedsBic,
+    /// Not a SEPA country (UA, TR, EG, …): paid by hand ("manuelle Zahlung"), never in the file.
+    Manual,
+}
+
+/// The SEPA country entry of a (normalised, valid) IBAN, if its country takes part in SEPA.
+pub fn sepa_country(iban: &str) -> Option<(&'static str, &'static str, bool)> {
+    let code = iban.get(..2)?;
+    SEPA_COUNTRIES.iter().copied().find(|(c, _, _)| *c == code)
+}
+
+/// The route of a valid IBAN: SEPA (EEA), SEPA with BIC (non-EEA SEPA country), or by hand.
+pub fn route(iban: &str) -> Route {
+    match sepa_country(iban) {
+        Some((_, _, true)) => Route::Sepa,
+        Some((_, _, false)) => Route::SepaNeedsBic,
+        None => Route::Manual,
+    }
+}
+
+/// Removes spaces and upper-cases a BIC.
+pub fn normalize_bic(bic: &str) -> String {
+    normalize(bic)
+}
+
+/// Checks a (normalised) BIC (ISO 9362: 4 letters bank, 2 letters country, 2 letters or digits
+/// location, optionally 3 for the branch); `Err` holds the German reason.
+pub fn check_bic(bic: &str) -> Result<(), String> {
+    let ok = matches!(bic.len(), 8 | 11)
+        && bic[..6].chars().all(|c| c.is_ascii_uppercase())
+        && bic[6..]
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err("BIC ist ungültig: 8 oder 11 Zeichen, z. B. UBSWCHZH80A.".into())
+    }
+}
+
+/// The payee's account as the bank will need it: a BIC where the country needs one. `Err` names
+/// what is missing or wrong, in German.
+pub fn check_payee(iban: &str, bic: &str) -> Result<Route, String> {
+    check(iban)?;
+    if !bic.is_empty() {
+        check_bic(bic)?;
+    }
+    let route = route(iban);
+    if route == Route::SepaNeedsBic && bic.is_empty() {
+        let (_, name, _) = sepa_country(iban).expect("SEPA country");
+        return Err(format!(
+            "BIC fehlt: für ein Konto in {name} (SEPA, außerhalb des EWR) braucht die Überweisung die BIC."
+        ));
+    }
+    Ok(route)
 }
 
 /// Builds a German IBAN from a bank code and an account number, computing the check digits.
@@ -187,6 +304,43 @@ mod tests {
             .contains("Ländercode XX"));
         assert!(check("DE89-3704").is_err());
         assert!(check("1234567890").is_err());
+    }
+
+    #[test]
+    fn check_digits_00_01_99_are_refused() {
+        // Same BBAN, every check digit outside 02..=98 refused before the checksum.
+        for cd in ["00", "01", "99"] {
+            let err = check(&format!("DE{cd}370400440532013000")).unwrap_err();
+            assert!(err.contains("zwischen 02 und 98"), "{cd}: {err}");
+        }
+        assert_eq!(check("DE02120300000000202051"), Ok(()));
+        // 99 ≡ 02 (mod 97): the checksum alone lets this one through.
+        assert!(check("DE99120300000000202051").is_err());
+    }
+
+    #[test]
+    fn routes_and_bic() {
+        assert_eq!(route("DE89370400440532013000"), Route::Sepa);
+        assert_eq!(route("CH9300762011623852957"), Route::SepaNeedsBic);
+        assert_eq!(route("GB82WEST12345698765432"), Route::SepaNeedsBic);
+        assert_eq!(route("UA213223130000026007233566001"), Route::Manual);
+        assert_eq!(route("TR330006100519786457841326"), Route::Manual);
+        let err = check_payee("CH9300762011623852957", "").unwrap_err();
+        assert!(
+            err.contains("BIC fehlt") && err.contains("Schweiz"),
+            "{err}"
+        );
+        assert_eq!(
+            check_payee("CH9300762011623852957", "UBSWCHZH80A"),
+            Ok(Route::SepaNeedsBic)
+        );
+        assert!(check_payee("CH9300762011623852957", "UBS").is_err());
+        assert_eq!(
+            check_payee("UA213223130000026007233566001", ""),
+            Ok(Route::Manual)
+        );
+        assert_eq!(check_bic("COBADEFFXXX"), Ok(()));
+        assert!(check_bic("COBADEF").is_err());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! (checked by `tests/architecture.rs`).
 
 pub mod allowance;
+pub mod approval;
 pub mod budget;
 pub mod coverage;
 pub mod dates;

@@ -81,6 +81,8 @@ pub struct PilotInput {
     pub recruitment_source: Option<String>,
     pub account_holder: String,
     pub iban: String,
+    /// Needed for an account in a SEPA country outside the EEA (CH, GB, …).
+    pub bic: String,
     pub notes: String,
 }
 
@@ -102,6 +104,8 @@ pub struct PilotData {
     pub account_holder: String,
     /// Without spaces, upper case; empty when not known yet.
     pub iban: String,
+    /// Without spaces, upper case; empty when not needed.
+    pub bic: String,
     pub notes: String,
 }
 
@@ -123,6 +127,8 @@ pub struct Pilot {
     pub recruitment_source: Option<String>,
     pub account_holder: String,
     pub iban: String,
+    #[serde(default)]
+    pub bic: String,
     pub notes: String,
     pub status: Status,
     pub created_at: String,
@@ -286,9 +292,16 @@ pub fn validate(
     }
 
     let iban = iban::normalize(&input.iban);
+    let bic = iban::normalize_bic(&input.bic);
     if !iban.is_empty() {
         if let Err(msg) = iban::check(&iban) {
             errors.push(FieldError::new("iban", msg));
+        } else if let Err(msg) = iban::check_payee(&iban, &bic) {
+            errors.push(FieldError::new("bic", msg));
+        }
+    } else if !bic.is_empty() {
+        if let Err(msg) = iban::check_bic(&bic) {
+            errors.push(FieldError::new("bic", msg));
         }
     }
 
@@ -358,6 +371,7 @@ pub fn validate(
         recruitment_source,
         account_holder: input.account_holder.trim().to_string(),
         iban,
+        bic,
         notes: input.notes.trim().to_string(),
     })
 }
@@ -690,6 +704,7 @@ pub(crate) mod tests {
             recruitment_source: None,
             account_holder: String::new(),
             iban: iban.into(),
+            bic: String::new(),
             notes: String::new(),
             status: Status::Prospect,
             created_at: String::new(),

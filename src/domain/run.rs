@@ -51,7 +51,12 @@ pub struct RunLine {
     pub last_name: String,
     pub district: String,
     pub iban: String,
+    /// Needed for a SEPA country outside the EEA; empty otherwise.
+    pub bic: String,
     pub account_holder: String,
+    /// How the line is paid: in the SEPA file, or by hand ("manuelle Zahlung") for an account
+    /// outside SEPA.
+    pub route: crate::domain::iban::Route,
     pub eligible_days: u32,
     pub days_in_month: u32,
     pub rate_cents: i64,
@@ -87,11 +92,18 @@ pub struct Run {
     pub computed_at: String,
     pub approved_at: Option<String>,
     pub approved_by: Option<String>,
+    /// The local date (Europe/Berlin) of `approved_at`: the date documents print.
+    pub approved_on: Option<NaiveDate>,
     pub paid_on: Option<NaiveDate>,
     /// Sum of the positive nets: what is transferred.
     pub total_cents: i64,
     /// Sum of the negative nets as a positive number: what is claimed back.
     pub claim_back_cents: i64,
+    /// Of `total_cents`, what is paid by hand (accounts outside SEPA), never in the SEPA file.
+    pub manual_cents: i64,
+    /// The fingerprint of the lines' figures (see the approval rules): the
+    /// window passes it back on "Freigeben" as the draft it showed.
+    pub fingerprint: String,
     pub lines: Vec<RunLine>,
     pub corrections: Vec<Correction>,
 }

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { SHOTS, openApp, closeApp, freshDb } from './harness.mjs';
+import { PORT } from './webdriver.mjs';
 
 after(closeApp);
 
@@ -15,7 +16,7 @@ const IMPACTS = ['critical', 'serious', 'moderate', 'minor'];
 
 /** POSTs to the session like webdriver.mjs does (it has no execute/async). */
 async function post(s, path, body) {
-  const res = await fetch(`http://127.0.0.1:4444${s.p(path)}`, {
+  const res = await fetch(`http://127.0.0.1:${PORT}${s.p(path)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

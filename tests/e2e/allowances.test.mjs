@@ -54,11 +54,11 @@ test('run: refused over budget, approved after raising it, paid, locked; documen
   await s.waitFor('budget raised', async () => (await s.text('#fig-budget')).includes('50.000,00'));
   await s.click('#approve-run');
   await s.waitFor('approved', async () => cliJson(db, 'run', 'show', '2026-10').state === 'approved');
-  await s.fill('#paid-on', '20.11.2026');
+  await s.fill('#paid-on', '26.11.2026');
   await s.click('#mark-paid');
   await s.waitFor('paid', async () => cliJson(db, 'run', 'show', '2026-10').state === 'paid');
   const paid = cliJson(db, 'run', 'show', '2026-10');
-  assert.equal(paid.paid_on, '2026-11-20');
+  assert.equal(paid.paid_on, '2026-11-26');
   assert.equal(paid.lines[0].statement_number, 'AE-2026-10-001');
 
   // Locked: no editing controls left.

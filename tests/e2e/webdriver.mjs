@@ -6,7 +6,7 @@ import net from 'node:net';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 // LOTSEN_WEBDRIVER_PORT moves tauri-driver (and its native driver, one port up) off 4444, so that two test runs on one
 // machine never drive each other's app.
-const PORT = Number(process.env.LOTSEN_WEBDRIVER_PORT || 4444);
+export const PORT = Number(process.env.LOTSEN_WEBDRIVER_PORT || 4444);
 
 async function call(method, path, body) {
   const res = await fetch(`http://127.0.0.1:${PORT}${path}`, {

@@ -1,6 +1,7 @@
 //! Budget, monthly runs, corrections, and the run's documents.
 
 use lotsen::app::allowances::BudgetInput;
+use lotsen::domain::approval::Approval;
 use lotsen::domain::budget::BudgetYear;
 use lotsen::domain::run::{Correction, Run};
 use tauri::AppHandle;
@@ -42,9 +43,15 @@ pub async fn lower_line(
     .await
 }
 
+/// "Freigeben" of the draft the window shows (its fingerprint): approved, or the differences to
+/// the figures of now; approving with the fingerprint that came with them accepts them.
 #[tauri::command]
-pub async fn approve_run(app: AppHandle, month: String) -> CmdResult<Run> {
-    with_session(app, move |s| s.approve_run(&month)).await
+pub async fn approve_run(
+    app: AppHandle,
+    month: String,
+    fingerprint: Option<String>,
+) -> CmdResult<Approval> {
+    with_session(app, move |s| s.approve_run(&month, fingerprint.as_deref())).await
 }
 
 #[tauri::command]

@@ -30,6 +30,8 @@ macro_rules! commands {
             training::set_attendance,
             settings::get_settings,
             settings::save_settings,
+            settings::setting_views,
+            settings::set_setting,
             settings::save_district,
             settings::set_municipality_district,
             coverage::coverage,

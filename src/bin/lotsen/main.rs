@@ -18,6 +18,7 @@ mod restore;
 mod run;
 mod screening;
 mod sepa;
+mod settings;
 mod statements;
 mod test;
 
@@ -82,6 +83,8 @@ enum Command {
     Backup(backup::Args),
     /// Sicherung zurückspielen (wird vorher geprüft; die aktuelle Datenbank wird vorher gesichert)
     Restore(restore::Args),
+    /// Einstellungen mit dem heute gültigen Wert und ihrem Verlauf; `settings set KEY WERT [--from DATUM]`
+    Settings(settings::Args),
     /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
     Due(due::Args),
 }
@@ -130,5 +133,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup(args) => backup::run(s, args),
         Command::Restore(args) => restore::run(s, args),
         Command::Due(args) => due::run(s, args),
+        Command::Settings(args) => settings::run(s, args),
     }
 }

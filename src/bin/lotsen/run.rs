@@ -1,6 +1,8 @@
 //! `lotsen run create|approve|paid|show MONTH`: the monthly allowance run (Abrechnungslauf).
 
+use lotsen::app::allowances::Shown;
 use lotsen::app::{parse, Session};
+use lotsen::domain::approval::Approval;
 use lotsen::domain::iban;
 use lotsen::domain::money::Cents;
 use lotsen::domain::run::Run;
@@ -12,8 +14,15 @@ use crate::output::{json, out, render, table};
 pub enum Command {
     /// Entwurf erstellen oder neu berechnen
     Create { month: String },
-    /// Freigeben (prüft Budget, IBAN, Zeitpunkt) und Abrechnungsnummern vergeben
-    Approve { month: String },
+    /// Freigeben: rechnet den Monat neu und gibt nur frei, wenn das Ergebnis dem gespeicherten
+    /// Entwurf entspricht (sonst werden die Unterschiede gezeigt); prüft Budget, IBAN/BIC,
+    /// Zeitpunkt und vergibt die Abrechnungsnummern
+    Approve {
+        month: String,
+        /// Die Unterschiede zum gespeicherten Entwurf übernehmen und mit den Zahlen von heute freigeben
+        #[arg(long)]
+        accept_changes: bool,
+    },
     /// Als bezahlt markieren
     Paid {
         month: String,
@@ -30,17 +39,37 @@ pub enum Command {
 }
 
 pub fn run(session: &mut Session, cmd: Command) -> Result<()> {
-    let (today, who) = (session.today(), session.actor());
+    let today = session.today();
     let (run, action) = match cmd {
         Command::Create { month } => {
             let month = parse::month("month", &month)?.to_string();
             let run = session.store_mut().create_run(&month, today)?;
             (run, "als Entwurf berechnet")
         }
-        Command::Approve { month } => {
-            let month = parse::month("month", &month)?.to_string();
-            let run = session.store_mut().approve_run(&month, &who, today)?;
-            (run, "freigegeben")
+        Command::Approve {
+            month,
+            accept_changes,
+        } => {
+            let shown = if accept_changes {
+                Shown::AcceptChanges
+            } else {
+                Shown::Stored
+            };
+            match session.approve(&month, shown)? {
+                Approval::Approved { run } => (*run, "freigegeben"),
+                Approval::Stale { differences, .. } => {
+                    let mut lines = vec![format!(
+                        "Der Entwurf {} entspricht nicht mehr den Daten von heute:",
+                        parse::month("month", &month)?.label()
+                    )];
+                    lines.extend(differences.iter().map(|d| format!("  {}", d.text)));
+                    lines.push(
+                        "Nicht freigegeben. Mit --accept-changes werden die Zahlen von heute übernommen und freigegeben."
+                            .into(),
+                    );
+                    return Err(lotsen::Error::Conflict(lines.join("\n")));
+                }
+            }
         }
         Command::Paid { month, paid_on } => {
             let month = parse::month("month", &month)?.to_string();

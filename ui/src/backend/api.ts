@@ -3,6 +3,8 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
+  Approval,
+  SettingView,
   AppError,
   AppErrorKind,
   AppState,
@@ -224,6 +226,16 @@ export function saveSettings(settings: Settings): Promise<Settings> {
   return invoke<Settings>('save_settings', { settings });
 }
 
+/** Every setting key with its value in force today and its history. */
+export function settingViews(): Promise<SettingView[]> {
+  return invoke<SettingView[]>('setting_views');
+}
+
+/** One key set as typed; a dated one from validFrom (TT.MM.JJJJ; empty: today). */
+export function setSetting(key: string, value: string, validFrom: string): Promise<SettingView> {
+  return invoke<SettingView>('set_setting', { key, value, validFrom });
+}
+
 /** The backend files the PDF in the documents folder and opens it in the system viewer. */
 export function printDocument(pilotId: number, kind: DocumentKind): Promise<SavedDocument> {
   return tracked<SavedDocument>('print_document', { pilotId, kind });
@@ -283,8 +295,13 @@ export function lowerLine(month: string, pilotId: number, amount: string, reason
 }
 
 /** "Freigeben"; a refusal rejects with kind 'rule' and every reason in missing. */
-export function approveRun(month: string): Promise<Run> {
-  return tracked<Run>('approve_run', { month });
+/**
+ * "Freigeben" of the draft shown (its fingerprint): the backend computes the month afresh and approves
+ * only when the figures are the same; otherwise it answers with the differences and the fingerprint of
+ * the fresh figures, which approves them when passed back ("Übernehmen und freigeben").
+ */
+export function approveRun(month: string, fingerprint: string): Promise<Approval> {
+  return tracked<Approval>('approve_run', { month, fingerprint });
 }
 
 export function markPaid(month: string, paidOn: string): Promise<Run> {

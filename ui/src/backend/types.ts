@@ -15,6 +15,9 @@ import type { Screening } from './bindings/Screening';
 import type { TestAttempt } from './bindings/TestAttempt';
 
 export type { AllowanceSettings } from './bindings/AllowanceSettings';
+export type { Approval } from './bindings/Approval';
+export type { SettingView } from './bindings/SettingView';
+export type { SettingChange } from './bindings/SettingChange';
 export type { AppError } from './bindings/AppError';
 export type { AttemptRow } from './bindings/AttemptRow';
 export type { AuditEntry } from './bindings/AuditEntry';
@@ -27,6 +30,7 @@ export type { BackupKind } from './bindings/BackupKind';
 export type { Budget } from './bindings/Budget';
 export type { BudgetYear } from './bindings/BudgetYear';
 export type { CodeLabel } from './bindings/CodeLabel';
+export type { Difference } from './bindings/Difference';
 export type { Correction } from './bindings/Correction';
 export type { Course } from './bindings/Course';
 export type { CourseSession } from './bindings/CourseSession';

@@ -53,6 +53,8 @@ function fakeBackend(cmd: string, args: Record<string, unknown> = {}): unknown {
     }
     case 'get_settings':
       return settings();
+    case 'setting_views':
+      return [];
     case 'validate_pilot': {
       // validate_pilot's answer for the values typed here (the rules are the backend's)
       const input = args.input as PilotInput;

@@ -81,6 +81,7 @@ export function pilot(overrides: Partial<Pilot> = {}): Pilot {
     recruitment_source: 'Medien',
     account_holder: 'Amal Haddad',
     iban: 'DE89370400440532013000',
+    bic: '',
     notes: 'Spricht auch etwas Französisch.',
     ...overrides,
   };
@@ -359,6 +360,8 @@ export function runLine(overrides: Partial<RunLine> = {}): RunLine {
     last_name: 'Haddad',
     district: 'Halberstadt',
     iban: 'DE89370400440532013000',
+    bic: '',
+    route: 'sepa',
     account_holder: 'Amal Haddad',
     eligible_days: 31,
     days_in_month: 31,
@@ -417,9 +420,12 @@ export function run(overrides: Partial<Run> = {}): Run {
     computed_at: '2026-11-14T16:30:00Z',
     approved_at: null,
     approved_by: null,
+    approved_on: overrides.approved_at ? overrides.approved_at.slice(0, 10) : null,
     paid_on: null,
     total_cents: 31000,
     claim_back_cents: 2000,
+    manual_cents: 0,
+    fingerprint: 'f00d',
     lines: approved
       ? lines.map((l) => ({
           ...l,

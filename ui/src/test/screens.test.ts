@@ -34,6 +34,7 @@ beforeEach(() => {
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => record({ pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),
+    setting_views: () => [],
     list_courses: () => structuredClone(courseData),
     due_list: () => due,
     coverage: () => coverageView(),

@@ -36,6 +36,9 @@ pub struct Args {
     account_holder: String,
     #[arg(long, default_value = "")]
     iban: String,
+    /// BIC, nötig für Konten in SEPA-Ländern außerhalb des EWR (CH, GB, …)
+    #[arg(long, default_value = "")]
+    bic: String,
     #[arg(long)]
     source: Option<String>,
     #[arg(long, default_value = "")]
@@ -63,6 +66,7 @@ pub fn run(session: &mut Session, a: Args) -> Result<()> {
         recruitment_source: a.source,
         account_holder: a.account_holder,
         iban: a.iban,
+        bic: a.bic,
         notes: a.notes,
     };
     for d in session

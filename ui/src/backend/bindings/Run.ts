@@ -6,7 +6,11 @@ import type { RunState } from "./RunState";
 /**
  * A run as the Abrechnung screen and `lotsen run show` see it.
  */
-export type Run = { id: number, month: string, label: string, state: RunState, created_at: string, computed_at: string, approved_at: string | null, approved_by: string | null, paid_on: string | null, 
+export type Run = { id: number, month: string, label: string, state: RunState, created_at: string, computed_at: string, approved_at: string | null, approved_by: string | null, 
+/**
+ * The local date (Europe/Berlin) of `approved_at`: the date documents print.
+ */
+approved_on: string | null, paid_on: string | null, 
 /**
  * Sum of the positive nets: what is transferred.
  */
@@ -14,4 +18,13 @@ total_cents: number,
 /**
  * Sum of the negative nets as a positive number: what is claimed back.
  */
-claim_back_cents: number, lines: Array<RunLine>, corrections: Array<Correction>, };
+claim_back_cents: number, 
+/**
+ * Of `total_cents`, what is paid by hand (accounts outside SEPA), never in the SEPA file.
+ */
+manual_cents: number, 
+/**
+ * The fingerprint of the lines' figures (see the approval rules): the
+ * window passes it back on "Freigeben" as the draft it showed.
+ */
+fingerprint: string, lines: Array<RunLine>, corrections: Array<Correction>, };

@@ -5,7 +5,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { budgetYear, correction, parseAmount, pilot, record, reference, run, settings } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
-import { monthName } from '../../shared/format';
+import { formatCents, monthName } from '../../shared/format';
 import type { BudgetYear, Correction, Pilot, Run, Settings } from '../../backend/types';
 
 let calls: Call[];
@@ -315,7 +315,7 @@ describe('Abrechnung: a run', () => {
     };
     $('#approve-run').click();
     await vi.waitFor(() => expect($('#approve-error').hidden).toBe(false));
-    expect(callsOf('approve_run')[0].args).toEqual({ month: '2026-10' });
+    expect(callsOf('approve_run')[0].args).toEqual({ month: '2026-10', fingerprint: 'f00d' });
     expect($('#approve-error').getAttribute('role')).toBe('alert');
     expect($('#approve-error .approve-error-title').textContent).toBe('Der Abrechnungslauf Oktober 2026 kann nicht freigegeben werden.');
     expect(texts('#approve-error li')).toEqual(['Das Budget 2026 reicht nicht: es fehlen 2.310,00 €.', 'Keine gültige IBAN: Rahimi, Mariam.']);
@@ -325,11 +325,50 @@ describe('Abrechnung: a run', () => {
     expect($('#error-banner').hidden).toBe(true);
   });
 
+  it('marks a line paid by hand (account outside SEPA) and shows their sum', async () => {
+    const r = run();
+    r.lines[0] = { ...r.lines[0], iban: 'UA213223130000026007233566001', route: 'manual' };
+    r.manual_cents = r.lines[0].net_cents;
+    await openOctober(r);
+    expect(all('#run-lines .manual-payment')).toHaveLength(1);
+    expect($('#run-manual').textContent).toBe(formatCents(r.manual_cents));
+  });
+
+  it('a stale draft shows the differences; "Übernehmen und freigeben" approves the fresh figures', async () => {
+    await openOctober();
+    handlers.approve_run = (a) => {
+      if (a.fingerprint === 'f00d') {
+        return {
+          outcome: 'stale',
+          fingerprint: 'beef',
+          differences: [
+            { pilot_id: 1, name: 'Amal Haddad', field: 'days', before: '31/31', after: '24/31', text: 'Amal Haddad: Tage 31/31 → 24/31' },
+            { pilot_id: 1, name: 'Amal Haddad', field: 'amount', before: '130,00 €', after: '100,65 €', text: 'Amal Haddad: Betrag 130,00 € → 100,65 €' },
+          ],
+        };
+      }
+      current = run({ month: a.month as string, state: 'approved', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger' });
+      return { outcome: 'approved', run: current };
+    };
+    $('#approve-run').click();
+    await vi.waitFor(() => expect(has('#stale-dialog[open]')).toBe(true));
+    expect(texts('#stale-differences li')).toEqual(['Amal Haddad: Tage 31/31 → 24/31', 'Amal Haddad: Betrag 130,00 € → 100,65 €']);
+    expect($('#run-state').textContent).toBe('Entwurf');
+    expect(document.activeElement?.id).toBe('stale-accept');
+    $('#stale-accept').click();
+    await vi.waitFor(() => expect($('#run-state').textContent).toBe('freigegeben'));
+    expect(callsOf('approve_run').map((c) => c.args)).toEqual([
+      { month: '2026-10', fingerprint: 'f00d' },
+      { month: '2026-10', fingerprint: 'beef' },
+    ]);
+    expect(has('#stale-dialog[open]')).toBe(false);
+  });
+
   it('after "Freigeben" shows numbers, who and when, and no editing control at all', async () => {
     await openOctober();
     handlers.approve_run = (a) => {
       current = run({ month: a.month as string, state: 'approved', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger' });
-      return current;
+      return { outcome: 'approved', run: current };
     };
     $('#approve-run').click();
     await vi.waitFor(() => expect($('#run-state').textContent).toBe('freigegeben'));

@@ -7,7 +7,7 @@ import { h, replace } from '../../shared/dom';
 import { closeDialog, dateInput, dialogOpen, FIELD_MESSAGES, FieldErrors, labelled, openDialog, readDate, textInput } from '../../shared/fields';
 import { formatCents, formatDate, formatEuros, formatIban, pilotCount, pilotName, runStateLabel } from '../../shared/format';
 import type { ScreenContext } from '../../app/screen';
-import type { ReferenceData, Run, RunLine, RunState } from '../../backend/types';
+import type { Approval, Difference, ReferenceData, Run, RunLine, RunState } from '../../backend/types';
 
 
 const NO_DISTRICT = 'ohne Altkreis';
@@ -59,6 +59,24 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
   const actions = h('div', { id: 'run-actions', class: 'run-actions' });
   const lockHint = h('p', { id: 'run-hint', class: 'hint run-hint' });
   const approveError = h('div', { id: 'approve-error', class: 'approve-error', role: 'alert', tabindex: '-1', hidden: true });
+  // ---- the stale dialog: the facts changed since the draft was shown -------------------------------
+  /** The fingerprint of the fresh figures the dialog lists; approving it accepts them. */
+  let staleFingerprint: string | null = null;
+  const staleList = h('ul', { id: 'stale-differences', class: 'missing-list' });
+  const staleAccept = h('button', { type: 'button', id: 'stale-accept', class: 'primary' }, 'Übernehmen und freigeben');
+  const staleCancel = h('button', { type: 'button', id: 'stale-cancel' }, 'Abbrechen');
+  const staleDialog = h(
+    'dialog',
+    { id: 'stale-dialog', class: 'dialog', 'aria-labelledby': 'stale-title', 'aria-describedby': 'stale-intro' },
+    h('h2', { id: 'stale-title' }, 'Der Entwurf ist nicht mehr aktuell'),
+    h(
+      'p',
+      { id: 'stale-intro' },
+      'Seit der Entwurf berechnet wurde, haben sich Daten geändert. Freigegeben wird mit den Zahlen von heute:',
+    ),
+    staleList,
+    h('div', { class: 'button-row' }, staleAccept, staleCancel),
+  ) as HTMLDialogElement;
   const linesWrap = h('div', { class: 'run-lines-wrap' });
   const totals = h('dl', { id: 'run-totals', class: 'run-totals' });
   const correctionsBox = h('div', { id: 'run-corrections', class: 'run-corrections', hidden: true });
@@ -105,6 +123,7 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     actions,
     lockHint,
     approveError,
+    staleDialog,
     linesWrap,
     totals,
     correctionsBox,
@@ -231,7 +250,13 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
       amountCell(l),
       h('td', { class: `num${l.corrections_cents < 0 ? ' negative' : ''}` }, signedCents(l.corrections_cents)),
       netCell(l),
-      h('td', { class: 'col-iban' }, l.iban.trim() ? formatIban(l.iban) : h('span', { class: 'missing-value' }, 'fehlt')),
+      h(
+        'td',
+        { class: 'col-iban' },
+        l.iban.trim() ? formatIban(l.iban) : h('span', { class: 'missing-value' }, 'fehlt'),
+        // An account outside SEPA is paid by hand, never in the SEPA file (the backend decides).
+        l.route === 'manual' && l.iban.trim() ? h('span', { class: 'hint manual-payment' }, ' manuelle Zahlung') : null,
+      ),
       draft
         ? h(
             'td',
@@ -314,6 +339,9 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
         h('dt', {}, 'Rückforderungen'),
         h('dd', { id: 'run-claim-back' }, formatCents(r.claim_back_cents)),
       ),
+      r.manual_cents > 0
+        ? h('div', { class: 'run-total' }, h('dt', {}, 'davon manuelle Zahlungen'), h('dd', { id: 'run-manual' }, formatCents(r.manual_cents)))
+        : null,
     );
   }
 
@@ -351,7 +379,7 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
       parts.push(h('span', { id: 'run-computed-info' }, `berechnet am ${formatDate(r.computed_at || r.created_at)}`));
     } else {
       const by = r.approved_by ? ` von ${r.approved_by}` : '';
-      parts.push(h('span', { id: 'run-approved-info' }, `freigegeben am ${formatDate(r.approved_at)}${by}`));
+      parts.push(h('span', { id: 'run-approved-info' }, `freigegeben am ${formatDate(r.approved_on)}${by}`));
       if (r.paid_on) parts.push(' · ', h('span', { id: 'run-paid-info' }, `bezahlt am ${formatDate(r.paid_on)}`));
     }
     replace(meta, ...parts);
@@ -440,13 +468,52 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     );
   }
 
-  async function approve(): Promise<void> {
+  function showStale(differences: Difference[], fingerprint: string): void {
+    staleFingerprint = fingerprint;
+    replace(staleList, ...differences.map((d) => h('li', {}, d.text)));
+    openDialog(staleDialog);
+    staleAccept.focus();
+  }
+
+  function closeStale(): void {
+    staleFingerprint = null;
+    if (dialogOpen(staleDialog)) closeDialog(staleDialog);
+  }
+
+  staleCancel.addEventListener('click', () => {
+    closeStale();
+    actions.querySelector<HTMLElement>('#approve-run')?.focus();
+  });
+  staleDialog.addEventListener('cancel', (ev) => {
+    ev.preventDefault();
+    closeStale();
+    actions.querySelector<HTMLElement>('#approve-run')?.focus();
+  });
+  staleAccept.addEventListener('click', () => {
+    const fingerprint = staleFingerprint;
+    closeStale();
+    if (fingerprint) void approve(fingerprint);
+  });
+
+  /** "Freigeben" of the draft shown, or (from the stale dialog) of the fresh figures it listed. */
+  async function approve(fingerprint?: string): Promise<void> {
     if (!run) return;
     const month = run.month;
+    const shown = fingerprint ?? run.fingerprint;
     clearApproveError();
+    let answer: Approval | null = null;
     await act(
-      () => api.approveRun(month),
+      async () => {
+        answer = await api.approveRun(month, shown);
+        return answer.outcome === 'approved' ? answer.run : await api.runDetail(month);
+      },
       (r) => {
+        const a = answer as Approval | null;
+        if (a && a.outcome === 'stale') {
+          show(r, false);
+          showStale(a.differences, a.fingerprint);
+          return;
+        }
         show(r, false);
         ctx.toast(`Abrechnungslauf ${r.label} freigegeben.`);
         title.focus();
@@ -677,6 +744,10 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     load,
     close,
     onEscape(): boolean {
+      if (dialogOpen(staleDialog)) {
+        closeStale();
+        return true;
+      }
       if (dialogOpen(lowerDialog)) {
         closeLower();
         return true;

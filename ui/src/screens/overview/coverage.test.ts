@@ -50,6 +50,7 @@ beforeEach(() => {
     due_list: () => [],
     coverage: (a) => ({ ...structuredClone(view), coverage: { ...structuredClone(view.coverage), date: a.date ?? '2026-11-15' } }),
     get_settings: () => structuredClone(stored),
+    setting_views: () => [],
   };
   calls = installBackend(handlers);
 });
@@ -349,7 +350,7 @@ describe('Einstellungen: districts, municipalities, thresholds', () => {
   it('shows the districts and every municipality with its district', async () => {
     await goTo('einstellungen');
     expect(texts('.screen-einstellungen legend')).toEqual([
-      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'SEPA-Auftraggeber', 'Sicherung und Ablage',
+      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'SEPA-Auftraggeber', 'Sicherung und Ablage', 'Werte mit Gültigkeit',
       'Sicherungen', 'Exportieren', 'Excel-Liste einlesen', 'Altkreise', 'Gemeinden',
     ]);
     expect($<HTMLInputElement>('#district-name-2').value).toBe('Quedlinburg');

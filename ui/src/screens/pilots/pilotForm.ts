@@ -49,7 +49,7 @@ interface TextFieldDef {
 /** Field order for focusing the first error; matches the order on screen. */
 const FIELD_ORDER: PilotField[] = [
   'first_name', 'last_name', 'birth_date', 'street', 'postcode', 'town', 'municipality', 'district',
-  'phone', 'email', 'languages', 'recruitment_source', 'account_holder', 'iban', 'notes',
+  'phone', 'email', 'languages', 'recruitment_source', 'account_holder', 'iban', 'bic', 'notes',
 ];
 
 export function createPilotForm(opts: PilotFormOptions): PilotForm {
@@ -190,6 +190,7 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
         'Bankverbindung',
         row(text({ key: 'account_holder', label: 'Kontoinhaber', wide: true })),
         row(text({ key: 'iban', label: 'IBAN', wide: true, maxlength: 42 })),
+        row(text({ key: 'bic', label: 'BIC (nur für Konten außerhalb des EWR, z. B. Schweiz)', maxlength: 14 })),
       ),
       section(null, row(wrap('notes', 'Notizen', h('textarea', { rows: 4 }), 'wide'))),
     ),
@@ -392,6 +393,7 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
     setText('email', p?.email ?? '');
     setText('account_holder', p?.account_holder ?? '');
     setText('iban', formatIban(p?.iban ?? ''));
+    setText('bic', p?.bic ?? '');
     setText('notes', p?.notes ?? '');
     for (const [sel, value] of [
       [municipality, p?.municipality ?? null],
@@ -453,6 +455,7 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
       recruitment_source: orNull(val('recruitment_source')),
       account_holder: val('account_holder'),
       iban: normalizeIban(val('iban')),
+      bic: val('bic').replace(/\s+/g, '').toUpperCase(),
       notes: ctl<HTMLTextAreaElement>('notes').value.trim(),
     };
   }

@@ -45,6 +45,7 @@ beforeEach(() => {
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => ({ ...current, pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),
+    setting_views: () => [],
     list_backups: () => structuredClone(backupList),
     audited_tables: () => [
       { code: 'pilots', label: 'Lotse' },
@@ -90,6 +91,48 @@ describe('time and size helpers', () => {
     expect(formatMegabytes(12_000)).toBe('< 0,1 MB');
     expect(formatMegabytes(0)).toBe('0,0 MB');
     expect(formatMegabytes(1536 * 1024 * 1024)).toBe('1.536,0 MB');
+  });
+});
+
+// ---- Einstellungen: values with "gültig ab" -----------------------------------------------------
+
+describe('Einstellungen: Werte mit Gültigkeit', () => {
+  const rate = (history: { value: number; display: string; valid_from: string; who: string }[]) => ({
+    key: 'allowance.rate',
+    label: 'Monatsbetrag',
+    dated: true,
+    value: 13000,
+    display: '130,00 €',
+    history: history.map((h) => ({ ...h, recorded_at: '2027-01-05T09:00:00Z' })),
+  });
+  const undated = { key: 'debtor.name', label: 'Auftraggeber (SEPA)', dated: false, value: 'Landkreis Harz', display: 'Landkreis Harz', history: [] };
+
+  it('lists the dated keys with today\'s value and history, and sets a new value as typed', async () => {
+    let views = [rate([]), undated];
+    handlers.setting_views = () => structuredClone(views);
+    handlers.set_setting = (a) => {
+      if (a.validFrom === '15.01.2027') throw validation('valid_from', 'allowance.rate: „gültig ab“ muss ein Monatserster sein.');
+      views = [rate([{ value: 14000, display: '140,00 €', valid_from: '2027-01-01', who: 'S. Krüger' }]), undated];
+      return views[0];
+    };
+    await goTo('einstellungen');
+    await vi.waitFor(() => expect(all('#dated-history tr')).toHaveLength(1));
+    expect(cells($('#dated-history tr'))).toEqual(['Monatsbetrag', '130,00 €', '—']);
+    expect(Array.from($<HTMLSelectElement>('#dated-key').options).map((o) => o.value)).toEqual(['allowance.rate']);
+    expect(labelOf('dated-from')).toBe('Gültig ab');
+
+    fill('#dated-value', '140,00');
+    fill('#dated-from', '15.01.2027');
+    $('#dated-apply').click();
+    await vi.waitFor(() => expect($('#err-dated-from').textContent).toBe('allowance.rate: „gültig ab“ muss ein Monatserster sein.'));
+
+    fill('#dated-from', '01.01.2027');
+    $('#dated-apply').click();
+    await vi.waitFor(() => expect(cells($('#dated-history tr'))[2]).toBe('140,00 € ab 01.01.2027 (S. Krüger)'));
+    expect(callsOf('set_setting').map((c) => c.args)).toEqual([
+      { key: 'allowance.rate', value: '140,00', validFrom: '15.01.2027' },
+      { key: 'allowance.rate', value: '140,00', validFrom: '01.01.2027' },
+    ]);
   });
 });
 

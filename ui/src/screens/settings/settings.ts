@@ -5,6 +5,7 @@
 // backups, restore, import and export ("Daten", dataSettings.ts) act at once, between the two.
 import * as api from '../../backend/api';
 import { createDataSettings } from './dataSettings';
+import { createDatedSettings } from './datedSettings';
 import { h, options } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, reportSaveError, integerInput, labelled, readInteger, textInput } from '../../shared/fields';
 import { formatEuros, formatIban, normalizeIban } from '../../shared/format';
@@ -229,11 +230,12 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
   const errors = new FieldErrors(form, FIELD_IDS);
   const reference = createReferenceSettings(ctx);
   const data = createDataSettings(ctx);
+  const dated = createDatedSettings(ctx);
   const element = h(
     'section',
     { id: 'screen-einstellungen', class: 'screen screen-einstellungen', 'aria-labelledby': 'einstellungen-title' },
     h('h2', { id: 'einstellungen-title', class: 'screen-title' }, 'Einstellungen'),
-    h('div', { class: 'settings-scroll' }, form, data.element, reference.element),
+    h('div', { class: 'settings-scroll' }, form, dated.element, data.element, reference.element),
   );
   container.append(element);
 
@@ -354,7 +356,7 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
         ctx.showError(`Die Einstellungen konnten nicht geladen werden: ${api.toAppError(e).message}`);
       }
     })();
-    await Promise.all([settings, reference.refresh(), data.refresh()]);
+    await Promise.all([settings, dated.refresh(), reference.refresh(), data.refresh()]);
   }
 
   return { element, refresh, onEscape: data.onEscape };
