@@ -95,10 +95,17 @@ impl Session {
     }
 
     /// "Sicherung wiederherstellen": checked first; the current database is saved into the backup
-    /// folder before it is replaced.
-    pub fn restore_backup(&mut self, path: &Path, progress: OnProgress) -> Result<RestoreOutcome> {
+    /// folder before it is replaced. A restore that would lose approved or paid runs or SEPA exports
+    /// needs `accept_loss` (see [`Session::restore_losses`]).
+    pub fn restore_backup(
+        &mut self,
+        path: &Path,
+        accept_loss: bool,
+        progress: OnProgress,
+    ) -> Result<RestoreOutcome> {
         progress(Progress::new(0, 2, "Sicherung wird geprüft …"));
         db::check_backup_file(path)?;
+        self.guard_restore(path, accept_loss)?;
         progress(Progress::new(
             1,
             2,

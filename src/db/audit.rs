@@ -32,6 +32,9 @@ pub const AUDITED_TABLES: &[(&str, &str)] = &[
     ("status_cancellations", "Storno einer Statusänderung"),
     ("district_changes", "Altkreis-Wechsel"),
     ("module_credits", "Anerkanntes Modul"),
+    ("claim_settlements", "Erledigte Rückforderung"),
+    ("sepa_exports", "SEPA-Export"),
+    ("reserved_numbers", "Reservierte Abrechnungsnummer"),
 ];
 
 /// Most entries one query returns when the filter sets no limit.

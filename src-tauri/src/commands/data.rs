@@ -55,11 +55,16 @@ pub async fn check_backup(app: AppHandle, path: String) -> CmdResult<BackupInfo>
 }
 
 /// "Sicherung wiederherstellen": checked first; the current database is saved before it is replaced.
+/// Losing approved or paid runs or SEPA exports needs `accept_loss` (the confirmation naming them).
 #[tauri::command]
-pub async fn restore_backup(app: AppHandle, path: String) -> CmdResult<RestoreOutcome> {
+pub async fn restore_backup(
+    app: AppHandle,
+    path: String,
+    accept_loss: bool,
+) -> CmdResult<RestoreOutcome> {
     background(app, move |app, state| {
         let steps = progress(app, "restore_backup");
-        state.with(|s| s.restore_backup(&PathBuf::from(path), &steps))
+        state.with(|s| s.restore_backup(&PathBuf::from(path), accept_loss, &steps))
     })
     .await
 }

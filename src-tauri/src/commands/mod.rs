@@ -9,6 +9,7 @@ pub mod checks;
 pub mod coverage;
 pub mod data;
 pub mod documents;
+pub mod ledger;
 pub mod lifecycle;
 pub mod pilots;
 pub mod settings;

@@ -168,6 +168,22 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
 
   // ---- restore ---------------------------------------------------------------------------------
   const details = h('div', { id: 'restore-details' });
+  // What the restore would lose (approved or paid runs, SEPA exports): named, and confirmed explicitly.
+  const lossList = h('ul', { id: 'restore-loss-list' });
+  const acceptLoss = h('input', { type: 'checkbox', id: 'restore-accept-loss' }) as HTMLInputElement;
+  const losses = h(
+    'div',
+    { id: 'restore-losses', class: 'notice warning-line', hidden: true },
+    h('p', {}, 'Diese Sicherung ist älter als der aktuelle Stand. Beim Wiederherstellen gehen verloren:'),
+    lossList,
+    h(
+      'p',
+      { class: 'check-row' },
+      acceptLoss,
+      h('label', { for: 'restore-accept-loss' }, ' Ich bestätige den Verlust. Die Abrechnungsnummern bleiben reserviert und werden nie erneut vergeben.'),
+    ),
+  );
+  let lossCount = 0;
   const dialogError = h('p', { id: 'restore-dialog-error', class: 'form-error', role: 'alert', hidden: true });
   const confirmRestore = h('button', { type: 'button', id: 'restore-confirm', class: 'warning' }, 'Wiederherstellen');
   const cancelRestore = h('button', { type: 'button', id: 'restore-cancel', class: 'secondary' }, 'Abbrechen');
@@ -176,6 +192,7 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     { id: 'restore-dialog', class: 'dialog restore-dialog', 'aria-labelledby': 'restore-title', 'aria-describedby': 'restore-warning' },
     h('h2', { id: 'restore-title' }, 'Sicherung wiederherstellen'),
     details,
+    losses,
     h('p', { id: 'restore-warning', class: 'notice warning-line' }, RESTORE_WARNING),
     h('p', { class: 'hint' }, 'Danach wird die Anwendung neu geladen.'),
     dialogError,
@@ -212,8 +229,13 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
       try {
         const picked = await api.pickBackup();
         if (!picked) return;
+        const lost = await api.restoreLosses(picked.path);
         pickedBackup = picked;
         showDetails(picked);
+        lossCount = lost.length;
+        replace(lossList, ...lost.map((l) => h('li', {}, l.description)));
+        losses.hidden = lost.length === 0;
+        acceptLoss.checked = false;
         setError(dialogError, null);
         openDialog(dialog);
         cancelRestore.focus();
@@ -229,13 +251,18 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
   confirmRestore.addEventListener('click', () => {
     if (restoring || !pickedBackup) return;
     const { path } = pickedBackup;
+    if (lossCount > 0 && !acceptLoss.checked) {
+      setError(dialogError, 'Bitte zuerst den Verlust bestätigen (Häkchen oben) oder „Abbrechen“.');
+      acceptLoss.focus();
+      return;
+    }
     restoring = true;
     confirmRestore.disabled = true;
     cancelRestore.disabled = true;
     setError(dialogError, null);
     void (async () => {
       try {
-        const outcome = await api.restoreBackup(path);
+        const outcome = await api.restoreBackup(path, lossCount > 0 && acceptLoss.checked);
         const r = outcome.restored;
         const stand = r.modified ? `, Stand ${formatDateTime(r.modified)}` : '';
         rememberNotice(
