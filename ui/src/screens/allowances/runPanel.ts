@@ -5,7 +5,7 @@
 import * as api from '../../backend/api';
 import { h, replace } from '../../shared/dom';
 import { closeDialog, dateInput, dialogOpen, FIELD_MESSAGES, FieldErrors, labelled, openDialog, readDate, textInput } from '../../shared/fields';
-import { formatCents, formatDate, formatDateTime, formatEuros, formatIban, pilotCount, pilotName, runStateLabel } from '../../shared/format';
+import { formatCents, formatDate, formatDateTime, formatEuros, formatIban, monthName, pilotCount, pilotName, runStateLabel } from '../../shared/format';
 import type { ScreenContext } from '../../app/screen';
 import type { ReferenceData, Run, RunLine, RunState, SepaExport } from '../../backend/types';
 
@@ -362,7 +362,7 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
             { 'data-correction-id': c.id },
             h('strong', {}, names.get(c.pilot_id) ?? `Lotse Nr. ${c.pilot_id}`),
             `: ${signedCents(c.amount_cents)}`,
-            c.original_statement ? ` zu ${c.original_statement}` : '',
+            ` zu ${c.original_statement || `${monthName(ctx.reference, c.for_month)} (ohne Abrechnung)`}`,
             c.reason ? ` – ${c.reason}` : '',
             h('span', { class: 'muted' }, ` (erfasst am ${formatDate(c.created_at)}${c.created_by ? ` von ${c.created_by}` : ''})`),
           ),
