@@ -172,21 +172,26 @@ fn approval_rules_and_locking() {
         .unwrap();
     let number = anna.statement_number.clone().unwrap();
     assert!(store
-        .add_correction(1, -20_000, "Doppelt gezahlt", "AE-1999-01-001", "X")
+        .add_correction(1, -5_000, "1999-01", "Doppelt gezahlt", "X")
         .is_err());
     store
-        .add_correction(1, -20_000, "Doppelt gezahlt", &number, "X")
+        .add_correction(1, -anna.amount_cents, "2026-11", "Doppelt gezahlt", "X")
         .unwrap();
-    let dec = store.create_run("2026-12", d("2027-01-02")).unwrap();
+    store.create_run("2026-12", d("2027-01-02")).unwrap();
+    store.lower_line("2026-12", 1, 0, "kein Einsatz").unwrap();
+    let dec = store.run("2026-12").unwrap();
     let line = dec.lines.iter().find(|l| l.pilot_id == 1).unwrap();
-    assert_eq!(line.corrections_cents, -20_000);
-    assert_eq!(line.net_cents, line.amount_cents - 20_000);
-    assert_eq!(dec.claim_back_cents, 20_000 - line.amount_cents);
+    assert_eq!(line.corrections_cents, -anna.amount_cents);
+    assert_eq!(line.net_cents, -anna.amount_cents);
+    assert_eq!(dec.claim_back_cents, anna.amount_cents);
     assert_eq!(dec.corrections.len(), 1);
+    assert_eq!(dec.corrections[0].original_statement, number);
 }
 
 mod invariants {
     use super::*;
+    use lotsen::domain::allowance::{compute_month, Month};
+    use lotsen::domain::reconcile::{CorrectionKind, Settlement};
     use proptest::prelude::*;
     use std::collections::HashMap;
 
@@ -197,39 +202,183 @@ mod invariants {
         Create(u32),
         Lower(u32, usize, i64),
         Approve(u32),
+        /// Create and approve, as the coordinator closes a month.
+        Close(u32),
         Paid(u32),
-        Correction(usize, i64),
-        Pause(usize),
-        Resume(usize),
+        Correction(usize, u32, i64),
+        Pause(usize, u64),
+        Resume(usize, u64),
+        Storno(usize),
+        Reconcile,
+        Offset(usize),
+        Backup,
+        Restore,
     }
+
+    /// Pilots of the demo used here: the first ten (active, paused, qualified, a prospect).
+    const PILOTS: usize = 10;
+
+    /// Months 1–6 of 2026, so that creating, approving and correcting meet the same months.
+    const MONTHS: std::ops::RangeInclusive<u32> = 1..=6;
 
     fn op() -> impl Strategy<Value = Op> {
         prop_oneof![
-            (1u64..40).prop_map(Op::Wait),
+            (1u64..60).prop_map(Op::Wait),
             (0i64..3_000_000).prop_map(Op::Budget),
-            (1u32..=12).prop_map(Op::Create),
-            (1u32..=12, 0usize..30, -100i64..25_000).prop_map(|(m, p, a)| Op::Lower(m, p, a)),
-            (1u32..=12).prop_map(Op::Approve),
-            (1u32..=12).prop_map(Op::Paid),
-            (0usize..30, -30_000i64..30_000).prop_map(|(p, a)| Op::Correction(p, a)),
-            (0usize..30).prop_map(Op::Pause),
-            (0usize..30).prop_map(Op::Resume),
+            MONTHS.prop_map(Op::Create),
+            (MONTHS, 0..PILOTS, -100i64..25_000).prop_map(|(m, p, a)| Op::Lower(m, p, a)),
+            MONTHS.prop_map(Op::Approve),
+            MONTHS.prop_map(Op::Close),
+            MONTHS.prop_map(Op::Close),
+            MONTHS.prop_map(Op::Paid),
+            (0..PILOTS, MONTHS, -30_000i64..30_000).prop_map(|(p, m, a)| Op::Correction(p, m, a)),
+            (0..PILOTS, 0u64..90).prop_map(|(p, back)| Op::Pause(p, back)),
+            (0..PILOTS, 0u64..90).prop_map(|(p, back)| Op::Resume(p, back)),
+            (0..PILOTS).prop_map(Op::Storno),
+            Just(Op::Reconcile),
+            (0..PILOTS).prop_map(Op::Offset),
+            Just(Op::Backup),
+            Just(Op::Restore),
         ]
+    }
+
+    fn month(m: u32) -> String {
+        format!("2026-{m:02}")
+    }
+
+    /// Per pilot and approved month: (line amount, computed, corrections by hand, all corrections
+    /// except offsets), read through the public API.
+    fn booked(store: &Store) -> HashMap<(i64, String), (i64, i64, i64, i64)> {
+        let mut out: HashMap<(i64, String), (i64, i64, i64, i64)> = HashMap::new();
+        for year in [2026, 2027] {
+            for r in store.runs(year).unwrap() {
+                if r.state == RunState::Draft {
+                    continue;
+                }
+                for l in &r.lines {
+                    let e = out.entry((l.pilot_id, r.month.clone())).or_default();
+                    e.0 += l.amount_cents;
+                    e.1 += l.computed_cents;
+                }
+            }
+        }
+        for p in store.all_pilots().unwrap() {
+            for c in store.corrections_of(p.id).unwrap() {
+                if c.kind == CorrectionKind::Offset {
+                    continue;
+                }
+                let e = out.entry((p.id, c.for_month.clone())).or_default();
+                e.3 += c.amount_cents;
+                if c.kind == CorrectionKind::Manual {
+                    e.2 += c.amount_cents;
+                }
+            }
+        }
+        out
+    }
+
+    type Frozen = HashMap<String, Vec<lotsen::domain::run::RunLine>>;
+
+    /// The invariants after every step.
+    fn check(
+        store: &Store,
+        frozen: &mut Frozen,
+        numbers: &mut HashMap<String, (i64, String)>,
+        cap: i64,
+    ) -> Result<(), TestCaseError> {
+        let runs = store.runs(2026).unwrap();
+        let approved: i64 = runs
+            .iter()
+            .filter(|r| r.state != RunState::Draft)
+            .map(|r| r.total_cents)
+            .sum();
+        let budget_cents = store.budget(2026).unwrap().map_or(0, |b| b.amount_cents);
+        prop_assert!(
+            approved <= budget_cents,
+            "approved {} > budget {}",
+            approved,
+            budget_cents
+        );
+        for r in &runs {
+            for l in &r.lines {
+                prop_assert!(
+                    (0..=cap).contains(&l.amount_cents),
+                    "amount {}",
+                    l.amount_cents
+                );
+                prop_assert!(l.amount_cents <= l.computed_cents);
+            }
+            if r.state == RunState::Draft {
+                prop_assert!(r.lines.iter().all(|l| l.statement_number.is_none()));
+                continue;
+            }
+            match frozen.get(&r.month) {
+                Some(lines) => prop_assert_eq!(lines, &r.lines, "approved run {} changed", r.month),
+                None => {
+                    frozen.insert(r.month.clone(), r.lines.clone());
+                }
+            }
+            for l in &r.lines {
+                let n = l
+                    .statement_number
+                    .clone()
+                    .expect("approved lines are numbered");
+                let owner = (l.pilot_id, r.month.clone());
+                match numbers.get(&n) {
+                    Some(o) => prop_assert_eq!(o, &owner, "number {} reused", n),
+                    None => {
+                        numbers.insert(n, owner);
+                    }
+                }
+            }
+        }
+        for ((pilot, m), (amount, _, _, corrections)) in booked(store) {
+            let total = amount + corrections;
+            prop_assert!(
+                (0..=cap).contains(&total),
+                "pilot {} month {}: {} outside 0..={}",
+                pilot,
+                m,
+                total,
+                cap
+            );
+        }
+        Ok(())
     }
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
+        /// Random sequences of the coordinator's year: backdated status changes, Storno, corrections,
+        /// reconciliation, approvals, payments, offsets, backups and restores. After every step: the
+        /// budget holds, lines stay within 0 and the cap, approved runs never change, statement
+        /// numbers are never given twice (also across restores), and every approved month stays
+        /// within 0 and the cap. At the end, after "reconcile --apply" and approving the next run:
+        /// per pilot and month the booked total is what today's facts give (lowering and corrections
+        /// by hand kept as decided), each pilot paid at most once per month.
         #[test]
         fn money_invariants(ops in proptest::collection::vec(op(), 1..24)) {
-            let mut store = Store::open(std::path::Path::new(":memory:")).unwrap();
+            let dir = tempfile::tempdir().unwrap();
+            let mut store = Store::open(&dir.path().join("p.sqlite3")).unwrap();
             let mut today = d("2025-12-01");
-            demo::load(&mut store, today, "Test").unwrap();
+            demo::load_many(&mut store, today, "Test", PILOTS).unwrap();
+            // January 2026 can be approved from the start, within a budget that a random one may replace;
+            // waits reach into the year.
+            today = d("2026-02-01");
+            store.set_budget(&budget(2026, 2_000_000), "P").unwrap();
             let ids: Vec<i64> = store.all_pilots().unwrap().iter().map(|p| p.id).collect();
-            let mut frozen: HashMap<String, Vec<lotsen::domain::run::RunLine>> = HashMap::new();
+            // Everyone has a bank account: a correction may pay a pilot who never had a statement.
+            for p in store.all_pilots().unwrap().into_iter().filter(|p| p.iban.is_empty()) {
+                let mut input: lotsen::PilotInput = serde_json::from_value(serde_json::to_value(&p).unwrap()).unwrap();
+                input.iban = "DE89370400440532013000".into();
+                store.update_pilot(p.id, &input, today).unwrap();
+            }
+            let cap = store.settings().unwrap().allowance.cap_cents;
+            let mut frozen: Frozen = HashMap::new();
             let mut numbers: HashMap<String, (i64, String)> = HashMap::new();
+            let mut snapshot: Option<std::path::PathBuf> = None;
+            let keep = dir.path().join("keep");
             for op in ops {
-                let month = |m: u32| format!("2026-{m:02}");
                 // Every operation may be refused; the invariants must hold either way.
                 let _ = match op {
                     Op::Wait(days) => { today = today + Days::new(days); Ok(()) }
@@ -237,41 +386,77 @@ mod invariants {
                     Op::Create(m) => store.create_run(&month(m), today).map(|_| ()),
                     Op::Lower(m, p, a) => store.lower_line(&month(m), ids[p], a, "Test").map(|_| ()),
                     Op::Approve(m) => store.approve_run(&month(m), "P", today).map(|_| ()),
+                    Op::Close(m) => store.create_run(&month(m), today).and_then(|_| store.approve_run(&month(m), "P", today)).map(|_| ()),
                     Op::Paid(m) => store.mark_paid(&month(m), today, today).map(|_| ()),
-                    Op::Correction(p, a) => {
-                        let known = numbers.iter().find(|(_, (id, _))| *id == ids[p]).map(|(n, _)| n.clone());
-                        store.add_correction(ids[p], a, "Test", &known.unwrap_or_default(), "P").map(|_| ())
-                    }
-                    Op::Pause(p) => store.change_status(ids[p], Status::Paused, today, "", "P", today).map(|_| ()),
-                    Op::Resume(p) => store.change_status(ids[p], Status::Active, today, "", "P", today).map(|_| ()),
-                };
-                let runs = store.runs(2026).unwrap();
-                let approved: i64 = runs.iter().filter(|r| r.state != RunState::Draft).map(|r| r.total_cents).sum();
-                let budget_cents = store.budget(2026).unwrap().map_or(0, |b| b.amount_cents);
-                prop_assert!(approved <= budget_cents, "approved {} > budget {}", approved, budget_cents);
-                for r in &runs {
-                    for l in &r.lines {
-                        prop_assert!((0..=20_000).contains(&l.amount_cents), "amount {}", l.amount_cents);
-                        prop_assert!(l.amount_cents <= l.computed_cents);
-                    }
-                    if r.state == RunState::Draft {
-                        prop_assert!(r.lines.iter().all(|l| l.statement_number.is_none()));
-                        continue;
-                    }
-                    match frozen.get(&r.month) {
-                        Some(lines) => prop_assert_eq!(lines, &r.lines, "approved run {} changed", r.month),
-                        None => { frozen.insert(r.month.clone(), r.lines.clone()); }
-                    }
-                    for l in &r.lines {
-                        let n = l.statement_number.clone().expect("approved lines are numbered");
-                        let owner = (l.pilot_id, r.month.clone());
-                        match numbers.get(&n) {
-                            Some(o) => prop_assert_eq!(o, &owner, "number {} reused", n),
-                            None => { numbers.insert(n, owner); }
+                    Op::Correction(p, m, a) => store.add_correction(ids[p], a, &month(m), "Test", "P").map(|_| ()),
+                    Op::Pause(p, back) => store.change_status(ids[p], Status::Paused, today - Days::new(back), "", "P", today).map(|_| ()),
+                    Op::Resume(p, back) => store.change_status(ids[p], Status::Active, today - Days::new(back), "", "P", today).map(|_| ()),
+                    Op::Storno(p) => store.cancel_latest_status(ids[p], "Irrtum", "P", today).map(|_| ()),
+                    Op::Reconcile => store.apply_reconciliation(None, "P").map(|_| ()),
+                    Op::Offset(p) => {
+                        let open = store.claim_backs().unwrap().into_iter().find(|c| c.pilot_id == ids[p] && c.settled.is_none());
+                        match open {
+                            Some(c) => store.settle_claim(&c.statement_number, Settlement::Offset, today, "", "P", today).map(|_| ()),
+                            None => Ok(()),
                         }
+                    }
+                    Op::Backup => {
+                        let path = dir.path().join(format!("b{}.sqlite3", numbers.len()));
+                        let r = store.backup_to(&path);
+                        if r.is_ok() { snapshot = Some(path); }
+                        r
+                    }
+                    Op::Restore => match &snapshot {
+                        Some(path) => {
+                            let now = today.and_hms_opt(12, 0, 0).unwrap();
+                            let r = store.restore_from(path, &keep, now).map(|_| ());
+                            // What the restore lost (accepted) is no longer frozen; its numbers stay taken.
+                            let kept: Vec<String> = store.runs(2026).unwrap().into_iter().filter(|r| r.state != RunState::Draft).map(|r| r.month).collect();
+                            frozen.retain(|m, _| kept.contains(m));
+                            r
+                        }
+                        None => Ok(()),
+                    },
+                };
+                check(&store, &mut frozen, &mut numbers, cap)?;
+            }
+
+            // Reconcile, then approve the run that takes the corrections.
+            store.set_budget(&budget(2026, 1_000_000_000), "P").unwrap();
+            store.set_budget(&budget(2027, 1_000_000_000), "P").unwrap();
+            let found = store.apply_reconciliation(None, "P").unwrap();
+            if std::env::var_os("LOTSEN_PROP_STATS").is_some() {
+                eprintln!("STAT approved={} differences={} reserved={}", found.months.len(), found.differences.len(), store.reserved_numbers().unwrap().len());
+            }
+            if let Some(target) = store.correction_month().unwrap() {
+                today = today.max(target.last_day() + Days::new(1));
+                store.create_run(&target.to_string(), today).unwrap();
+                let r = store.approve_run(&target.to_string(), "P", today);
+                prop_assert!(r.is_ok(), "approving {} after the reconciliation: {:?}", target, r.err());
+            }
+            check(&store, &mut frozen, &mut numbers, cap)?;
+            // Independently of the reconciliation's own code: today's facts per pilot and month.
+            let settings = store.settings().unwrap();
+            let pilots = store.all_pilots().unwrap();
+            let data = store.lifecycle_data(None).unwrap();
+            let booked = booked(&store);
+            for year in [2026, 2027] {
+                for r in store.runs(year).unwrap().iter().filter(|r| r.state != RunState::Draft) {
+                    let m = Month::parse(&r.month).unwrap();
+                    let fresh = compute_month(m, &pilots, &data, &settings.allowance, &settings.lifecycle);
+                    let mut seen = std::collections::HashSet::new();
+                    for l in &r.lines {
+                        prop_assert!(seen.insert(l.pilot_id), "pilot {} twice in {}", l.pilot_id, r.month);
+                    }
+                    for p in &pilots {
+                        let (amount, computed, manual, corrections) = booked.get(&(p.id, r.month.clone())).copied().unwrap_or_default();
+                        let facts = fresh.iter().find(|c| c.pilot_id == p.id).map_or(0, |c| c.computed_cents);
+                        let due = (facts - (computed - amount) + manual).clamp(0, cap);
+                        prop_assert_eq!(amount + corrections, due, "pilot {} month {}: booked vs today's facts", p.id, r.month);
                     }
                 }
             }
+            prop_assert!(store.reconcile(None).unwrap().differences.is_empty());
         }
     }
 }

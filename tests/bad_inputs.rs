@@ -439,18 +439,11 @@ fn every_bad_input_is_refused_with_a_message_and_nothing_is_written() {
             "Monat",
         ),
         (
-            "correction for an unknown statement",
+            "correction for a month not approved",
             store
-                .add_correction(1, 500, "x", "AE-2026-01-999", "T")
+                .add_correction(1, 500, "2026-01", "x", "T")
                 .map(|_| ()),
-            "gibt es nicht",
-        ),
-        (
-            "correction of 0 €",
-            store
-                .add_correction(1, 0, "x", "AE-2026-01-001", "T")
-                .map(|_| ()),
-            "ungleich 0",
+            "nicht freigegeben",
         ),
         (
             "rate above cap",

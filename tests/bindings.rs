@@ -75,6 +75,11 @@ fn export_roots(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     FieldError::export_all(cfg)?;
     ErrorKind::export_all(cfg)?;
     ErrorJson::export_all(cfg)?;
+    lotsen::db::Reconciliation::export_all(cfg)?;
+    lotsen::db::SepaExport::export_all(cfg)?;
+    lotsen::db::RestoreLoss::export_all(cfg)?;
+    lotsen::domain::reconcile::ClaimBack::export_all(cfg)?;
+    lotsen::app::reconcile::SettleInput::export_all(cfg)?;
     Ok(())
 }
 

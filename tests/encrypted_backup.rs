@@ -171,15 +171,15 @@ fn the_apps_encrypted_copy_and_restore_through_the_session() {
     // Into another, empty database: no passphrase, a wrong one, then the right one.
     let other = dir.path().join("anders").join("lotsenbuero.sqlite3");
     let mut t = Session::open(&other, Clock::fixed(today)).unwrap();
-    let e = t.restore_backup(&copy, None, &quiet).unwrap_err();
+    let e = t.restore_backup(&copy, None, false, &quiet).unwrap_err();
     assert!(field(e).starts_with("passphrase: Diese Sicherung ist verschlüsselt"));
     let e = t
-        .restore_backup(&copy, Some("Harz-Lotsen 2025"), &quiet)
+        .restore_backup(&copy, Some("Harz-Lotsen 2025"), false, &quiet)
         .unwrap_err();
     assert!(field(e).contains("Kennwort ist falsch"));
     assert_eq!(t.store().all_pilots().unwrap().len(), 0, "nothing changed");
     let outcome = t
-        .restore_backup(&copy, Some("Harz-Lotsen 2026"), &quiet)
+        .restore_backup(&copy, Some("Harz-Lotsen 2026"), false, &quiet)
         .unwrap();
     assert_eq!(outcome.restored.pilot_count as usize, pilots);
     assert_eq!(t.store().all_pilots().unwrap().len(), pilots);
@@ -187,5 +187,5 @@ fn the_apps_encrypted_copy_and_restore_through_the_session() {
         .iter()
         .all(|p| !p.to_string_lossy().ends_with(".part")));
     // A plain backup still restores without a passphrase.
-    t.restore_backup(&plain, None, &quiet).unwrap();
+    t.restore_backup(&plain, None, false, &quiet).unwrap();
 }

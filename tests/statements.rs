@@ -466,7 +466,8 @@ fn a_claim_back_is_listed_separately_and_never_transferred() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = demo_store(dir.path());
     let november = approved_november(&mut store);
-    // Jürgen was paid 130 € too much in November… and 200 € more: his December net is negative.
+    // Jürgen should not have been paid for November, and has no allowance in December (lowered to 0):
+    // his December net is negative.
     let jurgen = november
         .lines
         .iter()
@@ -476,13 +477,16 @@ fn a_claim_back_is_listed_separately_and_never_transferred() {
     store
         .add_correction(
             jurgen.pilot_id,
-            -33_000,
-            "Doppelte Zahlung für Oktober und November",
-            &original,
+            -jurgen.amount_cents,
+            "2026-11",
+            "Doppelte Zahlung für November",
             "T",
         )
         .unwrap();
     store.create_run("2026-12", d("2027-01-02")).unwrap();
+    store
+        .lower_line("2026-12", jurgen.pilot_id, 0, "kein Einsatz im Dezember")
+        .unwrap();
     let run = store.approve_run("2026-12", "T", d("2027-01-02")).unwrap();
     let line = run
         .lines
@@ -530,8 +534,7 @@ fn a_claim_back_is_listed_separately_and_never_transferred() {
     let st = collapsed(&text_of(&path));
     for needle in [
         format!("Korrektur zu Abrechnung {original}: Doppelte Zahlung für"),
-        "Oktober und November".to_string(),
-        euros(-33_000),
+        euros(-jurgen.amount_cents),
         format!("Rückforderungsbetrag {}", euros(owed)),
         "Es erfolgt keine Überweisung an Sie".to_string(),
     ] {
@@ -591,14 +594,14 @@ fn long_names_and_addresses_stay_in_their_boxes() {
         .iter()
         .find(|l| l.pilot_id == ayse.id)
         .unwrap();
-    let original = line.statement_number.clone().unwrap();
+    assert!(line.statement_number.is_some());
     for i in 0..3 {
         store
             .add_correction(
                 ayse.id,
                 500 + i,
+                "2026-11",
                 &"Nachzahlung wegen eines Fehlers in der Abrechnung der Anspruchstage ".repeat(7),
-                &original,
                 "T",
             )
             .unwrap();

@@ -50,6 +50,19 @@ pub fn ask_save_path(app: &tauri::AppHandle, proposed: &str) -> Option<PathBuf> 
         .and_then(|p| p.into_path().ok())
 }
 
+/// Asks where to save a file named `proposed` and lets `write` put it there; `None` if cancelled.
+pub fn save_with(
+    app: &tauri::AppHandle,
+    proposed: &str,
+    write: impl FnOnce(&std::path::Path) -> lotsen::Result<()>,
+) -> lotsen::Result<Option<SavedFile>> {
+    let Some(path) = ask_save_path(app, &safe_file_name(proposed)) else {
+        return Ok(None);
+    };
+    write(&path)?;
+    Ok(Some(SavedFile::at(&path)))
+}
+
 /// Asks where to save `doc` and writes it there; `None` if cancelled. Called without the session.
 pub fn save_as(app: &tauri::AppHandle, doc: &Document) -> lotsen::Result<Option<SavedFile>> {
     let Some(path) = ask_save_path(app, &safe_file_name(&doc.name)) else {

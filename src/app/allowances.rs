@@ -5,7 +5,7 @@ use serde::Deserialize;
 pub use crate::db::Shown;
 use crate::domain::approval::Approval;
 use crate::domain::budget::BudgetYear;
-use crate::domain::run::{Budget, Correction, Run};
+use crate::domain::run::{Budget, Run};
 use crate::error::Result;
 
 use super::{parse, Session};
@@ -113,24 +113,6 @@ impl Session {
 
     pub fn delete_draft(&mut self, month: &str) -> Result<()> {
         self.store_mut().delete_draft(month)
-    }
-
-    /// A correction (+/−, euros as typed) for a pilot; it lands in the next draft run.
-    pub fn add_correction(
-        &mut self,
-        pilot_id: i64,
-        amount: &str,
-        reason: &str,
-        original_statement: &str,
-    ) -> Result<Correction> {
-        let cents = parse::euros("amount", "Betrag", amount)?;
-        let who = self.actor();
-        self.store_mut()
-            .add_correction(pilot_id, cents.0, reason, original_statement, &who)
-    }
-
-    pub fn corrections_of(&self, pilot_id: i64) -> Result<Vec<Correction>> {
-        self.store().corrections_of(pilot_id)
     }
 }
 

@@ -162,11 +162,13 @@ impl Session {
 
     /// "Sicherung wiederherstellen": checked first; the current database is saved into the backup
     /// folder before it is replaced. An encrypted backup needs its `passphrase`; a missing or
-    /// wrong one is refused at the field with nothing changed.
+    /// wrong one is refused at the field with nothing changed. A restore that would lose approved
+    /// or paid runs or SEPA exports needs `accept_loss` (see [`Session::restore_losses`]).
     pub fn restore_backup(
         &mut self,
         path: &Path,
         passphrase: Option<&str>,
+        accept_loss: bool,
         progress: OnProgress,
     ) -> Result<RestoreOutcome> {
         let (dir, now) = (self.backup_dir(), self.clock().now());
@@ -177,17 +179,22 @@ impl Session {
                     "Diese Sicherung ist verschlüsselt: bitte ihr Kennwort eingeben.",
                 )
             })?;
-            // Decrypted into the private backup folder, then the same checked restore.
+            // Decrypted into the private backup folder, then the same checked, guarded restore.
             progress(Progress::new(
                 0,
                 2,
                 "Sicherung wird entschlüsselt, geprüft und eingespielt …",
             ));
-            self.store_mut()
-                .restore_encrypted(path, passphrase, &dir, now)?
+            let db = self.store().path().to_path_buf();
+            sealed::with_decrypted(path, passphrase, &db, |plain| {
+                db::check_backup_file(plain)?;
+                self.guard_restore(plain, accept_loss)?;
+                self.store_mut().restore_from(plain, &dir, now)
+            })?
         } else {
             progress(Progress::new(0, 2, "Sicherung wird geprüft …"));
             db::check_backup_file(path)?;
+            self.guard_restore(path, accept_loss)?;
             progress(Progress::new(
                 1,
                 2,

@@ -16,6 +16,8 @@ pub mod lifecycle;
 pub mod parse;
 pub mod pilots;
 pub mod progress;
+pub mod reconcile;
+pub mod sepa_exports;
 pub mod session;
 pub mod settings;
 pub mod statements;

@@ -151,11 +151,22 @@ impl Store {
     /// The SEPA transfer file (pain.001.001.09) of an approved month: file name and XML. Executed on the
     /// due date, or today when that has passed.
     pub fn sepa_for(&self, month: &str, today: NaiveDate) -> Result<(String, String)> {
+        self.sepa_with(month, today, &crate::db::now_utc())
+    }
+
+    /// The SEPA file with the creation time `created_at` (which makes its message id): a file made
+    /// again carries the time of the first (see `app::sepa_exports`).
+    pub fn sepa_with(
+        &self,
+        month: &str,
+        today: NaiveDate,
+        created_at: &str,
+    ) -> Result<(String, String)> {
         let run = self.run(month)?;
         let settings = self.settings()?;
         let m = parse_month(&run.month)?;
         let execution = statements::due_date(m, &settings.allowance).max(today);
-        let xml = sepa::sepa_xml(&run, &settings.debtor, execution, &crate::db::now_utc())?;
+        let xml = sepa::sepa_xml(&run, &settings.debtor, execution, created_at)?;
         Ok((format!("SEPA-Ueberweisungen_{}.xml", run.month), xml))
     }
 }

@@ -199,7 +199,7 @@ impl Store {
                 }
             };
             let fresh = store.fresh_lines(month, run_id)?;
-            store.write_lines(run_id, &fresh)
+            store.write_lines(month, run_id, &fresh)
         })?;
         self.run(&month.to_string())
     }
@@ -234,9 +234,10 @@ impl Store {
                 lowered.insert(p, v);
             }
         }
-        // Corrections waiting for a run, or already booked into this draft, land here.
+        // Waiting corrections land in the draft of the month after the latest approval only, never
+        // in a look-ahead draft (docs/DOMAIN.md#corrections).
         let mut corrections = HashMap::<i64, i64>::new();
-        {
+        if self.correction_month()? == Some(month) {
             let mut stmt = self.conn.prepare(
                 "SELECT pilot_id, sum(amount_cents) FROM corrections WHERE run_id IS NULL OR run_id = ?1 GROUP BY pilot_id",
             )?;
@@ -291,13 +292,22 @@ impl Store {
 
     /// Replaces the lines of draft `run_id` with `lines` and books the waiting corrections into it.
     /// Only inside [`Store::immediate`].
-    fn write_lines(&self, run_id: i64, lines: &[FreshLine]) -> Result<()> {
+    fn write_lines(&self, month: Month, run_id: i64, lines: &[FreshLine]) -> Result<()> {
         self.conn
             .execute("DELETE FROM run_lines WHERE run_id = ?1", [run_id])?;
-        self.conn.execute(
-            "UPDATE corrections SET run_id = ?1 WHERE run_id IS NULL OR run_id = ?1",
-            [run_id],
-        )?;
+        // Only the month after the latest approval takes the waiting corrections; another draft
+        // gives back what it held.
+        if self.correction_month()? == Some(month) {
+            self.conn.execute(
+                "UPDATE corrections SET run_id = ?1 WHERE run_id IS NULL OR run_id = ?1",
+                [run_id],
+            )?;
+        } else {
+            self.conn.execute(
+                "UPDATE corrections SET run_id = NULL WHERE run_id = ?1",
+                [run_id],
+            )?;
+        }
         for line in lines {
             insert_line(&self.conn, run_id, line)?;
         }
@@ -410,9 +420,10 @@ impl Store {
         months.iter().map(|m| self.run(m)).collect()
     }
 
-    fn corrections_where(&self, condition: &str, value: i64) -> Result<Vec<Correction>> {
+    pub(super) fn corrections_where(&self, condition: &str, value: i64) -> Result<Vec<Correction>> {
         let sql = format!(
-            "SELECT c.id, c.pilot_id, c.amount_cents, c.reason, c.original_statement, c.created_at, c.created_by, r.month
+            "SELECT c.id, c.pilot_id, c.amount_cents, c.reason, c.original_statement, c.created_at, c.created_by, r.month,
+                    c.for_month, c.kind
              FROM corrections c LEFT JOIN allowance_runs r ON r.id = c.run_id WHERE {condition} ORDER BY c.id"
         );
         Ok(self
@@ -428,6 +439,10 @@ impl Store {
                     created_at: r.get(5)?,
                     created_by: r.get(6)?,
                     month: r.get(7)?,
+                    for_month: r.get(8)?,
+                    kind: crate::domain::reconcile::CorrectionKind::from_code(
+                        &r.get::<_, String>(9)?,
+                    ),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?)
@@ -594,13 +609,15 @@ impl Store {
                 });
             }
             if fresh_print != run.fingerprint {
-                store.write_lines(run.id, &fresh)?;
+                store.write_lines(m, run.id, &fresh)?;
             }
             let numbered = store.run(month)?;
+            // Numbers a restore lost stay reserved: count on after them.
+            let base = super::ledger::reserved_base(&store.conn, m)?;
             for (i, line) in numbered.lines.iter().enumerate() {
                 store.conn.execute(
                     "UPDATE run_lines SET statement_number = ?2 WHERE id = ?1",
-                    params![line.id, format!("AE-{}-{:03}", m, i + 1)],
+                    params![line.id, format!("AE-{}-{:03}", m, base + i + 1)],
                 )?;
             }
             store.conn.execute(
@@ -672,62 +689,6 @@ impl Store {
             tx.execute("DELETE FROM allowance_runs WHERE id = ?1", [run.id])?;
             Ok(())
         })
-    }
-
-    /// Enters a correction (+/−) for an approved statement of the pilot; it lands in the next draft run.
-    pub fn add_correction(
-        &mut self,
-        pilot_id: i64,
-        amount_cents: i64,
-        reason: &str,
-        original_statement: &str,
-        who: &str,
-    ) -> Result<Correction> {
-        self.get_pilot(pilot_id)?;
-        let mut errors = Vec::new();
-        if amount_cents == 0 || amount_cents.abs() > 100_000 {
-            errors.push(FieldError::new(
-                "amount_cents",
-                "Korrekturbetrag muss ungleich 0 und höchstens 1.000,00 € sein.",
-            ));
-        }
-        if reason.trim().is_empty() || reason.chars().count() > 500 {
-            errors.push(FieldError::new(
-                "reason",
-                "Begründung fehlt oder ist zu lang (höchstens 500 Zeichen).",
-            ));
-        }
-        let original = original_statement.trim();
-        let known: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT l.pilot_id FROM run_lines l JOIN allowance_runs r ON r.id = l.run_id
-                 WHERE l.statement_number = ?1 AND r.state <> 'draft'",
-                [original],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if known != Some(pilot_id) {
-            errors.push(FieldError::new(
-                "original_statement",
-                format!("Abrechnung „{original}“ dieses Lotsen gibt es nicht (freigegebene Abrechnungsnummer, z. B. AE-2026-10-007)."),
-            ));
-        }
-        if !errors.is_empty() {
-            return Err(Error::Validation(errors));
-        }
-        let id = self.with_transaction(|tx| {
-            tx.execute(
-                "INSERT INTO corrections (pilot_id, amount_cents, reason, original_statement, created_at, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![pilot_id, amount_cents, reason.trim(), original, now_utc(), who],
-            )?;
-            Ok(tx.last_insert_rowid())
-        })?;
-        Ok(self
-            .corrections_where("c.id = ?1", id)?
-            .pop()
-            .expect("just written"))
     }
 
     /// Budget, approved, paid, drafts and remaining of a year, month by month, with the forecast.

@@ -33,6 +33,9 @@ pub const AUDITED_TABLES: &[(&str, &str)] = &[
     ("district_changes", "Altkreis-Wechsel"),
     ("module_credits", "Anerkanntes Modul"),
     ("setting_values", "Einstellung (Historie)"),
+    ("claim_settlements", "Erledigte Rückforderung"),
+    ("sepa_exports", "SEPA-Export"),
+    ("reserved_numbers", "Reservierte Abrechnungsnummer"),
 ];
 
 /// Most entries one query returns when the filter sets no limit.

@@ -384,6 +384,8 @@ impl Store {
                 "Die gewählte Datei ist die geöffnete Datenbank selbst.".into(),
             ));
         }
+        // Statement numbers this database gave (or reserved) that the backup lacks stay reserved.
+        let carried = self.numbers_to_carry(backup)?;
         let target = self.path.clone();
         let part = part_file(&target);
         remove_if_exists(&part)?;
@@ -434,6 +436,11 @@ impl Store {
             name_of(&previous_saved_as)
         );
         store.with_transaction(|tx| {
+            super::ledger::reserve(
+                tx,
+                &carried,
+                &format!("vor Wiederherstellung von „{}“ vergeben", name_of(backup)),
+            )?;
             Store::audit_note(tx, "database", &name_of(backup), "restore", &note)
         })?;
         *self = store;

@@ -6,6 +6,7 @@ mod audit_triggers;
 mod backup;
 mod coverage;
 pub mod demo;
+mod ledger;
 mod lifecycle;
 mod retention;
 mod settings;
@@ -18,6 +19,8 @@ pub use backup::{
     RestoreOutcome, DEFAULT_KEEP,
 };
 pub use coverage::{HISTORY_MONTHS, OUTLOOK_MONTHS};
+pub(crate) use ledger::sepa_allowed;
+pub use ledger::{Reconciliation, RestoreLoss, SepaExport};
 pub use lifecycle::{Course, CourseSession, SessionInput};
 pub use personal::{PersonalData, StatementRow};
 pub use retention::DeletionRecord;
@@ -46,6 +49,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_audit.sql"),
     include_str!("migrations/005_history.sql"),
     include_str!("migrations/006_fresh_approval.sql"),
+    include_str!("migrations/007_ledger.sql"),
 ];
 
 /// The schema version this build writes.

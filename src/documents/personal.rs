@@ -271,7 +271,7 @@ pub fn personal_data_pdf(data: &PersonalData, letterhead: &Letterhead) -> Result
             &format!(
                 "Korrektur {} zu {}: {} ({})",
                 Cents(c.amount_cents),
-                c.original_statement,
+                c.refers_to(),
                 c.reason,
                 c.month.as_deref().unwrap_or("noch nicht abgerechnet")
             ),

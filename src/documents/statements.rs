@@ -493,11 +493,7 @@ impl Statement<'_> {
             corrections.len()
         };
         for c in &corrections[..shown] {
-            let reason = format!(
-                "zu Abrechnung {}: {}",
-                c.original_statement.trim(),
-                c.reason.trim()
-            );
+            let reason = format!("zu {}: {}", c.refers_to(), c.reason.trim());
             doc.table_row(
                 &CALCULATION_COLUMNS,
                 &[

@@ -13,6 +13,7 @@ pub mod lifecycle;
 pub mod money;
 pub mod periods;
 pub mod pilot;
+pub mod reconcile;
 pub mod record;
 pub mod reference;
 pub mod register;

@@ -74,11 +74,29 @@ pub struct Correction {
     pub pilot_id: i64,
     pub amount_cents: i64,
     pub reason: String,
+    /// The month it corrects, "2026-10".
+    pub for_month: String,
+    /// That month's statement number of the pilot; empty when there was none.
     pub original_statement: String,
+    pub kind: crate::domain::reconcile::CorrectionKind,
     pub created_at: String,
     pub created_by: String,
     /// The run it is booked into; `None` while it waits for the next draft.
     pub month: Option<String>,
+}
+
+impl Correction {
+    /// What it corrects, for documents: "Abrechnung AE-2026-10-007", or "Oktober 2026 (ohne
+    /// Abrechnung)" for a month in which the pilot had no statement.
+    pub fn refers_to(&self) -> String {
+        if !self.original_statement.trim().is_empty() {
+            return format!("Abrechnung {}", self.original_statement.trim());
+        }
+        match crate::domain::allowance::Month::parse(&self.for_month) {
+            Some(m) => format!("{} (ohne Abrechnung)", m.label()),
+            None => self.for_month.clone(),
+        }
+    }
 }
 
 /// A run as the Abrechnung screen and `lotsen run show` see it.

@@ -1,5 +1,5 @@
 // End-to-end: a month's allowance run in the app — refused over budget, approved, paid, locked,
-// and its documents and SEPA file saved.
+// and its documents and SEPA file saved (the SEPA file before "bezahlt").
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -54,6 +54,13 @@ test('run: refused over budget, approved after raising it, paid, locked; documen
   await s.waitFor('budget raised', async () => (await s.text('#fig-budget')).includes('50.000,00'));
   await s.click('#approve-run');
   await s.waitFor('approved', async () => cliJson(db, 'run', 'show', '2026-10').state === 'approved');
+  // The SEPA file, before "bezahlt" (afterwards no file is produced any more).
+  await s.click('#save-sepa');
+  const xmlFile = await s.waitFor('SEPA saved', async () => {
+    if (!existsSync(saveDir)) return null;
+    const f = execFileSync('ls', [saveDir], { encoding: 'utf8' }).split('\n').find((n) => n.endsWith('.xml'));
+    return f ? join(saveDir, f) : null;
+  });
   await s.fill('#paid-on', '26.11.2026');
   await s.click('#mark-paid');
   await s.waitFor('paid', async () => cliJson(db, 'run', 'show', '2026-10').state === 'paid');
@@ -73,11 +80,7 @@ test('run: refused over budget, approved after raising it, paid, locked; documen
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   assert.match(text, /Auszahlungsliste/);
   for (const l of paid.lines) assert.ok(text.includes(l.statement_number), l.statement_number);
-  await s.click('#save-sepa');
-  const xmlFile = await s.waitFor('SEPA saved', async () => {
-    const f = execFileSync('ls', [saveDir], { encoding: 'utf8' }).split('\n').find((n) => n.endsWith('.xml'));
-    return f ? join(saveDir, f) : null;
-  });
+  assert.equal(await s.exec(`return !!document.querySelector('#save-sepa');`), false, 'no SEPA file after "bezahlt"');
   const xml = readFileSync(xmlFile, 'utf8');
   const sum = (paid.total_cents / 100).toFixed(2);
   assert.match(xml, new RegExp(`<CtrlSum>${sum}</CtrlSum>`));

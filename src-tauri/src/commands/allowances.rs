@@ -69,11 +69,11 @@ pub async fn add_correction(
     app: AppHandle,
     pilot_id: i64,
     amount: String,
+    month: String,
     reason: String,
-    original_statement: String,
 ) -> CmdResult<Correction> {
     with_session(app, move |s| {
-        s.add_correction(pilot_id, &amount, &reason, &original_statement)
+        s.add_correction(pilot_id, &amount, &month, &reason)
     })
     .await
 }
@@ -102,16 +102,6 @@ pub async fn save_run_as(app: AppHandle, month: String) -> CmdResult<Option<Save
     background(app, move |app, state| {
         let job = state.with(|s| s.run_job(&month))?;
         let doc = job.combined(&progress(app, "save_run_as"))?;
-        dialogs::save_as(app, &doc)
-    })
-    .await
-}
-
-/// "SEPA-Datei speichern…": pain.001.001.09 of an approved run.
-#[tauri::command]
-pub async fn save_sepa(app: AppHandle, month: String) -> CmdResult<Option<SavedFile>> {
-    background(app, move |app, state| {
-        let doc = state.with(|s| s.sepa_document(&month))?;
         dialogs::save_as(app, &doc)
     })
     .await

@@ -67,16 +67,25 @@ pub async fn check_backup(app: AppHandle, path: String) -> CmdResult<BackupInfo>
 }
 
 /// "Sicherung wiederherstellen": checked first; the current database is saved before it is replaced.
-/// An encrypted backup comes with its passphrase.
+/// An encrypted backup comes with its passphrase; losing approved or paid runs or SEPA exports
+/// needs `accept_loss` (the confirmation naming them).
 #[tauri::command]
 pub async fn restore_backup(
     app: AppHandle,
     path: String,
     passphrase: Option<String>,
+    accept_loss: bool,
 ) -> CmdResult<RestoreOutcome> {
     background(app, move |app, state| {
         let steps = progress(app, "restore_backup");
-        state.with(|s| s.restore_backup(&PathBuf::from(path), passphrase.as_deref(), &steps))
+        state.with(|s| {
+            s.restore_backup(
+                &PathBuf::from(path),
+                passphrase.as_deref(),
+                accept_loss,
+                &steps,
+            )
+        })
     })
     .await
 }

@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod data;
 pub mod documents;
 pub mod history;
+pub mod ledger;
 pub mod lifecycle;
 pub mod pilots;
 pub mod settings;

@@ -4,6 +4,8 @@
 mod backup;
 mod budget;
 mod check;
+mod claims;
+mod correction;
 mod coverage;
 mod demo;
 mod due;
@@ -14,6 +16,7 @@ mod modules;
 mod output;
 mod passphrase;
 mod pilots;
+mod reconcile;
 mod restore;
 mod run;
 mod screening;
@@ -73,15 +76,23 @@ enum Command {
     Budget(budget::Args),
     /// Abrechnungen eines Monats als PDF: Sammeldatei (Auszahlungsliste + Abrechnungen) und je Lotse eine Datei
     Statements(statements::Args),
-    /// SEPA-Überweisungsdatei (pain.001.001.09) eines freigegebenen Laufs
+    /// SEPA-Überweisungsdatei (pain.001.001.09) eines freigegebenen Laufs; erneut nur mit --again --reason
     Sepa(sepa::Args),
+    /// Korrektur (+ Nachzahlung, − Rückforderung) für einen freigegebenen Monat
+    #[command(subcommand)]
+    Correction(correction::Command),
+    /// Abgleich: freigegebene Monate mit den heutigen Daten neu berechnen; --apply übernimmt die Unterschiede
+    Reconcile(reconcile::Args),
+    /// Rückforderungen anzeigen und erledigen (verrechnen, zurückgezahlt, erlassen)
+    Claims(claims::Args),
     /// Excel-Liste (CSV) einlesen; zeigt das Ergebnis jeder Zeile
     Import(import::Args),
     /// Liste als CSV oder XLSX ausgeben: pilots, coverage, payments
     Export(export::Args),
     /// Sicherung der Datenbank in eine Datei (auch während die App läuft)
     Backup(backup::Args),
-    /// Sicherung zurückspielen (wird vorher geprüft; die aktuelle Datenbank wird vorher gesichert)
+    /// Sicherung zurückspielen (wird vorher geprüft; die aktuelle Datenbank wird vorher gesichert;
+    /// gingen freigegebene Läufe verloren, nur mit --accept-loss)
     Restore(restore::Args),
     /// Einstellungen mit dem heute gültigen Wert und ihrem Verlauf; `settings set KEY WERT [--from DATUM]`
     Settings(settings::Args),
@@ -128,6 +139,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Budget(args) => budget::run(s, args),
         Command::Statements(args) => statements::run(s, args),
         Command::Sepa(args) => sepa::run(s, args),
+        Command::Correction(cmd) => correction::run(s, cmd),
+        Command::Reconcile(args) => reconcile::run(s, args),
+        Command::Claims(args) => claims::run(s, args),
         Command::Import(args) => import::run(s, args),
         Command::Export(args) => export::run(s, args),
         Command::Backup(args) => backup::run(s, args),

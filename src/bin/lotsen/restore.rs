@@ -1,5 +1,7 @@
-//! `lotsen restore FILE`: the backup is checked first and the current database kept beside it.
-//! An encrypted backup asks for its passphrase (or reads `--passphrase-file`).
+//! `lotsen restore FILE [--accept-loss]`: the backup is checked first and the current database kept
+//! beside it. A backup that lacks approved or paid runs or SEPA exports of the current database is
+//! refused with the list, unless `--accept-loss`; their statement numbers stay reserved. An
+//! encrypted backup asks for its passphrase (or reads `--passphrase-file`).
 
 use std::path::PathBuf;
 
@@ -13,18 +15,28 @@ pub struct Args {
     /// Kennwort einer verschlüsselten Sicherung aus dieser Datei (erste Zeile)
     #[arg(long)]
     passphrase_file: Option<PathBuf>,
+    /// Zurückspielen, obwohl freigegebene/bezahlte Läufe oder SEPA-Exporte verloren gehen
+    /// (ihre Abrechnungsnummern bleiben reserviert)
+    #[arg(long)]
+    accept_loss: bool,
 }
 
 pub fn run(session: &mut Session, args: Args) -> Result<()> {
     let keep = session.backup_dir();
     // The wall clock, not the rules' "today": it only names the copy of the replaced database.
     let now = chrono::Local::now().naive_local();
+    let accept = args.accept_loss;
     let outcome = if sealed::is_encrypted(&args.file) {
         let passphrase = super::passphrase::read(args.passphrase_file.as_deref(), false)?;
-        session
-            .store_mut()
-            .restore_encrypted(&args.file, &passphrase, &keep, now)?
+        let db = session.db_path().to_path_buf();
+        sealed::with_decrypted(&args.file, &passphrase, &db, |plain| {
+            lotsen::db::check_backup_file(plain)?;
+            session.guard_restore(plain, accept)?;
+            session.store_mut().restore_from(plain, &keep, now)
+        })?
     } else {
+        lotsen::db::check_backup_file(&args.file)?;
+        session.guard_restore(&args.file, accept)?;
         session.store_mut().restore_from(&args.file, &keep, now)?
     };
     eprintln!(
@@ -33,5 +45,12 @@ pub fn run(session: &mut Session, args: Args) -> Result<()> {
         outcome.restored.pilot_count,
         outcome.previous_saved_as.display()
     );
+    let reserved = session.store().reserved_numbers()?;
+    if !reserved.is_empty() {
+        eprintln!(
+            "Reserviert (werden nicht erneut vergeben): {}.",
+            reserved.join(", ")
+        );
+    }
     Ok(())
 }

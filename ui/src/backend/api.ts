@@ -16,6 +16,7 @@ import type {
   BackupInfo,
   BudgetInput,
   BudgetYear,
+  ClaimBack,
   Correction,
   Course,
   CoverageView,
@@ -36,12 +37,16 @@ import type {
   PilotQuery,
   PilotRecord,
   ReferenceData,
+  Reconciliation,
+  RestoreLoss,
   RestoreOutcome,
   Run,
   SavedDocument,
   SavedFile,
   ScreeningInput,
+  SepaExport,
   SessionInput,
+  SettleInput,
   Settings,
   StatusCode,
   StartupProblem,
@@ -312,9 +317,9 @@ export function deleteDraft(month: string): Promise<null> {
   return invoke<null>('delete_draft', { month });
 }
 
-/** A correction (+/−) for a pilot; it lands in the next draft run. */
-export function addCorrection(pilotId: number, amount: string, reason: string, originalStatement: string): Promise<Correction> {
-  return invoke<Correction>('add_correction', { pilotId, amount, reason, originalStatement });
+/** A correction (+ Nachzahlung, − Rückforderung) for an approved month of a pilot; it waits for the next draft. */
+export function addCorrection(pilotId: number, amount: string, month: string, reason: string): Promise<Correction> {
+  return invoke<Correction>('add_correction', { pilotId, amount, month, reason });
 }
 
 export function pilotCorrections(pilotId: number): Promise<Correction[]> {
@@ -331,9 +336,35 @@ export function saveRunAs(month: string): Promise<SavedDocument | null> {
   return tracked<SavedDocument | null>('save_run_as', { month });
 }
 
-/** "SEPA-Datei speichern…" (approved and paid runs); null when the dialog was cancelled. */
-export function saveSepa(month: string): Promise<SavedDocument | null> {
-  return tracked<SavedDocument | null>('save_sepa', { month });
+/** "SEPA-Datei speichern…" (approved runs, once); again only with a reason ("erneut erstellen", same
+ * message id); refused after "bezahlt". Null when the dialog was cancelled (then nothing is recorded). */
+export function saveSepa(month: string, reason: string | null = null): Promise<SavedDocument | null> {
+  return tracked<SavedDocument | null>('save_sepa', { month, reason });
+}
+
+/** The SEPA files recorded for a run, oldest first. */
+export function sepaExports(month: string): Promise<SepaExport[]> {
+  return invoke<SepaExport[]>('sepa_exports', { month });
+}
+
+/** "Abgleich": approved months (of a year, or all) recomputed from today's facts. */
+export function reconcile(year: number | null = null): Promise<Reconciliation> {
+  return invoke<Reconciliation>('reconcile', { year });
+}
+
+/** "Übernehmen": the differences become corrections for the next draft. */
+export function applyReconciliation(year: number | null = null): Promise<Reconciliation> {
+  return invoke<Reconciliation>('apply_reconciliation', { year });
+}
+
+/** Every claim-back (Rückforderung), open ones first. */
+export function claimBacks(): Promise<ClaimBack[]> {
+  return invoke<ClaimBack[]>('claim_backs');
+}
+
+/** Settles a claim-back: how = offset | repaid | waived. */
+export function settleClaim(input: SettleInput): Promise<ClaimBack> {
+  return invoke<ClaimBack>('settle_claim', { input });
 }
 
 /** One pilot's statement of a month, filed and opened. */
@@ -369,10 +400,16 @@ export function checkBackup(path: string): Promise<BackupInfo> {
   return invoke<BackupInfo>('check_backup', { path });
 }
 
+/** What restoring the backup would lose (approved or paid runs, SEPA exports): named in the confirmation. */
+export function restoreLosses(path: string): Promise<RestoreLoss[]> {
+  return invoke<RestoreLoss[]>('restore_losses', { path });
+}
+
 /** Replaces the database with a checked backup; the current database is saved first. An encrypted backup needs its
- *  passphrase (a wrong one is refused at the field "passphrase", nothing changed). */
-export function restoreBackup(path: string, passphrase: string | null = null): Promise<RestoreOutcome> {
-  return tracked<RestoreOutcome>('restore_backup', { path, passphrase });
+ *  passphrase (a wrong one is refused at the field "passphrase", nothing changed). A loss of approved runs or SEPA
+ *  exports needs acceptLoss (the numbers stay reserved). */
+export function restoreBackup(path: string, passphrase: string | null = null, acceptLoss = false): Promise<RestoreOutcome> {
+  return tracked<RestoreOutcome>('restore_backup', { path, passphrase, acceptLoss });
 }
 
 /** Asks for a CSV file and previews its import (nothing is written); null when cancelled. */

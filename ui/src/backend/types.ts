@@ -116,6 +116,14 @@ export type { CoverageView } from './bindings/CoverageView';
 export type { BudgetInput } from './bindings/BudgetInput';
 export type { AuditedTable } from './bindings/AuditedTable';
 export type { StartupProblem } from './bindings/StartupProblem';
+export type { ClaimBack } from './bindings/ClaimBack';
+export type { CorrectionKind } from './bindings/CorrectionKind';
+export type { MonthDifference } from './bindings/MonthDifference';
+export type { Reconciliation } from './bindings/Reconciliation';
+export type { RestoreLoss } from './bindings/RestoreLoss';
+export type { SepaExport } from './bindings/SepaExport';
+export type { SettleInput } from './bindings/SettleInput';
+export type { Settlement } from './bindings/Settlement';
 
 
 export interface SavedFile {

@@ -5,8 +5,8 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { budgetYear, correction, parseAmount, pilot, record, reference, run, settings } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
-import { formatCents, monthName } from '../../shared/format';
-import type { BudgetYear, Correction, Pilot, Run, Settings } from '../../backend/types';
+import { formatCents, formatDateTime, monthName } from '../../shared/format';
+import type { BudgetYear, ClaimBack, Correction, MonthDifference, Pilot, Reconciliation, Run, SepaExport, Settings } from '../../backend/types';
 
 let calls: Call[];
 let handlers: Record<string, Handler>;
@@ -15,6 +15,52 @@ let year: BudgetYear;
 let current: Run | null;
 let stored: Settings;
 let corrections: Correction[];
+let exports: SepaExport[];
+
+function reconciliation(differences: MonthDifference[]): Reconciliation {
+  return {
+    year: null,
+    months: ['2026-09', '2026-10'],
+    differences,
+    back_pay_cents: differences.filter((d) => d.difference_cents > 0).reduce((a, d) => a + d.difference_cents, 0),
+    claim_back_cents: differences.filter((d) => d.difference_cents < 0).reduce((a, d) => a - d.difference_cents, 0),
+    into_month: '2026-11',
+  };
+}
+
+function difference(overrides: Partial<MonthDifference> = {}): MonthDifference {
+  return {
+    pilot_id: 8,
+    name: 'Yonas Beispielsohn',
+    month: '2026-10',
+    month_label: 'Oktober 2026',
+    statement_number: null,
+    booked_days: 0,
+    days: 31,
+    days_in_month: 31,
+    paid_cents: 0,
+    due_cents: 13000,
+    difference_cents: 13000,
+    kind: 'Nachzahlung',
+    reason: 'Abgleich Oktober 2026 (ohne Abrechnung in diesem Monat): 31 statt 0 Tage berechtigt',
+    ...overrides,
+  };
+}
+
+function sepaExport(overrides: Partial<SepaExport> = {}): SepaExport {
+  return {
+    id: 1,
+    month: '2026-10',
+    exported_at: '2026-11-15T11:30:00Z',
+    exported_by: 'S. Krüger',
+    message_id: 'LOTSEN-2026-10-20261115113000',
+    payment_info_id: 'LOTSEN-2026-10-20261115113000-1',
+    transactions: 3,
+    control_sum_cents: 32100,
+    reason: '',
+    ...overrides,
+  };
+}
 
 const callsOf = (cmd: string) => calls.filter((c) => c.cmd === cmd);
 const row = (month: string) => $(`#month-table tr[data-month="${month}"]`);
@@ -51,7 +97,11 @@ beforeEach(() => {
       return structuredClone(current);
     },
     pilot_corrections: () => structuredClone(corrections),
+    reconcile: () => reconciliation([]),
+    claim_backs: () => [],
+    sepa_exports: () => structuredClone(exports),
   };
+  exports = [];
   calls = installBackend(handlers);
 });
 
@@ -454,7 +504,7 @@ describe('Abrechnung: a run', () => {
     expect($('#run-paid-info').textContent).toBe('bezahlt am 02.12.2026');
     for (const id of ['mark-paid', 'paid-on', 'recompute-run', 'approve-run', 'delete-draft']) expect(has(`#${id}`), id).toBe(false);
     expect(all('.lower-line')).toHaveLength(0);
-    expect(has('#save-sepa')).toBe(true);
+    expect(has('#save-sepa'), 'no SEPA file after "bezahlt"').toBe(false);
   });
 
   it('shows the backend’s date error at the payment date', async () => {
@@ -487,7 +537,7 @@ describe('Abrechnung: a run', () => {
 
     $('#save-sepa').click();
     await vi.waitFor(() => expect($('#toast').textContent).toBe('Gespeichert unter /tmp/sepa-2026-10.xml'));
-    expect(callsOf('save_sepa')[0].args).toEqual({ month: '2026-10' });
+    expect(callsOf('save_sepa')[0].args).toEqual({ month: '2026-10', reason: null });
 
     handlers.save_sepa = () => null;
     $('#toast').textContent = '';
@@ -579,13 +629,14 @@ describe('pilot page: Abrechnung tab', () => {
   it('enters a correction with the strings as typed and shows errors at the fields', async () => {
     await openTab();
     expect(labelOf('c-amount')).toBe('Betrag (€, negativ = Rückforderung)');
-    expect(labelOf('c-original_statement')).toBe('Ursprüngliche Abrechnungsnummer');
+    expect(labelOf('c-month')).toBe('Für Monat (JJJJ-MM)');
     expect(labelOf('c-reason')).toBe('Begründung');
-    expect($<HTMLInputElement>('#c-original_statement').placeholder).toBe('AE-2026-10-007');
-    expect($('#correction-hint').textContent).toContain('nächsten Entwurf');
+    expect($<HTMLInputElement>('#c-month').placeholder).toBe('JJJJ-MM');
+    expect($('#correction-hint').textContent).toContain('Entwurf des Monats nach der letzten Freigabe');
 
     $('#add-correction').click();
     expect($('#err-c-amount').textContent).toBe('„Betrag“ fehlt.');
+    expect($('#err-c-month').textContent).toBe('„Für Monat (JJJJ-MM)“ fehlt.');
     expect($('#err-c-reason').textContent).toBe('„Begründung“ fehlt.');
     expect(callsOf('add_correction')).toHaveLength(0);
 
@@ -595,39 +646,39 @@ describe('pilot page: Abrechnung tab', () => {
         message: 'Bitte prüfen.',
         errors: [
           { field: 'amount', message: 'Betrag „-20,0x“ ist ungültig, z. B. 46.800,00.' },
-          { field: 'original_statement', message: 'Abrechnungsnummer unbekannt.' },
+          { field: 'month', message: 'Oktober 2026 ist nicht freigegeben.' },
         ],
         missing: [],
       };
     };
     fill('#c-amount', '-20,0x');
-    fill('#c-original_statement', 'AE-2026-10-099');
+    fill('#c-month', '2026-12');
     fill('#c-reason', 'Fahrtkosten doppelt');
     $('#add-correction').click();
     await vi.waitFor(() => expect($('#err-c-amount').textContent).toBe('Betrag „-20,0x“ ist ungültig, z. B. 46.800,00.'));
-    expect($('#err-c-original_statement').textContent).toBe('Abrechnungsnummer unbekannt.');
+    expect($('#err-c-month').textContent).toBe('Oktober 2026 ist nicht freigegeben.');
     expect($('#err-c-reason').textContent).toBe('');
     expect(callsOf('add_correction')[0].args).toEqual({
       pilotId: 2,
       amount: '-20,0x',
+      month: '2026-12',
       reason: 'Fahrtkosten doppelt',
-      originalStatement: 'AE-2026-10-099',
     });
 
     handlers.add_correction = (a) => {
-      const c = correction({ id: 9, amount_cents: -2000, reason: a.reason as string, original_statement: a.originalStatement as string, created_at: '2026-11-15T09:00:00Z' });
+      const c = correction({ id: 9, amount_cents: -2000, reason: a.reason as string, for_month: a.month as string, original_statement: '', created_at: '2026-11-15T09:00:00Z' });
       corrections = [...corrections, c];
       return c;
     };
     fill('#c-amount', '-20,00');
-    fill('#c-original_statement', 'AE-2026-10-007');
+    fill('#c-month', '2026-10');
     $('#add-correction').click();
     await vi.waitFor(() => expect(all('#correction-table tbody tr[data-correction-id]')).toHaveLength(3));
     expect(callsOf('add_correction')[1].args).toEqual({
       pilotId: 2,
       amount: '-20,00',
+      month: '2026-10',
       reason: 'Fahrtkosten doppelt',
-      originalStatement: 'AE-2026-10-007',
     });
     expect($('#toast').textContent).toBe('Korrektur über -20,00 € erfasst; sie wird in den nächsten Entwurf übernommen.');
     expect($<HTMLInputElement>('#c-amount').value).toBe('');
@@ -755,5 +806,101 @@ describe('Einstellungen: allowance and SEPA debtor', () => {
     await vi.waitFor(() => expect($('#err-set-cap').textContent).toBe('Höchstbetrag muss zwischen 0 und 1.000,00 € liegen.'));
     expect($('#set-cap').getAttribute('aria-invalid')).toBe('true');
     expect((callsOf('save_settings')[0].args.settings as Settings).allowance.cap_cents).toBe(-500);
+  });
+});
+
+describe('Abrechnung: the ledger', () => {
+  it('shows a banner when approved months disagree with the facts and books the Abgleich', async () => {
+    handlers.reconcile = () => reconciliation([difference(), difference({ pilot_id: 1, name: 'Anna Beispiel', statement_number: 'AE-2026-09-001', month: '2026-09', month_label: 'September 2026', booked_days: 30, days: 20, paid_cents: 13000, due_cents: 8667, difference_cents: -4333, kind: 'Rückforderung' })]);
+    handlers.apply_reconciliation = () => reconciliation([difference()]);
+    await goToAbrechnung();
+    await vi.waitFor(() => expect($('#reconcile-banner').hidden).toBe(false));
+    expect($('#reconcile-text').textContent).toBe('2 freigegebene Monate stimmen nicht mehr mit den Daten überein (2 Unterschiede).');
+    expect(callsOf('reconcile')[0].args).toEqual({ year: null });
+    $('#reconcile-open').click();
+    expect($<HTMLDialogElement>('#reconcile-dialog').open).toBe(true);
+    const rows = all('#reconcile-table tbody tr');
+    expect(rows).toHaveLength(2);
+    expect(cells(rows[0])).toEqual(['Yonas Beispielsohn', 'Oktober 2026', 'ohne Abrechnung', '31 statt 0', '0,00 €', '130,00 €', '130,00 €', 'Nachzahlung']);
+    expect(cells(rows[1])[2]).toBe('AE-2026-09-001');
+    expect(cells(rows[1])[6]).toBe('-43,33 €');
+    expect($('#reconcile-summary').textContent).toBe('Nachzahlungen 130,00 €, Rückforderungen 43,33 €. Sie kommen in den Lauf November 2026.');
+
+    handlers.reconcile = () => reconciliation([]);
+    $('#reconcile-apply').click();
+    await vi.waitFor(() => expect(callsOf('apply_reconciliation')).toHaveLength(1));
+    expect(callsOf('apply_reconciliation')[0].args).toEqual({ year: null });
+    await vi.waitFor(() => expect($('#reconcile-banner').hidden).toBe(true));
+    expect($<HTMLDialogElement>('#reconcile-dialog').open).toBe(false);
+    expect($('#toast').textContent).toContain('1 Korrekturen übernommen');
+  });
+
+  it('lists claim-backs and settles them: offset, repaid with a date, waived with a reason', async () => {
+    const open = (n: string, name: string) => ({ line_id: Number(n.slice(-1)), pilot_id: 1, name, month: '2026-10', statement_number: n, amount_cents: 2000, settled: null, settled_on: null, reason: '', offset_in: null });
+    let list: ClaimBack[] = [open('AE-2026-10-001', 'Anna Beispiel'), open('AE-2026-10-002', 'Ömer Aydın')];
+    handlers.claim_backs = () => structuredClone(list);
+    handlers.settle_claim = (a) => {
+      const input = a.input as { statement_number: string; how: string; on: string; reason: string };
+      if (input.how === 'waived' && input.reason === 'x') throw validation('reason', 'Begründung zu kurz.');
+      list = list.map((c) => (c.statement_number === input.statement_number ? { ...c, settled: input.how as ClaimBack['settled'], settled_on: input.on || '2026-11-15', reason: input.reason } : c));
+      return list.find((c) => c.statement_number === input.statement_number);
+    };
+    await goToAbrechnung();
+    await vi.waitFor(() => expect($('#claims-panel').hidden).toBe(false));
+    expect(all('#claims-table tbody tr')).toHaveLength(2);
+    expect(cells(all('#claims-table tbody tr')[0]).slice(0, 4)).toEqual(['AE-2026-10-001', 'Anna Beispiel', '20,00 €', 'offen']);
+
+    (all('#claims-table .claim-repaid')[0] as HTMLButtonElement).click();
+    expect($<HTMLDialogElement>('#settle-dialog').open).toBe(true);
+    expect(labelOf('settle-on')).toBe('Eingegangen am');
+    fill('#settle-on', '31.02.2026');
+    $('#settle-confirm').click();
+    expect($('#err-settle-on').textContent).not.toBe('');
+    expect(callsOf('settle_claim')).toHaveLength(0);
+    fill('#settle-on', '14.11.2026');
+    $('#settle-confirm').click();
+    await vi.waitFor(() => expect(callsOf('settle_claim')).toHaveLength(1));
+    expect(callsOf('settle_claim')[0].args).toEqual({ input: { statement_number: 'AE-2026-10-001', how: 'repaid', on: '2026-11-14', reason: '' } });
+    await vi.waitFor(() => expect(cells(all('#claims-table tbody tr')[0])[3]).toBe('zurückgezahlt am 14.11.2026'));
+
+    (all('#claims-table .claim-waive')[0] as HTMLButtonElement).click();
+    $('#settle-confirm').click();
+    expect($('#err-settle-reason').textContent).toBe('„Begründung“ fehlt.');
+    fill('#settle-reason', 'x');
+    $('#settle-confirm').click();
+    await vi.waitFor(() => expect($('#err-settle-reason').textContent).toBe('Begründung zu kurz.'));
+    fill('#settle-reason', 'Härtefall');
+    $('#settle-confirm').click();
+    await vi.waitFor(() => expect(cells(all('#claims-table tbody tr')[1])[3]).toBe('erlassen am 15.11.2026: Härtefall'));
+  });
+
+  it('says "erneut erstellen" once a SEPA file exists, asks why, and lists the exports', async () => {
+    exports = [sepaExport()];
+    handlers.save_sepa = () => ({ path: '/tmp/sepa-2026-10.xml' });
+    await openOctober(run({ state: 'approved', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger' }));
+    await vi.waitFor(() => expect($('#save-sepa').textContent).toBe('SEPA-Datei erneut erstellen…'));
+    expect(callsOf('sepa_exports')[0].args).toEqual({ month: '2026-10' });
+    expect(cells(all('#sepa-export-table tbody tr')[0])).toEqual([formatDateTime('2026-11-15T11:30:00Z'), 'S. Krüger', 'LOTSEN-2026-10-20261115113000', '3', '321,00 €', 'erste Datei']);
+
+    $('#save-sepa').click();
+    expect($<HTMLDialogElement>('#sepa-again-dialog').open).toBe(true);
+    expect($('#sepa-again-text').textContent).toContain('dieselbe Nachrichten-ID');
+    $('#sepa-again-confirm').click();
+    expect($('#err-sepa-reason').textContent).toBe('„Warum wird die Datei erneut erstellt?“ fehlt.');
+    expect(callsOf('save_sepa')).toHaveLength(0);
+    fill('#sepa-reason', 'Datei beim Hochladen beschädigt');
+    exports = [sepaExport(), sepaExport({ id: 2, reason: 'Datei beim Hochladen beschädigt', exported_at: '2026-11-16T08:00:00Z' })];
+    $('#sepa-again-confirm').click();
+    await vi.waitFor(() => expect(callsOf('save_sepa')).toHaveLength(1));
+    expect(callsOf('save_sepa')[0].args).toEqual({ month: '2026-10', reason: 'Datei beim Hochladen beschädigt' });
+    await vi.waitFor(() => expect(all('#sepa-export-table tbody tr')).toHaveLength(2));
+    expect(cells(all('#sepa-export-table tbody tr')[1])[5]).toBe('Datei beim Hochladen beschädigt');
+  });
+
+  it('offers no SEPA file for a paid run', async () => {
+    exports = [sepaExport()];
+    await openOctober(run({ state: 'paid', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger', paid_on: '2026-11-20' }));
+    await vi.waitFor(() => expect(all('#sepa-export-table tbody tr')).toHaveLength(1));
+    expect(has('#save-sepa')).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { burndownChart, burndownLegend } from './burndownChart';
 import { h, options, replace } from '../../shared/dom';
 import { dateInput, FIELD_MESSAGES, FieldErrors, labelled, readDate, reportSaveError, textInput } from '../../shared/fields';
 import { formatCents, formatDate, formatEuros, monthName, pilotCount } from '../../shared/format';
+import { createLedgerPanel } from './ledgerPanel';
 import { createRunPanel, runStateBadge } from './runPanel';
 import type { Screen, ScreenContext } from '../../app/screen';
 import type { BudgetInput, BudgetYear, MonthRow, ReferenceData } from '../../backend/types';
@@ -176,6 +177,8 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
     },
   });
 
+  const ledger = createLedgerPanel(ctx, () => refresh());
+
   const element = h(
     'section',
     { id: 'screen-abrechnung', class: 'screen screen-abrechnung', 'aria-labelledby': 'abrechnung-title' },
@@ -185,9 +188,11 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
       h('h2', { id: 'abrechnung-title', class: 'screen-title' }, 'Abrechnung'),
       labelled('budget-year', 'Haushaltsjahr', yearSelect, 'year-field'),
     ),
+    ledger.banner,
     h('div', { class: 'abrechnung-top' }, budgetPanel, forecastPanel),
     monthsPanel,
     runPanel.element,
+    ledger.claims,
   );
   container.append(element);
 
@@ -301,7 +306,7 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
   async function load(y: number): Promise<void> {
     const mine = ++seq;
     try {
-      const result = await api.budgetYear(y);
+      const [result] = await Promise.all([api.budgetYear(y), ledger.load()]);
       if (mine !== seq) return;
       render(result);
     } catch (e) {
@@ -374,6 +379,6 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
   return {
     element,
     refresh,
-    onEscape: () => runPanel.onEscape(),
+    onEscape: () => ledger.onEscape() || runPanel.onEscape(),
   };
 }

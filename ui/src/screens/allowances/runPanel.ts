@@ -5,15 +5,16 @@
 import * as api from '../../backend/api';
 import { h, replace } from '../../shared/dom';
 import { closeDialog, dateInput, dialogOpen, FIELD_MESSAGES, FieldErrors, labelled, openDialog, readDate, textInput } from '../../shared/fields';
-import { formatCents, formatDate, formatEuros, formatIban, pilotCount, pilotName, runStateLabel } from '../../shared/format';
+import { formatCents, formatDate, formatDateTime, formatEuros, formatIban, monthName, pilotCount, pilotName, runStateLabel } from '../../shared/format';
 import type { ScreenContext } from '../../app/screen';
-import type { Approval, Difference, ReferenceData, Run, RunLine, RunState } from '../../backend/types';
+import type { Approval, Difference, ReferenceData, Run, RunLine, RunState, SepaExport } from '../../backend/types';
 
 
 const NO_DISTRICT = 'ohne Altkreis';
 const PAID_ON_LABEL = 'Bezahlt am';
 const LOWER_AMOUNT_LABEL = 'Neuer Betrag (€)';
 const LOWER_REASON_LABEL = 'Begründung';
+const SEPA_REASON_LABEL = 'Warum wird die Datei erneut erstellt?';
 
 /** The run's state as a badge, in the backend's words. */
 export function runStateBadge(ref: ReferenceData, state: RunState, id?: string): HTMLElement {
@@ -53,6 +54,8 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
   let seq = 0;
   /** The line the lower dialog is open for. */
   let lowering: RunLine | null = null;
+  /** The SEPA files recorded for the open run. */
+  let exports: SepaExport[] = [];
 
   const title = h('h3', { id: 'run-title', tabindex: '-1' });
   const meta = h('p', { id: 'run-meta', class: 'run-meta' });
@@ -80,6 +83,7 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
   const linesWrap = h('div', { class: 'run-lines-wrap' });
   const totals = h('dl', { id: 'run-totals', class: 'run-totals' });
   const correctionsBox = h('div', { id: 'run-corrections', class: 'run-corrections', hidden: true });
+  const exportsBox = h('div', { id: 'sepa-exports', class: 'sepa-exports', hidden: true });
   const closeButton = h('button', { type: 'button', id: 'close-run', class: 'secondary small', onclick: () => close(true) }, 'Schließen');
 
   // ---- lower dialog ----------------------------------------------------------------------------
@@ -116,6 +120,24 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     h('div', { class: 'button-row' }, deleteConfirm, deleteCancel),
   );
 
+  // ---- SEPA file again ---------------------------------------------------------------------------
+  const againReason = textInput({ maxlength: 500 });
+  const againError = h('p', { id: 'sepa-again-error', class: 'form-error', role: 'alert', hidden: true });
+  const againConfirm = h('button', { type: 'submit', id: 'sepa-again-confirm', class: 'warning' }, 'Erneut erstellen');
+  const againCancel = h('button', { type: 'button', id: 'sepa-again-cancel', class: 'secondary' }, 'Abbrechen');
+  const againText = h('p', { id: 'sepa-again-text' });
+  const againForm = h(
+    'form',
+    { id: 'sepa-again-form', novalidate: true, autocomplete: 'off' },
+    h('h2', { id: 'sepa-again-title' }, 'SEPA-Datei erneut erstellen'),
+    againText,
+    labelled('sepa-reason', SEPA_REASON_LABEL, againReason),
+    againError,
+    h('div', { class: 'button-row' }, againConfirm, againCancel),
+  );
+  const againDialog = h('dialog', { id: 'sepa-again-dialog', class: 'dialog', 'aria-labelledby': 'sepa-again-title', 'aria-describedby': 'sepa-again-text' }, againForm);
+  const againErrors = new FieldErrors(againForm, { reason: 'sepa-reason' });
+
   const element = h(
     'section',
     { id: 'run-panel', class: 'panel run-panel', 'aria-labelledby': 'run-title', hidden: true },
@@ -127,8 +149,10 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     linesWrap,
     totals,
     correctionsBox,
+    exportsBox,
     lowerDialog,
     deleteDialog,
+    againDialog,
   );
   const actionErrors = new FieldErrors(element, { paid_on: 'paid-on' });
 
@@ -175,7 +199,9 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
         { class: 'button-row', role: 'group', 'aria-label': 'Dokumente' },
         button('print-run', 'Drucken', 'secondary', () => void documents('print')),
         button('save-run', 'Speichern unter…', 'secondary', () => void documents('save')),
-        r.state === 'draft' ? null : button('save-sepa', 'SEPA-Datei speichern…', 'secondary', () => void documents('sepa')),
+        r.state === 'approved'
+          ? button('save-sepa', exports.length > 0 ? 'SEPA-Datei erneut erstellen…' : 'SEPA-Datei speichern…', 'secondary', () => void documents('sepa'))
+          : null,
       ),
     );
     replace(actions, ...groups);
@@ -364,7 +390,7 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
             { 'data-correction-id': c.id },
             h('strong', {}, names.get(c.pilot_id) ?? `Lotse Nr. ${c.pilot_id}`),
             `: ${signedCents(c.amount_cents)}`,
-            c.original_statement ? ` zu ${c.original_statement}` : '',
+            ` zu ${c.original_statement || `${monthName(ctx.reference, c.for_month)} (ohne Abrechnung)`}`,
             c.reason ? ` – ${c.reason}` : '',
             h('span', { class: 'muted' }, ` (erfasst am ${formatDate(c.created_at)}${c.created_by ? ` von ${c.created_by}` : ''})`),
           ),
@@ -417,7 +443,10 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     const fresh = run?.month !== r.month;
     clearApproveError();
     actionErrors.clear();
+    if (fresh) exports = [];
     render(r);
+    renderExports(r);
+    if (r.state !== 'draft') void loadExports(r.month);
     if (fresh) hooks.selected(r.month);
     if (fresh || focusTitle) {
       if (typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -559,14 +588,19 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     );
   }
 
-  async function documents(kind: 'print' | 'save' | 'sepa'): Promise<void> {
+  async function documents(kind: 'print' | 'save' | 'sepa', reason: string | null = null): Promise<void> {
     if (!run || busy) return;
     const month = run.month;
+    if (kind === 'sepa' && exports.length > 0 && reason === null) {
+      openAgain();
+      return;
+    }
     ctx.clearError();
     setBusy(true);
     try {
-      const saved = kind === 'print' ? await api.printRun(month) : kind === 'save' ? await api.saveRunAs(month) : await api.saveSepa(month);
+      const saved = kind === 'print' ? await api.printRun(month) : kind === 'save' ? await api.saveRunAs(month) : await api.saveSepa(month, reason);
       if (saved) ctx.toast(`Gespeichert unter ${saved.path}`);
+      if (kind === 'sepa') await loadExports(month);
     } catch (e) {
       const what = kind === 'sepa' ? 'Die SEPA-Datei' : 'Das Dokument';
       ctx.showError(`${what} konnte nicht erstellt werden: ${api.toAppError(e).message}`);
@@ -574,6 +608,96 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
       setBusy(false);
     }
   }
+
+  // ---- SEPA exports ------------------------------------------------------------------------------
+  function renderExports(r: Run): void {
+    exportsBox.hidden = exports.length === 0;
+    if (exports.length === 0) {
+      replace(exportsBox);
+      return;
+    }
+    replace(
+      exportsBox,
+      h('h4', {}, 'SEPA-Dateien dieses Laufs'),
+      h(
+        'table',
+        { id: 'sepa-export-table', class: 'data-table compact' },
+        h('caption', { class: 'visually-hidden' }, `SEPA-Exporte ${r.label}`),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Erstellt'),
+            h('th', { scope: 'col' }, 'von'),
+            h('th', { scope: 'col' }, 'Nachrichten-ID'),
+            h('th', { scope: 'col', class: 'num' }, 'Überweisungen'),
+            h('th', { scope: 'col', class: 'num' }, 'Summe'),
+            h('th', { scope: 'col' }, 'Begründung'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          ...exports.map((e) =>
+            h(
+              'tr',
+              { 'data-export-id': e.id },
+              h('td', {}, formatDateTime(e.exported_at)),
+              h('td', {}, e.exported_by || '—'),
+              h('td', { class: 'mono' }, e.message_id),
+              h('td', { class: 'num' }, String(e.transactions)),
+              h('td', { class: 'num' }, formatCents(e.control_sum_cents)),
+              h('td', {}, e.reason || 'erste Datei'),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  async function loadExports(month: string): Promise<void> {
+    try {
+      const list = await api.sepaExports(month);
+      if (!run || run.month !== month) return;
+      exports = list;
+      renderActions(run);
+      renderExports(run);
+    } catch (e) {
+      ctx.showError(`Die SEPA-Exporte konnten nicht geladen werden: ${api.toAppError(e).message}`);
+    }
+  }
+
+  function openAgain(): void {
+    if (!run) return;
+    const first = exports[0];
+    againErrors.clear();
+    againError.hidden = true;
+    againReason.value = '';
+    againText.textContent = `Die SEPA-Datei für ${run.label} wurde bereits am ${formatDateTime(first.exported_at)} erstellt (Nachrichten-ID ${first.message_id}). Die neue Datei trägt dieselbe Nachrichten-ID, damit die Bank eine doppelte Einreichung erkennt.`;
+    openDialog(againDialog);
+    againReason.focus();
+  }
+
+  function closeAgain(): void {
+    closeDialog(againDialog);
+    actions.querySelector<HTMLButtonElement>('#save-sepa')?.focus();
+  }
+
+  againCancel.addEventListener('click', closeAgain);
+  againForm.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    againErrors.clear();
+    const why = againReason.value.trim();
+    if (why === '') {
+      againErrors.set('reason', FIELD_MESSAGES.missing(SEPA_REASON_LABEL));
+      againErrors.focusFirst();
+      return;
+    }
+    closeDialog(againDialog);
+    void documents('sepa', why);
+  });
 
   // ---- lowering a line -------------------------------------------------------------------------
   function clearLowerMessages(): void {
@@ -730,6 +854,8 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     lowering = null;
     if (dialogOpen(lowerDialog)) closeDialog(lowerDialog);
     if (dialogOpen(deleteDialog)) closeDialog(deleteDialog);
+    if (dialogOpen(againDialog)) closeDialog(againDialog);
+    exports = [];
     element.hidden = true;
     delete element.dataset.month;
     delete element.dataset.state;
@@ -754,6 +880,10 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
       }
       if (dialogOpen(deleteDialog)) {
         closeDelete();
+        return true;
+      }
+      if (dialogOpen(againDialog)) {
+        closeAgain();
         return true;
       }
       if (!element.hidden) {

@@ -1,4 +1,4 @@
-// The "Abrechnung" tab of a pilot's page: the pilot's corrections (+/−, reason, original statement number)
+// The "Abrechnung" tab of a pilot's page: the pilot's corrections (+/−, reason, the month they are for)
 // and the form to enter one, which lands in the next draft run; and the pilot's statement of a month.
 // The corrections are loaded when the tab is first shown for a pilot, not with every record.
 import * as api from '../../backend/api';
@@ -9,14 +9,14 @@ import type { RecordDeps, RecordPanel } from './recordPanel';
 import type { Correction, PilotRecord } from '../../backend/types';
 
 const AMOUNT_LABEL = 'Betrag (€, negativ = Rückforderung)';
-const ORIGINAL_LABEL = 'Ursprüngliche Abrechnungsnummer';
+const FOR_MONTH_LABEL = 'Für Monat (JJJJ-MM)';
 const REASON_LABEL = 'Begründung';
 const MONTH_LABEL = 'Monat (JJJJ-MM)';
 
 const CORRECTION_FIELDS: Record<string, string> = {
   amount: 'c-amount',
   amount_cents: 'c-amount',
-  original_statement: 'c-original_statement',
+  month: 'c-month',
   reason: 'c-reason',
 };
 
@@ -52,16 +52,16 @@ export function createAllowancePanel(deps: RecordDeps): RecordPanel {
   );
 
   const amount = textInput({ inputmode: 'decimal', maxlength: 20, placeholder: 'z. B. -20,00', class: 'money-input' });
-  const original = textInput({ maxlength: 30, placeholder: 'AE-2026-10-007' });
+  const forMonth = textInput({ maxlength: 7, placeholder: 'JJJJ-MM', inputmode: 'numeric', class: 'month-input' });
   const reason = textInput({ maxlength: 500 });
   const saveButton = h('button', { type: 'submit', id: 'add-correction', class: 'primary' }, 'Korrektur speichern');
   const form = h(
     'form',
     { id: 'correction-form', class: 'record-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'correction-form-title' },
     h('h4', { id: 'correction-form-title' }, 'Korrektur erfassen'),
-    h('div', { class: 'field-row' }, labelled('c-amount', AMOUNT_LABEL, amount), labelled('c-original_statement', ORIGINAL_LABEL, original)),
+    h('div', { class: 'field-row' }, labelled('c-amount', AMOUNT_LABEL, amount), labelled('c-month', FOR_MONTH_LABEL, forMonth)),
     labelled('c-reason', REASON_LABEL, reason),
-    h('p', { id: 'correction-hint', class: 'hint' }, 'Die Korrektur wird in den nächsten Entwurf eines Abrechnungslaufs übernommen. Ein negativer Betrag wird verrechnet; bleibt netto weniger als 0,00 €, ist es eine Rückforderung.'),
+    h('p', { id: 'correction-hint', class: 'hint' }, 'Für einen freigegebenen Monat, auch ohne Abrechnung des Lotsen in diesem Monat. Sie wird in den Entwurf des Monats nach der letzten Freigabe übernommen. Der Monat bleibt insgesamt zwischen 0,00 € und dem Höchstbetrag; bleibt netto weniger als 0,00 €, ist es eine Rückforderung.'),
     h('div', { class: 'button-row' }, saveButton),
   );
   const errors = new FieldErrors(form, CORRECTION_FIELDS);
@@ -104,7 +104,7 @@ export function createAllowancePanel(deps: RecordDeps): RecordPanel {
               { 'data-correction-id': c.id },
               h('td', { class: 'date' }, formatDate(c.created_at), c.created_by ? h('span', { class: 'muted who' }, ` ${c.created_by}`) : null),
               h('td', { class: `num${c.amount_cents < 0 ? ' negative' : ''}` }, formatCents(c.amount_cents)),
-              h('td', { class: 'statement' }, c.original_statement || '—'),
+              h('td', { class: 'statement' }, c.original_statement || `${monthName(ctx.reference, c.for_month)} (ohne Abrechnung)`),
               h('td', {}, c.reason),
               h('td', {}, c.month ? monthName(ctx.reference, c.month) : h('span', { class: 'pending' }, 'wartet auf den nächsten Entwurf')),
             ),
@@ -131,7 +131,7 @@ export function createAllowancePanel(deps: RecordDeps): RecordPanel {
   function resetForm(): void {
     errors.clear();
     amount.value = '';
-    original.value = '';
+    forMonth.value = '';
     reason.value = '';
   }
 
@@ -143,6 +143,8 @@ export function createAllowancePanel(deps: RecordDeps): RecordPanel {
     const typed = amount.value.trim();
     const why = reason.value.trim();
     if (typed === '') errors.set('amount', FIELD_MESSAGES.missing('Betrag'));
+    const month = forMonth.value.trim();
+    if (month === '') errors.set('month', FIELD_MESSAGES.missing(FOR_MONTH_LABEL));
     if (why === '') errors.set('reason', FIELD_MESSAGES.missing(REASON_LABEL));
     if (errors.any()) {
       errors.focusFirst();
@@ -153,7 +155,7 @@ export function createAllowancePanel(deps: RecordDeps): RecordPanel {
     form.setAttribute('aria-busy', 'true');
     void (async () => {
       try {
-        const c = await api.addCorrection(id, typed, why, original.value.trim());
+        const c = await api.addCorrection(id, typed, month, why);
         resetForm();
         ctx.toast(`Korrektur über ${formatCents(c.amount_cents)} erfasst; sie wird in den nächsten Entwurf übernommen.`);
         await loadList();

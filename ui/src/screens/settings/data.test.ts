@@ -249,6 +249,7 @@ async function pickBackup(): Promise<void> {
 describe('Einstellungen: restore', () => {
   beforeEach(() => {
     handlers.pick_backup = () => picked();
+    handlers.restore_losses = () => [];
     handlers.restore_backup = (a) => ({
       restored: { ...picked().info, path: a.path as string },
       previous_saved_as: '/home/sk/.local/share/lotsenbuero/backups/lotsenbuero-vor-wiederherstellung-2026-11-15.sqlite3',
@@ -278,11 +279,34 @@ describe('Einstellungen: restore', () => {
     expect(document.activeElement?.id).toBe('restore-pick');
   });
 
+  it('names the approved runs and SEPA exports a restore would lose and needs the confirmation', async () => {
+    handlers.restore_losses = () => [
+      { month: '2026-11', what: 'run', description: 'Abrechnungslauf November 2026 (freigegeben, 3 Abrechnungen, AE-2026-11-001 bis AE-2026-11-003)' },
+      { month: '2026-11', what: 'sepa', description: 'SEPA-Export November 2026 (LOTSEN-2026-11-20261201101500, 2026-12-01T10:15:00Z)' },
+    ];
+    await pickBackup();
+    expect($('#restore-losses').hidden).toBe(false);
+    expect(texts('#restore-loss-list li')).toEqual([
+      'Abrechnungslauf November 2026 (freigegeben, 3 Abrechnungen, AE-2026-11-001 bis AE-2026-11-003)',
+      'SEPA-Export November 2026 (LOTSEN-2026-11-20261201101500, 2026-12-01T10:15:00Z)',
+    ]);
+    expect(labelOf('restore-accept-loss')).toContain('Abrechnungsnummern bleiben reserviert');
+    $('#restore-confirm').click();
+    expect($('#restore-dialog-error').textContent).toContain('Verlust bestätigen');
+    expect(callsOf('restore_backup')).toEqual([]);
+    $<HTMLInputElement>('#restore-accept-loss').click();
+    $('#restore-confirm').click();
+    await vi.waitFor(() => expect(restart.reload).toHaveBeenCalledTimes(1));
+    expect(callsOf('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { path: BACKUP_PATH, passphrase: null, acceptLoss: true } }]);
+  });
+
   it('restores the picked path, then reloads the app and says so after the reload', async () => {
     await pickBackup();
     $('#restore-confirm').click();
     await vi.waitFor(() => expect(restart.reload).toHaveBeenCalledTimes(1));
-    expect(callsOf('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { path: BACKUP_PATH, passphrase: null } }]);
+    expect(callsOf('restore_losses')).toEqual([{ cmd: 'restore_losses', args: { path: BACKUP_PATH } }]);
+    expect($('#restore-losses').hidden).toBe(true);
+    expect(callsOf('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { path: BACKUP_PATH, passphrase: null, acceptLoss: false } }]);
     const notice =
       'Sicherung wiederhergestellt (42 Lotsen, Stand 01.11.2026 08:05). Die vorherige Datenbank wurde gesichert unter ' +
       '/home/sk/.local/share/lotsenbuero/backups/lotsenbuero-vor-wiederherstellung-2026-11-15.sqlite3';
@@ -335,6 +359,9 @@ describe('Einstellungen: restore', () => {
 
 describe('Einstellungen: encrypted backup copy', () => {
   const STICK = '/media/usb/lotsenbuero-sicherung-2026-11-15-1130-verschluesselt.age';
+  beforeEach(() => {
+    handlers.restore_losses = () => [];
+  });
 
   it('asks for the passphrase twice, shows the backend’s refusal at the field, saves where chosen', async () => {
     handlers.backup_encrypted = (a) => {
@@ -402,7 +429,7 @@ describe('Einstellungen: encrypted backup copy', () => {
     fill('#restore-passphrase', 'Harz-Lotsen 2026');
     $('#restore-confirm').click();
     await vi.waitFor(() => expect(restart.reload).toHaveBeenCalledTimes(1));
-    expect(callsOf('restore_backup').at(-1)).toEqual({ cmd: 'restore_backup', args: { path: STICK, passphrase: 'Harz-Lotsen 2026' } });
+    expect(callsOf('restore_backup').at(-1)).toEqual({ cmd: 'restore_backup', args: { path: STICK, passphrase: 'Harz-Lotsen 2026', acceptLoss: false } });
   });
 
   it('a plain backup shows no passphrase field', async () => {

@@ -247,6 +247,22 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
   const restorePassphrase = h('input', { type: 'password', autocomplete: 'current-password', spellcheck: 'false' });
   const passphraseField = labelled('restore-passphrase', 'Kennwort der Sicherung', restorePassphrase);
   passphraseField.hidden = true;
+  // What the restore would lose (approved or paid runs, SEPA exports): named, and confirmed explicitly.
+  const lossList = h('ul', { id: 'restore-loss-list' });
+  const acceptLoss = h('input', { type: 'checkbox', id: 'restore-accept-loss' }) as HTMLInputElement;
+  const losses = h(
+    'div',
+    { id: 'restore-losses', class: 'notice warning-line', hidden: true },
+    h('p', {}, 'Diese Sicherung ist älter als der aktuelle Stand. Beim Wiederherstellen gehen verloren:'),
+    lossList,
+    h(
+      'p',
+      { class: 'check-row' },
+      acceptLoss,
+      h('label', { for: 'restore-accept-loss' }, ' Ich bestätige den Verlust. Die Abrechnungsnummern bleiben reserviert und werden nie erneut vergeben.'),
+    ),
+  );
+  let lossCount = 0;
   const dialogError = h('p', { id: 'restore-dialog-error', class: 'form-error', role: 'alert', hidden: true });
   const confirmRestore = h('button', { type: 'button', id: 'restore-confirm', class: 'warning' }, 'Wiederherstellen');
   const cancelRestore = h('button', { type: 'button', id: 'restore-cancel', class: 'secondary' }, 'Abbrechen');
@@ -256,6 +272,7 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     h('h2', { id: 'restore-title' }, 'Sicherung wiederherstellen'),
     details,
     passphraseField,
+    losses,
     h('p', { id: 'restore-warning', class: 'notice warning-line' }, RESTORE_WARNING),
     h('p', { class: 'hint' }, 'Danach wird die Anwendung neu geladen.'),
     dialogError,
@@ -301,8 +318,14 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
       try {
         const picked = await api.pickBackup();
         if (!picked) return;
+        // An encrypted file is read only with its passphrase: its losses are named when the restore is tried.
+        const lost = picked.encrypted ? [] : await api.restoreLosses(picked.path);
         pickedBackup = picked;
         showDetails(picked);
+        lossCount = lost.length;
+        replace(lossList, ...lost.map((l) => h('li', {}, l.description)));
+        losses.hidden = lost.length === 0;
+        acceptLoss.checked = false;
         setError(dialogError, null);
         openDialog(dialog);
         (picked.encrypted ? restorePassphrase : cancelRestore).focus();
@@ -318,6 +341,11 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
   confirmRestore.addEventListener('click', () => {
     if (restoring || !pickedBackup) return;
     const { path, encrypted } = pickedBackup;
+    if (lossCount > 0 && !acceptLoss.checked) {
+      setError(dialogError, 'Bitte zuerst den Verlust bestätigen (Häkchen oben) oder „Abbrechen“.');
+      acceptLoss.focus();
+      return;
+    }
     restoring = true;
     confirmRestore.disabled = true;
     cancelRestore.disabled = true;
@@ -325,7 +353,7 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     restoreErrors.clear();
     void (async () => {
       try {
-        const outcome = await api.restoreBackup(path, encrypted ? restorePassphrase.value : null);
+        const outcome = await api.restoreBackup(path, encrypted ? restorePassphrase.value : null, lossCount > 0 && acceptLoss.checked);
         const r = outcome.restored;
         const stand = r.modified ? `, Stand ${formatDateTime(r.modified)}` : '';
         rememberNotice(
@@ -335,6 +363,13 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
         restart.reload();
       } catch (e) {
         const err = api.toAppError(e);
+        if (err.kind === 'rule' && err.missing.length > 0 && lossCount === 0) {
+          // The losses of an encrypted backup, known after decrypting: named, then confirmed like the others.
+          lossCount = err.missing.length;
+          replace(lossList, ...err.missing.map((m) => h('li', {}, m)));
+          losses.hidden = false;
+          acceptLoss.checked = false;
+        }
         const unplaced = err.kind === 'validation' ? restoreErrors.show(err.errors) : err.errors;
         if (err.kind !== 'validation' || unplaced.length > 0 || err.errors.length === 0) {
           setError(dialogError, `Die Sicherung wurde nicht wiederhergestellt; es wurde nichts ersetzt. ${describe({ ...err, errors: unplaced })}`);
