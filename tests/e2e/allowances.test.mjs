@@ -61,6 +61,8 @@ test('run: refused over budget, approved after raising it, paid, locked; documen
     const f = execFileSync('ls', [saveDir], { encoding: 'utf8' }).split('\n').find((n) => n.endsWith('.xml'));
     return f ? join(saveDir, f) : null;
   });
+  // The run panel is drawn anew with the export listed; fill the payment date only after that.
+  await s.waitFor('export listed', async () => (await s.text('#save-sepa')).includes('erneut erstellen'));
   await s.fill('#paid-on', '26.11.2026');
   await s.click('#mark-paid');
   await s.waitFor('paid', async () => cliJson(db, 'run', 'show', '2026-10').state === 'paid');
