@@ -9,7 +9,7 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential file libxdo-dev libssl-dev libayatana-appindicator3-dev librsvg2-dev
   pkg-config curl
   # end-to-end tests and screenshots
-  webkit2gtk-driver xvfb xauth dbus-x11 imagemagick
+  webkit2gtk-driver xvfb xauth dbus-x11 imagemagick x11-utils
   # reading PDFs back and validating the SEPA file in tests
   poppler-utils libxml2-utils unzip
 )
