@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 
-use super::{now_utc, private, Store};
+use super::{now_utc, Store};
 use crate::domain::allowance::{self, Month};
 use crate::domain::reconcile::{
     self, Booked, ClaimBack, CorrectionKind, MonthDifference, Settlement,
@@ -98,31 +98,6 @@ pub(crate) fn reserved_base(conn: &Connection, month: Month) -> Result<usize> {
 }
 
 impl Store {
-    /// Runs `f` in one IMMEDIATE transaction (the write lock taken at the start, so a check inside
-    /// holds until commit even against a second program), with the audit context set.
-    fn ledger_immediate<T>(
-        &mut self,
-        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
-    ) -> Result<T> {
-        let written = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            tx.execute(
-                "UPDATE audit_context SET who = ?1, tx = tx + 1, erasing = 0 WHERE id = 1",
-                [&self.actor],
-            )?;
-            let value = f(&tx)?;
-            tx.execute(
-                "UPDATE audit_context SET who = '', erasing = 0 WHERE id = 1",
-                [],
-            )?;
-            tx.commit()?;
-            Ok(value)
-        })();
-        written.map_err(|e| private::explain_disk_error(e, &self.path))
-    }
-
     /// Months of approved or paid runs, optionally of one year, oldest first.
     fn approved_months(&self, year: Option<i32>) -> Result<Vec<Month>> {
         let mut stmt = self.conn.prepare(
@@ -252,7 +227,7 @@ impl Store {
         let found = self.reconcile(year)?;
         let now = now_utc();
         let cap = self.settings()?.allowance.cap_cents;
-        self.ledger_immediate(|tx| {
+        self.with_immediate_transaction(|tx| {
             // The facts may have changed since `found` was read: the bounds are checked again here.
             for d in &found.differences {
                 let month = month_of(&d.month)?;
@@ -296,7 +271,7 @@ impl Store {
         let month = month_of(for_month)?;
         let cap = self.settings()?.allowance.cap_cents;
         let now = now_utc();
-        let id = self.ledger_immediate(|tx| {
+        let id = self.with_immediate_transaction(|tx| {
             let state: Option<String> = tx
                 .query_row(
                     "SELECT state FROM allowance_runs WHERE month = ?1",
@@ -427,7 +402,7 @@ impl Store {
         Error::check(errors)?;
         let month = month_of(&claim.month)?;
         let now = now_utc();
-        self.ledger_immediate(|tx| {
+        self.with_immediate_transaction(|tx| {
             let correction = if how == Settlement::Offset {
                 let text = if reason.trim().is_empty() {
                     format!("Verrechnung der Rückforderung zu {number}")
@@ -500,7 +475,7 @@ impl Store {
         write: impl FnOnce() -> Result<()>,
     ) -> Result<SepaExport> {
         let m = month_of(month)?;
-        let id = self.ledger_immediate(|tx| {
+        let id = self.with_immediate_transaction(|tx| {
             let (run_id, state): (i64, String) = tx
                 .query_row(
                     "SELECT id, state FROM allowance_runs WHERE month = ?1",

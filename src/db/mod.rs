@@ -154,8 +154,25 @@ impl Store {
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
     ) -> Result<T> {
+        self.transaction_as(rusqlite::TransactionBehavior::Deferred, f)
+    }
+
+    /// [`Store::with_transaction`] with the write lock taken at the start (`BEGIN IMMEDIATE`), so a
+    /// check inside holds until commit even against a second program.
+    pub(crate) fn with_immediate_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    ) -> Result<T> {
+        self.transaction_as(rusqlite::TransactionBehavior::Immediate, f)
+    }
+
+    fn transaction_as<T>(
+        &mut self,
+        behavior: rusqlite::TransactionBehavior,
+        f: impl FnOnce(&rusqlite::Transaction) -> Result<T>,
+    ) -> Result<T> {
         let written = (|| {
-            let tx = self.conn.transaction()?;
+            let tx = self.conn.transaction_with_behavior(behavior)?;
             // Who is working, and a new transaction number, for the audit triggers (audit_triggers.rs).
             tx.execute(
                 "UPDATE audit_context SET who = ?1, tx = tx + 1, erasing = 0 WHERE id = 1",
