@@ -36,6 +36,13 @@ pub const AUDITED_TABLES: &[(&str, &str)] = &[
     ("claim_settlements", "Erledigte Rückforderung"),
     ("sepa_exports", "SEPA-Export"),
     ("reserved_numbers", "Reservierte Abrechnungsnummer"),
+    ("task_areas", "Tätigkeitsbereich"),
+    ("activity_records", "Tätigkeitsnachweis"),
+    (
+        "activity_record_areas",
+        "Tätigkeitsbereich eines Nachweises",
+    ),
+    ("activity_waivers", "Verzicht auf den Tätigkeitsnachweis"),
 ];
 
 /// Most entries one query returns when the filter sets no limit.

@@ -50,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_history.sql"),
     include_str!("migrations/006_fresh_approval.sql"),
     include_str!("migrations/007_ledger.sql"),
+    include_str!("migrations/008_activity.sql"),
 ];
 
 /// The schema version this build writes.
