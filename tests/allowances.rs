@@ -213,6 +213,8 @@ mod invariants {
         Offset(usize),
         Backup,
         Restore,
+        /// A new rate from the first of a month (also a month already approved: entered late).
+        Rate(u32, i64),
     }
 
     /// Pilots of the demo used here: the first ten (active, paused, qualified, a prospect).
@@ -239,6 +241,7 @@ mod invariants {
             (0..PILOTS).prop_map(Op::Offset),
             Just(Op::Backup),
             Just(Op::Restore),
+            (MONTHS, 5_000i64..=20_000).prop_map(|(m, c)| Op::Rate(m, c)),
         ]
     }
 
@@ -349,7 +352,8 @@ mod invariants {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
-        /// Random sequences of the coordinator's year: backdated status changes, Storno, corrections,
+        /// Random sequences of the coordinator's year: backdated status changes, Storno, rate changes
+        /// from the first of a month (also entered after that month was approved), corrections,
         /// reconciliation, approvals, payments, offsets, backups and restores. After every step: the
         /// budget holds, lines stay within 0 and the cap, approved runs never change, statement
         /// numbers are never given twice (also across restores), and every approved month stays
@@ -378,6 +382,7 @@ mod invariants {
             let mut numbers: HashMap<String, (i64, String)> = HashMap::new();
             let mut snapshot: Option<std::path::PathBuf> = None;
             let keep = dir.path().join("keep");
+            let mut rates = 0;
             for op in ops {
                 // Every operation may be refused; the invariants must hold either way.
                 let _ = match op {
@@ -406,6 +411,13 @@ mod invariants {
                         if r.is_ok() { snapshot = Some(path); }
                         r
                     }
+                    Op::Rate(m, c) => {
+                        let key = lotsen::domain::settings::find_key("allowance.rate").unwrap();
+                        let from = Month::parse(&month(m)).unwrap().first_day();
+                        let r = store.set_setting(key, &serde_json::json!(c), from, "P");
+                        rates += usize::from(r.is_ok());
+                        r
+                    }
                     Op::Restore => match &snapshot {
                         Some(path) => {
                             let now = today.and_hms_opt(12, 0, 0).unwrap();
@@ -426,7 +438,7 @@ mod invariants {
             store.set_budget(&budget(2027, 1_000_000_000), "P").unwrap();
             let found = store.apply_reconciliation(None, "P").unwrap();
             if std::env::var_os("LOTSEN_PROP_STATS").is_some() {
-                eprintln!("STAT approved={} differences={} reserved={}", found.months.len(), found.differences.len(), store.reserved_numbers().unwrap().len());
+                eprintln!("STAT approved={} differences={} reserved={} rates={}", found.months.len(), found.differences.len(), store.reserved_numbers().unwrap().len(), rates);
             }
             if let Some(target) = store.correction_month().unwrap() {
                 today = today.max(target.last_day() + Days::new(1));
@@ -435,14 +447,15 @@ mod invariants {
                 prop_assert!(r.is_ok(), "approving {} after the reconciliation: {:?}", target, r.err());
             }
             check(&store, &mut frozen, &mut numbers, cap)?;
-            // Independently of the reconciliation's own code: today's facts per pilot and month.
-            let settings = store.settings().unwrap();
+            // Independently of the reconciliation's own code: today's facts per pilot and month, with
+            // the settings in force in that month.
             let pilots = store.all_pilots().unwrap();
             let data = store.lifecycle_data(None).unwrap();
             let booked = booked(&store);
             for year in [2026, 2027] {
                 for r in store.runs(year).unwrap().iter().filter(|r| r.state != RunState::Draft) {
                     let m = Month::parse(&r.month).unwrap();
+                    let settings = store.settings_on(m.first_day()).unwrap();
                     let fresh = compute_month(m, &pilots, &data, &settings.allowance, &settings.lifecycle);
                     let mut seen = std::collections::HashSet::new();
                     for l in &r.lines {

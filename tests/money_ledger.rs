@@ -592,3 +592,40 @@ fn approved(a: lotsen::domain::approval::Approval) -> lotsen::domain::run::Run {
         }
     }
 }
+
+#[test]
+fn the_reconciliation_computes_each_month_with_the_rate_in_force_in_it() {
+    let mut desk = Desk::new();
+    let november = desk.approve("2026-11", "2026-12-01");
+    let full: Vec<i64> = november
+        .lines
+        .iter()
+        .filter(|l| l.amount_cents == 13_000)
+        .map(|l| l.pilot_id)
+        .collect();
+    assert!(!full.is_empty());
+
+    // A higher rate from January 2027: November stays as approved.
+    let s = desk.on("2026-12-02");
+    s.set_setting("allowance.rate", "150", Some("2027-01-01"))
+        .unwrap();
+    assert!(s.reconcile(Some(2026)).unwrap().differences.is_empty());
+
+    // The county's decision arrives late: 150 € already from 1 November. Each full November is
+    // 20 € short; the cap (200 €) of November bounds nothing here.
+    s.set_setting("allowance.rate", "150", Some("2026-11-01"))
+        .unwrap();
+    let r = s.reconcile(Some(2026)).unwrap();
+    let mut got: Vec<(i64, i64)> = r
+        .differences
+        .iter()
+        .filter(|d| d.month == "2026-11" && full.contains(&d.pilot_id))
+        .map(|d| (d.pilot_id, d.difference_cents))
+        .collect();
+    got.sort();
+    let mut want: Vec<(i64, i64)> = full.iter().map(|&p| (p, 2_000)).collect();
+    want.sort();
+    assert_eq!(got, want);
+    s.apply_reconciliation(Some(2026)).unwrap();
+    assert!(s.reconcile(None).unwrap().differences.is_empty());
+}

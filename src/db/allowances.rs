@@ -204,6 +204,25 @@ impl Store {
         self.run(&month.to_string())
     }
 
+    /// Every pilot's eligible days and amount in `month` from today's facts, with the allowance
+    /// settings and eFZ periods in force in that month (a rate changed from January counts from
+    /// January, also for a month approved before the change was entered).
+    pub(crate) fn compute_in_force(
+        &self,
+        month: Month,
+        pilots: &[crate::domain::pilot::Pilot],
+        data: &HashMap<i64, crate::domain::record::LifecycleData>,
+    ) -> Result<Vec<allowance::Computed>> {
+        let settings = self.settings_on(month.first_day())?;
+        Ok(allowance::compute_month_by_day(
+            month,
+            pilots,
+            data,
+            &settings.allowance,
+            &self.lifecycle_by_day(month)?,
+        ))
+    }
+
     /// The lines of `month` as the facts give them now: eligible days and amounts with the settings
     /// in force in that month, a hand lowering of the draft kept where it still fits, the
     /// corrections waiting or booked into this draft, the pilot's bank details of today.
@@ -211,13 +230,7 @@ impl Store {
         let settings = self.settings_on(month.first_day())?;
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
-        let computed = allowance::compute_month_by_day(
-            month,
-            &pilots,
-            &data,
-            &settings.allowance,
-            &self.lifecycle_by_day(month)?,
-        );
+        let computed = self.compute_in_force(month, &pilots, &data)?;
         // Keep hand lowering where it still fits the new computation.
         let mut lowered = HashMap::new();
         {
@@ -707,26 +720,14 @@ impl Store {
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
         // Each month with the settings in force in it (a rate from January counts from January).
-        type InMonth = (
-            crate::domain::settings::Settings,
-            Vec<crate::domain::periods::LifecycleSettings>,
-        );
-        let in_month: HashMap<Month, InMonth> = (1..=12)
+        let in_month: HashMap<Month, i64> = (1..=12)
             .map(|m| Month { year, month: m })
             .map(|m| {
-                Ok((
-                    m,
-                    (self.settings_on(m.first_day())?, self.lifecycle_by_day(m)?),
-                ))
+                let computed = self.compute_in_force(m, &pilots, &data)?;
+                Ok((m, computed.iter().map(|c| c.computed_cents).sum()))
             })
             .collect::<Result<_>>()?;
-        let project = |m: Month| -> i64 {
-            let (s, days) = &in_month[&m];
-            allowance::compute_month_by_day(m, &pilots, &data, &s.allowance, days)
-                .iter()
-                .map(|c| c.computed_cents)
-                .sum()
-        };
+        let project = |m: Month| -> i64 { in_month[&m] };
         Ok(budget::budget_year(
             year,
             self.budget(year)?,

@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 
 use super::{now_utc, Store};
-use crate::domain::allowance::{self, Month};
+use crate::domain::allowance::Month;
 use crate::domain::reconcile::{
     self, Booked, ClaimBack, CorrectionKind, MonthDifference, Settlement,
 };
@@ -177,7 +177,6 @@ impl Store {
     /// difference per pilot and month, also for a month in which the pilot had no statement.
     pub fn reconcile(&self, year: Option<i32>) -> Result<Reconciliation> {
         let months = self.approved_months(year)?;
-        let settings = self.settings()?;
         let pilots = self.all_pilots()?;
         let names: HashMap<i64, String> = pilots
             .iter()
@@ -187,20 +186,13 @@ impl Store {
         let data = self.lifecycle_data(None)?;
         let mut differences = Vec::new();
         for &month in &months {
-            // TODO(merge with dated settings): the values in force in `month`.
-            let fresh = allowance::compute_month(
-                month,
-                &pilots,
-                &data,
-                &settings.allowance,
-                &settings.lifecycle,
-            );
+            let fresh = self.compute_in_force(month, &pilots, &data)?;
             differences.extend(reconcile::month_differences(
                 month,
                 &self.booked(month)?,
                 &fresh,
                 &name,
-                settings.allowance.cap_cents,
+                self.cap_in(month)?,
             ));
         }
         let sum = |positive: bool| -> i64 {
@@ -221,12 +213,21 @@ impl Store {
         })
     }
 
+    /// The cap on a pilot's total for `month`: the value in force in that month.
+    fn cap_in(&self, month: Month) -> Result<i64> {
+        Ok(self.settings_on(month.first_day())?.allowance.cap_cents)
+    }
+
     /// Accepts every difference of [`Store::reconcile`] as a correction (kind `reconcile`), all in one
     /// transaction; they wait for the draft of [`Store::correction_month`]. Returns what was booked.
     pub fn apply_reconciliation(&mut self, year: Option<i32>, who: &str) -> Result<Reconciliation> {
         let found = self.reconcile(year)?;
         let now = now_utc();
-        let cap = self.settings()?.allowance.cap_cents;
+        let caps: HashMap<&str, i64> = found
+            .differences
+            .iter()
+            .map(|d| Ok((d.month.as_str(), self.cap_in(month_of(&d.month)?)?)))
+            .collect::<Result<_>>()?;
         self.with_immediate_transaction(|tx| {
             // The facts may have changed since `found` was read: the bounds are checked again here.
             for d in &found.differences {
@@ -238,6 +239,7 @@ impl Store {
                         d.name, d.month_label
                     )));
                 }
+                let cap = caps[d.month.as_str()];
                 reconcile::check_correction(d.difference_cents, month, paid, cap, &d.reason)?;
                 insert_correction(
                     tx,
@@ -269,7 +271,7 @@ impl Store {
     ) -> Result<Correction> {
         self.get_pilot(pilot_id)?;
         let month = month_of(for_month)?;
-        let cap = self.settings()?.allowance.cap_cents;
+        let cap = self.cap_in(month)?;
         let now = now_utc();
         let id = self.with_immediate_transaction(|tx| {
             let state: Option<String> = tx

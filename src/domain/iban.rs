@@ -138,52 +138,59 @@ pub fn check(iban: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The countries of the SEPA scheme (EPC list of participating countries), with whether they are
-/// in the EEA. Outside the EEA (CH, GB, MC, SM, AD, VA, …) a SEPA transfer needs the BIC.
-pub const SEPA_COUNTRIES: &[(&str, &str, bool)] = &[
-    ("AD", "Andorra", false),
-    ("AT", "Österreich", true),
-    ("BE", "Belgien", true),
-    ("BG", "Bulgarien", true),
-    ("CH", "Schweiz", false),
-    ("CY", "Zypern", true),
-    ("CZ", "Tschechien", true),
-    ("DE", "Deutschland", true),
-    ("DK", "Dänemark", true),
-    ("EE", "Estland", true),
-    ("ES", "Spanien", true),
-    ("FI", "Finnland", true),
-    ("FR", "Frankreich", true),
-    ("GB", "Vereinigtes Königreich", false),
-    ("GI", "Gibraltar", false),
-    ("GR", "Griechenland", true),
-    ("HR", "Kroatien", true),
-    ("HU", "Ungarn", true),
-    ("IE", "Irland", true),
-    ("IS", "Island", true),
-    ("IT", "Italien", true),
-    ("LI", "Liechtenstein", true),
-    ("LT", "Litauen", true),
-    ("LU", "Luxemburg", true),
-    ("LV", "Lettland", true),
-    ("MC", "Monaco", false),
-    ("MD", "Moldau", false),
-    ("ME", "Montenegro", false),
-    ("MK", "Nordmazedonien", false),
-    ("MT", "Malta", true),
-    ("NL", "Niederlande", true),
-    ("NO", "Norwegen", true),
-    ("PL", "Polen", true),
-    ("PT", "Portugal", true),
-    ("RO", "Rumänien", true),
-    ("RS", "Serbien", false),
-    ("SE", "Schweden", true),
-    ("SI", "Slowenien", true),
-    ("SK", "Slowakei", true),
-    ("SM", "San Marino", false),
-    ("VA", "Vatikanstadt", false),
-    ("AL", "Albanien", false),
-];
+/// One country of the SEPA scheme (EPC list of participating countries): outside the EEA (CH, GB,
+/// MC, SM, AD, VA, …) a SEPA transfer needs the BIC.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SepaCountry {
+    pub code: String,
+    pub name: String,
+    pub eea: bool,
+}
+
+/// The SEPA countries, reference data shipped in assets/sepa-countries.csv (code, German name,
+/// EEA "ja"/"nein"); when the EPC list changes, that file is the one place to change.
+pub const SEPA_COUNTRIES_CSV: &str = include_str!("../../assets/sepa-countries.csv");
+
+/// The SEPA countries of [`SEPA_COUNTRIES_CSV`], read once.
+pub fn sepa_countries() -> &'static [SepaCountry] {
+    static LIST: std::sync::OnceLock<Vec<SepaCountry>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| {
+        parse_sepa_countries(SEPA_COUNTRIES_CSV).expect("assets/sepa-countries.csv")
+    })
+}
+
+/// Reads a SEPA country list; a malformed row is an error naming its line.
+pub fn parse_sepa_countries(text: &str) -> std::result::Result<Vec<SepaCountry>, String> {
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, line)| {
+            let cols: Vec<&str> = line.split(',').map(str::trim).collect();
+            match cols.as_slice() {
+                [code, name, eea]
+                    if code.len() == 2
+                        && code.chars().all(|c| c.is_ascii_uppercase())
+                        && !name.is_empty() =>
+                {
+                    let eea = match *eea {
+                        "ja" => true,
+                        "nein" => false,
+                        _ => {
+                            return Err(format!("Zeile {}: EWR muss „ja“ oder „nein“ sein", i + 1))
+                        }
+                    };
+                    Ok(SepaCountry {
+                        code: code.to_string(),
+                        name: name.to_string(),
+                        eea,
+                    })
+                }
+                _ => Err(format!("Zeile {}: erwartet Ländercode,Name,EWR", i + 1)),
+            }
+        })
+        .collect()
+}
 
 /// How a payee's account can be paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
@@ -198,16 +205,16 @@ pub enum Route {
 }
 
 /// The SEPA country entry of a (normalised, valid) IBAN, if its country takes part in SEPA.
-pub fn sepa_country(iban: &str) -> Option<(&'static str, &'static str, bool)> {
+pub fn sepa_country(iban: &str) -> Option<&'static SepaCountry> {
     let code = iban.get(..2)?;
-    SEPA_COUNTRIES.iter().copied().find(|(c, _, _)| *c == code)
+    sepa_countries().iter().find(|c| c.code == code)
 }
 
 /// The route of a valid IBAN: SEPA (EEA), SEPA with BIC (non-EEA SEPA country), or by hand.
 pub fn route(iban: &str) -> Route {
     match sepa_country(iban) {
-        Some((_, _, true)) => Route::Sepa,
-        Some((_, _, false)) => Route::SepaNeedsBic,
+        Some(c) if c.eea => Route::Sepa,
+        Some(_) => Route::SepaNeedsBic,
         None => Route::Manual,
     }
 }
@@ -241,7 +248,7 @@ pub fn check_payee(iban: &str, bic: &str) -> Result<Route, String> {
     }
     let route = route(iban);
     if route == Route::SepaNeedsBic && bic.is_empty() {
-        let (_, name, _) = sepa_country(iban).expect("SEPA country");
+        let name = &sepa_country(iban).expect("SEPA country").name;
         return Err(format!(
             "BIC fehlt: für ein Konto in {name} (SEPA, außerhalb des EWR) braucht die Überweisung die BIC."
         ));
@@ -273,6 +280,24 @@ pub fn format(iban: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_sepa_list_reads_and_knows_the_eea() {
+        let list = sepa_countries();
+        assert_eq!(list.len(), 42);
+        assert!(list.iter().any(|c| c.code == "DE" && c.eea));
+        assert!(list.iter().any(|c| c.code == "CH" && !c.eea));
+        assert!(!list.iter().any(|c| c.code == "UA"));
+    }
+
+    #[test]
+    fn a_malformed_sepa_row_names_its_line() {
+        let err =
+            parse_sepa_countries("code,name,eea\nDE,Deutschland,ja\nxx,Foo,ja\n").unwrap_err();
+        assert!(err.starts_with("Zeile 3"), "{err}");
+        let err = parse_sepa_countries("code,name,eea\nDE,Deutschland,vielleicht\n").unwrap_err();
+        assert!(err.contains("EWR"), "{err}");
+    }
 
     #[test]
     fn valid_ibans_pass() {
