@@ -544,6 +544,12 @@ fn documents_print_the_local_day_and_payment_is_not_before_approval() {
     let text = common::collapsed(&common::text_of(&pdf));
     assert!(text.contains("freigegeben am 01.12.2026"), "{text}");
     assert!(!text.contains("30.11.2026 von"), "{text}");
+    // The statement's information block: the approval day and who, in full (never cut to "Koordina…").
+    let (_, statement) = &docs.statements[0];
+    let pdf = common::write(dir.path(), "a.pdf", statement);
+    let text = common::collapsed(&common::text_of(&pdf));
+    assert!(text.contains("Freigegeben 01.12.2026, "), "{text}");
+    assert!(!text.contains('…'), "{text}");
 
     // Paid on 30.11. (before the approval on 01.12.) is refused, nothing written.
     let err = s.mark_paid("2026-11", Some("30.11.2026")).unwrap_err();

@@ -118,6 +118,32 @@ fn run_state_text(run: &Run) -> String {
     }
 }
 
+/// The run's state for a statement's information block, one fact per line so none is cut:
+/// "Freigegeben 02.12.2026, Koordination" and "Bezahlt am 15.12.2026", or "Stand: Entwurf …".
+fn state_references(run: &Run) -> Vec<Reference> {
+    if run.state == RunState::Draft {
+        return vec![Reference::new("Stand", run_state_text(run), 2)];
+    }
+    let mut approved: Vec<String> = run
+        .approved_at
+        .as_deref()
+        .map(stamp_date)
+        .into_iter()
+        .collect();
+    approved.extend(
+        run.approved_by
+            .as_deref()
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .map(str::to_string),
+    );
+    let mut refs = vec![Reference::new("Freigegeben", approved.join(", "), 2)];
+    if let Some(paid) = run.paid_on {
+        refs.push(Reference::new("Bezahlt am", format_date(paid), 1));
+    }
+    refs
+}
+
 fn budget_line(ctx: &StatementContext) -> String {
     ctx.budget
         .as_ref()
@@ -345,15 +371,17 @@ impl Statement<'_> {
 
     /// The payee in the envelope window; beside it what the treasury looks for first.
     fn frame(&self) -> LetterFrame<'_> {
-        let references = vec![
+        let references: Vec<Reference> = [
             Reference::new("Abrechnungs-Nr.", self.number(), 1),
             Reference::new("Datum", format_date(self.ctx.issued_on), 1),
             Reference::new("Zeitraum", period(self.month), 1),
             Reference::new("Haushaltsjahr", self.month.year.to_string(), 1),
             Reference::new("Buchungsstelle", budget_line(self.ctx), 2),
             Reference::new("Fällig am", format_date(self.due()), 1),
-            Reference::new("Stand", run_state_text(self.run), 2),
-        ];
+        ]
+        .into_iter()
+        .chain(state_references(self.run))
+        .collect();
         LetterFrame {
             letterhead: &self.ctx.letterhead,
             recipient: self.recipient.clone(),
