@@ -2,7 +2,7 @@
 // behind Tauri's IPC mock.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { courses, coverageView, dueItems, parseAmount, pilot, record, reference, settings } from './fixtures';
+import { activityMonth, courses, coverageView, dueItems, parseAmount, pilot, record, reference, settings } from './fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from './testkit';
 import type { Course, DueItem, Pilot, SessionInput, Settings } from '../backend/types';
 
@@ -35,6 +35,8 @@ beforeEach(() => {
     pilot_record: (a) => record({ pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),
     setting_views: () => [],
+    activity_month: () => activityMonth(),
+    task_areas: () => [],
     list_courses: () => structuredClone(courseData),
     due_list: () => due,
     coverage: () => coverageView(),
