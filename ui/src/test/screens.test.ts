@@ -234,13 +234,13 @@ describe('Einstellungen', () => {
     await goTo('einstellungen');
     await vi.waitFor(() => expect($<HTMLInputElement>('#set-pass_mark_percent').value).toBe('60'));
     expect(texts('#settings-form legend')).toEqual([
-      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'SEPA-Auftraggeber', 'Sicherung und Ablage',
+      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'Tätigkeitsnachweis', 'SEPA-Auftraggeber', 'Sicherung und Ablage',
     ]);
     expect(labelOf('set-certificate_max_age_months')).toBe('Höchstalter des Zeugnisses bei Vorlage (Monate)');
     expect(labelOf('set-letter_followup_days')).toBe('Bestätigungsschreiben ohne Vorlage: Hinweis nach (Tagen)');
     expect(labelOf('lh-postcode_town')).toBe('PLZ und Ort');
     expect(labelOf('set-desk_user')).toBe('Name der Person am Arbeitsplatz (wird in Verläufen als „wer“ vermerkt)');
-    expect(all('#settings-form input')).toHaveLength(28);
+    expect(all('#settings-form input')).toHaveLength(30);
     for (const input of all('#settings-form input, #settings-form select, #settings-form textarea')) expect(labelOf(input.id), input.id).not.toBe('');
     expect($<HTMLInputElement>('#lh-authority').value).toBe('Landkreis Harz');
     expect($<HTMLInputElement>('#set-desk_user').value).toBe('S. Krüger');
