@@ -78,6 +78,10 @@ fn export_roots(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     lotsen::db::Reconciliation::export_all(cfg)?;
     lotsen::db::SepaExport::export_all(cfg)?;
     lotsen::db::RestoreLoss::export_all(cfg)?;
+    lotsen::db::ActivityMonth::export_all(cfg)?;
+    lotsen::domain::activity::ActivityInput::export_all(cfg)?;
+    lotsen::app::activity::WaiverInput::export_all(cfg)?;
+    lotsen::app::activity::TaskAreaInput::export_all(cfg)?;
     lotsen::domain::reconcile::ClaimBack::export_all(cfg)?;
     lotsen::app::reconcile::SettleInput::export_all(cfg)?;
     Ok(())

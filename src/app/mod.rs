@@ -4,6 +4,7 @@
 //! documents get their file names and their place in the documents folder here ([`files`]).
 //! One module per area of the app; long work reports its steps ([`progress`]).
 
+pub mod activity;
 pub mod allowances;
 pub mod coverage;
 pub mod data;

@@ -75,6 +75,11 @@ pub fn setting_value(key: &crate::domain::settings::Key, text: &str) -> Result<s
             _ => return Err(wrong("keine Wahl; möglich: in_arrears, in_advance")),
         }),
         Kind::Text => serde_json::json!(t),
+        Kind::Bool => serde_json::json!(match t.to_lowercase().as_str() {
+            "true" | "ja" | "an" | "1" => true,
+            "false" | "nein" | "aus" | "0" => false,
+            _ => return Err(wrong("keine Wahl; möglich: true, false (ja, nein)")),
+        }),
     })
 }
 

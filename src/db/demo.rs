@@ -661,7 +661,8 @@ pub fn load_full(
     }
     store.with_transaction(|tx| {
         let ids = write_pilots(tx, &inputs, today, who)?;
-        feature_examples(tx, &ids, today, who)
+        feature_examples(tx, &ids, today, who)?;
+        activity_examples(tx, today, who)
     })?;
     Ok(DemoSummary {
         pilots: count,
@@ -715,6 +716,94 @@ fn feature_examples(
              VALUES (last_insert_rowid(), ?1, 'Irrtümlich eingetragen (Demo)', ?2, ?3)",
             params![id, who, now],
         )?;
+    }
+    Ok(())
+}
+
+/// Activity records for the twelve complete months before today, for every month in which a demo
+/// pilot was Aktiv on the 15th: plausible counts, hours and task areas, the same on every load.
+/// Every tenth pilot active last month has kept no record for the last four months, so the due list shows "keine
+/// Tätigkeit" and the gate has lines without a record.
+fn activity_examples(tx: &rusqlite::Transaction, today: NaiveDate, who: &str) -> Result<()> {
+    use crate::domain::allowance::Month;
+    use crate::domain::lifecycle::{status_on, StatusChange};
+    let now = crate::db::now_utc();
+    let areas: Vec<i64> = tx
+        .prepare("SELECT id FROM task_areas WHERE active = 1 ORDER BY position, id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut histories: std::collections::BTreeMap<i64, Vec<StatusChange>> = Default::default();
+    let mut stmt = tx.prepare(
+        "SELECT s.pilot_id, s.status, s.effective_on, s.id FROM status_changes s
+         WHERE s.id NOT IN (SELECT change_id FROM status_cancellations) ORDER BY s.effective_on, s.id",
+    )?;
+    for row in stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+        ))
+    })? {
+        let (pilot, status, on, seq) = row?;
+        if let (Some(status), Some(effective_on)) = (
+            Status::parse(&status),
+            crate::domain::pilot::parse_date(&on),
+        ) {
+            histories.entry(pilot).or_default().push(StatusChange {
+                status,
+                effective_on,
+                note: String::new(),
+                who: String::new(),
+                seq,
+            });
+        }
+    }
+    let current = Month::of(today);
+    let mut insert = tx.prepare(
+        "INSERT INTO activity_records (pilot_id, month, contacts, minutes, people, families, note, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, '', ?7, ?8)",
+    )?;
+    let mut insert_area =
+        tx.prepare("INSERT INTO activity_record_areas (record_id, area_id) VALUES (?1, ?2)")?;
+    let mut active_pilots = 0;
+    for (pilot, history) in &histories {
+        let last_mid = current.prev().first_day() + Days::new(14);
+        let gap = status_on(history, last_mid) == Some(Active) && {
+            active_pilots += 1;
+            active_pilots % 10 == 4
+        };
+        let mut month = current;
+        for back in 1..=12_u32 {
+            month = month.prev();
+            let mid = month.first_day() + Days::new(14);
+            if status_on(history, mid) != Some(Active) || (gap && back <= 4) {
+                continue;
+            }
+            let seed = (*pilot as u32).wrapping_mul(7) + month.month * 3 + back;
+            let contacts = 1 + seed % 9;
+            let minutes = contacts * (60 + 30 * (seed % 4));
+            let people = 1 + (contacts * 2 + seed % 3) / 3;
+            let families = people / 3;
+            insert.execute(params![
+                pilot,
+                month.to_string(),
+                contacts,
+                minutes,
+                people,
+                families,
+                now,
+                who
+            ])?;
+            let record = tx.last_insert_rowid();
+            if !areas.is_empty() {
+                let first = seed as usize % areas.len();
+                insert_area.execute(params![record, areas[first]])?;
+                if seed % 3 == 0 {
+                    insert_area.execute(params![record, areas[(first + 1) % areas.len()]])?;
+                }
+            }
+        }
     }
     Ok(())
 }

@@ -356,12 +356,16 @@ impl Store {
     pub fn due_list(&self, today: NaiveDate) -> Result<Vec<DueItem>> {
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
-        Ok(record::due_items(
+        let settings = self.settings_on(today)?;
+        let mut items = record::due_items(&pilots, &data, today, &settings.lifecycle);
+        items.extend(self.inactive_items(
             &pilots,
             &data,
+            settings.allowance.inactive_months,
             today,
-            &self.settings_on(today)?.lifecycle,
-        ))
+        )?);
+        items.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+        Ok(items)
     }
 
     /// Changes a pilot's status from `effective_on`, which may lie in the past (entry with

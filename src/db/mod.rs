@@ -1,5 +1,6 @@
 //! The SQLite store: one file, WAL, foreign keys, versioned embedded migrations.
 
+mod activity;
 mod allowances;
 mod audit;
 mod audit_triggers;
@@ -12,6 +13,7 @@ mod retention;
 mod settings;
 mod transfer;
 
+pub use activity::{ActivityMonth, ActivityRow};
 pub use allowances::Shown;
 pub use audit::{AuditEntry, AuditFilter, AUDITED_TABLES};
 pub use backup::{

@@ -936,7 +936,12 @@ impl<'a> ListWriter<'a> {
 
     /// One line of the run: number, statement number, name, district, IBAN, amount.
     fn line_row(&mut self, columns: &[Column], number: usize, l: &RunLine) {
-        let name = cell_text(l.name.trim(), LIST_CELL, columns[2].width, 3);
+        let name = if l.activity_missing {
+            format!("{} – Nachweis fehlt", l.name.trim())
+        } else {
+            l.name.trim().to_string()
+        };
+        let name = cell_text(&name, LIST_CELL, columns[2].width, 3);
         let district = cell_text(&l.district, LIST_CELL, columns[3].width, 2);
         self.row(
             columns,
@@ -1005,6 +1010,7 @@ impl<'a> ListWriter<'a> {
             section += 1;
         }
         self.lines_without_amount();
+        self.activity_notes();
         self.budget_section(section);
         self.sign_off_section(section + 1);
     }
@@ -1236,6 +1242,52 @@ impl<'a> ListWriter<'a> {
             self.doc.line(style, Align::Left, &l);
         }
         self.doc.gap(6.0);
+    }
+
+    /// The gate "Auszahlung nur mit Tätigkeitsnachweis": lines whose record is missing, and lines
+    /// paid without a record with the reason given, in one paragraph each.
+    fn activity_notes(&mut self) {
+        let run = self.run;
+        let missing: Vec<String> = run
+            .lines
+            .iter()
+            .filter(|l| l.activity_missing)
+            .map(|l| format!("{} ({})", l.name.trim(), statement_number(run, l)))
+            .collect();
+        let waived: Vec<String> = run
+            .lines
+            .iter()
+            .filter_map(|l| {
+                l.activity_waiver.as_ref().map(|reason| {
+                    format!(
+                        "{} ({}): {}",
+                        l.name.trim(),
+                        statement_number(run, l),
+                        reason.trim()
+                    )
+                })
+            })
+            .collect();
+        let style = Style::regular(8.5);
+        for text in [
+            (!missing.is_empty())
+                .then(|| format!("Tätigkeitsnachweis fehlt: {}.", missing.join(", "))),
+            (!waived.is_empty()).then(|| {
+                format!(
+                    "Ohne Tätigkeitsnachweis freigegeben (Begründung): {}.",
+                    waived.join("; ")
+                )
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            for l in wrap(&text, style, CONTENT_WIDTH) {
+                self.ensure(style.line_height());
+                self.doc.line(style, Align::Left, &l);
+            }
+            self.doc.gap(6.0);
+        }
     }
 
     /// The budget of the year, what was approved before, this run and what remains.

@@ -49,6 +49,11 @@ pub struct AllowanceSettings {
     pub tax_note: String,
     /// Days after the end of the month (in arrears) or after its start (in advance) the payment is due.
     pub due_days: u32,
+    /// "Auszahlung nur mit Tätigkeitsnachweis": a line with an amount needs an activity record of
+    /// its month or a waiver with a reason before the month can be approved.
+    pub require_activity: bool,
+    /// Active pilots without an activity for this many months are on the due list (0: off).
+    pub inactive_months: u32,
 }
 
 impl Default for AllowanceSettings {
@@ -65,6 +70,8 @@ impl Default for AllowanceSettings {
                 teilen Sie sie dem Jobcenter oder Sozialamt mit, wenn Sie Leistungen beziehen."
                 .into(),
             due_days: 15,
+            require_activity: false,
+            inactive_months: 3,
         }
     }
 }
@@ -98,6 +105,12 @@ impl AllowanceSettings {
             errors.push(FieldError::new(
                 "due_days",
                 "Fälligkeit: höchstens 60 Tage.",
+            ));
+        }
+        if self.inactive_months > 24 {
+            errors.push(FieldError::new(
+                "inactive_months",
+                "Ohne Tätigkeit: höchstens 24 Monate (0 schaltet den Hinweis ab).",
             ));
         }
         Error::check(errors)

@@ -2,6 +2,7 @@
 //! Everything here may be used by every other layer; nothing here uses another layer
 //! (checked by `tests/architecture.rs`).
 
+pub mod activity;
 pub mod allowance;
 pub mod approval;
 pub mod budget;

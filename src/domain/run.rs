@@ -66,6 +66,11 @@ pub struct RunLine {
     pub corrections_cents: i64,
     pub net_cents: i64,
     pub statement_number: Option<String>,
+    /// "Nachweis fehlt": the gate is on and the line has an amount but no activity record of its
+    /// month and no waiver.
+    pub activity_missing: bool,
+    /// Why the line is paid without an activity record (printed on the payment list).
+    pub activity_waiver: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]

@@ -143,6 +143,8 @@ pub enum Kind {
     PartialMonth,
     Timing,
     Text,
+    /// Yes or no.
+    Bool,
 }
 
 /// One setting key as the command line and the settings screen name it (SPEC section 10).
@@ -326,6 +328,18 @@ pub const KEYS: &[Key] = &[
         Kind::Text,
         "/data/documents_dir",
     ),
+    key(
+        "allowance.require_activity",
+        "Auszahlung nur mit Tätigkeitsnachweis",
+        Kind::Bool,
+        "/allowance/require_activity",
+    ),
+    key(
+        "allowance.inactive_months",
+        "Hinweis ohne Tätigkeit nach (Monaten)",
+        Kind::Number,
+        "/allowance/inactive_months",
+    ),
 ];
 
 impl Key {
@@ -388,6 +402,11 @@ pub fn display(key: &Key, value: &serde_json::Value) -> String {
             Err(_) => String::new(),
         },
         Kind::Number => value.to_string(),
+        Kind::Bool => match value.as_bool() {
+            Some(true) => "ja".into(),
+            Some(false) => "nein".into(),
+            None => String::new(),
+        },
         Kind::Text => value.as_str().unwrap_or_default().to_string(),
     }
 }

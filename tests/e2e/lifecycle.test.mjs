@@ -119,8 +119,10 @@ test('the due list on the Übersicht links to the pilot', async () => {
     const n = await s.exec(`return document.querySelectorAll('#due-list .due-link').length;`);
     return n === due.length ? n : null;
   });
-  // The demo's seven due items, and the eFZ data kept of a prospect with a relevant entry (Attrappe).
-  assert.equal(shown, 8);
+  // The demo's seven due items, the eFZ data kept of a prospect with a relevant entry (Attrappe), and the two
+  // active pilots whose demo activity records stop four months ago.
+  assert.equal(shown, 10);
+  assert.equal(due.filter((d) => d.kind === 'activity_missing').length, 2, JSON.stringify(due.map((d) => d.kind)));
   assert.ok(due.some((d) => d.kind === 'efz_kept_relevant_entry'), JSON.stringify(due.map((d) => d.kind)));
   writeFileSync(join(SHOTS, 'uebersicht.png'), await s.screenshot());
   const expired = due.find((d) => d.kind === 'efz_expired');

@@ -6,6 +6,10 @@ import net from 'node:net';
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 // LOTSEN_WEBDRIVER_PORT moves tauri-driver (and its native driver, one port up) off 4444, so that two test runs on one
 // machine never drive each other's app.
+/** WebDriver keys for Session.press. */
+export const TAB = '\uE004';
+export const ENTER = '\uE007';
+
 export const PORT = Number(process.env.LOTSEN_WEBDRIVER_PORT || 4444);
 
 async function call(method, path, body) {
@@ -141,6 +145,16 @@ export class Session {
     if (ids.length === 0) return false;
     return call('GET', this.p(`/element/${ids[0]}/displayed`));
   }
+  /** Presses keys as a keyboard would, on whatever has the focus (W3C actions): each argument is a
+   * WebDriver key (TAB, ENTER) or text typed character by character. */
+  async press(...keys) {
+    const actions = keys
+      .flatMap((k) => (/^[\uE000-\uF8FF]$/.test(k) ? [k] : [...k]))
+      .flatMap((ch) => [{ type: 'keyDown', value: ch }, { type: 'keyUp', value: ch }]);
+    await call('POST', this.p('/actions'), { actions: [{ type: 'key', id: 'keyboard', actions }] });
+    await call('DELETE', this.p('/actions'));
+  }
+
   async exec(script, args = []) { return call('POST', this.p('/execute/sync'), { script, args }); }
   async screenshot() { return Buffer.from(await call('GET', this.p('/screenshot')), 'base64'); }
 }

@@ -70,6 +70,12 @@ macro_rules! commands {
             data::audit_entries,
             data::audited_tables,
             data::export_personal_data,
+            activity::record_activity,
+            activity::activity_month,
+            activity::pilot_activity,
+            activity::waive_activity,
+            activity::task_areas,
+            activity::save_task_area,
         }
     };
 }

@@ -3,6 +3,7 @@
 //! its work on a blocking thread, so the window never waits for the database, a PDF or a file;
 //! long work sends its steps to the window as "progress" events.
 
+pub mod activity;
 pub mod allowances;
 pub mod app;
 pub mod checks;

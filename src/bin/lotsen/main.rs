@@ -1,6 +1,7 @@
 //! `lotsen`: the command line over the same application layer as the desktop app. This file holds
 //! the top-level options, opens the session and hands each subcommand to its own module.
 
+mod activity;
 mod backup;
 mod budget;
 mod check;
@@ -96,6 +97,9 @@ enum Command {
     Restore(restore::Args),
     /// Einstellungen mit dem heute gültigen Wert und ihrem Verlauf; `settings set KEY WERT [--from DATUM]`
     Settings(settings::Args),
+    /// Tätigkeitsnachweis je Lotse und Monat: erfassen, Monatsliste, ohne Nachweis freigeben, Aufgabenbereiche
+    #[command(subcommand)]
+    Activity(activity::Command),
     /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
     Due(due::Args),
 }
@@ -147,6 +151,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Backup(args) => backup::run(s, args),
         Command::Restore(args) => restore::run(s, args),
         Command::Due(args) => due::run(s, args),
+        Command::Activity(cmd) => activity::run(s, cmd),
         Command::Settings(args) => settings::run(s, args),
     }
 }

@@ -3,6 +3,9 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
+  ActivityInput,
+  ActivityMonth,
+  ActivityRecord,
   Approval,
   SettingView,
   AppError,
@@ -50,6 +53,10 @@ import type {
   Settings,
   StatusCode,
   StartupProblem,
+  TaskArea,
+  TaskAreaInput,
+  Waiver,
+  WaiverInput,
 } from './types';
 
 // ---- long work: what runs and how far it is --------------------------------------------------
@@ -315,6 +322,37 @@ export function markPaid(month: string, paidOn: string): Promise<Run> {
 
 export function deleteDraft(month: string): Promise<null> {
   return invoke<null>('delete_draft', { month });
+}
+
+// ---- activity record (Tätigkeitsnachweis) -----------------------------------------------------
+
+/** Records (or replaces) a pilot's month; a refusal names the fields. */
+export function recordActivity(input: ActivityInput): Promise<ActivityRecord> {
+  return invoke<ActivityRecord>('record_activity', { input });
+}
+
+/** The month grid: every pilot active in the month with record and waiver. */
+export function activityMonth(month: string): Promise<ActivityMonth> {
+  return invoke<ActivityMonth>('activity_month', { month });
+}
+
+/** A pilot's records, newest month first (tab "Einsätze"). */
+export function pilotActivity(pilotId: number): Promise<ActivityRecord[]> {
+  return invoke<ActivityRecord[]>('pilot_activity', { pilotId });
+}
+
+/** "Ohne Nachweis freigeben" with a reason (printed on the payment list). */
+export function waiveActivity(input: WaiverInput): Promise<Waiver> {
+  return invoke<Waiver>('waive_activity', { input });
+}
+
+export function taskAreas(): Promise<TaskArea[]> {
+  return invoke<TaskArea[]>('task_areas');
+}
+
+/** Adds (id null), renames or retires a task area; answers with the list. */
+export function saveTaskArea(input: TaskAreaInput): Promise<TaskArea[]> {
+  return invoke<TaskArea[]>('save_task_area', { input });
 }
 
 /** A correction (+ Nachzahlung, − Rückforderung) for an approved month of a pilot; it waits for the next draft. */

@@ -55,6 +55,10 @@ function fakeBackend(cmd: string, args: Record<string, unknown> = {}): unknown {
       return settings();
     case 'setting_views':
       return [];
+    case 'task_areas':
+      return [];
+    case 'activity_month':
+      return { month: '2026-10', label: 'Oktober 2026', areas: [], rows: [], required: false };
     case 'validate_pilot': {
       // validate_pilot's answer for the values typed here (the rules are the backend's)
       const input = args.input as PilotInput;

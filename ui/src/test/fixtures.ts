@@ -179,6 +179,8 @@ export function settings(): Settings {
       legal_basis: 'Richtlinie Integrationslotsen Sachsen-Anhalt; Satzung des Landkreises Harz',
       tax_note: 'Steuerfrei nach § 3 Nr. 12 EStG. Bitte dem Jobcenter mitteilen, wenn Sie Leistungen beziehen.',
       due_days: 15,
+      require_activity: false,
+      inactive_months: 3,
     },
     debtor: { name: 'Landkreis Harz', iban: 'DE02810530510123456789', bic: 'NOLADE21HAR' },
     desk_user: 'S. Krüger',
@@ -372,6 +374,8 @@ export function runLine(overrides: Partial<RunLine> = {}): RunLine {
     corrections_cents: 0,
     net_cents: 13000,
     statement_number: null,
+    activity_missing: false,
+    activity_waiver: null,
     ...overrides,
   };
 }
@@ -589,4 +593,9 @@ export function parseAmount(args: Record<string, unknown>): number {
   if (cents !== undefined) return cents;
   const message = `„${label}“: „${text.trim()}“ ist kein eindeutiger Betrag; bitte z. B. 1.234,56 oder 1234 eingeben.`;
   throw { kind: 'validation', message, errors: [{ field, message }], missing: [] };
+}
+
+/** The month grid of activity records, empty unless rows are given. */
+export function activityMonth(overrides: Partial<import('../backend/types').ActivityMonth> = {}): import('../backend/types').ActivityMonth {
+  return { month: '2026-10', label: 'Oktober 2026', areas: [], rows: [], required: false, ...overrides };
 }

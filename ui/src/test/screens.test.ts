@@ -2,7 +2,7 @@
 // behind Tauri's IPC mock.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { courses, coverageView, dueItems, parseAmount, pilot, record, reference, settings } from './fixtures';
+import { activityMonth, courses, coverageView, dueItems, parseAmount, pilot, record, reference, settings } from './fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from './testkit';
 import type { Course, DueItem, Pilot, SessionInput, Settings } from '../backend/types';
 
@@ -35,6 +35,8 @@ beforeEach(() => {
     pilot_record: (a) => record({ pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),
     setting_views: () => [],
+    activity_month: () => activityMonth(),
+    task_areas: () => [],
     list_courses: () => structuredClone(courseData),
     due_list: () => due,
     coverage: () => coverageView(),
@@ -232,13 +234,13 @@ describe('Einstellungen', () => {
     await goTo('einstellungen');
     await vi.waitFor(() => expect($<HTMLInputElement>('#set-pass_mark_percent').value).toBe('60'));
     expect(texts('#settings-form legend')).toEqual([
-      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'SEPA-Auftraggeber', 'Sicherung und Ablage',
+      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'Tätigkeitsnachweis', 'SEPA-Auftraggeber', 'Sicherung und Ablage',
     ]);
     expect(labelOf('set-certificate_max_age_months')).toBe('Höchstalter des Zeugnisses bei Vorlage (Monate)');
     expect(labelOf('set-letter_followup_days')).toBe('Bestätigungsschreiben ohne Vorlage: Hinweis nach (Tagen)');
     expect(labelOf('lh-postcode_town')).toBe('PLZ und Ort');
     expect(labelOf('set-desk_user')).toBe('Name der Person am Arbeitsplatz (wird in Verläufen als „wer“ vermerkt)');
-    expect(all('#settings-form input')).toHaveLength(28);
+    expect(all('#settings-form input')).toHaveLength(30);
     for (const input of all('#settings-form input, #settings-form select, #settings-form textarea')) expect(labelOf(input.id), input.id).not.toBe('');
     expect($<HTMLInputElement>('#lh-authority').value).toBe('Landkreis Harz');
     expect($<HTMLInputElement>('#set-desk_user').value).toBe('S. Krüger');

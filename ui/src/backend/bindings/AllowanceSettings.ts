@@ -17,4 +17,13 @@ tax_note: string,
 /**
  * Days after the end of the month (in arrears) or after its start (in advance) the payment is due.
  */
-due_days: number, };
+due_days: number, 
+/**
+ * "Auszahlung nur mit Tätigkeitsnachweis": a line with an amount needs an activity record of
+ * its month or a waiver with a reason before the month can be approved.
+ */
+require_activity: boolean, 
+/**
+ * Active pilots without an activity for this many months are on the due list (0: off).
+ */
+inactive_months: number, };

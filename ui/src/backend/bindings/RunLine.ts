@@ -14,4 +14,13 @@ bic: string, account_holder: string,
  * How the line is paid: in the SEPA file, or by hand ("manuelle Zahlung") for an account
  * outside SEPA.
  */
-route: Route, eligible_days: number, days_in_month: number, rate_cents: number, computed_cents: number, amount_cents: number, lowered_reason: string, corrections_cents: number, net_cents: number, statement_number: string | null, };
+route: Route, eligible_days: number, days_in_month: number, rate_cents: number, computed_cents: number, amount_cents: number, lowered_reason: string, corrections_cents: number, net_cents: number, statement_number: string | null, 
+/**
+ * "Nachweis fehlt": the gate is on and the line has an amount but no activity record of its
+ * month and no waiver.
+ */
+activity_missing: boolean, 
+/**
+ * Why the line is paid without an activity record (printed on the payment list).
+ */
+activity_waiver: string | null, };

@@ -3,10 +3,10 @@
 // names and argument keys are checked as Tauri sees them.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { budgetYear, correction, parseAmount, pilot, record, reference, run, settings } from '../../test/fixtures';
+import { activityMonth, budgetYear, correction, parseAmount, pilot, record, reference, run, settings } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
 import { formatCents, formatDateTime, monthName } from '../../shared/format';
-import type { BudgetYear, ClaimBack, Correction, MonthDifference, Pilot, Reconciliation, Run, SepaExport, Settings } from '../../backend/types';
+import type { ActivityInput, ActivityRecord, ActivityRow, BudgetYear, ClaimBack, Correction, MonthDifference, Pilot, Reconciliation, Run, SepaExport, Settings } from '../../backend/types';
 
 let calls: Call[];
 let handlers: Record<string, Handler>;
@@ -97,6 +97,8 @@ beforeEach(() => {
       return structuredClone(current);
     },
     pilot_corrections: () => structuredClone(corrections),
+    activity_month: () => activityMonth(),
+    task_areas: () => [],
     reconcile: () => reconciliation([]),
     claim_backs: () => [],
     sepa_exports: () => structuredClone(exports),
@@ -902,5 +904,60 @@ describe('Abrechnung: the ledger', () => {
     await openOctober(run({ state: 'paid', approved_at: '2026-11-15T11:00:00Z', approved_by: 'S. Krüger', paid_on: '2026-11-20' }));
     await vi.waitFor(() => expect(all('#sepa-export-table tbody tr')).toHaveLength(1));
     expect(has('#save-sepa')).toBe(false);
+  });
+});
+
+// ---- month grid of activity records ------------------------------------------------------------
+describe('Tätigkeitsnachweise (month grid)', () => {
+  function row(pilot_id: number, name: string, record: ActivityRecord | null = null): ActivityRow {
+    return { pilot_id, name, district: 'Halberstadt', record, waiver: null };
+  }
+
+  it('is filled with the keyboard: numbers only, Enter saves the row and goes down, errors at the cell', async () => {
+    const saved: ActivityInput[] = [];
+    handlers.activity_month = () => activityMonth({ required: true, rows: [row(1, 'Albers, Anna'), row(2, 'Brandt, Bernd')] });
+    handlers.record_activity = (a) => {
+      const input = a.input as ActivityInput;
+      saved.push(input);
+      if (input.hours === '2,555') throw { kind: 'validation', message: 'Stunden falsch.', errors: [{ field: 'hours', message: 'Stunden: „2,555“ ist keine Stundenzahl.' }], missing: [] };
+      return { pilot_id: input.pilot_id, month: input.month, contacts: Number(input.contacts), minutes: input.hours ? 150 : null, areas: [], people: Number(input.people || 0), families: Number(input.families || 0), note: '', recorded_at: '', recorded_by: '' };
+    };
+    await goToAbrechnung();
+    await vi.waitFor(() => expect(all('#activity-grid tbody tr')).toHaveLength(2));
+    expect($('#grid-month').getAttribute('value') ?? $<HTMLInputElement>('#grid-month').value).toBe('2026-10');
+    expect($('#grid-summary').textContent).toContain('0 von 2 Lotsen mit Nachweis');
+
+    // A letter never reaches a number cell; a digit does.
+    const contacts = $<HTMLInputElement>('#grid-1-contacts');
+    const letter = new KeyboardEvent('keydown', { key: 'x', bubbles: true, cancelable: true });
+    contacts.dispatchEvent(letter);
+    expect(letter.defaultPrevented).toBe(true);
+    const digit = new KeyboardEvent('keydown', { key: '4', bubbles: true, cancelable: true });
+    contacts.dispatchEvent(digit);
+    expect(digit.defaultPrevented).toBe(false);
+
+    fill('#grid-1-contacts', '4');
+    fill('#grid-1-hours', '2.5');
+    key($('#grid-1-hours'), 'Enter');
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0]).toMatchObject({ pilot_id: 1, month: '2026-10', contacts: '4', hours: '2.5', areas: [], note: '' });
+    expect(document.activeElement?.id).toBe('grid-2-hours');
+    await vi.waitFor(() => expect($<HTMLInputElement>('#grid-1-hours').value).toBe('2,5'));
+    expect($('tr[data-pilot-id="1"] .grid-state').textContent).toBe('erfasst');
+    expect($('#grid-summary').textContent).toContain('1 von 2');
+
+    // Hours without contacts: the quick check asks at the cell, nothing is sent.
+    fill('#grid-2-hours', '1');
+    key($('#grid-2-hours'), 'Enter');
+    await vi.waitFor(() => expect($('#err-grid-2-contacts').textContent).toContain('Kontakte'));
+    expect(saved).toHaveLength(1);
+
+    // The backend's refusal shows at its cell.
+    fill('#grid-2-contacts', '1');
+    fill('#grid-2-hours', '2,555');
+    key($('#grid-2-hours'), 'Enter');
+    await vi.waitFor(() => expect($('#err-grid-2-hours').textContent).toContain('keine Stundenzahl'));
+    expect($('#grid-2-hours').getAttribute('aria-invalid')).toBe('true');
+    expect($('tr[data-pilot-id="2"] .grid-state').textContent).toBe('Nachweis fehlt');
   });
 });

@@ -3,6 +3,7 @@
 // twelve months with their runs; and the run panel (runPanel.ts) for the month opened.
 import * as api from '../../backend/api';
 import { burndownChart, burndownLegend } from './burndownChart';
+import { createActivityGrid } from './activityGrid';
 import { h, options, replace } from '../../shared/dom';
 import { dateInput, FIELD_MESSAGES, FieldErrors, labelled, readDate, reportSaveError, textInput } from '../../shared/fields';
 import { formatCents, formatDate, formatEuros, monthName, pilotCount } from '../../shared/format';
@@ -178,6 +179,11 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
   });
 
   const ledger = createLedgerPanel(ctx, () => refresh());
+  // A saved record can lift "Nachweis fehlt" of the open draft.
+  const grid = createActivityGrid(ctx, () => {
+    const open = runPanel.month();
+    if (open) void runPanel.load(open);
+  });
 
   const element = h(
     'section',
@@ -193,6 +199,7 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
     monthsPanel,
     runPanel.element,
     ledger.claims,
+    grid.element,
   );
   container.append(element);
 
@@ -371,7 +378,7 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
   });
 
   async function refresh(): Promise<void> {
-    await load(year);
+    await Promise.all([load(year), grid.refresh()]);
     const open = runPanel.month();
     if (open) await runPanel.load(open);
   }

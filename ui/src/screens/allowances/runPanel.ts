@@ -3,6 +3,7 @@
 // it. A draft can be recomputed, lowered line by line, approved or deleted; an approved or paid run shows
 // no editing control at all (docs/DOMAIN.md#runs: approved runs are never edited).
 import * as api from '../../backend/api';
+import { createWaiverDialog } from './waiverDialog';
 import { h, replace } from '../../shared/dom';
 import { closeDialog, dateInput, dialogOpen, FIELD_MESSAGES, FieldErrors, labelled, openDialog, readDate, textInput } from '../../shared/fields';
 import { formatCents, formatDate, formatDateTime, formatEuros, formatIban, monthName, pilotCount, pilotName, runStateLabel } from '../../shared/format';
@@ -108,6 +109,10 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
   const lowerDialog = h('dialog', { id: 'lower-dialog', class: 'dialog', 'aria-labelledby': 'lower-title' }, lowerForm);
   const lowerErrors = new FieldErrors(lowerForm, { amount: 'lower-amount', amount_cents: 'lower-amount', reason: 'lower-reason' });
 
+  const waiver = createWaiverDialog(ctx, () => {
+    if (run) void load(run.month);
+  });
+
   // ---- delete confirmation -----------------------------------------------------------------------
   const deleteText = h('p', { id: 'delete-text' });
   const deleteConfirm = h('button', { type: 'button', id: 'delete-confirm', class: 'warning' }, 'Entwurf löschen');
@@ -153,6 +158,7 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     lowerDialog,
     deleteDialog,
     againDialog,
+    waiver.element,
   );
   const actionErrors = new FieldErrors(element, { paid_on: 'paid-on' });
 
@@ -256,6 +262,26 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     return h('td', { class: 'num net' }, formatCents(l.net_cents));
   }
 
+  /** The gate "Auszahlung nur mit Tätigkeitsnachweis": "Nachweis fehlt" (in a draft with the way out), or
+   * the reason a line is paid without a record. */
+  function activityNote(l: RunLine, draft: boolean, name: string): HTMLElement | null {
+    if (l.activity_missing) {
+      return h(
+        'span',
+        { class: 'activity-missing' },
+        h('span', { class: 'claim-tag' }, 'Nachweis fehlt'),
+        draft && run
+          ? h(
+              'button',
+              { type: 'button', class: 'link-button waive-activity', 'data-pilot-id': l.pilot_id, 'aria-label': `Ohne Nachweis freigeben: ${name}`, onclick: () => run && waiver.open(l, run.month, name) },
+              ' Ohne Nachweis freigeben…',
+            )
+          : null,
+      );
+    }
+    return l.activity_waiver ? h('span', { class: 'hint activity-waiver' }, ` ohne Nachweis: ${l.activity_waiver}`) : null;
+  }
+
   function lineRow(l: RunLine, draft: boolean): HTMLTableRowElement {
     const name = nameOf(l);
     return h(
@@ -270,6 +296,7 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
           { type: 'button', class: 'link-button pilot-link', title: 'Seite des Lotsen öffnen (Reiter Abrechnung)', onclick: () => ctx.openPilot(l.pilot_id, 'abrechnung') },
           name,
         ),
+        activityNote(l, draft, name),
       ),
       h('td', {}, l.district || '—'),
       h('td', { class: 'num days' }, `${l.eligible_days}/${l.days_in_month}`),
@@ -870,6 +897,7 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
     load,
     close,
     onEscape(): boolean {
+      if (waiver.onEscape()) return true;
       if (dialogOpen(staleDialog)) {
         closeStale();
         return true;

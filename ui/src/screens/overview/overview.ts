@@ -21,6 +21,7 @@ export const DUE_KINDS: Record<DueKind, { tag: string; tab: RecordTab }> = {
   letter_unanswered: { tag: 'Führungszeugnis', tab: 'efz' },
   refresher_overdue: { tag: 'Auffrischung', tab: 'status' },
   qualified_waiting: { tag: 'Berufung', tab: 'status' },
+  activity_missing: { tag: 'Einsätze', tab: 'einsaetze' },
 };
 
 function byDate(a: DueItem, b: DueItem): number {

@@ -42,9 +42,9 @@ async function openOlena(tab: 'status' | 'efz' | 'qualifizierung'): Promise<void
 }
 
 describe('pilot page tabs', () => {
-  it('shows the six tabs for a saved pilot, none for a new one, and moves with the arrow keys', async () => {
+  it('shows the seven tabs for a saved pilot, none for a new one, and moves with the arrow keys', async () => {
     await openOlena('status');
-    expect(texts('[role="tab"]')).toEqual(['Stammdaten', 'Status', 'Führungszeugnis', 'Qualifizierung', 'Abrechnung', 'Verlauf']);
+    expect(texts('[role="tab"]')).toEqual(['Stammdaten', 'Status', 'Führungszeugnis', 'Qualifizierung', 'Einsätze', 'Abrechnung', 'Verlauf']);
     expect($('#record-title').textContent).toBe('Kovalenko, Olena');
     expect(callsOf('pilot_record')[0].args).toEqual({ id: 2 });
     expect($('#tab-status').getAttribute('aria-selected')).toBe('true');

@@ -1,8 +1,9 @@
 // A pilot's page in the detail panel: tabs "Stammdaten" (the edit form), "Status", "Führungszeugnis",
-// "Qualifizierung", "Abrechnung" and "Verlauf". The record comes from pilot_record; every change returns
+// "Qualifizierung", "Einsätze" (the activity record), "Abrechnung" and "Verlauf". The record comes from pilot_record; every change returns
 // the whole record again. The Abrechnung tab loads the pilot's corrections and the Verlauf tab the audit
 // log itself when shown.
 import * as api from '../../backend/api';
+import { createActivityPanel } from './activityPanel';
 import { createAllowancePanel } from './allowancePanel';
 import { h } from '../../shared/dom';
 import { pilotName } from '../../shared/format';
@@ -17,7 +18,7 @@ import { createVerlaufPanel } from './historyPanel';
 
 export type RecordTab = 'stammdaten' | PanelKey;
 
-export const RECORD_TABS: RecordTab[] = ['stammdaten', 'status', 'efz', 'qualifizierung', 'abrechnung', 'verlauf'];
+export const RECORD_TABS: RecordTab[] = ['stammdaten', 'status', 'efz', 'qualifizierung', 'einsaetze', 'abrechnung', 'verlauf'];
 
 export interface PilotRecordView {
   element: HTMLElement;
@@ -55,6 +56,7 @@ export function createPilotRecord(opts: PilotRecordOptions): PilotRecordView {
     status: createStatusPanel(deps),
     efz: createScreeningPanel(deps),
     qualifizierung: createTrainingPanel(deps),
+    einsaetze: createActivityPanel(deps),
     abrechnung: createAllowancePanel(deps),
     verlauf: createVerlaufPanel(deps),
   };
@@ -66,6 +68,7 @@ export function createPilotRecord(opts: PilotRecordOptions): PilotRecordView {
       { key: 'status', label: 'Status', content: panels.status.element },
       { key: 'efz', label: 'Führungszeugnis', content: panels.efz.element },
       { key: 'qualifizierung', label: 'Qualifizierung', content: panels.qualifizierung.element },
+      { key: 'einsaetze', label: 'Einsätze', content: panels.einsaetze.element },
       { key: 'abrechnung', label: 'Abrechnung', content: panels.abrechnung.element },
       { key: 'verlauf', label: 'Verlauf', content: panels.verlauf.element },
     ],
@@ -81,7 +84,7 @@ export function createPilotRecord(opts: PilotRecordOptions): PilotRecordView {
     header.hidden = !on;
     tabs.list.hidden = !on;
     element.classList.toggle('has-record', on);
-    for (const key of ['status', 'efz', 'qualifizierung', 'abrechnung', 'verlauf'] as const) tabs.setAvailable(key, on);
+    for (const key of ['status', 'efz', 'qualifizierung', 'einsaetze', 'abrechnung', 'verlauf'] as const) tabs.setAvailable(key, on);
   }
 
   /** source: the panel that made the change, or null for a fresh load (every form is refilled). */

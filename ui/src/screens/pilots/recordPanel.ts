@@ -1,10 +1,10 @@
-// What the sections of a pilot's page (Status, Führungszeugnis, Qualifizierung, Abrechnung, Verlauf) share.
+// What the sections of a pilot's page (Status, Führungszeugnis, Qualifizierung, Einsätze, Abrechnung, Verlauf) share.
 import * as api from '../../backend/api';
 import { h } from '../../shared/dom';
 import type { ScreenContext } from '../../app/screen';
 import type { DocumentKind, PilotRecord } from '../../backend/types';
 
-export type PanelKey = 'status' | 'efz' | 'qualifizierung' | 'abrechnung' | 'verlauf';
+export type PanelKey = 'status' | 'efz' | 'qualifizierung' | 'einsaetze' | 'abrechnung' | 'verlauf';
 
 export interface RecordDeps {
   ctx: ScreenContext;

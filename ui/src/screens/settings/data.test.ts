@@ -4,7 +4,7 @@
 // IPC mock: command names and argument keys are checked as Tauri sees them.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { auditEntries, auditEntry, backups, importPreview, parseAmount, pilot, record, reference, settings } from '../../test/fixtures';
+import { activityMonth, auditEntries, auditEntry, backups, importPreview, parseAmount, pilot, record, reference, settings } from '../../test/fixtures';
 import { formatDateTime, formatMegabytes } from '../../shared/format';
 import { restart } from '../../app/notice';
 import { $, all, choose, fill, installBackend, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
@@ -46,6 +46,8 @@ beforeEach(() => {
     pilot_record: (a) => ({ ...current, pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),
     setting_views: () => [],
+    activity_month: () => activityMonth(),
+    task_areas: () => [],
     list_backups: () => structuredClone(backupList),
     audited_tables: () => [
       { code: 'pilots', label: 'Lotse' },

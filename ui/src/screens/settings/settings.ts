@@ -7,10 +7,11 @@ import * as api from '../../backend/api';
 import { createDataSettings } from './dataSettings';
 import { createDatedSettings } from './datedSettings';
 import { h, options } from '../../shared/dom';
-import { FIELD_MESSAGES, FieldErrors, reportSaveError, integerInput, labelled, readInteger, textInput } from '../../shared/fields';
+import { FIELD_MESSAGES, FieldErrors, reportSaveError, integerInput, labelled, labelledCheckbox, readInteger, textInput } from '../../shared/fields';
 import { formatEuros, formatIban, normalizeIban } from '../../shared/format';
 import { readAmount } from '../../shared/validate';
 import { createReferenceSettings } from './referenceSettings';
+import { createTaskAreaSettings } from './taskAreaSettings';
 import type { Screen, ScreenContext } from '../../app/screen';
 import type { AllowanceSettings, CoverageSettings, DataSettings, DebtorSettings, Letterhead, LifecycleSettings, PartialMonth, Settings, Timing } from '../../backend/types';
 
@@ -50,6 +51,8 @@ export const ALLOWANCE_LABELS = {
   due_days: 'Fällig nach (Tagen)',
   legal_basis: 'Rechtsgrundlage (Abrechnung)',
   tax_note: 'Hinweis zu Steuern und Sozialleistungen',
+  require_activity: 'Auszahlung nur mit Tätigkeitsnachweis',
+  inactive_months: 'Hinweis „keine Tätigkeit“ nach (Monaten, 0 = aus)',
 } as const;
 
 export const PARTIAL_MONTH_OPTIONS: { value: PartialMonth; label: string }[] = [
@@ -94,6 +97,8 @@ const FIELD_IDS: Record<string, string> = {
   due_days: 'set-due_days',
   legal_basis: 'set-legal_basis',
   tax_note: 'set-tax_note',
+  require_activity: 'set-require_activity',
+  inactive_months: 'set-inactive_months',
   // SEPA debtor: the backend names them debtor_iban (also "debtor.iban", which arrives as "iban")
   debtor_name: 'set-debtor_name',
   debtor_iban: 'set-debtor_iban',
@@ -184,6 +189,21 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     ),
   );
 
+  const requireActivity = h('input', { type: 'checkbox' });
+  const inactiveMonths = integerInput();
+  const activitySet = h(
+    'fieldset',
+    { id: 'activity-group', class: 'settings-group' },
+    h('legend', {}, 'Tätigkeitsnachweis'),
+    labelledCheckbox(FIELD_IDS.require_activity, ALLOWANCE_LABELS.require_activity, requireActivity),
+    labelled(FIELD_IDS.inactive_months, ALLOWANCE_LABELS.inactive_months, inactiveMonths, 'narrow'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Eingeschaltet wird ein Monat erst freigegeben, wenn jede Zeile mit Betrag einen Tätigkeitsnachweis hat oder mit Begründung ohne Nachweis freigegeben ist („Nachweis fehlt“). Aktive Lotsen ohne Tätigkeit stehen nach der eingestellten Zahl von Monaten in den Fälligkeiten.',
+    ),
+  );
+
   const debtorName = textInput({ maxlength: 70 });
   const debtorIban = textInput({ maxlength: 42, class: 'iban-input' });
   const debtorBic = textInput({ maxlength: 11 });
@@ -222,6 +242,7 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
       letterheadSet,
       h('div', { class: 'settings-column' }, coverageSet, deskSet),
       allowanceSet,
+      activitySet,
       debtorSet,
       dataSet,
     ),
@@ -231,11 +252,12 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
   const reference = createReferenceSettings(ctx);
   const data = createDataSettings(ctx);
   const dated = createDatedSettings(ctx);
+  const areas = createTaskAreaSettings(ctx);
   const element = h(
     'section',
     { id: 'screen-einstellungen', class: 'screen screen-einstellungen', 'aria-labelledby': 'einstellungen-title' },
     h('h2', { id: 'einstellungen-title', class: 'screen-title' }, 'Einstellungen'),
-    h('div', { class: 'settings-scroll' }, form, dated.element, data.element, reference.element),
+    h('div', { class: 'settings-scroll' }, form, dated.element, areas.element, data.element, reference.element),
   );
   container.append(element);
 
@@ -254,6 +276,8 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     dueDays.value = a ? String(a.due_days) : '';
     legalBasis.value = a?.legal_basis ?? '';
     taxNote.value = a?.tax_note ?? '';
+    requireActivity.checked = a?.require_activity ?? false;
+    inactiveMonths.value = a ? String(a.inactive_months ?? 3) : '';
     debtorName.value = s.debtor?.name ?? '';
     debtorIban.value = formatIban(s.debtor?.iban ?? '');
     debtorBic.value = s.debtor?.bic ?? '';
@@ -282,6 +306,9 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     const due = readInteger(dueDays);
     if (due === null) errors.set('due_days', FIELD_MESSAGES.missing(ALLOWANCE_LABELS.due_days));
     else if (due === undefined) errors.set('due_days', FIELD_MESSAGES.notAWholeNumber(ALLOWANCE_LABELS.due_days));
+    const inactive = readInteger(inactiveMonths);
+    if (inactive === null) errors.set('inactive_months', FIELD_MESSAGES.missing(ALLOWANCE_LABELS.inactive_months));
+    else if (inactive === undefined) errors.set('inactive_months', FIELD_MESSAGES.notAWholeNumber(ALLOWANCE_LABELS.inactive_months));
     const keep = readInteger(backupKeep);
     if (keep === null) errors.set('backup_keep', FIELD_MESSAGES.missing(DATA_LABELS.backup_keep));
     else if (keep === undefined) errors.set('backup_keep', FIELD_MESSAGES.notAWholeNumber(DATA_LABELS.backup_keep));
@@ -292,7 +319,7 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     ]);
     if (typeof rateCents === 'string') errors.set('rate_cents', rateCents);
     if (typeof capCents === 'string') errors.set('cap_cents', capCents);
-    if (errors.any() || typeof rateCents === 'string' || typeof capCents === 'string' || due == null || keep == null) {
+    if (errors.any() || typeof rateCents === 'string' || typeof capCents === 'string' || due == null || keep == null || inactive == null) {
       errors.focusFirst();
       return null;
     }
@@ -306,6 +333,8 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
       due_days: due,
       legal_basis: legalBasis.value.trim(),
       tax_note: taxNote.value.trim(),
+      require_activity: requireActivity.checked,
+      inactive_months: inactive,
     };
     const debtor: DebtorSettings = {
       ...loaded!.debtor,
@@ -356,7 +385,7 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
         ctx.showError(`Die Einstellungen konnten nicht geladen werden: ${api.toAppError(e).message}`);
       }
     })();
-    await Promise.all([settings, dated.refresh(), reference.refresh(), data.refresh()]);
+    await Promise.all([settings, dated.refresh(), areas.refresh(), reference.refresh(), data.refresh()]);
   }
 
   return { element, refresh, onEscape: data.onEscape };
