@@ -799,7 +799,7 @@ fn activity_examples(tx: &rusqlite::Transaction, today: NaiveDate, who: &str) ->
             if !areas.is_empty() {
                 let first = seed as usize % areas.len();
                 insert_area.execute(params![record, areas[first]])?;
-                if seed % 3 == 0 {
+                if seed.is_multiple_of(3) {
                     insert_area.execute(params![record, areas[(first + 1) % areas.len()]])?;
                 }
             }
