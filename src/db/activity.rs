@@ -210,6 +210,22 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The gate "Auszahlung nur mit Tätigkeitsnachweis" of `month`, with the setting in force in it.
+    pub(crate) fn activity_gate(&self, month: Month) -> Result<activity::Gate> {
+        Ok(activity::Gate {
+            required: self
+                .settings_on(month.first_day())?
+                .allowance
+                .require_activity,
+            recorded: self.recorded_pilots(month)?,
+            waivers: self
+                .waivers_of_month(month)?
+                .into_iter()
+                .map(|w| (w.pilot_id, w.reason))
+                .collect(),
+        })
+    }
+
     /// The pilots with a record of `month`.
     pub(crate) fn recorded_pilots(&self, month: Month) -> Result<HashSet<i64>> {
         Ok(self

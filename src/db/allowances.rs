@@ -399,23 +399,10 @@ impl Store {
             })?
             .collect::<rusqlite::Result<_>>()?;
         // The gate "Auszahlung nur mit Tätigkeitsnachweis": records and waivers of the month.
-        let required = self
-            .settings_on(month.first_day())?
-            .allowance
-            .require_activity;
-        let recorded = self.recorded_pilots(month)?;
-        let waivers = self.waivers_of_month(month)?;
+        let gate = self.activity_gate(month)?;
         for l in &mut run.lines {
-            l.activity_waiver = waivers
-                .iter()
-                .find(|w| w.pilot_id == l.pilot_id && !recorded.contains(&l.pilot_id))
-                .map(|w| w.reason.clone());
-            l.activity_missing = crate::domain::activity::missing_record(
-                required,
-                l.amount_cents,
-                recorded.contains(&l.pilot_id),
-                l.activity_waiver.is_some(),
-            );
+            l.activity_waiver = gate.waiver(l.pilot_id).map(str::to_string);
+            l.activity_missing = gate.missing(l.pilot_id, l.amount_cents);
         }
         // The order of the payment list: district, then name.
         run.lines.sort_by_cached_key(|l| {
@@ -625,27 +612,17 @@ impl Store {
             if !no_iban.is_empty() {
                 missing.push(format!("Keine gültige IBAN: {}.", no_iban.join(", ")));
             }
-            if settings.allowance.require_activity {
-                let recorded = store.recorded_pilots(m)?;
-                let waived: Vec<i64> = store.waivers_of_month(m)?.iter().map(|w| w.pilot_id).collect();
-                let without: Vec<String> = fresh
-                    .iter()
-                    .filter(|l| {
-                        crate::domain::activity::missing_record(
-                            true,
-                            l.amount,
-                            recorded.contains(&l.pilot.id),
-                            waived.contains(&l.pilot.id),
-                        )
-                    })
-                    .map(|l| l.pilot.display_name())
-                    .collect();
-                if !without.is_empty() {
-                    missing.push(format!(
-                        "Nachweis fehlt (Auszahlung nur mit Tätigkeitsnachweis): {}. Nachweis erfassen oder mit Begründung ohne Nachweis freigeben.",
-                        without.join(", ")
-                    ));
-                }
+            let gate = store.activity_gate(m)?;
+            let without: Vec<String> = fresh
+                .iter()
+                .filter(|l| gate.missing(l.pilot.id, l.amount))
+                .map(|l| l.pilot.display_name())
+                .collect();
+            if !without.is_empty() {
+                missing.push(format!(
+                    "Nachweis fehlt (Auszahlung nur mit Tätigkeitsnachweis): {}. Nachweis erfassen oder mit Begründung ohne Nachweis freigeben.",
+                    without.join(", ")
+                ));
             }
             for l in &paid {
                 if crate::domain::iban::check(&l.pilot.iban).is_ok() {

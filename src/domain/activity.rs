@@ -5,7 +5,7 @@
 //! them. Also the gate "Auszahlung nur mit Tätigkeitsnachweis" and the due item for pilots
 //! without activity. Pure functions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -288,8 +288,37 @@ pub fn check_reason(reason: &str) -> Result<String> {
     Ok(r.to_string())
 }
 
-/// The gate "Auszahlung nur mit Tätigkeitsnachweis": a line with an amount for its month needs a
-/// record of that month or a waiver. `None` when the line passes.
+/// The gate "Auszahlung nur mit Tätigkeitsnachweis" of one month: whether it is on, who has a
+/// record of the month, and who may be paid without one (with the reason).
+#[derive(Debug, Clone, Default)]
+pub struct Gate {
+    pub required: bool,
+    pub recorded: HashSet<i64>,
+    pub waivers: HashMap<i64, String>,
+}
+
+impl Gate {
+    /// Whether a line of `pilot_id` with `amount_cents` is blocked for want of a record.
+    pub fn missing(&self, pilot_id: i64, amount_cents: i64) -> bool {
+        missing_record(
+            self.required,
+            amount_cents,
+            self.recorded.contains(&pilot_id),
+            self.waivers.contains_key(&pilot_id),
+        )
+    }
+
+    /// The reason a pilot is paid without a record; none once a record exists.
+    pub fn waiver(&self, pilot_id: i64) -> Option<&str> {
+        if self.recorded.contains(&pilot_id) {
+            return None;
+        }
+        self.waivers.get(&pilot_id).map(String::as_str)
+    }
+}
+
+/// The gate's rule: a line with an amount for its month needs a record of that month or a
+/// waiver; `true` when it has neither.
 pub fn missing_record(required: bool, amount_cents: i64, recorded: bool, waived: bool) -> bool {
     required && amount_cents > 0 && !recorded && !waived
 }
