@@ -175,6 +175,15 @@ impl Store {
         Ok(sessions.into_iter().map(|(_, s)| s).collect())
     }
 
+    /// The years with a budget (each has a Verwendungsnachweis due).
+    pub fn budget_years(&self) -> Result<Vec<i32>> {
+        Ok(self
+            .conn
+            .prepare("SELECT year FROM budgets ORDER BY year")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The Sachbericht's text sections of a year (empty where nothing was written yet).
     pub fn report_texts(&self, year: i32) -> Result<Vec<TextSection>> {
         let stored: HashMap<String, String> = self

@@ -328,7 +328,17 @@ fn payment_list(doc: &mut Doc, r: &GrantReport) {
         "Betrag",
         "Haushalts-\nstelle",
     ];
-    let w = [10.0, 30.0, 16.0, 0.0, 19.0, 22.0, 20.0];
+    // The budget line is the same on every row: its column is as wide as it needs (up to 40 mm).
+    let line_w = r
+        .payments
+        .iter()
+        .map(|p| text_width(&p.budget_line, CELL))
+        .fold(text_width("Haushalts-", HEAD), f32::max)
+        .min(37.0)
+        + 3.0;
+    let total: i64 = r.payments.iter().map(|p| p.amount_cents).sum();
+    let amount_w = (text_width(&euro(total), CELL_BOLD) + 3.0).max(21.0);
+    let w = [10.0, 28.0, 15.0, 0.0, 19.0, amount_w, line_w];
     let name_w = CONTENT_WIDTH - w.iter().sum::<f32>();
     let columns = [
         Column::right(w[0]),
@@ -365,18 +375,10 @@ fn payment_list(doc: &mut Doc, r: &GrantReport) {
             month_sum = 0;
         }
     }
-    let total: i64 = r.payments.iter().map(|p| p.amount_cents).sum();
-    let label = format!(
-        "Summe Haushaltsjahr {} ({} Zahlungen)",
-        r.year,
-        r.payments.len()
-    );
+    let label = format!("Summe {}", r.year);
+    let n = format!("{} Zahlungen", r.payments.len());
     let sum = euro(total);
-    doc.table_row(
-        &columns,
-        &["", "", "", &label, "", &sum, ""],
-        CELL_BOLD.size(8.5),
-    );
+    doc.table_row(&columns, &["", &n, "", &label, "", &sum, ""], CELL_BOLD);
     doc.end_table();
 }
 
@@ -386,7 +388,7 @@ fn claims(doc: &mut Doc, r: &GrantReport) {
         doc.paragraph(BODY, "Keine Rückforderungen im Haushaltsjahr.", 2.0);
         return;
     }
-    let w = [30.0, 16.0, 24.0, 40.0];
+    let w = [30.0, 16.0, 24.0, 46.0];
     let columns = [
         Column::left(w[0]),
         Column::left(w[1]),

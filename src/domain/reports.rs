@@ -194,6 +194,33 @@ pub fn grant_due_date(year: i32, months: u32) -> NaiveDate {
     due_month - chrono::Days::new(1)
 }
 
+/// The due-list entries of the Verwendungsnachweis: for each budget year, from `notice_weeks` before
+/// its due date up to the due date (pilot 0: it concerns no pilot; the entry opens the Berichte).
+pub fn grant_due_items(
+    budget_years: &[i32],
+    today: NaiveDate,
+    due_months: u32,
+    notice_weeks: u32,
+) -> Vec<crate::domain::record::DueItem> {
+    budget_years
+        .iter()
+        .filter_map(|&year| {
+            let due = grant_due_date(year, due_months);
+            let from = due - chrono::Days::new(7 * u64::from(notice_weeks));
+            (from <= today && today <= due).then(|| crate::domain::record::DueItem {
+                pilot_id: 0,
+                name: String::new(),
+                kind: "grant_proof_due",
+                label: format!(
+                    "Verwendungsnachweis {year} fällig am {}",
+                    crate::domain::dates::format_date(due)
+                ),
+                date: due,
+            })
+        })
+        .collect()
+}
+
 /// The Jahresbescheinigung of one pilot: every payment received in the calendar year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Certificate {
@@ -507,5 +534,19 @@ mod tests {
         assert_eq!(grant_due_date(2026, 6), d("2027-06-30"));
         assert_eq!(grant_due_date(2026, 2), d("2027-02-28"));
         assert_eq!(grant_due_date(2026, 0), d("2026-12-31"));
+    }
+
+    #[test]
+    fn the_grant_proof_is_on_the_due_list_from_eight_weeks_before() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert!(grant_due_items(&[2026], d("2027-05-04"), 6, 8).is_empty());
+        let items = grant_due_items(&[2025, 2026], d("2027-05-05"), 6, 8);
+        assert_eq!(items.len(), 1);
+        assert_eq!(
+            items[0].label,
+            "Verwendungsnachweis 2026 fällig am 30.06.2027"
+        );
+        assert_eq!(grant_due_items(&[2026], d("2027-06-30"), 6, 8).len(), 1);
+        assert!(grant_due_items(&[2026], d("2027-07-01"), 6, 8).is_empty());
     }
 }
