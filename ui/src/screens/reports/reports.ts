@@ -78,7 +78,7 @@ export function mountReports(container: HTMLElement, ctx: ScreenContext): Screen
       h(
         'div',
         { class: 'toolbar' },
-        labelled(`${kind}-year`, kind === 'grant' ? 'Haushaltsjahr' : 'Jahr', year, 'year-field'),
+        labelled(`${kind}-year`, kind === 'grant' ? 'Haushaltsjahr' : 'Jahr', year, 'tool'),
         ...extra,
         labelled(`${kind}-format`, 'Format', format, 'tool'),
         h('span', { class: 'spacer' }),
