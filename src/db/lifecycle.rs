@@ -356,12 +356,15 @@ impl Store {
     pub fn due_list(&self, today: NaiveDate) -> Result<Vec<DueItem>> {
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
-        Ok(record::due_items(
-            &pilots,
-            &data,
+        let settings = self.settings_on(today)?;
+        let mut items = record::due_items(&pilots, &data, today, &settings.lifecycle);
+        items.extend(crate::domain::reports::grant_due_items(
+            &self.budget_years()?,
             today,
-            &self.settings_on(today)?.lifecycle,
-        ))
+            settings.reports.grant_due_months,
+            settings.reports.grant_notice_weeks,
+        ));
+        Ok(items)
     }
 
     /// Changes a pilot's status from `effective_on`, which may lie in the past (entry with

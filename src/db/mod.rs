@@ -8,6 +8,7 @@ mod coverage;
 pub mod demo;
 mod ledger;
 mod lifecycle;
+mod reports;
 mod retention;
 mod settings;
 mod transfer;
@@ -51,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_fresh_approval.sql"),
     include_str!("migrations/007_ledger.sql"),
     include_str!("migrations/008_activity.sql"),
+    include_str!("migrations/009_reports.sql"),
 ];
 
 /// The schema version this build writes.

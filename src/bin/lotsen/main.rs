@@ -17,6 +17,7 @@ mod output;
 mod passphrase;
 mod pilots;
 mod reconcile;
+mod report;
 mod restore;
 mod run;
 mod screening;
@@ -83,6 +84,9 @@ enum Command {
     Correction(correction::Command),
     /// Abgleich: freigegebene Monate mit den heutigen Daten neu berechnen; --apply übernimmt die Unterschiede
     Reconcile(reconcile::Args),
+    /// Berichte: Jahresbericht, Verwendungsnachweis, Jahresbescheinigungen
+    #[command(subcommand)]
+    Report(report::Command),
     /// Rückforderungen anzeigen und erledigen (verrechnen, zurückgezahlt, erlassen)
     Claims(claims::Args),
     /// Excel-Liste (CSV) einlesen; zeigt das Ergebnis jeder Zeile
@@ -142,6 +146,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Correction(cmd) => correction::run(s, cmd),
         Command::Reconcile(args) => reconcile::run(s, args),
         Command::Claims(args) => claims::run(s, args),
+        Command::Report(cmd) => report::run(s, cmd),
         Command::Import(args) => import::run(s, args),
         Command::Export(args) => export::run(s, args),
         Command::Backup(args) => backup::run(s, args),

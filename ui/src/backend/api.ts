@@ -38,6 +38,9 @@ import type {
   PilotRecord,
   ReferenceData,
   Reconciliation,
+  ReportFormat,
+  ReportKind,
+  ReportTexts,
   RestoreLoss,
   RestoreOutcome,
   Run,
@@ -50,6 +53,7 @@ import type {
   Settings,
   StatusCode,
   StartupProblem,
+  TextSection,
 } from './types';
 
 // ---- long work: what runs and how far it is --------------------------------------------------
@@ -244,6 +248,28 @@ export function setSetting(key: string, value: string, validFrom: string): Promi
 /** The backend files the PDF in the documents folder and opens it in the system viewer. */
 export function printDocument(pilotId: number, kind: DocumentKind): Promise<SavedDocument> {
   return tracked<SavedDocument>('print_document', { pilotId, kind });
+}
+
+// ---- reports (Berichte) --------------------------------------------------------------------
+
+/** The Sachbericht's text sections of a year, with the year's figures filled in. */
+export function reportTexts(year: number): Promise<ReportTexts> {
+  return invoke<ReportTexts>('report_texts', { year });
+}
+
+/** Keeps the Sachbericht's text sections of a year. */
+export function saveReportTexts(year: number, sections: TextSection[]): Promise<ReportTexts> {
+  return invoke<ReportTexts>('save_report_texts', { year, sections });
+}
+
+/** "Drucken": the report filed in the documents folder (certificates: each pilot's too) and opened. */
+export function printReport(kind: ReportKind, year: number, pilotId: number | null): Promise<SavedDocument> {
+  return tracked<SavedDocument>('print_report', { kind, year, pilotId });
+}
+
+/** "Speichern unter…": the report as PDF or XLSX; null when the dialog was cancelled. */
+export function saveReportAs(kind: ReportKind, year: number, pilotId: number | null, format: ReportFormat): Promise<SavedDocument | null> {
+  return tracked<SavedDocument | null>('save_report_as', { kind, year, pilotId, format });
 }
 
 // ---- coverage -------------------------------------------------------------------------------

@@ -183,6 +183,11 @@ export function settings(): Settings {
     debtor: { name: 'Landkreis Harz', iban: 'DE02810530510123456789', bic: 'NOLADE21HAR' },
     desk_user: 'S. Krüger',
     data: { backup_keep: 14, documents_dir: '' },
+    reports: {
+      certificate_note: 'Steuerfrei nach § 3 Nr. 26a EStG. Bitte die Zahlungen mit dem Monat des Zuflusses dem Jobcenter mitteilen.',
+      grant_due_months: 6,
+      grant_notice_weeks: 8,
+    },
   };
 }
 

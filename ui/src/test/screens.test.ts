@@ -232,7 +232,7 @@ describe('Einstellungen', () => {
     await goTo('einstellungen');
     await vi.waitFor(() => expect($<HTMLInputElement>('#set-pass_mark_percent').value).toBe('60'));
     expect(texts('#settings-form legend')).toEqual([
-      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'SEPA-Auftraggeber', 'Sicherung und Ablage',
+      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'SEPA-Auftraggeber', 'Sicherung und Ablage', 'Berichte',
     ]);
     expect(labelOf('set-certificate_max_age_months')).toBe('Höchstalter des Zeugnisses bei Vorlage (Monate)');
     expect(labelOf('set-letter_followup_days')).toBe('Bestätigungsschreiben ohne Vorlage: Hinweis nach (Tagen)');

@@ -21,6 +21,8 @@ export const DUE_KINDS: Record<DueKind, { tag: string; tab: RecordTab }> = {
   letter_unanswered: { tag: 'Führungszeugnis', tab: 'efz' },
   refresher_overdue: { tag: 'Auffrischung', tab: 'status' },
   qualified_waiting: { tag: 'Berufung', tab: 'status' },
+  // Concerns no pilot: opens the Berichte screen.
+  grant_proof_due: { tag: 'Verwendungsnachweis', tab: 'stammdaten' },
 };
 
 function byDate(a: DueItem, b: DueItem): number {
@@ -52,7 +54,7 @@ export function mountOverview(container: HTMLElement, ctx: ScreenContext): Scree
           class: 'due-link',
           'data-pilot-id': d.pilot_id,
           'data-kind': d.kind,
-          onclick: () => ctx.openPilot(d.pilot_id, kind.tab),
+          onclick: () => (d.kind === 'grant_proof_due' ? ctx.showScreen('berichte') : ctx.openPilot(d.pilot_id, kind.tab)),
         },
         h('span', { class: 'due-date' }, formatDate(d.date)),
         kind.tag && h('span', { class: 'due-tag' }, kind.tag),
