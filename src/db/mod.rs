@@ -52,7 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_fresh_approval.sql"),
     include_str!("migrations/007_ledger.sql"),
     include_str!("migrations/008_activity.sql"),
-    include_str!("migrations/009_reports.sql"),
+    include_str!("migrations/010_reports.sql"),
 ];
 
 /// The schema version this build writes.

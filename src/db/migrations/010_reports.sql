@@ -1,3 +1,4 @@
+-- Schema 010 (009 is the retention schema).
 -- The editable text sections of the Sachbericht (part of the Verwendungsnachweis), kept per budget year.
 CREATE TABLE report_texts (
     year       INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2999),
