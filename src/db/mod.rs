@@ -23,7 +23,9 @@ pub(crate) use ledger::sepa_allowed;
 pub use ledger::{Reconciliation, RestoreLoss, SepaExport};
 pub use lifecycle::{Course, CourseSession, SessionInput};
 pub use personal::{PersonalData, StatementRow};
-pub use retention::DeletionRecord;
+pub use retention::{
+    apply_erasure, apply_erasure_to_backups, erased_data_in, DeletionRecord, Erased,
+};
 pub use settings::{SettingChange, SettingView};
 pub use transfer::ExportKind;
 mod personal;
@@ -135,6 +137,8 @@ impl Store {
             .map_err(not_a_database)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Deleted values are overwritten, not left in free space (eFZ deletion, anonymisation).
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // SQLite gives the -wal and -shm files the mode of the database: tighten that one first.
         let files = private::database_files(path);
         tightened.extend(private::tighten_all(files.iter().map(PathBuf::as_path)));

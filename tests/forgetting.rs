@@ -1,0 +1,266 @@
+//! Forgetting that cannot be blocked (issue 13) on real SQLite files: the eFZ deletion runs before
+//! and independent of the daily backup, leaves no copy in the database file, its WAL or any file
+//! in the backup folder, and a restore cannot bring deleted data back.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use lotsen::app::data::RestoreChoice;
+use lotsen::app::{Clock, Session};
+use lotsen::domain::screening::{Screening, ScreeningResult};
+use lotsen::{Error, PilotInput, Store};
+use rusqlite::Connection;
+
+/// The inspector's name: recognisable, and nowhere else in the database (the desk user differs).
+const INSPECTOR: &str = "Wilhelmine Rabenschwarz";
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// The database of a pilot Aktiv from 05.01.2026 who left on 01.03.2026 (last day of service
+/// 28.02.2026, deletion due 28.08.2026), and a pilot who stays. Returns the database path and the
+/// leaving pilot's id.
+fn database(dir: &Path) -> (PathBuf, i64) {
+    let db = dir.join("daten").join("lotsenbuero.sqlite3");
+    let mut store = Store::open(&db).unwrap();
+    store.set_actor("Frau Schmidt");
+    let input = |first: &str, last: &str| PilotInput {
+        first_name: first.into(),
+        last_name: last.into(),
+        postcode: "06484".into(),
+        town: "Quedlinburg".into(),
+        municipality: Some("Quedlinburg".into()),
+        ..Default::default()
+    };
+    let id = store
+        .create_pilot(&input("Lena", "Gegangen"), d(2025, 10, 1), "T")
+        .unwrap()
+        .id;
+    let stays = store
+        .create_pilot(&input("Olga", "Bleibt"), d(2025, 10, 1), "T")
+        .unwrap()
+        .id;
+    for pilot in [id, stays] {
+        store
+            .save_screening(
+                pilot,
+                None,
+                &Screening {
+                    letter_issued_on: Some(d(2025, 10, 2)),
+                    certificate_dated: Some(d(2025, 10, 17)),
+                    inspected_on: Some(d(2025, 11, 3)),
+                    inspected_by: if pilot == id {
+                        INSPECTOR.into()
+                    } else {
+                        "Herr Meier".into()
+                    },
+                    result: Some(ScreeningResult::Clear),
+                },
+                d(2025, 11, 3),
+            )
+            .unwrap();
+    }
+    let c = Connection::open(&db).unwrap();
+    for (status, on) in [
+        ("in_qualification", "2025-10-15"),
+        ("qualified", "2025-12-10"),
+        ("active", "2026-01-05"),
+        ("left", "2026-03-01"),
+    ] {
+        c.execute(
+            "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
+             VALUES (?1, ?2, ?3, '', 'Test', '2026-03-01T09:00:00Z')",
+            rusqlite::params![id, status, on],
+        )
+        .unwrap();
+    }
+    (db, id)
+}
+
+fn session(db: &Path, day: NaiveDate) -> Session {
+    Session::open(db, Clock::fixed(day)).unwrap()
+}
+
+fn contains(path: &Path, needle: &str) -> bool {
+    std::fs::read(path)
+        .map(|b| b.windows(needle.len()).any(|w| w == needle.as_bytes()))
+        .unwrap_or(false)
+}
+
+fn with_suffix(db: &Path, suffix: &str) -> PathBuf {
+    let mut s = db.as_os_str().to_os_string();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Every file of the database (file, WAL) and of the backup folder that holds `needle`, by name.
+fn files_holding(db: &Path, needle: &str) -> Vec<String> {
+    let mut files = vec![db.to_path_buf(), with_suffix(db, "-wal")];
+    if let Ok(entries) = std::fs::read_dir(lotsen::db::backup_dir_of(db)) {
+        files.extend(entries.flatten().map(|e| e.path()));
+    }
+    files
+        .into_iter()
+        .filter(|p| contains(p, needle))
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn screening_rows(db: &Path, pilot: i64) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM screenings WHERE pilot_id = ?1",
+            [pilot],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn inspector_name_gone_from_database_wal_and_every_backup_on_the_due_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = database(dir.path());
+    // Fourteen days of daily care before the due day, a backup by hand, one before a restore.
+    for day in 14..=27 {
+        let mut s = session(&db, d(2026, 8, day));
+        assert_eq!(s.daily_care().problems, vec![]);
+    }
+    let s = session(&db, d(2026, 8, 27));
+    s.backup_now(&|_| {}).unwrap();
+    let backups = lotsen::db::backup_dir_of(&db);
+    std::fs::copy(
+        backups.join("lotsenbuero-2026-08-20.sqlite3"),
+        backups.join("lotsenbuero-vor-wiederherstellung-2026-08-21-101500.sqlite3"),
+    )
+    .unwrap();
+    drop(s);
+    // The day before: the name is in the database and in all 16 backups.
+    let before = files_holding(&db, INSPECTOR);
+    assert!(
+        before.contains(&"lotsenbuero.sqlite3".to_string()),
+        "{before:?}"
+    );
+    assert_eq!(
+        before
+            .iter()
+            .filter(|f| f.starts_with("lotsenbuero-"))
+            .count(),
+        16,
+        "{before:?}"
+    );
+    println!("Am Vortag (27.08.2026) enthalten den Namen: {before:?}");
+
+    // The due day: the app starts, the care runs.
+    let mut s = session(&db, d(2026, 8, 28));
+    let done = s.daily_care();
+    assert_eq!(done.problems, vec![]);
+    assert_eq!(done.deleted.len(), 1);
+    assert_eq!(done.backups_cleaned.len(), 16);
+    let after = files_holding(&db, INSPECTOR);
+    assert_eq!(after, Vec::<String>::new(), "name still in {after:?}");
+    println!(
+        "Am Fälligkeitstag (28.08.2026) enthalten den Namen: {after:?} ({} Dateien geprüft)",
+        std::fs::read_dir(&backups).unwrap().count() + 2
+    );
+    // The other pilot's screening stays, in the database and in the backups.
+    assert!(!files_holding(&db, "Herr Meier").is_empty());
+    assert_eq!(screening_rows(&db, id), 0);
+    // Every backup is still a sound backup, and records the deletion.
+    for b in lotsen::db::list_backups(&backups).unwrap() {
+        lotsen::db::check_backup_file(&b.path).unwrap();
+        assert_eq!(screening_rows(&b.path, id), 0, "{}", b.file_name);
+    }
+    drop(s);
+    // The next start finds nothing to do.
+    let done = session(&db, d(2026, 8, 29)).daily_care();
+    assert!(done.deleted.is_empty() && done.backups_cleaned.is_empty());
+}
+
+#[test]
+fn deletion_happens_when_the_backup_folder_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = database(dir.path());
+    assert_eq!(session(&db, d(2026, 8, 27)).daily_care().problems, vec![]);
+    // A file where the backup folder should be.
+    let backups = lotsen::db::backup_dir_of(&db);
+    std::fs::remove_dir_all(&backups).unwrap();
+    std::fs::write(&backups, b"kein Ordner").unwrap();
+
+    let mut s = session(&db, d(2026, 8, 28));
+    let done = s.daily_care();
+    assert_eq!(done.deleted.len(), 1, "the deletion ran");
+    assert_eq!(screening_rows(&db, id), 0);
+    assert!(!contains(&db, INSPECTOR) && !contains(&with_suffix(&db, "-wal"), INSPECTOR));
+    let tasks: Vec<&str> = done.problems.iter().map(|p| p.task).collect();
+    assert_eq!(tasks, ["deletion", "backup"], "{:?}", done.problems);
+    assert!(done.problems[0].message.contains("Sicherungen"));
+    assert!(done.problems[1].message.contains("Sicherung von Hand"));
+}
+
+#[test]
+fn restore_of_an_old_backup_refused_until_the_deletion_is_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = database(dir.path());
+    let s = session(&db, d(2026, 8, 27));
+    // A backup taken to a USB stick the day before: outside the backup folder.
+    let stick = dir.path().join("usb").join("alt.sqlite3");
+    s.backup_to(&stick, &|_| {}).unwrap();
+    drop(s);
+    let mut s = session(&db, d(2026, 8, 28));
+    assert_eq!(s.daily_care().deleted.len(), 1);
+    assert!(
+        contains(&stick, INSPECTOR),
+        "a file elsewhere is not changed"
+    );
+
+    assert_eq!(s.restore_erasures(&stick).unwrap(), ["Gegangen, Lena"]);
+    let e = s.restore_backup(&stick, None, false, &|_| {}).unwrap_err();
+    let Error::Rule { message, missing } = &e else {
+        panic!("{e:?}")
+    };
+    assert!(message.contains("--apply-deletion"), "{message}");
+    assert_eq!(missing, &["Gegangen, Lena"]);
+    assert_eq!(screening_rows(&db, id), 0, "nothing restored");
+
+    let choice = RestoreChoice {
+        apply_deletion: true,
+        ..Default::default()
+    };
+    s.restore_backup_with(&stick, None, choice, &|_| {})
+        .unwrap();
+    assert!(
+        !contains(&stick, INSPECTOR),
+        "the erasure was applied to the file"
+    );
+    assert_eq!(screening_rows(&db, id), 0, "nothing erased came back");
+    assert_eq!(
+        s.store().screening_deleted_on(id).unwrap(),
+        Some(d(2026, 8, 28))
+    );
+    assert_eq!(files_holding(&db, INSPECTOR), Vec::<String>::new());
+    assert!(s.restore_erasures(&stick).unwrap().is_empty());
+}
+
+#[test]
+fn after_a_restore_the_deletion_runs_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = database(dir.path());
+    // A backup from before the deletion, restored on a later day: holds nothing erased yet (this
+    // database never deleted), and the restored data is deleted at once.
+    let s = session(&db, d(2026, 8, 1));
+    let old = dir.path().join("alt.sqlite3");
+    s.backup_to(&old, &|_| {}).unwrap();
+    drop(s);
+    let mut s = Session::new(
+        Store::open(&dir.path().join("neu").join("lotsenbuero.sqlite3")).unwrap(),
+        Clock::fixed(d(2026, 9, 1)),
+    );
+    s.restore_backup(&old, None, false, &|_| {}).unwrap();
+    assert_eq!(screening_rows(s.db_path(), id), 0);
+    assert_eq!(
+        s.store().screening_deleted_on(id).unwrap(),
+        Some(d(2026, 9, 1))
+    );
+}
