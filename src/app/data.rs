@@ -212,6 +212,12 @@ impl Session {
                 "Sicherung wird entschlüsselt, geprüft und eingespielt …",
             ));
             let db = self.store().path().to_path_buf();
+            // The decrypted copy is temporary: the deletion is applied to it without asking (the
+            // encrypted file itself cannot be changed without re-encrypting it).
+            let choice = RestoreChoice {
+                apply_deletion: true,
+                ..choice
+            };
             sealed::with_decrypted(path, passphrase, &db, |plain| {
                 self.restore_checked(plain, choice, now)
             })?

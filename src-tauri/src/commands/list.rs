@@ -64,6 +64,7 @@ macro_rules! commands {
             data::pick_backup,
             data::check_backup,
             data::restore_backup,
+            data::restore_erasures,
             data::pick_import,
             data::import_file,
             data::export_list,

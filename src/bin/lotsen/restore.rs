@@ -37,6 +37,11 @@ pub fn run(session: &mut Session, args: Args) -> Result<()> {
     let outcome = if sealed::is_encrypted(&args.file) {
         let passphrase = super::passphrase::read(args.passphrase_file.as_deref(), false)?;
         let db = session.db_path().to_path_buf();
+        // The decrypted copy is temporary: the deletion is applied to it without asking.
+        let choice = RestoreChoice {
+            apply_deletion: true,
+            ..choice
+        };
         sealed::with_decrypted(&args.file, &passphrase, &db, |plain| {
             session.restore_checked(plain, choice, now)
         })?
