@@ -264,3 +264,206 @@ fn after_a_restore_the_deletion_runs_at_once() {
         Some(d(2026, 9, 1))
     );
 }
+
+fn lotsen(db: &Path, today: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_lotsen"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", today])
+        .args(args)
+        .env_remove("LOTSEN_DB")
+        .env_remove("LOTSEN_TODAY")
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// `lotsen due --json` on `today`: (kind, date) of the kept-eFZ entries of pilot `id`.
+fn due_of(db: &Path, today: &str, id: i64) -> Vec<(String, String)> {
+    let out = lotsen(db, today, &["due", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let items: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["pilot_id"] == id)
+        .filter(|i| i["kind"].as_str().unwrap().starts_with("efz_kept"))
+        .map(|i| {
+            (
+                i["kind"].as_str().unwrap().to_string(),
+                i["date"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Three pilots not in service with eFZ data (inspected 10.01.2025): Ruhend since 15.01.2026,
+/// qualified since 01.02.2025 and never appointed, and a prospect with a relevant entry.
+fn not_in_service(dir: &Path) -> (PathBuf, [i64; 3]) {
+    let db = dir.join("lotsenbuero.sqlite3");
+    let mut store = Store::open(&db).unwrap();
+    let mut ids = [0; 3];
+    let names = ["Ruhe", "Wartet", "Eintrag"];
+    for (i, last) in names.iter().enumerate() {
+        let input = PilotInput {
+            first_name: "Rita".into(),
+            last_name: (*last).into(),
+            postcode: "06484".into(),
+            town: "Quedlinburg".into(),
+            municipality: Some("Quedlinburg".into()),
+            ..Default::default()
+        };
+        ids[i] = store.create_pilot(&input, d(2024, 12, 1), "T").unwrap().id;
+        let result = if i == 2 {
+            ScreeningResult::RelevantEntry
+        } else {
+            ScreeningResult::Clear
+        };
+        store
+            .save_screening(
+                ids[i],
+                None,
+                &Screening {
+                    letter_issued_on: None,
+                    certificate_dated: Some(d(2025, 1, 5)),
+                    inspected_on: Some(d(2025, 1, 10)),
+                    inspected_by: INSPECTOR.into(),
+                    result: Some(result),
+                },
+                d(2025, 1, 10),
+            )
+            .unwrap();
+    }
+    let c = Connection::open(&db).unwrap();
+    let steps: [(i64, &str, &str); 4] = [
+        (ids[0], "active", "2025-02-01"),
+        (ids[0], "paused", "2026-01-15"),
+        (ids[1], "qualified", "2025-02-01"),
+        (ids[2], "in_qualification", "2025-02-01"),
+    ];
+    for (id, status, on) in steps {
+        c.execute(
+            "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
+             VALUES (?1, ?2, ?3, '', 'Test', '2025-02-01T09:00:00Z')",
+            rusqlite::params![id, status, on],
+        )
+        .unwrap();
+    }
+    (db, ids)
+}
+
+#[test]
+fn due_list_names_kept_efz_data_on_the_boundary_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, [paused, waiting, entry]) = not_in_service(dir.path());
+    let kind = |k: &str, date: &str| vec![(k.to_string(), date.to_string())];
+    // Ruhend for more than six months: not on 15.07.2026, from 16.07.2026.
+    assert_eq!(due_of(&db, "2026-07-15", paused), vec![]);
+    assert_eq!(
+        due_of(&db, "2026-07-16", paused),
+        kind("efz_kept_paused", "2026-07-15")
+    );
+    // Never started: 12 months (the setting's default) after the inspection.
+    let waiting_kept = |today| due_of(&db, today, waiting);
+    assert_eq!(waiting_kept("2026-01-09"), vec![]);
+    assert_eq!(
+        waiting_kept("2026-01-10"),
+        kind("efz_kept_not_started", "2026-01-10")
+    );
+    // The setting: 6 months.
+    let out = lotsen(
+        &db,
+        "2025-03-01",
+        &["settings", "set", "lifecycle.not_started_keep_months", "6"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(waiting_kept("2025-07-09"), vec![]);
+    assert_eq!(
+        waiting_kept("2025-07-10"),
+        kind("efz_kept_not_started", "2025-07-10")
+    );
+    // A relevant entry who will not start: from the inspection on, not the day before.
+    let entry_kept = |today| due_of(&db, today, entry);
+    assert_eq!(entry_kept("2025-01-09"), vec![]);
+    assert_eq!(
+        entry_kept("2025-01-10"),
+        kind("efz_kept_relevant_entry", "2025-01-10")
+    );
+}
+
+#[test]
+fn efz_data_erased_now_from_the_command_line_audited_without_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, [paused, _, entry]) = not_in_service(dir.path());
+    // An active pilot's data is needed: refused (the paused pilot was active on 01.06.2025).
+    let out = lotsen(
+        &db,
+        "2025-06-01",
+        &["screening", "erase", &paused.to_string()],
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("ist aktiv"),
+        "{}",
+        text(&out.stderr)
+    );
+    // A backup made before, in the backup folder: cleaned too.
+    let out = lotsen(&db, "2026-07-16", &["maintenance"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("Tägliche Sicherung geschrieben"));
+    let out = lotsen(
+        &db,
+        "2026-07-16",
+        &["screening", "erase", &paused.to_string()],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Ruhe, Rita: eFZ-Daten gelöscht am 16.07.2026"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(screening_rows(&db, paused), 0);
+    assert_eq!(screening_rows(&db, entry), 1, "others keep theirs");
+    assert_eq!(due_of(&db, "2026-07-16", paused), vec![]);
+    let backup = lotsen::db::backup_dir_of(&db).join("lotsenbuero-2026-07-16.sqlite3");
+    assert_eq!(screening_rows(&backup, paused), 0);
+    // The audit log: an erase entry without values; the earlier values blanked.
+    let c = Connection::open(&db).unwrap();
+    let (erase, unblanked): (i64, i64) = c
+        .query_row(
+            "SELECT sum(action = 'erase' AND old_value IS NULL AND new_value IS NULL),
+                    sum(action <> 'erase' AND redacted = 0 AND (old_value IS NOT NULL OR new_value IS NOT NULL))
+             FROM audit_log WHERE entity = 'screenings' AND pilot_id = ?1",
+            [paused],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((erase, unblanked), (1, 0));
+    // Nothing left to erase.
+    let out = lotsen(
+        &db,
+        "2026-07-16",
+        &["screening", "erase", &paused.to_string()],
+    );
+    assert!(text(&out.stderr).contains("keine Daten zum Führungszeugnis"));
+}
+
+#[test]
+fn every_command_line_open_runs_the_deletion_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id) = database(dir.path());
+    let out = lotsen(&db, "2026-08-27", &["check"]);
+    assert!(out.status.success());
+    assert_eq!(screening_rows(&db, id), 1);
+    let out = lotsen(&db, "2026-08-28", &["check"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("Führungszeugnis-Daten gelöscht (§ 30a BZRG): Gegangen, Lena")
+    );
+    assert_eq!(screening_rows(&db, id), 0);
+    assert!(!contains(&db, INSPECTOR) && !contains(&with_suffix(&db, "-wal"), INSPECTOR));
+}

@@ -391,6 +391,21 @@ impl Session {
         report
     }
 
+    /// "eFZ-Daten jetzt löschen" (`lotsen screening erase ID`): the pilot's eFZ data deleted now
+    /// (see [`crate::Store::erase_screenings_now`]), then the deletion check applies it to the
+    /// backups; a failure there is reported after the deletion, which stays done.
+    pub fn erase_screening_now(&mut self, pilot_id: i64) -> Result<db::DeletionRecord> {
+        let today = self.today();
+        let done = self.store_mut().erase_screenings_now(pilot_id, today)?;
+        if let Some(p) = self.deletion_check().problems.first() {
+            return Err(Error::Storage(format!(
+                "Die Daten zum Führungszeugnis von {} wurden gelöscht, aber: {}",
+                done.name, p.message
+            )));
+        }
+        Ok(done)
+    }
+
     /// The care at the first start of a day (and after midnight while the app stays open;
     /// `lotsen maintenance`): first the deletion check ([`Session::deletion_check`]), then a
     /// backup into the backup folder (keeping the configured number), then the WAL is written

@@ -100,6 +100,54 @@ impl Store {
         Ok(done)
     }
 
+    /// "eFZ-Daten jetzt löschen": deletes the pilot's screening data on `today`, before its
+    /// deletion date, for a pilot not in service (the due list names them: Ruhend for long, never
+    /// started, a relevant entry). Audited like the deletion by date (an `erase` entry per record,
+    /// no values; earlier values blanked). Refused for a pilot who is Aktiv on `today` (the data
+    /// decides whether they may serve) and when nothing is stored.
+    pub fn erase_screenings_now(
+        &mut self,
+        pilot_id: i64,
+        today: NaiveDate,
+    ) -> Result<DeletionRecord> {
+        let pilot = self.get_pilot(pilot_id)?;
+        let name = format!("{}, {}", pilot.last_name, pilot.first_name);
+        let data = self
+            .lifecycle_data(Some(pilot_id))?
+            .remove(&pilot_id)
+            .unwrap_or_default();
+        if crate::domain::lifecycle::status_on(&data.history, today)
+            == Some(crate::domain::pilot::Status::Active)
+        {
+            return Err(Error::Conflict(format!(
+                "{name} ist aktiv: die Daten zum Führungszeugnis werden für den Einsatz gebraucht. Endet die Tätigkeit, „Ruhend“ oder „Ausgeschieden“ eintragen."
+            )));
+        }
+        if data.screenings.is_empty() {
+            return Err(Error::Conflict(format!(
+                "Zu {name} sind keine Daten zum Führungszeugnis gespeichert."
+            )));
+        }
+        let now = now_utc();
+        let records = self.with_transaction(|tx| {
+            tx.execute("UPDATE audit_context SET erasing = 1 WHERE id = 1", [])?;
+            let records = erase_screenings(tx, pilot_id, "[]")?;
+            let day = today.to_string();
+            record_erasure(tx, pilot_id, &day, &day, records, &now)?;
+            tx.execute("UPDATE audit_context SET erasing = 0 WHERE id = 1", [])?;
+            Ok(records)
+        })?;
+        self.clean_free_pages()?;
+        Ok(DeletionRecord {
+            pilot_id,
+            name,
+            last_day_of_service: retention::last_day_of_service(&data.history, today),
+            due_on: today,
+            deleted_on: today,
+            records,
+        })
+    }
+
     /// After an erasure: the database is rewritten without free pages (`VACUUM`; with
     /// `secure_delete` on, the deleted cells were already overwritten) and the WAL is written back
     /// and emptied, so no copy of a deleted value stays in the database file or its WAL.

@@ -74,17 +74,14 @@ pub fn storno_blocked_by_deletion(change: &StatusChange, erased_on: Option<Naive
     erased_on.is_some_and(|e| e >= change.effective_on)
 }
 
-/// Months after the inspection the due list names the eFZ data of a pilot who never started
-/// (SPEC section 8 "within a set time"; a constant until it becomes a setting).
-pub const NOT_STARTED_KEEP_MONTHS: u32 = 12;
-
 /// eFZ data kept for a pilot who is not in service, for the due list (SPEC section 8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeptScreening {
     /// Ruhend since `since` for more than [`SCREENING_RETENTION_MONTHS`] (from `due` on).
     Paused { since: NaiveDate, due: NaiveDate },
     /// Never started; the certificate was inspected on `inspected`; `due` is
-    /// [`NOT_STARTED_KEEP_MONTHS`] after the later of that day and the entry into the programme.
+    /// `not_started_keep_months` (setting) after the later of that day and the entry into the
+    /// programme.
     NotStarted {
         inspected: NaiveDate,
         due: NaiveDate,
@@ -124,7 +121,7 @@ pub fn screening_kept_without_service(
     }
     // Waiting starts when the pilot is both in the programme and inspected.
     let joined = sorted_until(history, today).first()?.effective_on;
-    let due = months(inspected.max(joined), NOT_STARTED_KEEP_MONTHS);
+    let due = months(inspected.max(joined), settings.not_started_keep_months);
     (today >= due).then_some(KeptScreening::NotStarted { inspected, due })
 }
 

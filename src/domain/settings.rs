@@ -326,6 +326,13 @@ pub const KEYS: &[Key] = &[
         Kind::Text,
         "/data/documents_dir",
     ),
+    // Retention (issue 13).
+    key(
+        "lifecycle.not_started_keep_months",
+        "eFZ-Daten ohne Tätigkeitsbeginn: Hinweis nach (Monaten)",
+        Kind::Number,
+        "/lifecycle/not_started_keep_months",
+    ),
 ];
 
 impl Key {

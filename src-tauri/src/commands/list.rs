@@ -18,6 +18,7 @@ macro_rules! commands {
             lifecycle::pilot_record,
             lifecycle::change_status,
             lifecycle::save_screening,
+            lifecycle::erase_screening,
             lifecycle::add_test_attempt,
             lifecycle::due_list,
             history::set_programme_since,

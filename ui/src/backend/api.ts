@@ -219,6 +219,11 @@ export function setAttendance(sessionId: number, pilotId: number, present: boole
 
 // ---- overview, settings, documents ----------------------------------------------------------
 
+/** "eFZ-Daten jetzt löschen": the eFZ data of a pilot not in service deleted now (audited without values). */
+export function eraseScreening(pilotId: number): Promise<void> {
+  return invoke<void>('erase_screening', { pilotId });
+}
+
 export function dueList(): Promise<DueItem[]> {
   return invoke<DueItem[]>('due_list');
 }

@@ -157,6 +157,7 @@ export function settings(): Settings {
       refresher_months: 6,
       qualified_waiting_days: 30,
       letter_followup_days: 42,
+      not_started_keep_months: 12,
     },
     letterhead: {
       authority: 'Landkreis Harz',

@@ -22,6 +22,7 @@ export const LIFECYCLE_LABELS: Record<keyof LifecycleSettings, string> = {
   refresher_months: 'Auffrischung fällig nach (Monaten)',
   qualified_waiting_days: 'Qualifiziert, aber nicht berufen: Hinweis nach (Tagen)',
   letter_followup_days: 'Bestätigungsschreiben ohne Vorlage: Hinweis nach (Tagen)',
+  not_started_keep_months: 'eFZ-Daten ohne Tätigkeitsbeginn: zur Löschung nennen nach (Monaten)',
 };
 
 export const COVERAGE_LABELS: Record<keyof CoverageSettings, string> = {
