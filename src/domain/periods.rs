@@ -184,6 +184,7 @@ mod tests {
             refresher_months: 0,
             qualified_waiting_days: 0,
             letter_followup_days: 0,
+            not_started_keep_months: 25,
         };
         let fields: Vec<String> = fields_of(&s).into_iter().map(|(f, _)| f).collect();
         assert_eq!(
@@ -195,7 +196,8 @@ mod tests {
                 "pass_mark_percent",
                 "refresher_months",
                 "qualified_waiting_days",
-                "letter_followup_days"
+                "letter_followup_days",
+                "not_started_keep_months"
             ]
         );
     }
