@@ -467,3 +467,51 @@ fn every_command_line_open_runs_the_deletion_check() {
     assert_eq!(screening_rows(&db, id), 0);
     assert!(!contains(&db, INSPECTOR) && !contains(&with_suffix(&db, "-wal"), INSPECTOR));
 }
+
+#[test]
+fn a_database_on_a_network_drive_is_refused_with_a_fake_mount_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let share = dir.path().canonicalize().unwrap().join("Rathaus");
+    std::fs::create_dir_all(&share).unwrap();
+    let table = dir.path().join("mountinfo");
+    std::fs::write(
+        &table,
+        format!(
+            "27 1 254:0 / / rw,relatime - ext4 /dev/vda rw\n\
+             40 27 0:45 / {} rw,relatime - cifs //rathaus/lotsen rw,vers=3.0\n",
+            share.display()
+        ),
+    )
+    .unwrap();
+    let db = share.join("lotsenbuero.sqlite3");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lotsen"))
+        .arg("--db")
+        .arg(&db)
+        .args(["pilots", "list"])
+        .env("LOTSEN_MOUNTS", &table)
+        .env_remove("LOTSEN_DB")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("liegt auf einem Netzlaufwerk (cifs unter"),
+        "{err}"
+    );
+    assert!(
+        err.contains("WAL-Modus funktioniert nicht") && err.contains("lokalen Datenträger"),
+        "{err}"
+    );
+    assert!(!db.exists(), "nothing created on the share");
+    // Beside the share, on the local disk: opened.
+    let local = dir.path().join("lokal.sqlite3");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lotsen"))
+        .arg("--db")
+        .arg(&local)
+        .args(["check"])
+        .env("LOTSEN_MOUNTS", &table)
+        .env_remove("LOTSEN_DB")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

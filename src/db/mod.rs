@@ -8,6 +8,7 @@ mod coverage;
 pub mod demo;
 mod ledger;
 mod lifecycle;
+pub mod local_disk;
 mod retention;
 mod settings;
 mod transfer;
@@ -105,6 +106,8 @@ impl Store {
     }
 
     fn open_inner(path: &Path) -> Result<Store> {
+        // Before anything is created there: never a database on a network drive.
+        local_disk::check_local(path)?;
         private::restrict_new_files();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
