@@ -515,3 +515,154 @@ fn a_database_on_a_network_drive_is_refused_with_a_fake_mount_table() {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+/// The demo on 26.11.2026 with November approved on 1 December; Ayşe Demo-Öztürk leaves on
+/// 15.12.2026: her register data is anonymised on 01.01.2037 (end of the 10th year after 2026).
+fn demo_with_a_statement(dir: &Path) -> (PathBuf, i64, String, i64) {
+    let db = dir.join("daten").join("lotsenbuero.sqlite3");
+    let mut store = Store::open(&db).unwrap();
+    lotsen::db::demo::load(&mut store, d(2026, 11, 26), "T").unwrap();
+    store
+        .set_budget(
+            &lotsen::domain::run::Budget {
+                year: 2026,
+                amount_cents: 4_680_000,
+                notice_number: "HZ-4711".into(),
+                notice_date: Some(d(2026, 1, 12)),
+                budget_line: "31500.53100".into(),
+            },
+            "T",
+        )
+        .unwrap();
+    let mut settings = store.settings().unwrap();
+    settings.debtor.iban = "DE89370400440532013000".into();
+    settings.debtor.bic = "NOLADE21HAL".into();
+    store.save_settings(&settings).unwrap();
+    store.create_run("2026-11", d(2026, 12, 1)).unwrap();
+    let run = store.approve_run("2026-11", "T", d(2026, 12, 1)).unwrap();
+    let line = run.lines.iter().find(|l| l.first_name == "Ayşe").unwrap();
+    let id = line.pilot_id;
+    store
+        .change_status(
+            id,
+            lotsen::Status::Left,
+            d(2026, 12, 15),
+            "",
+            "T",
+            d(2026, 12, 15),
+        )
+        .unwrap();
+    (
+        db,
+        id,
+        line.statement_number.clone().unwrap(),
+        line.net_cents,
+    )
+}
+
+fn anonymisation_due(db: &Path, today: NaiveDate, id: i64) -> Vec<String> {
+    session(db, today)
+        .store()
+        .due_list(today)
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.pilot_id == id && i.kind == "anonymisation_due")
+        .map(|i| i.label)
+        .collect()
+}
+
+#[test]
+fn anonymised_on_the_boundary_day_statement_still_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, id, number, net) = demo_with_a_statement(dir.path());
+    let iban = Store::open(&db).unwrap().get_pilot(id).unwrap().iban;
+    assert!(!iban.is_empty());
+    // Announced four weeks ahead: from 04.12.2036.
+    assert_eq!(
+        anonymisation_due(&db, d(2036, 12, 3), id),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        anonymisation_due(&db, d(2036, 12, 4), id),
+        ["Demo-Öztürk, Ayşe: ausgeschieden, Aufbewahrungsfrist endet – die Stammdaten werden am 01.01.2037 anonymisiert (Abrechnungen bleiben)"]
+    );
+    // The day before: the name and the IBAN are in the database and in the day's backup.
+    let done = session(&db, d(2036, 12, 31)).daily_care();
+    assert!(
+        done.anonymised.is_empty() && done.problems.is_empty(),
+        "{:?}",
+        done.problems
+    );
+    let before = files_holding(&db, "Öztürk");
+    assert!(
+        before.contains(&"lotsenbuero.sqlite3".to_string()),
+        "{before:?}"
+    );
+    assert!(
+        before.contains(&"lotsenbuero-2036-12-31.sqlite3".to_string()),
+        "{before:?}"
+    );
+
+    let mut s = session(&db, d(2037, 1, 1));
+    let done = s.daily_care();
+    assert_eq!(done.problems, vec![]);
+    // Every demo pilot who left in 2026, Ayşe among them.
+    let mine: Vec<_> = done
+        .anonymised
+        .iter()
+        .filter(|a| a.pilot_id == id)
+        .collect();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].due_on, d(2037, 1, 1));
+    for needle in ["Öztürk", "Ayşe", iban.as_str()] {
+        assert_eq!(files_holding(&db, needle), Vec::<String>::new(), "{needle}");
+    }
+    let c = Connection::open(&db).unwrap();
+    let copies: i64 = c
+        .query_row(
+            "SELECT count(*) FROM audit_log WHERE coalesce(old_value, '') || coalesce(new_value, '') || note LIKE '%Öztürk%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(copies, 0, "the change log keeps no copy");
+    let p = s.store().get_pilot(id).unwrap();
+    assert_eq!(
+        (p.first_name.as_str(), p.last_name.as_str(), p.iban.as_str()),
+        ("anonymisiert", "anonymisiert", "")
+    );
+    assert_eq!(s.store().anonymised_on(id).unwrap(), Some(d(2037, 1, 1)));
+    // The statement still prints: "anonymisiert", its number and its amount.
+    let (_, pdf) = s
+        .store()
+        .statement_for("2026-11", id, d(2037, 1, 2))
+        .unwrap();
+    let path = dir.path().join("abrechnung.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
+    let printed = text(&out.stdout);
+    assert!(printed.contains("anonymisiert"), "{printed}");
+    assert!(printed.contains(&number), "{printed}");
+    assert!(
+        printed.contains(&lotsen::domain::money::Cents(net).to_string()),
+        "{printed}"
+    );
+    assert!(!printed.contains("Öztürk"));
+    // Nothing more the next day; the change log says what happened, without values.
+    assert!(session(&db, d(2037, 1, 2))
+        .daily_care()
+        .anonymised
+        .is_empty());
+    let note: String = c
+        .query_row(
+            "SELECT note FROM audit_log WHERE action = 'erase' AND entity = 'pilots' AND pilot_id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(note.contains("anonymisiert"));
+}

@@ -358,8 +358,9 @@ impl Session {
     }
 
     /// The deletion check (SPEC section 8, "Deletion cannot be blocked"): deletes eFZ data past its
-    /// deletion date (§ 30a BZRG, see docs/DOMAIN.md), then applies what this database has erased
-    /// to every backup in the backup folder. Runs at every start, daily, after a restore and
+    /// deletion date (§ 30a BZRG, see docs/DOMAIN.md), anonymises the register data of pilots who
+    /// left once the retention period is over, then applies what this database has erased and
+    /// anonymised to every backup in the backup folder. Runs at every start, daily, after a restore and
     /// whenever the command line opens the database; it never depends on a backup.
     pub fn deletion_check(&mut self) -> CareReport {
         let today = self.today();
@@ -370,6 +371,15 @@ impl Session {
                 task: "deletion",
                 message: format!(
                     "Fällige Daten zum Führungszeugnis konnten nicht gelöscht werden ({e}). Das Lotsenbüro versucht es beim nächsten Start erneut; bleibt die Meldung, wenden Sie sich bitte an die IT-Betreuung."
+                ),
+            }),
+        }
+        match self.store_mut().anonymise_due_pilots(today) {
+            Ok(done) => report.anonymised = done,
+            Err(e) => report.problems.push(CareProblem {
+                task: "deletion",
+                message: format!(
+                    "Stammdaten nach Ablauf der Aufbewahrungsfrist konnten nicht anonymisiert werden ({e}). Das Lotsenbüro versucht es beim nächsten Start erneut; bleibt die Meldung, wenden Sie sich bitte an die IT-Betreuung."
                 ),
             }),
         }
@@ -439,6 +449,8 @@ impl Session {
 pub struct CareReport {
     /// Pilots whose eFZ data was deleted now.
     pub deleted: Vec<db::DeletionRecord>,
+    /// Pilots whose register data was anonymised now.
+    pub anonymised: Vec<db::AnonymisationRecord>,
     /// Backups in the backup folder from which erased data was removed now.
     pub backups_cleaned: Vec<PathBuf>,
     /// The daily backup written now (`None`: today's existed or it failed).

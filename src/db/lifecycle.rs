@@ -356,12 +356,25 @@ impl Store {
     pub fn due_list(&self, today: NaiveDate) -> Result<Vec<DueItem>> {
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
-        Ok(record::due_items(
-            &pilots,
-            &data,
-            today,
-            &self.settings_on(today)?.lifecycle,
-        ))
+        let mut items =
+            record::due_items(&pilots, &data, today, &self.settings_on(today)?.lifecycle);
+        // Anonymisations, 4 weeks ahead (they run on the due day).
+        let ahead = today + chrono::Days::new(crate::domain::retention::ANONYMISATION_NOTICE_DAYS);
+        for a in self.anonymisations_due(ahead)? {
+            items.push(DueItem {
+                pilot_id: a.pilot_id,
+                label: format!(
+                    "{}: ausgeschieden, Aufbewahrungsfrist endet – die Stammdaten werden am {} anonymisiert (Abrechnungen bleiben)",
+                    a.name,
+                    crate::domain::dates::format_date(a.due_on)
+                ),
+                name: a.name,
+                kind: "anonymisation_due",
+                date: a.due_on,
+            });
+        }
+        items.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+        Ok(items)
     }
 
     /// Changes a pilot's status from `effective_on`, which may lie in the past (entry with

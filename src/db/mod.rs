@@ -25,7 +25,8 @@ pub use ledger::{Reconciliation, RestoreLoss, SepaExport};
 pub use lifecycle::{Course, CourseSession, SessionInput};
 pub use personal::{PersonalData, StatementRow};
 pub use retention::{
-    apply_erasure, apply_erasure_to_backups, erased_data_in, DeletionRecord, Erased,
+    apply_erasure, apply_erasure_to_backups, erased_data_in, AnonymisationRecord, DeletionRecord,
+    Erased, ANONYMISED,
 };
 pub use settings::{SettingChange, SettingView};
 pub use transfer::ExportKind;
@@ -54,6 +55,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_fresh_approval.sql"),
     include_str!("migrations/007_ledger.sql"),
     include_str!("migrations/008_activity.sql"),
+    include_str!("migrations/009_retention.sql"),
 ];
 
 /// The schema version this build writes.

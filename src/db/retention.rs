@@ -148,6 +148,74 @@ impl Store {
         })
     }
 
+    /// Pilots who left whose register data is due for anonymisation on or before `until` and not
+    /// yet anonymised, with the day it is due (the due list announces them 4 weeks ahead).
+    pub fn anonymisations_due(&self, until: NaiveDate) -> Result<Vec<AnonymisationRecord>> {
+        let years = self.settings_on(until)?.data.anonymise_after_years;
+        let done: std::collections::HashSet<i64> = self
+            .conn
+            .prepare("SELECT pilot_id FROM pilot_anonymisations")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let names: std::collections::HashMap<i64, String> = self
+            .conn
+            .prepare("SELECT id, last_name || ', ' || first_name FROM pilots")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut due: Vec<AnonymisationRecord> = self
+            .lifecycle_data(None)?
+            .into_iter()
+            .filter(|(id, _)| !done.contains(id))
+            .filter_map(|(id, d)| {
+                let due_on = retention::anonymisation_due(&d.history, until, years)?;
+                (due_on <= until).then(|| AnonymisationRecord {
+                    pilot_id: id,
+                    name: names.get(&id).cloned().unwrap_or_default(),
+                    due_on,
+                })
+            })
+            .collect();
+        due.sort_by_key(|r| (r.due_on, r.pilot_id));
+        Ok(due)
+    }
+
+    /// Anonymises the register data of every pilot whose anonymisation is due on or before
+    /// `today` (see [`anonymise_pilot`]), one transaction per run, then cleans the freed pages.
+    pub fn anonymise_due_pilots(&mut self, today: NaiveDate) -> Result<Vec<AnonymisationRecord>> {
+        let due = self.anonymisations_due(today)?;
+        if due.is_empty() {
+            return Ok(due);
+        }
+        let now = now_utc();
+        self.with_transaction(|tx| {
+            for r in &due {
+                anonymise_pilot(
+                    tx,
+                    r.pilot_id,
+                    &today.to_string(),
+                    &r.due_on.to_string(),
+                    &now,
+                )?;
+            }
+            Ok(())
+        })?;
+        self.clean_free_pages()?;
+        Ok(due)
+    }
+
+    /// The day the pilot's register data was anonymised, if it was.
+    pub fn anonymised_on(&self, pilot_id: i64) -> Result<Option<NaiveDate>> {
+        let day: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT anonymised_on FROM pilot_anonymisations WHERE pilot_id = ?1",
+                [pilot_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(day.as_deref().and_then(crate::domain::pilot::parse_date))
+    }
+
     /// After an erasure: the database is rewritten without free pages (`VACUUM`; with
     /// `secure_delete` on, the deleted cells were already overwritten) and the WAL is written back
     /// and emptied, so no copy of a deleted value stays in the database file or its WAL.
@@ -188,7 +256,12 @@ impl Store {
                 |r| r.get(0),
             )?;
         }
-        Ok(Erased { pilots })
+        let anonymised = self
+            .conn
+            .prepare("SELECT pilot_id, anonymised_on, due_on FROM pilot_anonymisations ORDER BY pilot_id")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Erased { pilots, anonymised })
     }
 
     /// The day the pilot's screening data was deleted under § 30a BZRG, if it was.
@@ -221,10 +294,123 @@ impl Store {
     }
 }
 
+/// A pilot whose register data is (or was) anonymised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AnonymisationRecord {
+    pub pilot_id: i64,
+    /// "Nachname, Vorname" before the anonymisation.
+    pub name: String,
+    pub due_on: NaiveDate,
+}
+
+/// What an anonymised pilot's name fields say (statements print it).
+pub const ANONYMISED: &str = "anonymisiert";
+
+/// The register fields cleared, in the pilot's row and in JSON copies of it in the change log.
+const CLEARED: &[&str] = &[
+    "first_name",
+    "last_name",
+    "birth_date",
+    "street",
+    "postcode",
+    "town",
+    "phone",
+    "email",
+    "account_holder",
+    "iban",
+    "bic",
+    "notes",
+    "name",
+];
+
+/// Anonymises one pilot inside the caller's transaction: names become "anonymisiert", address,
+/// contact, birth date, bank details and notes are cleared, in the register, in the lines of
+/// every run (amounts, numbers and months stay) and in reserved numbers; the change log's copies
+/// of those values are blanked (marked redacted) — the only change the append-only log accepts
+/// besides the eFZ deletion, and only while `audit_context.anonymising` names this pilot. One
+/// `erase` entry on the pilot, without values, says it happened ("Stammdaten anonymisiert …").
+fn anonymise_pilot(
+    tx: &Connection,
+    pilot_id: i64,
+    on: &str,
+    due_on: &str,
+    now: &str,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE audit_context SET anonymising = ?1 WHERE id = 1",
+        [pilot_id],
+    )?;
+    tx.execute(
+        "UPDATE pilots SET first_name = ?2, last_name = ?2, birth_date = NULL, street = '',
+                postcode = '', town = '', phone = '', email = '', account_holder = '', iban = '',
+                bic = '', notes = ''
+         WHERE id = ?1",
+        params![pilot_id, ANONYMISED],
+    )?;
+    tx.execute(
+        "UPDATE run_lines SET first_name = ?2, last_name = ?2, iban = '', account_holder = '', bic = ''
+         WHERE pilot_id = ?1",
+        params![pilot_id, ANONYMISED],
+    )?;
+    tx.execute(
+        "UPDATE reserved_numbers SET name = ?2 WHERE pilot_id = ?1",
+        params![pilot_id, ANONYMISED],
+    )?;
+    // Field changes of those columns: both values go. Whole rows (JSON): those keys are replaced.
+    let fields = serde_json::to_string(CLEARED).expect("names serialise");
+    tx.execute(
+        "UPDATE audit_log SET old_value = NULL, new_value = NULL, redacted = 1
+         WHERE pilot_id = ?1 AND field IN (SELECT value FROM json_each(?2))
+           AND (old_value IS NOT NULL OR new_value IS NOT NULL)",
+        params![pilot_id, fields],
+    )?;
+    let replace = |col: &str| {
+        let pairs: Vec<String> = CLEARED
+            .iter()
+            .map(|k| format!("'$.{k}', {}", if k.ends_with("name") { "?2" } else { "''" }))
+            .collect();
+        format!(
+            "CASE WHEN json_valid({col}) AND json_type({col}) = 'object'
+                  THEN json_replace({col}, {}) ELSE {col} END",
+            pairs.join(", ")
+        )
+    };
+    tx.execute(
+        &format!(
+            "UPDATE audit_log SET old_value = {}, new_value = {}, redacted = 1
+             WHERE pilot_id = ?1 AND field IS NULL
+               AND entity IN ('pilots', 'run_lines', 'reserved_numbers')
+               AND (old_value IS NOT NULL OR new_value IS NOT NULL)",
+            replace("old_value"),
+            replace("new_value")
+        ),
+        params![pilot_id, ANONYMISED],
+    )?;
+    tx.execute(
+        "INSERT INTO audit_log (at, who, tx, entity, entity_id, pilot_id, action, note)
+         SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), coalesce(c.who, ''), coalesce(c.tx, 0),
+                'pilots', ?1, ?1, 'erase', ?2
+         FROM (SELECT 1) LEFT JOIN audit_context c ON c.id = 1",
+        params![
+            pilot_id,
+            "Stammdaten anonymisiert (Aufbewahrungsfrist abgelaufen; Abrechnungen bleiben)"
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO pilot_anonymisations (pilot_id, anonymised_on, due_on, recorded_at)
+         VALUES (?1, ?2, ?3, ?4) ON CONFLICT (pilot_id) DO NOTHING",
+        params![pilot_id, on, due_on, now],
+    )?;
+    tx.execute("UPDATE audit_context SET anonymising = 0 WHERE id = 1", [])?;
+    Ok(())
+}
+
 /// What a database has erased (see [`Store::erased`]); applied to a copy by [`apply_erasure`].
 #[derive(Debug, Clone, Default)]
 pub struct Erased {
     pilots: Vec<ErasedPilot>,
+    /// Pilots whose register data was anonymised: (id, anonymised on, due on).
+    anonymised: Vec<(i64, String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -238,7 +424,7 @@ struct ErasedPilot {
 
 impl Erased {
     pub fn is_empty(&self) -> bool {
-        self.pilots.is_empty()
+        self.pilots.is_empty() && self.anonymised.is_empty()
     }
 }
 
@@ -308,6 +494,25 @@ pub(crate) fn erased_data_held(conn: &Connection, erased: &Erased) -> Result<Vec
             ));
         }
     }
+    for (id, _, _) in &erased.anonymised {
+        let name: Option<String> = conn
+            .query_row(
+                "SELECT last_name || ', ' || first_name FROM pilots WHERE id = ?1 AND last_name <> ?2",
+                params![id, ANONYMISED],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let copies: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM audit_log WHERE pilot_id = ?1 AND redacted = 0
+                 AND entity IN ('pilots', 'run_lines', 'reserved_numbers')
+                 AND (old_value IS NOT NULL OR new_value IS NOT NULL))",
+            [id],
+            |r| r.get(0),
+        )?;
+        if (name.is_some() || copies) && !held.iter().any(|(h, _)| h == id) {
+            held.push((*id, name.unwrap_or_else(|| format!("Nr. {id}"))));
+        }
+    }
     Ok(held)
 }
 
@@ -354,13 +559,13 @@ pub fn apply_erasure(path: &Path, erased: &Erased) -> Result<usize> {
         [],
     )?;
     for (id, _) in &held {
-        let p = erased
-            .pilots
-            .iter()
-            .find(|p| p.pilot_id == *id)
-            .expect("held pilots are erased pilots");
-        let records = erase_screenings(&tx, p.pilot_id, &p.keep)?;
-        record_erasure(&tx, p.pilot_id, &p.erased_on, &p.due_on, records, &now)?;
+        if let Some(p) = erased.pilots.iter().find(|p| p.pilot_id == *id) {
+            let records = erase_screenings(&tx, p.pilot_id, &p.keep)?;
+            record_erasure(&tx, p.pilot_id, &p.erased_on, &p.due_on, records, &now)?;
+        }
+        if let Some((_, on, due)) = erased.anonymised.iter().find(|(a, _, _)| a == id) {
+            anonymise_pilot(&tx, *id, on, due, &now)?;
+        }
     }
     tx.execute(
         "UPDATE audit_context SET who = '', erasing = 0 WHERE id = 1",

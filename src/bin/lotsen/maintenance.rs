@@ -44,6 +44,13 @@ pub fn report(done: &CareReport) {
             format_date(d.due_on)
         );
     }
+    for a in &done.anonymised {
+        eprintln!(
+            "Stammdaten anonymisiert (Aufbewahrungsfrist abgelaufen): Nr. {}, fällig seit {}.",
+            a.pilot_id,
+            format_date(a.due_on)
+        );
+    }
     for path in &done.backups_cleaned {
         eprintln!(
             "Gelöschte Daten auch aus der Sicherung entfernt: {}",

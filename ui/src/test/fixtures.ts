@@ -183,7 +183,7 @@ export function settings(): Settings {
     },
     debtor: { name: 'Landkreis Harz', iban: 'DE02810530510123456789', bic: 'NOLADE21HAR' },
     desk_user: 'S. Krüger',
-    data: { backup_keep: 14, documents_dir: '' },
+    data: { backup_keep: 14, documents_dir: '', anonymise_after_years: 10 },
   };
 }
 

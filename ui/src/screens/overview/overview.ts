@@ -17,6 +17,7 @@ export const DUE_KINDS: Record<DueKind, { tag: string; tab: RecordTab }> = {
   efz_kept_paused: { tag: 'Datenschutz', tab: 'efz' },
   efz_kept_not_started: { tag: 'Datenschutz', tab: 'efz' },
   efz_kept_relevant_entry: { tag: 'Datenschutz', tab: 'efz' },
+  anonymisation_due: { tag: 'Datenschutz', tab: 'stammdaten' },
   payment_details_missing: { tag: 'Bankverbindung', tab: 'stammdaten' },
   letter_unanswered: { tag: 'Führungszeugnis', tab: 'efz' },
   refresher_overdue: { tag: 'Auffrischung', tab: 'status' },

@@ -145,7 +145,7 @@ describe('Einstellungen: Sicherung und Ablage', () => {
       stored = structuredClone(a.settings as Settings);
       return stored;
     };
-    stored.data = { backup_keep: 14, documents_dir: 'D:\\Ablage\\Lotsen' };
+    stored.data = { backup_keep: 14, documents_dir: 'D:\\Ablage\\Lotsen', anonymise_after_years: 10 };
     await goTo('einstellungen');
     await vi.waitFor(() => expect($<HTMLInputElement>('#set-backup_keep').value).toBe('14'));
     expect($<HTMLInputElement>('#set-documents_dir').value).toBe('D:\\Ablage\\Lotsen');
@@ -158,7 +158,7 @@ describe('Einstellungen: Sicherung und Ablage', () => {
     $('#save-settings').click();
     await vi.waitFor(() => expect(callsOf('save_settings')).toHaveLength(1));
     const expected = settings();
-    expected.data = { backup_keep: 30, documents_dir: '' };
+    expected.data = { backup_keep: 30, documents_dir: '', anonymise_after_years: 10 };
     expect(callsOf('save_settings')[0].args).toEqual({ settings: expected });
     await vi.waitFor(() => expect($('#toast').textContent).toBe('Einstellungen gespeichert.'));
     expect($<HTMLInputElement>('#set-backup_keep').value).toBe('30');

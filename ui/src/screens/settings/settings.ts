@@ -73,6 +73,7 @@ export const DEBTOR_LABELS: Record<keyof DebtorSettings, string> = {
 export const DATA_LABELS: Record<keyof DataSettings, string> = {
   backup_keep: 'Aufbewahrte tägliche Sicherungen',
   documents_dir: 'Ablageordner für Dokumente (leer = Dokumente/Lotsenbüro)',
+  anonymise_after_years: 'Stammdaten Ausgeschiedener anonymisieren nach (Jahren nach dem Jahr des Ausscheidens)',
 };
 
 export const DESK_USER_LABEL = 'Name der Person am Arbeitsplatz (wird in Verläufen als „wer“ vermerkt)';
