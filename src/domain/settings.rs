@@ -112,6 +112,9 @@ pub struct DataSettings {
     pub backup_keep: u32,
     /// Folder for filed documents (per year/month below it); empty = "Lotsenbüro" in the documents folder.
     pub documents_dir: String,
+    /// Register data of pilots who left is anonymised after the end of this many years after the
+    /// year of leaving (statements are receipts, § 24 Abs. 3 KomKBVO LSA: books 10 years).
+    pub anonymise_after_years: u32,
 }
 
 impl Default for DataSettings {
@@ -119,6 +122,7 @@ impl Default for DataSettings {
         DataSettings {
             backup_keep: 14,
             documents_dir: String::new(),
+            anonymise_after_years: 10,
         }
     }
 }
@@ -140,6 +144,12 @@ pub fn validate_all(s: &Settings) -> Result<()> {
         errors.push(FieldError::new(
             "backup_keep",
             "Aufbewahrte Sicherungen: 1 bis 365.",
+        ));
+    }
+    if !(1..=30).contains(&s.data.anonymise_after_years) {
+        errors.push(FieldError::new(
+            "anonymise_after_years",
+            "Anonymisierung nach: 1 bis 30 Jahren nach dem Jahr des Ausscheidens.",
         ));
     }
     if s.letterhead.authority.trim().is_empty() {
@@ -392,6 +402,19 @@ pub const KEYS: &[Key] = &[
         "Verwendungsnachweis in der Fälligkeitsliste ab (Wochen vorher)",
         Kind::Number,
         "/reports/grant_notice_weeks",
+    ),
+    // Retention (issue 13).
+    key(
+        "lifecycle.not_started_keep_months",
+        "eFZ-Daten ohne Tätigkeitsbeginn: Hinweis nach (Monaten)",
+        Kind::Number,
+        "/lifecycle/not_started_keep_months",
+    ),
+    key(
+        "data.anonymise_after_years",
+        "Stammdaten Ausgeschiedener anonymisieren nach (Jahren nach dem Jahr des Ausscheidens)",
+        Kind::Number,
+        "/data/anonymise_after_years",
     ),
 ];
 

@@ -12,6 +12,7 @@ mod due;
 mod export;
 mod german;
 mod import;
+mod maintenance;
 mod modules;
 mod output;
 mod passphrase;
@@ -102,6 +103,9 @@ enum Command {
     Settings(settings::Args),
     /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
     Due(due::Args),
+    /// Tägliche Datenpflege wie beim Start der App: fällige eFZ-Daten löschen (auch in den
+    /// Sicherungen), dann die tägliche Sicherung
+    Maintenance,
 }
 
 fn main() -> ExitCode {
@@ -131,6 +135,10 @@ fn run(cli: Cli) -> Result<()> {
     let path = cli.db.unwrap_or_else(lotsen::db::default_db_path);
     let mut session = Session::open(&path, clock)?;
     let s = &mut session;
+    // The deletion cannot be blocked: every command that opens the database runs the check.
+    if !matches!(cli.command, Command::Maintenance) {
+        maintenance::report(&s.deletion_check());
+    }
     match cli.command {
         Command::Demo(args) => demo::run(s, args),
         Command::Pilots(cmd) => pilots::run(s, *cmd),
@@ -153,5 +161,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Restore(args) => restore::run(s, args),
         Command::Due(args) => due::run(s, args),
         Command::Settings(args) => settings::run(s, args),
+        Command::Maintenance => maintenance::run(s),
     }
 }

@@ -223,6 +223,11 @@ export function setAttendance(sessionId: number, pilotId: number, present: boole
 
 // ---- overview, settings, documents ----------------------------------------------------------
 
+/** "eFZ-Daten jetzt löschen": the eFZ data of a pilot not in service deleted now (audited without values). */
+export function eraseScreening(pilotId: number): Promise<void> {
+  return invoke<void>('erase_screening', { pilotId });
+}
+
 export function dueList(): Promise<DueItem[]> {
   return invoke<DueItem[]>('due_list');
 }
@@ -431,11 +436,22 @@ export function restoreLosses(path: string): Promise<RestoreLoss[]> {
   return invoke<RestoreLoss[]>('restore_losses', { path });
 }
 
+/** The pilots whose deleted eFZ data the backup still holds: the restore applies the deletion to the file first. */
+export function restoreErasures(path: string): Promise<string[]> {
+  return invoke<string[]>('restore_erasures', { path });
+}
+
 /** Replaces the database with a checked backup; the current database is saved first. An encrypted backup needs its
  *  passphrase (a wrong one is refused at the field "passphrase", nothing changed). A loss of approved runs or SEPA
- *  exports needs acceptLoss (the numbers stay reserved). */
-export function restoreBackup(path: string, passphrase: string | null = null, acceptLoss = false): Promise<RestoreOutcome> {
-  return tracked<RestoreOutcome>('restore_backup', { path, passphrase, acceptLoss });
+ *  exports needs acceptLoss (the numbers stay reserved); a file still holding deleted eFZ data needs applyDeletion
+ *  (the deletion is applied to the file first). */
+export function restoreBackup(
+  path: string,
+  passphrase: string | null = null,
+  acceptLoss = false,
+  applyDeletion = false,
+): Promise<RestoreOutcome> {
+  return tracked<RestoreOutcome>('restore_backup', { path, passphrase, acceptLoss, applyDeletion });
 }
 
 /** Asks for a CSV file and previews its import (nothing is written); null when cancelled. */

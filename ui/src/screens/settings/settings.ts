@@ -22,6 +22,7 @@ export const LIFECYCLE_LABELS: Record<keyof LifecycleSettings, string> = {
   refresher_months: 'Auffrischung fällig nach (Monaten)',
   qualified_waiting_days: 'Qualifiziert, aber nicht berufen: Hinweis nach (Tagen)',
   letter_followup_days: 'Bestätigungsschreiben ohne Vorlage: Hinweis nach (Tagen)',
+  not_started_keep_months: 'eFZ-Daten ohne Tätigkeitsbeginn: zur Löschung nennen nach (Monaten)',
 };
 
 export const COVERAGE_LABELS: Record<keyof CoverageSettings, string> = {
@@ -72,6 +73,7 @@ export const DEBTOR_LABELS: Record<keyof DebtorSettings, string> = {
 export const DATA_LABELS: Record<keyof DataSettings, string> = {
   backup_keep: 'Aufbewahrte tägliche Sicherungen',
   documents_dir: 'Ablageordner für Dokumente (leer = Dokumente/Lotsenbüro)',
+  anonymise_after_years: 'Stammdaten Ausgeschiedener anonymisieren nach (Jahren nach dem Jahr des Ausscheidens)',
 };
 
 export const REPORT_LABELS: Record<keyof ReportSettings, string> = {
