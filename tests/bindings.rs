@@ -72,6 +72,9 @@ fn export_roots(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     AuditFilter::export_all(cfg)?;
     AuditEntry::export_all(cfg)?;
     PilotDocument::export_all(cfg)?;
+    lotsen::app::reports::ReportTexts::export_all(cfg)?;
+    lotsen::app::reports::ReportKind::export_all(cfg)?;
+    lotsen::app::reports::ReportFormat::export_all(cfg)?;
     FieldError::export_all(cfg)?;
     ErrorKind::export_all(cfg)?;
     ErrorJson::export_all(cfg)?;

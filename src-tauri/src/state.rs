@@ -49,7 +49,21 @@ impl AppState {
     /// The daily care (backup, deletion of due eFZ data); what fails is logged and kept for the
     /// window's banner. A failure never stops the app: the next start tries again.
     pub fn care(&self) {
-        let problems = self.with(|s| Ok(s.daily_care())).unwrap_or_default();
+        let done = self.with(|s| Ok(s.daily_care())).unwrap_or_default();
+        for d in &done.deleted {
+            log::info!(
+                "Führungszeugnis-Daten gelöscht (§ 30a BZRG): Lotse Nr. {}, fällig seit {}",
+                d.pilot_id,
+                d.due_on
+            );
+        }
+        for path in &done.backups_cleaned {
+            log::info!(
+                "Gelöschte Daten aus der Sicherung entfernt: {}",
+                path.display()
+            );
+        }
+        let problems = done.problems;
         for p in &problems {
             log::error!("Wartung ({}): {}", p.task, p.message);
         }

@@ -36,6 +36,14 @@ pub struct CareProblem {
     pub message: String,
 }
 
+/// What a restore may do beyond the plain case: lose approved runs (`accept_loss`), change the file
+/// to apply this database's deletions to it (`apply_deletion`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RestoreChoice {
+    pub accept_loss: bool,
+    pub apply_deletion: bool,
+}
+
 /// Checks a backup file before it is restored: schema, pilots, integrity.
 pub fn check_backup(path: &Path) -> Result<BackupInfo> {
     db::check_backup_file(path)
@@ -160,10 +168,8 @@ impl Session {
         db::list_backups(&self.backup_dir())
     }
 
-    /// "Sicherung wiederherstellen": checked first; the current database is saved into the backup
-    /// folder before it is replaced. An encrypted backup needs its `passphrase`; a missing or
-    /// wrong one is refused at the field with nothing changed. A restore that would lose approved
-    /// or paid runs or SEPA exports needs `accept_loss` (see [`Session::restore_losses`]).
+    /// "Sicherung wiederherstellen" without applying a deletion to the file (see
+    /// [`Session::restore_backup_with`]).
     pub fn restore_backup(
         &mut self,
         path: &Path,
@@ -171,7 +177,27 @@ impl Session {
         accept_loss: bool,
         progress: OnProgress,
     ) -> Result<RestoreOutcome> {
-        let (dir, now) = (self.backup_dir(), self.clock().now());
+        let choice = RestoreChoice {
+            accept_loss,
+            apply_deletion: false,
+        };
+        self.restore_backup_with(path, passphrase, choice, progress)
+    }
+
+    /// "Sicherung wiederherstellen": checked first; the current database is saved into the backup
+    /// folder before it is replaced. An encrypted backup needs its `passphrase`; a missing or
+    /// wrong one is refused at the field with nothing changed. A restore that would lose approved
+    /// or paid runs or SEPA exports needs `accept_loss` (see [`Session::restore_losses`]); a file
+    /// still holding data this database has deleted needs `apply_deletion` (see
+    /// [`Session::restore_checked`]).
+    pub fn restore_backup_with(
+        &mut self,
+        path: &Path,
+        passphrase: Option<&str>,
+        choice: RestoreChoice,
+        progress: OnProgress,
+    ) -> Result<RestoreOutcome> {
+        let now = self.clock().now();
         let outcome = if sealed::is_encrypted(path) {
             let passphrase = passphrase.filter(|p| !p.is_empty()).ok_or_else(|| {
                 Error::field(
@@ -186,25 +212,78 @@ impl Session {
                 "Sicherung wird entschlüsselt, geprüft und eingespielt …",
             ));
             let db = self.store().path().to_path_buf();
+            // The decrypted copy is temporary: the deletion is applied to it without asking (the
+            // encrypted file itself cannot be changed without re-encrypting it).
+            let choice = RestoreChoice {
+                apply_deletion: true,
+                ..choice
+            };
             sealed::with_decrypted(path, passphrase, &db, |plain| {
-                db::check_backup_file(plain)?;
-                self.guard_restore(plain, accept_loss)?;
-                self.store_mut().restore_from(plain, &dir, now)
+                self.restore_checked(plain, choice, now)
             })?
         } else {
-            progress(Progress::new(0, 2, "Sicherung wird geprüft …"));
-            db::check_backup_file(path)?;
-            self.guard_restore(path, accept_loss)?;
             progress(Progress::new(
-                1,
+                0,
                 2,
-                "Aktueller Stand wird gesichert und ersetzt …",
+                "Sicherung wird geprüft, aktueller Stand gesichert und ersetzt …",
             ));
-            self.store_mut().restore_from(path, &dir, now)?
+            self.restore_checked(path, choice, now)?
         };
-        self.refresh_actor();
         progress(Progress::new(2, 2, "Fertig."));
         Ok(outcome)
+    }
+
+    /// The restore of a plain (decrypted) backup file, for the app and the command line: checked,
+    /// guarded against losing approved runs (`accept_loss`) and against bringing back deleted data:
+    /// a file that still holds data this database has deleted (eFZ data) is refused, naming the
+    /// pilots, unless `apply_deletion`, which applies the deletion to the file first (the file is
+    /// changed). After the restore the deletion check runs at once. `now` names the saved copy of
+    /// the current database.
+    pub fn restore_checked(
+        &mut self,
+        plain: &Path,
+        choice: RestoreChoice,
+        now: chrono::NaiveDateTime,
+    ) -> Result<RestoreOutcome> {
+        db::check_backup_file(plain)?;
+        self.guard_restore(plain, choice.accept_loss)?;
+        let erased = self.store().erased()?;
+        let held = db::erased_data_in(plain, &erased)?;
+        if !held.is_empty() {
+            if !choice.apply_deletion {
+                let names: Vec<String> = held.into_iter().map(|(_, name)| name).collect();
+                return Err(Error::Rule {
+                    message: format!(
+                        "Die Sicherung enthält Daten zum Führungszeugnis, die inzwischen gelöscht wurden (§ 30a BZRG): {}. Zurückspielen erst, nachdem die Löschung auf die Datei angewandt wurde (in der App „Löschung anwenden und wiederherstellen“, Kommandozeile: --apply-deletion; die Datei wird dabei geändert).",
+                        names.join("; ")
+                    ),
+                    missing: names,
+                });
+            }
+            db::apply_erasure(plain, &erased)?;
+        }
+        let dir = self.backup_dir();
+        let outcome = self.store_mut().restore_from(plain, &dir, now)?;
+        self.refresh_actor();
+        let after = self.deletion_check();
+        if let Some(p) = after.problems.first() {
+            return Err(Error::Storage(format!(
+                "Die Sicherung wurde zurückgespielt, aber: {}",
+                p.message
+            )));
+        }
+        Ok(outcome)
+    }
+
+    /// The pilots whose deleted data the backup at `path` still holds ("Nachname, Vorname"); the
+    /// app offers to apply the deletion before a restore. The file is checked first.
+    pub fn restore_erasures(&self, path: &Path) -> Result<Vec<String>> {
+        db::check_backup_file(path)?;
+        let erased = self.store().erased()?;
+        Ok(db::erased_data_in(path, &erased)?
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect())
     }
 
     /// What importing the file at `path` would do; nothing is written.
@@ -278,37 +357,105 @@ impl Session {
         }
     }
 
-    /// The care at the first start of a day (and after midnight while the app stays open): a
-    /// backup into the backup folder (keeping the configured number), and the deletion of eFZ
-    /// data past its deletion date (§ 30a BZRG, see docs/DOMAIN.md). One failing does not stop
-    /// the other; what failed comes back with what to do.
-    pub fn daily_care(&mut self) -> Vec<CareProblem> {
+    /// The deletion check (SPEC section 8, "Deletion cannot be blocked"): deletes eFZ data past its
+    /// deletion date (§ 30a BZRG, see docs/DOMAIN.md), anonymises the register data of pilots who
+    /// left once the retention period is over, then applies what this database has erased and
+    /// anonymised to every backup in the backup folder. Runs at every start, daily, after a restore and
+    /// whenever the command line opens the database; it never depends on a backup.
+    pub fn deletion_check(&mut self) -> CareReport {
+        let today = self.today();
+        let mut report = CareReport::default();
+        match self.store_mut().delete_due_screenings(today) {
+            Ok(done) => report.deleted = done,
+            Err(e) => report.problems.push(CareProblem {
+                task: "deletion",
+                message: format!(
+                    "Fällige Daten zum Führungszeugnis konnten nicht gelöscht werden ({e}). Das Lotsenbüro versucht es beim nächsten Start erneut; bleibt die Meldung, wenden Sie sich bitte an die IT-Betreuung."
+                ),
+            }),
+        }
+        match self.store_mut().anonymise_due_pilots(today) {
+            Ok(done) => report.anonymised = done,
+            Err(e) => report.problems.push(CareProblem {
+                task: "deletion",
+                message: format!(
+                    "Stammdaten nach Ablauf der Aufbewahrungsfrist konnten nicht anonymisiert werden ({e}). Das Lotsenbüro versucht es beim nächsten Start erneut; bleibt die Meldung, wenden Sie sich bitte an die IT-Betreuung."
+                ),
+            }),
+        }
+        let dir = self.backup_dir();
+        match self
+            .store()
+            .erased()
+            .and_then(|erased| db::apply_erasure_to_backups(&dir, &erased))
+        {
+            Ok(changed) => report.backups_cleaned = changed,
+            Err(e) => report.problems.push(CareProblem {
+                task: "deletion",
+                message: format!(
+                    "Gelöschte Daten zum Führungszeugnis konnten nicht aus den Sicherungen im Ordner „{}“ entfernt werden ({e}). Bitte prüfen Sie, ob der Ordner vorhanden und beschreibbar ist; das Lotsenbüro versucht es bei jedem Start erneut. Bis dahin diese Sicherungen nicht weitergeben.",
+                    dir.display()
+                ),
+            }),
+        }
+        report
+    }
+
+    /// "eFZ-Daten jetzt löschen" (`lotsen screening erase ID`): the pilot's eFZ data deleted now
+    /// (see [`crate::Store::erase_screenings_now`]), then the deletion check applies it to the
+    /// backups; a failure there is reported after the deletion, which stays done.
+    pub fn erase_screening_now(&mut self, pilot_id: i64) -> Result<db::DeletionRecord> {
+        let today = self.today();
+        let done = self.store_mut().erase_screenings_now(pilot_id, today)?;
+        if let Some(p) = self.deletion_check().problems.first() {
+            return Err(Error::Storage(format!(
+                "Die Daten zum Führungszeugnis von {} wurden gelöscht, aber: {}",
+                done.name, p.message
+            )));
+        }
+        Ok(done)
+    }
+
+    /// The care at the first start of a day (and after midnight while the app stays open;
+    /// `lotsen maintenance`): first the deletion check ([`Session::deletion_check`]), then a
+    /// backup into the backup folder (keeping the configured number), then the WAL is written
+    /// back. One failing does not stop the others; what failed comes back with what to do.
+    pub fn daily_care(&mut self) -> CareReport {
+        let mut report = self.deletion_check();
         let today = self.today();
         let dir = self.backup_dir();
-        let mut problems = Vec::new();
         let backup = self
             .store()
             .settings()
             .and_then(|s| db::daily_backup(self.store(), &dir, today, s.data.backup_keep as usize));
-        if let Err(e) = backup {
-            problems.push(CareProblem {
+        match backup {
+            Ok(written) => report.backup_written = written,
+            Err(e) => report.problems.push(CareProblem {
                 task: "backup",
                 message: format!(
                     "Die tägliche Sicherung konnte nicht geschrieben werden ({e}). Bitte prüfen Sie, ob der Ordner „{}“ vorhanden und beschreibbar ist und das Laufwerk Platz hat, und erstellen Sie unter Einstellungen → Daten eine Sicherung von Hand.",
                     dir.display()
                 ),
-            });
+            }),
         }
-        if let Err(e) = self.store_mut().delete_due_screenings(today) {
-            problems.push(CareProblem {
-                task: "deletion",
-                message: format!(
-                    "Fällige Daten zum Führungszeugnis konnten nicht gelöscht werden ({e}). Das Lotsenbüro versucht es beim nächsten Start erneut; bleibt die Meldung, wenden Sie sich bitte an die IT-Betreuung."
-                ),
-            });
-        }
-        problems
+        // A reader holding the WAL only delays this to the next care; nothing to report.
+        let _ = self.store().checkpoint();
+        report
     }
+}
+
+/// What the deletion check and the daily care did, and what they could not do.
+#[derive(Debug, Clone, Default)]
+pub struct CareReport {
+    /// Pilots whose eFZ data was deleted now.
+    pub deleted: Vec<db::DeletionRecord>,
+    /// Pilots whose register data was anonymised now.
+    pub anonymised: Vec<db::AnonymisationRecord>,
+    /// Backups in the backup folder from which erased data was removed now.
+    pub backups_cleaned: Vec<PathBuf>,
+    /// The daily backup written now (`None`: today's existed or it failed).
+    pub backup_written: Option<PathBuf>,
+    pub problems: Vec<CareProblem>,
 }
 
 #[cfg(test)]
@@ -348,11 +495,11 @@ mod tests {
     fn a_failed_daily_backup_is_reported_with_what_to_do() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = session(dir.path());
-        assert_eq!(s.daily_care(), vec![]);
+        assert_eq!(s.daily_care().problems, vec![]);
         // A file where the backup folder should be: the backup cannot be written.
         std::fs::remove_dir_all(s.backup_dir()).unwrap();
         std::fs::write(s.backup_dir(), b"kein Ordner").unwrap();
-        let problems = s.daily_care();
+        let problems = s.daily_care().problems;
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].task, "backup");
         assert!(problems[0].message.contains("Sicherung von Hand"));

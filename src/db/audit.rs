@@ -43,6 +43,7 @@ pub const AUDITED_TABLES: &[(&str, &str)] = &[
         "Tätigkeitsbereich eines Nachweises",
     ),
     ("activity_waivers", "Verzicht auf den Tätigkeitsnachweis"),
+    ("report_texts", "Sachbericht (Textabschnitt)"),
 ];
 
 /// Most entries one query returns when the filter sets no limit.

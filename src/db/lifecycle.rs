@@ -364,6 +364,27 @@ impl Store {
             settings.allowance.inactive_months,
             today,
         )?);
+        items.extend(crate::domain::reports::grant_due_items(
+            &self.budget_years()?,
+            today,
+            settings.reports.grant_due_months,
+            settings.reports.grant_notice_weeks,
+        ));
+        // Anonymisations, 4 weeks ahead (they run on the due day).
+        let ahead = today + chrono::Days::new(crate::domain::retention::ANONYMISATION_NOTICE_DAYS);
+        for a in self.anonymisations_due(ahead)? {
+            items.push(DueItem {
+                pilot_id: a.pilot_id,
+                label: format!(
+                    "{}: ausgeschieden, Aufbewahrungsfrist endet – die Stammdaten werden am {} anonymisiert (Abrechnungen bleiben)",
+                    a.name,
+                    crate::domain::dates::format_date(a.due_on)
+                ),
+                name: a.name,
+                kind: "anonymisation_due",
+                date: a.due_on,
+            });
+        }
         items.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
         Ok(items)
     }

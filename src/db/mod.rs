@@ -9,6 +9,8 @@ mod coverage;
 pub mod demo;
 mod ledger;
 mod lifecycle;
+pub mod local_disk;
+mod reports;
 mod retention;
 mod settings;
 mod transfer;
@@ -25,7 +27,10 @@ pub(crate) use ledger::sepa_allowed;
 pub use ledger::{Reconciliation, RestoreLoss, SepaExport};
 pub use lifecycle::{Course, CourseSession, SessionInput};
 pub use personal::{PersonalData, StatementRow};
-pub use retention::DeletionRecord;
+pub use retention::{
+    apply_erasure, apply_erasure_to_backups, erased_data_in, AnonymisationRecord, DeletionRecord,
+    Erased, ANONYMISED,
+};
 pub use settings::{SettingChange, SettingView};
 pub use transfer::ExportKind;
 mod personal;
@@ -53,6 +58,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_fresh_approval.sql"),
     include_str!("migrations/007_ledger.sql"),
     include_str!("migrations/008_activity.sql"),
+    include_str!("migrations/009_retention.sql"),
+    include_str!("migrations/010_reports.sql"),
 ];
 
 /// The schema version this build writes.
@@ -105,6 +112,8 @@ impl Store {
     }
 
     fn open_inner(path: &Path) -> Result<Store> {
+        // Before anything is created there: never a database on a network drive.
+        local_disk::check_local(path)?;
         private::restrict_new_files();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
@@ -137,6 +146,8 @@ impl Store {
             .map_err(not_a_database)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Deleted values are overwritten, not left in free space (eFZ deletion, anonymisation).
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // SQLite gives the -wal and -shm files the mode of the database: tighten that one first.
         let files = private::database_files(path);
         tightened.extend(private::tighten_all(files.iter().map(PathBuf::as_path)));

@@ -5,6 +5,9 @@
 //! share (letterhead, footer, German dates); [`letters`] has the eFZ confirmation letter and the
 //! Berufungsurkunde.
 
+pub mod annual;
+pub mod certificate;
+pub mod grant;
 pub mod letter_frame;
 pub mod letters;
 pub mod pdf;

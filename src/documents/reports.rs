@@ -58,23 +58,13 @@ pub fn coverage_report(
         letterhead,
         issued_on,
     );
-    draw_letterhead(&mut doc, letterhead);
-    doc.line(BODY, Align::Right, &place_and_date(letterhead, issued_on));
-    doc.gap(4.0);
-    doc.block(
-        CONTENT_LEFT,
-        CONTENT_WIDTH,
-        Style::bold(16.0).colour(Colour::ACCENT),
-        Align::Left,
+    report_title(
+        &mut doc,
+        letterhead,
+        issued_on,
         "Abdeckungsbericht Integrationslotsen",
-    );
-    doc.gap(1.0);
-    doc.line(
-        Style::regular(10.5).colour(Colour::GREY),
-        Align::Left,
         &format!("Einsatzbereite Lotsinnen und Lotsen je Altkreis – Stand: {stand}"),
     );
-    doc.gap(6.0);
 
     heading(&mut doc, "1. Abdeckung je Altkreis");
     district_table(&mut doc, coverage);
@@ -104,8 +94,37 @@ pub fn coverage_report(
     doc.finish()
 }
 
+/// The top of a report's first page: letterhead, place and date, the title and a line below it.
+pub(super) fn report_title(
+    doc: &mut Doc,
+    letterhead: &Letterhead,
+    issued_on: NaiveDate,
+    title: &str,
+    subtitle: &str,
+) {
+    draw_letterhead(doc, letterhead);
+    doc.line(BODY, Align::Right, &place_and_date(letterhead, issued_on));
+    doc.gap(4.0);
+    doc.block(
+        CONTENT_LEFT,
+        CONTENT_WIDTH,
+        Style::bold(16.0).colour(Colour::ACCENT),
+        Align::Left,
+        title,
+    );
+    doc.gap(1.0);
+    doc.block(
+        CONTENT_LEFT,
+        CONTENT_WIDTH,
+        Style::regular(10.5).colour(Colour::GREY),
+        Align::Left,
+        subtitle,
+    );
+    doc.gap(6.0);
+}
+
 /// A section heading that stays with at least a few lines of what follows.
-fn heading(doc: &mut Doc, text: &str) {
+pub(super) fn heading(doc: &mut Doc, text: &str) {
     let style = Style::bold(11.0).colour(Colour::ACCENT);
     doc.ensure_space(style.line_height() + 25.0);
     doc.line(style, Align::Left, text);
@@ -113,7 +132,7 @@ fn heading(doc: &mut Doc, text: &str) {
 }
 
 /// Width of a column for a header label (explicit "\n" lines) and the widest cell, with padding.
-fn column_width(label: &str, cells: &[String], style: Style) -> f32 {
+pub(super) fn column_width(label: &str, cells: &[String], style: Style) -> f32 {
     let head = label
         .split('\n')
         .map(|l| text_width(l, HEAD))
@@ -294,7 +313,7 @@ fn month_label(d: NaiveDate) -> String {
 }
 
 /// A step of 1, 2 or 5 × 10ⁿ that divides 0..=max into at most `ticks` intervals.
-fn tick_step(max: usize, ticks: usize) -> usize {
+pub(super) fn tick_step(max: usize, ticks: usize) -> usize {
     let mut base = 1;
     loop {
         for m in [1, 2, 5] {
@@ -338,7 +357,7 @@ fn marker(doc: &mut Doc, i: usize, x: f32, y: f32, colour: Colour) {
 
 /// The history as a line chart: one series per district, the outlook shaded and dashed, the targets as
 /// thin grey lines, month labels below, a legend above.
-fn chart(doc: &mut Doc, names: &[&str], targets: &[i64], history: &[MonthPoint]) {
+pub(super) fn chart(doc: &mut Doc, names: &[&str], targets: &[i64], history: &[MonthPoint]) {
     let same_target = targets.windows(2).all(|w| w[0] == w[1]);
     let legend_rows = legend_layout(names, same_target);
     let legend_h = legend_rows.len() as f32 * 4.2 + 1.5;

@@ -18,6 +18,7 @@ pub mod reconcile;
 pub mod record;
 pub mod reference;
 pub mod register;
+pub mod reports;
 pub mod retention;
 pub mod run;
 pub mod screening;

@@ -23,6 +23,9 @@ pub struct LifecycleSettings {
     pub qualified_waiting_days: u32,
     /// Due list: confirmation letter issued but no certificate inspected after this many days.
     pub letter_followup_days: u32,
+    /// Due list: eFZ data of a pilot who has not started this many months after the inspection
+    /// (and the entry into the programme) is named for deletion (§ 30a BZRG).
+    pub not_started_keep_months: u32,
 }
 
 impl Default for LifecycleSettings {
@@ -35,13 +38,14 @@ impl Default for LifecycleSettings {
             refresher_months: 6,
             qualified_waiting_days: 30,
             letter_followup_days: 42,
+            not_started_keep_months: 12,
         }
     }
 }
 
 /// Checks every value against a plausible range; returns all field errors at once, in German.
 pub fn validate_settings(s: &LifecycleSettings) -> Result<()> {
-    let checks: [(&str, &str, u32, u32, u32, &str); 7] = [
+    let checks: [(&str, &str, u32, u32, u32, &str); 8] = [
         (
             "certificate_max_age_months",
             "Höchstalter des Führungszeugnisses bei Vorlage",
@@ -97,6 +101,14 @@ pub fn validate_settings(s: &LifecycleSettings) -> Result<()> {
             1,
             365,
             "Tagen",
+        ),
+        (
+            "not_started_keep_months",
+            "Frist für eFZ-Daten ohne Tätigkeitsbeginn",
+            s.not_started_keep_months,
+            1,
+            24,
+            "Monaten",
         ),
     ];
     let errors: Vec<FieldError> = checks
@@ -172,6 +184,7 @@ mod tests {
             refresher_months: 0,
             qualified_waiting_days: 0,
             letter_followup_days: 0,
+            not_started_keep_months: 25,
         };
         let fields: Vec<String> = fields_of(&s).into_iter().map(|(f, _)| f).collect();
         assert_eq!(
@@ -183,7 +196,8 @@ mod tests {
                 "pass_mark_percent",
                 "refresher_months",
                 "qualified_waiting_days",
-                "letter_followup_days"
+                "letter_followup_days",
+                "not_started_keep_months"
             ]
         );
     }

@@ -397,7 +397,7 @@ pub struct DueItem {
     pub pilot_id: i64,
     pub name: String,
     #[ts(
-        type = r#""efz_expiring" | "efz_expired" | "efz_missing" | "efz_relevant_entry" | "payment_details_missing" | "refresher_overdue" | "qualified_waiting" | "letter_unanswered" | "efz_kept_paused" | "efz_kept_not_started" | "efz_kept_relevant_entry" | "activity_missing""#
+        type = r#""efz_expiring" | "efz_expired" | "efz_missing" | "efz_relevant_entry" | "payment_details_missing" | "refresher_overdue" | "qualified_waiting" | "letter_unanswered" | "efz_kept_paused" | "efz_kept_not_started" | "efz_kept_relevant_entry" | "activity_missing" | "grant_proof_due" | "anonymisation_due""#
     )]
     pub kind: &'static str,
     /// German sentence for the list.

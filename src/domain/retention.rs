@@ -15,7 +15,7 @@
 //! - Due date = last day of service + `months` (calendar months; the 31st clamps to the month's
 //!   end). On the due day the data is deleted; the day before it is kept.
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::domain::lifecycle::{self, StatusChange};
 use crate::domain::periods::LifecycleSettings;
@@ -74,9 +74,25 @@ pub fn storno_blocked_by_deletion(change: &StatusChange, erased_on: Option<Naive
     erased_on.is_some_and(|e| e >= change.effective_on)
 }
 
-/// Months after the inspection the due list names the eFZ data of a pilot who never started
-/// (SPEC section 8 "within a set time"; a constant until it becomes a setting).
-pub const NOT_STARTED_KEEP_MONTHS: u32 = 12;
+/// The due list announces an anonymisation this many days ahead (4 weeks).
+pub const ANONYMISATION_NOTICE_DAYS: u64 = 28;
+
+/// The day the register data of a pilot who has left on `today` is anonymised: 1 January after the
+/// end of the `years`th year after the year of leaving (SPEC section 8; statements are receipts,
+/// § 24 Abs. 3 KomKBVO LSA). `None` for a pilot not Ausgeschieden on `today`.
+pub fn anonymisation_due(
+    history: &[StatusChange],
+    today: NaiveDate,
+    years: u32,
+) -> Option<NaiveDate> {
+    let changes = sorted_until(history, today);
+    let current = changes.last()?;
+    if current.status != Status::Left {
+        return None;
+    }
+    let year = current.effective_on.year() + i32::try_from(years).ok()? + 1;
+    NaiveDate::from_ymd_opt(year, 1, 1)
+}
 
 /// eFZ data kept for a pilot who is not in service, for the due list (SPEC section 8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +100,8 @@ pub enum KeptScreening {
     /// Ruhend since `since` for more than [`SCREENING_RETENTION_MONTHS`] (from `due` on).
     Paused { since: NaiveDate, due: NaiveDate },
     /// Never started; the certificate was inspected on `inspected`; `due` is
-    /// [`NOT_STARTED_KEEP_MONTHS`] after the later of that day and the entry into the programme.
+    /// `not_started_keep_months` (setting) after the later of that day and the entry into the
+    /// programme.
     NotStarted {
         inspected: NaiveDate,
         due: NaiveDate,
@@ -124,7 +141,7 @@ pub fn screening_kept_without_service(
     }
     // Waiting starts when the pilot is both in the programme and inspected.
     let joined = sorted_until(history, today).first()?.effective_on;
-    let due = months(inspected.max(joined), NOT_STARTED_KEEP_MONTHS);
+    let due = months(inspected.max(joined), settings.not_started_keep_months);
     (today >= due).then_some(KeptScreening::NotStarted { inspected, due })
 }
 
@@ -258,6 +275,26 @@ mod tests {
             inspected_by: "X".into(),
             result: Some(result),
         }
+    }
+
+    #[test]
+    fn anonymisation_after_the_tenth_year_after_leaving() {
+        let h = history(&[
+            (Prospect, d(2025, 1, 10)),
+            (Active, d(2025, 5, 1)),
+            (Left, d(2026, 12, 31)),
+        ]);
+        assert_eq!(anonymisation_due(&h, d(2026, 12, 30), 10), None);
+        assert_eq!(
+            anonymisation_due(&h, d(2026, 12, 31), 10),
+            Some(d(2037, 1, 1))
+        );
+        let h = history(&[(Prospect, d(2025, 1, 10)), (Left, d(2026, 1, 1))]);
+        assert_eq!(
+            anonymisation_due(&h, d(2030, 1, 1), 10),
+            Some(d(2037, 1, 1))
+        );
+        assert_eq!(anonymisation_due(&h, d(2030, 1, 1), 7), Some(d(2034, 1, 1)));
     }
 
     #[test]

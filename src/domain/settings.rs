@@ -53,6 +53,36 @@ pub struct Settings {
     /// The county's account the SEPA transfer file debits.
     pub debtor: Debtor,
     pub data: DataSettings,
+    /// The yearly reports (Berichte).
+    pub reports: ReportSettings,
+}
+
+/// The yearly reports: the note on the Jahresbescheinigung and the due date of the
+/// Verwendungsnachweis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(default)]
+pub struct ReportSettings {
+    /// Printed on every Jahresbescheinigung: tax (§ 3 Nr. 12 / 26 / 26a EStG, as the county decides)
+    /// and reporting to the Jobcenter.
+    pub certificate_note: String,
+    /// The Verwendungsnachweis is due this many months after the grant period (the budget year).
+    pub grant_due_months: u32,
+    /// It is on the due list from this many weeks before its due date.
+    pub grant_notice_weeks: u32,
+}
+
+impl Default for ReportSettings {
+    fn default() -> Self {
+        ReportSettings {
+            certificate_note: "Die Aufwandsentschädigung wird nach Auffassung des Landkreises im Rahmen \
+                des § 3 Nr. 26a EStG gezahlt; ob und in welcher Höhe sie steuerfrei ist, prüft das Finanzamt. \
+                Beziehen Sie Bürgergeld oder andere Leistungen, teilen Sie die Zahlungen bitte mit dem Monat \
+                des Zuflusses dem Jobcenter bzw. dem Leistungsträger mit."
+                .into(),
+            grant_due_months: 6,
+            grant_notice_weeks: 8,
+        }
+    }
 }
 
 /// The payer of the SEPA transfer file (Auftraggeber): name, IBAN, optional BIC.
@@ -82,6 +112,9 @@ pub struct DataSettings {
     pub backup_keep: u32,
     /// Folder for filed documents (per year/month below it); empty = "Lotsenbüro" in the documents folder.
     pub documents_dir: String,
+    /// Register data of pilots who left is anonymised after the end of this many years after the
+    /// year of leaving (statements are receipts, § 24 Abs. 3 KomKBVO LSA: books 10 years).
+    pub anonymise_after_years: u32,
 }
 
 impl Default for DataSettings {
@@ -89,6 +122,7 @@ impl Default for DataSettings {
         DataSettings {
             backup_keep: 14,
             documents_dir: String::new(),
+            anonymise_after_years: 10,
         }
     }
 }
@@ -112,6 +146,12 @@ pub fn validate_all(s: &Settings) -> Result<()> {
             "Aufbewahrte Sicherungen: 1 bis 365.",
         ));
     }
+    if !(1..=30).contains(&s.data.anonymise_after_years) {
+        errors.push(FieldError::new(
+            "anonymise_after_years",
+            "Anonymisierung nach: 1 bis 30 Jahren nach dem Jahr des Ausscheidens.",
+        ));
+    }
     if s.letterhead.authority.trim().is_empty() {
         errors.push(FieldError::new("authority", "Behörde fehlt (Briefkopf)."));
     }
@@ -123,6 +163,24 @@ pub fn validate_all(s: &Settings) -> Result<()> {
                 format!("Auftraggeber: {reason}"),
             ));
         }
+    }
+    if s.reports.grant_due_months > 24 {
+        errors.push(FieldError::new(
+            "grant_due_months",
+            "Verwendungsnachweis fällig nach: 0 bis 24 Monate.",
+        ));
+    }
+    if !(1..=52).contains(&s.reports.grant_notice_weeks) {
+        errors.push(FieldError::new(
+            "grant_notice_weeks",
+            "Vorlauf für den Verwendungsnachweis: 1 bis 52 Wochen.",
+        ));
+    }
+    if s.reports.certificate_note.chars().count() > 2000 {
+        errors.push(FieldError::new(
+            "certificate_note",
+            "Hinweis der Jahresbescheinigung ist zu lang (höchstens 2000 Zeichen).",
+        ));
     }
     if s.desk_user.chars().count() > 100 {
         errors.push(FieldError::new(
@@ -339,6 +397,38 @@ pub const KEYS: &[Key] = &[
         "Hinweis ohne Tätigkeit nach (Monaten)",
         Kind::Number,
         "/allowance/inactive_months",
+    ),
+    // The yearly reports (Berichte).
+    key(
+        "reports.certificate_note",
+        "Hinweis der Jahresbescheinigung (Steuer, Jobcenter)",
+        Kind::Text,
+        "/reports/certificate_note",
+    ),
+    key(
+        "reports.grant_due_months",
+        "Verwendungsnachweis fällig nach (Monaten)",
+        Kind::Number,
+        "/reports/grant_due_months",
+    ),
+    key(
+        "reports.grant_notice_weeks",
+        "Verwendungsnachweis in der Fälligkeitsliste ab (Wochen vorher)",
+        Kind::Number,
+        "/reports/grant_notice_weeks",
+    ),
+    // Retention (issue 13).
+    key(
+        "lifecycle.not_started_keep_months",
+        "eFZ-Daten ohne Tätigkeitsbeginn: Hinweis nach (Monaten)",
+        Kind::Number,
+        "/lifecycle/not_started_keep_months",
+    ),
+    key(
+        "data.anonymise_after_years",
+        "Stammdaten Ausgeschiedener anonymisieren nach (Jahren nach dem Jahr des Ausscheidens)",
+        Kind::Number,
+        "/data/anonymise_after_years",
     ),
 ];
 

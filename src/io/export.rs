@@ -84,44 +84,51 @@ pub fn to_csv(t: &Table) -> Vec<u8> {
 
 /// An XLSX workbook with one sheet.
 pub fn to_xlsx(t: &Table) -> Result<Vec<u8>> {
+    to_xlsx_book(std::slice::from_ref(t))
+}
+
+/// An XLSX workbook with one sheet per table, in order (the reports' workbooks).
+pub fn to_xlsx_book(tables: &[Table]) -> Result<Vec<u8>> {
     use rust_xlsxwriter::{Format as XFormat, Workbook};
     let fail = |e: rust_xlsxwriter::XlsxError| {
         Error::Storage(format!("XLSX-Datei kann nicht erstellt werden: {e}"))
     };
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet
-        .set_name(
-            t.name
-                .chars()
-                .filter(|c| !"[]:*?/\\".contains(*c))
-                .take(31)
-                .collect::<String>(),
-        )
-        .map_err(fail)?;
     let bold = XFormat::new().set_bold();
     let euro = XFormat::new().set_num_format("#,##0.00 \"€\"");
-    for (col, h) in t.headers.iter().enumerate() {
+    for t in tables {
+        let sheet = book.add_worksheet();
         sheet
-            .write_string_with_format(0, col as u16, neutralise(h), &bold)
+            .set_name(
+                t.name
+                    .chars()
+                    .filter(|c| !"[]:*?/\\".contains(*c))
+                    .take(31)
+                    .collect::<String>(),
+            )
             .map_err(fail)?;
-    }
-    for (r, row) in t.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, cell) in row.iter().enumerate() {
-            let c = c as u16;
-            match cell {
-                Cell::Int(i) => sheet.write_number(r, c, *i as f64).map(|_| ()),
-                // Cents are exact in an f64 up to 2^53; the cell shows euros.
-                Cell::Cents(v) => sheet
-                    .write_number_with_format(r, c, *v as f64 / 100.0, &euro)
-                    .map(|_| ()),
-                other => sheet.write_string(r, c, cell_text(other)).map(|_| ()),
-            }
-            .map_err(fail)?;
+        for (col, h) in t.headers.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, col as u16, neutralise(h), &bold)
+                .map_err(fail)?;
         }
+        for (r, row) in t.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Int(i) => sheet.write_number(r, c, *i as f64).map(|_| ()),
+                    // Cents are exact in an f64 up to 2^53; the cell shows euros.
+                    Cell::Cents(v) => sheet
+                        .write_number_with_format(r, c, *v as f64 / 100.0, &euro)
+                        .map(|_| ()),
+                    other => sheet.write_string(r, c, cell_text(other)).map(|_| ()),
+                }
+                .map_err(fail)?;
+            }
+        }
+        sheet.set_freeze_panes(1, 0).map_err(fail)?;
     }
-    sheet.set_freeze_panes(1, 0).map_err(fail)?;
     book.save_to_buffer().map_err(fail)
 }
 

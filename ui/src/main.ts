@@ -11,6 +11,7 @@ import { mountBusyBar } from './app/busy';
 import { careBanner } from './app/care';
 import { takeNotice } from './app/notice';
 import { mountProtokoll } from './screens/audit/audit';
+import { mountReports } from './screens/reports/reports';
 import { mountSettings } from './screens/settings/settings';
 import type { Screen, ScreenContext, ScreenDef } from './app/screen';
 import type { AppState } from './backend/types';
@@ -21,7 +22,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'lotsen', label: 'Lotsen', mount: mountLotsen },
   { id: 'qualifizierung', label: 'Qualifizierung', mount: mountCourses },
   { id: 'abrechnung', label: 'Abrechnung', mount: mountAbrechnung },
-  { id: 'berichte', label: 'Berichte' },
+  { id: 'berichte', label: 'Berichte', mount: mountReports },
   { id: 'einstellungen', label: 'Einstellungen', mount: mountSettings },
   // After the navigation of docs/DOMAIN.md#screens: the audit log (docs/DOMAIN.md#audit), last.
   { id: 'protokoll', label: 'Protokoll', mount: mountProtokoll },

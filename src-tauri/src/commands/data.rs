@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use lotsen::app::data::{self, AuditedTable, PickedBackup};
+use lotsen::app::data::{self, AuditedTable, PickedBackup, RestoreChoice};
 use lotsen::db::{AuditEntry, AuditFilter, BackupEntry, BackupInfo, ExportKind, RestoreOutcome};
 use lotsen::io::import::ImportPreview;
 use serde::Serialize;
@@ -68,26 +68,34 @@ pub async fn check_backup(app: AppHandle, path: String) -> CmdResult<BackupInfo>
 
 /// "Sicherung wiederherstellen": checked first; the current database is saved before it is replaced.
 /// An encrypted backup comes with its passphrase; losing approved or paid runs or SEPA exports
-/// needs `accept_loss` (the confirmation naming them).
+/// needs `accept_loss` (the confirmation naming them); a file still holding deleted eFZ data needs
+/// `apply_deletion` ("Löschung anwenden und wiederherstellen").
 #[tauri::command]
 pub async fn restore_backup(
     app: AppHandle,
     path: String,
     passphrase: Option<String>,
     accept_loss: bool,
+    apply_deletion: bool,
 ) -> CmdResult<RestoreOutcome> {
     background(app, move |app, state| {
         let steps = progress(app, "restore_backup");
+        let choice = RestoreChoice {
+            accept_loss,
+            apply_deletion,
+        };
         state.with(|s| {
-            s.restore_backup(
-                &PathBuf::from(path),
-                passphrase.as_deref(),
-                accept_loss,
-                &steps,
-            )
+            s.restore_backup_with(&PathBuf::from(path), passphrase.as_deref(), choice, &steps)
         })
     })
     .await
+}
+
+/// The pilots whose deleted eFZ data the backup at `path` still holds; the window offers to apply
+/// the deletion to the file before restoring.
+#[tauri::command]
+pub async fn restore_erasures(app: AppHandle, path: String) -> CmdResult<Vec<String>> {
+    with_session(app, move |s| s.restore_erasures(&PathBuf::from(path))).await
 }
 
 #[derive(Serialize)]

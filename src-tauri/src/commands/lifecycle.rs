@@ -40,6 +40,13 @@ pub async fn save_screening(
     .await
 }
 
+/// "eFZ-Daten jetzt löschen" (a due-list entry of a pilot not in service): deleted now, audited
+/// without values, applied to the backups.
+#[tauri::command]
+pub async fn erase_screening(app: AppHandle, pilot_id: i64) -> CmdResult<()> {
+    with_session(app, move |s| s.erase_screening_now(pilot_id).map(|_| ())).await
+}
+
 #[tauri::command]
 pub async fn add_test_attempt(
     app: AppHandle,

@@ -14,6 +14,7 @@ pub mod history;
 pub mod ledger;
 pub mod lifecycle;
 pub mod pilots;
+pub mod reports;
 pub mod settings;
 pub mod training;
 

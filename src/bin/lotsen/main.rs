@@ -13,11 +13,13 @@ mod due;
 mod export;
 mod german;
 mod import;
+mod maintenance;
 mod modules;
 mod output;
 mod passphrase;
 mod pilots;
 mod reconcile;
+mod report;
 mod restore;
 mod run;
 mod screening;
@@ -84,6 +86,9 @@ enum Command {
     Correction(correction::Command),
     /// Abgleich: freigegebene Monate mit den heutigen Daten neu berechnen; --apply übernimmt die Unterschiede
     Reconcile(reconcile::Args),
+    /// Berichte: Jahresbericht, Verwendungsnachweis, Jahresbescheinigungen
+    #[command(subcommand)]
+    Report(report::Command),
     /// Rückforderungen anzeigen und erledigen (verrechnen, zurückgezahlt, erlassen)
     Claims(claims::Args),
     /// Excel-Liste (CSV) einlesen; zeigt das Ergebnis jeder Zeile
@@ -102,6 +107,9 @@ enum Command {
     Activity(activity::Command),
     /// Fälligkeiten der Übersicht (eFZ, Auffrischung, Berufung, Bestätigungsschreiben)
     Due(due::Args),
+    /// Tägliche Datenpflege wie beim Start der App: fällige eFZ-Daten löschen (auch in den
+    /// Sicherungen), dann die tägliche Sicherung
+    Maintenance,
 }
 
 fn main() -> ExitCode {
@@ -131,6 +139,10 @@ fn run(cli: Cli) -> Result<()> {
     let path = cli.db.unwrap_or_else(lotsen::db::default_db_path);
     let mut session = Session::open(&path, clock)?;
     let s = &mut session;
+    // The deletion cannot be blocked: every command that opens the database runs the check.
+    if !matches!(cli.command, Command::Maintenance) {
+        maintenance::report(&s.deletion_check());
+    }
     match cli.command {
         Command::Demo(args) => demo::run(s, args),
         Command::Pilots(cmd) => pilots::run(s, *cmd),
@@ -146,6 +158,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Correction(cmd) => correction::run(s, cmd),
         Command::Reconcile(args) => reconcile::run(s, args),
         Command::Claims(args) => claims::run(s, args),
+        Command::Report(cmd) => report::run(s, cmd),
         Command::Import(args) => import::run(s, args),
         Command::Export(args) => export::run(s, args),
         Command::Backup(args) => backup::run(s, args),
@@ -153,5 +166,6 @@ fn run(cli: Cli) -> Result<()> {
         Command::Due(args) => due::run(s, args),
         Command::Activity(cmd) => activity::run(s, cmd),
         Command::Settings(args) => settings::run(s, args),
+        Command::Maintenance => maintenance::run(s),
     }
 }

@@ -1,7 +1,8 @@
 //! `lotsen screening add ID …`: an eFZ record (erweitertes Führungszeugnis), also a past one — the
 //! confirmation letter, the inspection, or both. No copy and no content of the certificate is
 //! stored, only these facts. Which facts belong together is checked by the rules (one place), not
-//! by clap, so a missing one is named in the rules' German.
+//! by clap, so a missing one is named in the rules' German. `lotsen screening erase ID` deletes
+//! the pilot's eFZ data now ("eFZ-Daten jetzt löschen").
 
 use lotsen::app::history::ScreeningInput;
 use lotsen::app::{parse, Session};
@@ -17,6 +18,13 @@ pub enum Command {
     ///
     /// Gespeichert werden nur diese Angaben: keine Kopie und kein Inhalt des Führungszeugnisses.
     Add(AddArgs),
+    /// eFZ-Daten jetzt löschen (§ 30a BZRG), z. B. für einen Eintrag der Fälligkeiten: ruhend,
+    /// Tätigkeit nicht begonnen, relevanter Eintrag. Nicht für aktive Lotsen. Protokolliert ohne
+    /// Werte; die Sicherungen im Sicherungsordner werden mit bereinigt.
+    Erase {
+        /// Nr. des Lotsen
+        id: i64,
+    },
 }
 
 #[derive(clap::Args)]
@@ -41,7 +49,19 @@ pub struct AddArgs {
 }
 
 pub fn run(session: &mut Session, cmd: Command) -> Result<()> {
-    let Command::Add(a) = cmd;
+    let a = match cmd {
+        Command::Add(a) => a,
+        Command::Erase { id } => {
+            let done = session.erase_screening_now(id)?;
+            out(&format!(
+                "{}: eFZ-Daten gelöscht am {} ({} Eintrag/Einträge; protokolliert ohne Werte).",
+                done.name,
+                format_date(done.deleted_on),
+                done.records
+            ));
+            return Ok(());
+        }
+    };
     let input = ScreeningInput {
         letter_on: a.letter_on.unwrap_or_default(),
         certificate_dated: a.certificate_dated.unwrap_or_default(),

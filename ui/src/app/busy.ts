@@ -9,6 +9,8 @@ export const TASK_LABELS: Record<string, string> = {
   print_document: 'Dokument wird erstellt',
   print_coverage_report: 'Abdeckungsbericht wird erstellt',
   save_coverage_report: 'Abdeckungsbericht wird erstellt',
+  print_report: 'Bericht wird erstellt',
+  save_report_as: 'Bericht wird gespeichert',
   create_run: 'Abrechnungslauf wird berechnet',
   approve_run: 'Abrechnungslauf wird freigegeben',
   print_run: 'Abrechnung wird gedruckt',

@@ -41,6 +41,9 @@ import type {
   PilotRecord,
   ReferenceData,
   Reconciliation,
+  ReportFormat,
+  ReportKind,
+  ReportTexts,
   RestoreLoss,
   RestoreOutcome,
   Run,
@@ -57,6 +60,7 @@ import type {
   TaskAreaInput,
   Waiver,
   WaiverInput,
+  TextSection,
 } from './types';
 
 // ---- long work: what runs and how far it is --------------------------------------------------
@@ -226,6 +230,11 @@ export function setAttendance(sessionId: number, pilotId: number, present: boole
 
 // ---- overview, settings, documents ----------------------------------------------------------
 
+/** "eFZ-Daten jetzt löschen": the eFZ data of a pilot not in service deleted now (audited without values). */
+export function eraseScreening(pilotId: number): Promise<void> {
+  return invoke<void>('erase_screening', { pilotId });
+}
+
 export function dueList(): Promise<DueItem[]> {
   return invoke<DueItem[]>('due_list');
 }
@@ -251,6 +260,28 @@ export function setSetting(key: string, value: string, validFrom: string): Promi
 /** The backend files the PDF in the documents folder and opens it in the system viewer. */
 export function printDocument(pilotId: number, kind: DocumentKind): Promise<SavedDocument> {
   return tracked<SavedDocument>('print_document', { pilotId, kind });
+}
+
+// ---- reports (Berichte) --------------------------------------------------------------------
+
+/** The Sachbericht's text sections of a year, with the year's figures filled in. */
+export function reportTexts(year: number): Promise<ReportTexts> {
+  return invoke<ReportTexts>('report_texts', { year });
+}
+
+/** Keeps the Sachbericht's text sections of a year. */
+export function saveReportTexts(year: number, sections: TextSection[]): Promise<ReportTexts> {
+  return invoke<ReportTexts>('save_report_texts', { year, sections });
+}
+
+/** "Drucken": the report filed in the documents folder (certificates: each pilot's too) and opened. */
+export function printReport(kind: ReportKind, year: number, pilotId: number | null): Promise<SavedDocument> {
+  return tracked<SavedDocument>('print_report', { kind, year, pilotId });
+}
+
+/** "Speichern unter…": the report as PDF or XLSX; null when the dialog was cancelled. */
+export function saveReportAs(kind: ReportKind, year: number, pilotId: number | null, format: ReportFormat): Promise<SavedDocument | null> {
+  return tracked<SavedDocument | null>('save_report_as', { kind, year, pilotId, format });
 }
 
 // ---- coverage -------------------------------------------------------------------------------
@@ -443,11 +474,22 @@ export function restoreLosses(path: string): Promise<RestoreLoss[]> {
   return invoke<RestoreLoss[]>('restore_losses', { path });
 }
 
+/** The pilots whose deleted eFZ data the backup still holds: the restore applies the deletion to the file first. */
+export function restoreErasures(path: string): Promise<string[]> {
+  return invoke<string[]>('restore_erasures', { path });
+}
+
 /** Replaces the database with a checked backup; the current database is saved first. An encrypted backup needs its
  *  passphrase (a wrong one is refused at the field "passphrase", nothing changed). A loss of approved runs or SEPA
- *  exports needs acceptLoss (the numbers stay reserved). */
-export function restoreBackup(path: string, passphrase: string | null = null, acceptLoss = false): Promise<RestoreOutcome> {
-  return tracked<RestoreOutcome>('restore_backup', { path, passphrase, acceptLoss });
+ *  exports needs acceptLoss (the numbers stay reserved); a file still holding deleted eFZ data needs applyDeletion
+ *  (the deletion is applied to the file first). */
+export function restoreBackup(
+  path: string,
+  passphrase: string | null = null,
+  acceptLoss = false,
+  applyDeletion = false,
+): Promise<RestoreOutcome> {
+  return tracked<RestoreOutcome>('restore_backup', { path, passphrase, acceptLoss, applyDeletion });
 }
 
 /** Asks for a CSV file and previews its import (nothing is written); null when cancelled. */

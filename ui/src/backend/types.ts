@@ -82,6 +82,11 @@ export type { PilotRecord } from './bindings/PilotRecord';
 /** Rust: `SortKey`. */
 export type { SortKey as PilotSort } from './bindings/SortKey';
 export type { ReferenceData } from './bindings/ReferenceData';
+export type { ReportFormat } from './bindings/ReportFormat';
+export type { ReportKind } from './bindings/ReportKind';
+export type { ReportSettings } from './bindings/ReportSettings';
+export type { ReportTexts } from './bindings/ReportTexts';
+export type { TextSection } from './bindings/TextSection';
 export type { RestoreOutcome } from './bindings/RestoreOutcome';
 export type { RowReport } from './bindings/RowReport';
 export type { Run } from './bindings/Run';

@@ -129,9 +129,9 @@ describe('shell', () => {
     await start();
     expect($('.app-title').textContent).toBe('Lotsenbüro');
     const nav = Array.from(root.querySelectorAll('nav button')).map((b) => b.textContent);
-    expect(nav).toEqual(['Übersicht', 'Lotsen', 'Qualifizierung', 'Abrechnung', 'Einstellungen', 'Protokoll']);
+    expect(nav).toEqual(['Übersicht', 'Lotsen', 'Qualifizierung', 'Abrechnung', 'Berichte', 'Einstellungen', 'Protokoll']);
     expect(Array.from(root.querySelectorAll('nav button')).map((b) => b.id)).toEqual([
-      'nav-uebersicht', 'nav-lotsen', 'nav-qualifizierung', 'nav-abrechnung', 'nav-einstellungen', 'nav-protokoll',
+      'nav-uebersicht', 'nav-lotsen', 'nav-qualifizierung', 'nav-abrechnung', 'nav-berichte', 'nav-einstellungen', 'nav-protokoll',
     ]);
     expect($('#nav-lotsen').getAttribute('aria-current')).toBe('page');
   });

@@ -157,6 +157,7 @@ export function settings(): Settings {
       refresher_months: 6,
       qualified_waiting_days: 30,
       letter_followup_days: 42,
+      not_started_keep_months: 12,
     },
     letterhead: {
       authority: 'Landkreis Harz',
@@ -184,7 +185,12 @@ export function settings(): Settings {
     },
     debtor: { name: 'Landkreis Harz', iban: 'DE02810530510123456789', bic: 'NOLADE21HAR' },
     desk_user: 'S. Krüger',
-    data: { backup_keep: 14, documents_dir: '' },
+    data: { backup_keep: 14, documents_dir: '', anonymise_after_years: 10 },
+    reports: {
+      certificate_note: 'Steuerfrei nach § 3 Nr. 26a EStG. Bitte die Zahlungen mit dem Monat des Zuflusses dem Jobcenter mitteilen.',
+      grant_due_months: 6,
+      grant_notice_weeks: 8,
+    },
   };
 }
 

@@ -219,6 +219,29 @@ describe('Übersicht', () => {
     expect(document.querySelector('#screen-uebersicht')).toBeNull();
   });
 
+  it('offers "eFZ-Daten jetzt löschen" for eFZ data kept without service, asking once before it deletes', async () => {
+    due = [
+      { pilot_id: 4, name: 'Ruhe, Rita', kind: 'efz_kept_paused', label: 'Ruhe, Rita: ruhend seit 15.01.2026 – Führungszeugnis-Daten noch gespeichert', date: '2026-07-15' },
+      { pilot_id: 2, name: 'Kovalenko, Olena', kind: 'qualified_waiting', label: 'Kovalenko, Olena: qualifiziert seit 01.10.2026', date: '2026-10-01' },
+    ];
+    handlers.erase_screening = () => {
+      due = due.filter((d) => d.pilot_id !== 4);
+      return null;
+    };
+    await goTo('uebersicht');
+    await vi.waitFor(() => expect(all('#due-list .due-link')).toHaveLength(2));
+    const buttons = all('#due-list .due-erase');
+    expect(buttons.map((b) => b.getAttribute('data-pilot-id'))).toEqual(['4']);
+    expect(buttons[0].textContent).toBe('eFZ-Daten jetzt löschen');
+    buttons[0].click();
+    expect(callsOf('erase_screening')).toEqual([]);
+    expect(buttons[0].textContent).toContain('Wirklich löschen?');
+    buttons[0].click();
+    await vi.waitFor(() => expect(all('#due-list .due-link')).toHaveLength(1));
+    expect(callsOf('erase_screening')).toEqual([{ cmd: 'erase_screening', args: { pilotId: 4 } }]);
+    expect(all('#due-list .due-erase')).toEqual([]);
+  });
+
   it('says "Nichts fällig." when nothing is due', async () => {
     due = [];
     await goTo('uebersicht');
@@ -234,13 +257,13 @@ describe('Einstellungen', () => {
     await goTo('einstellungen');
     await vi.waitFor(() => expect($<HTMLInputElement>('#set-pass_mark_percent').value).toBe('60'));
     expect(texts('#settings-form legend')).toEqual([
-      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'Tätigkeitsnachweis', 'SEPA-Auftraggeber', 'Sicherung und Ablage',
+      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'Tätigkeitsnachweis', 'SEPA-Auftraggeber', 'Sicherung und Ablage', 'Berichte',
     ]);
     expect(labelOf('set-certificate_max_age_months')).toBe('Höchstalter des Zeugnisses bei Vorlage (Monate)');
     expect(labelOf('set-letter_followup_days')).toBe('Bestätigungsschreiben ohne Vorlage: Hinweis nach (Tagen)');
     expect(labelOf('lh-postcode_town')).toBe('PLZ und Ort');
     expect(labelOf('set-desk_user')).toBe('Name der Person am Arbeitsplatz (wird in Verläufen als „wer“ vermerkt)');
-    expect(all('#settings-form input')).toHaveLength(30);
+    expect(all('#settings-form input')).toHaveLength(33);
     for (const input of all('#settings-form input, #settings-form select, #settings-form textarea')) expect(labelOf(input.id), input.id).not.toBe('');
     expect($<HTMLInputElement>('#lh-authority').value).toBe('Landkreis Harz');
     expect($<HTMLInputElement>('#set-desk_user').value).toBe('S. Krüger');

@@ -11,4 +11,9 @@ backup_keep: number,
 /**
  * Folder for filed documents (per year/month below it); empty = "Lotsenbüro" in the documents folder.
  */
-documents_dir: string, };
+documents_dir: string, 
+/**
+ * Register data of pilots who left is anonymised after the end of this many years after the
+ * year of leaving (statements are receipts, § 24 Abs. 3 KomKBVO LSA: books 10 years).
+ */
+anonymise_after_years: number, };

@@ -31,4 +31,9 @@ qualified_waiting_days: number,
 /**
  * Due list: confirmation letter issued but no certificate inspected after this many days.
  */
-letter_followup_days: number, };
+letter_followup_days: number, 
+/**
+ * Due list: eFZ data of a pilot who has not started this many months after the inspection
+ * (and the entry into the programme) is named for deletion (§ 30a BZRG).
+ */
+not_started_keep_months: number, };

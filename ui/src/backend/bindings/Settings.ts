@@ -5,6 +5,7 @@ import type { DataSettings } from "./DataSettings";
 import type { Debtor } from "./Debtor";
 import type { Letterhead } from "./Letterhead";
 import type { LifecycleSettings } from "./LifecycleSettings";
+import type { ReportSettings } from "./ReportSettings";
 
 /**
  * All settings the Einstellungen screen edits.
@@ -17,4 +18,8 @@ desk_user: string,
 /**
  * The county's account the SEPA transfer file debits.
  */
-debtor: Debtor, data: DataSettings, };
+debtor: Debtor, data: DataSettings, 
+/**
+ * The yearly reports (Berichte).
+ */
+reports: ReportSettings, };

@@ -131,7 +131,7 @@ async function openOctober(r: Run = run()): Promise<void> {
 describe('Abrechnung: the budget year', () => {
   it('sits between Qualifizierung and Einstellungen and asks for the year of the rules’ today', async () => {
     await goToAbrechnung();
-    expect(texts('nav button')).toEqual(['Übersicht', 'Lotsen', 'Qualifizierung', 'Abrechnung', 'Einstellungen', 'Protokoll']);
+    expect(texts('nav button')).toEqual(['Übersicht', 'Lotsen', 'Qualifizierung', 'Abrechnung', 'Berichte', 'Einstellungen', 'Protokoll']);
     expect($('#nav-abrechnung').getAttribute('aria-current')).toBe('page');
     expect($('#screen-abrechnung')).toBeTruthy();
     expect(callsOf('budget_year')[0].args).toEqual({ year: 2026 });

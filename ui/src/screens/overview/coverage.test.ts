@@ -351,7 +351,7 @@ describe('Einstellungen: districts, municipalities, thresholds', () => {
   it('shows the districts and every municipality with its district', async () => {
     await goTo('einstellungen');
     expect(texts('.screen-einstellungen legend')).toEqual([
-      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'Tätigkeitsnachweis', 'SEPA-Auftraggeber', 'Sicherung und Ablage', 'Werte mit Gültigkeit',
+      'Fristen und Bewertung', 'Briefkopf', 'Ampel', 'Arbeitsplatz', 'Aufwandsentschädigung', 'Tätigkeitsnachweis', 'SEPA-Auftraggeber', 'Sicherung und Ablage', 'Berichte', 'Werte mit Gültigkeit',
       'Sicherungen', 'Exportieren', 'Excel-Liste einlesen', 'Altkreise', 'Gemeinden',
     ]);
     expect($<HTMLInputElement>('#district-name-2').value).toBe('Quedlinburg');

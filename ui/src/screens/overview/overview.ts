@@ -17,12 +17,18 @@ export const DUE_KINDS: Record<DueKind, { tag: string; tab: RecordTab }> = {
   efz_kept_paused: { tag: 'Datenschutz', tab: 'efz' },
   efz_kept_not_started: { tag: 'Datenschutz', tab: 'efz' },
   efz_kept_relevant_entry: { tag: 'Datenschutz', tab: 'efz' },
+  anonymisation_due: { tag: 'Datenschutz', tab: 'stammdaten' },
   payment_details_missing: { tag: 'Bankverbindung', tab: 'stammdaten' },
   letter_unanswered: { tag: 'Führungszeugnis', tab: 'efz' },
   refresher_overdue: { tag: 'Auffrischung', tab: 'status' },
   qualified_waiting: { tag: 'Berufung', tab: 'status' },
   activity_missing: { tag: 'Einsätze', tab: 'einsaetze' },
+  // Concerns no pilot: opens the Berichte screen.
+  grant_proof_due: { tag: 'Verwendungsnachweis', tab: 'stammdaten' },
 };
+
+/** Entries of eFZ data kept for a pilot not in service: they offer "eFZ-Daten jetzt löschen". */
+const ERASABLE: ReadonlySet<DueKind> = new Set<DueKind>(['efz_kept_paused', 'efz_kept_not_started', 'efz_kept_relevant_entry']);
 
 function byDate(a: DueItem, b: DueItem): number {
   return a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'de');
@@ -41,6 +47,35 @@ export function mountOverview(container: HTMLElement, ctx: ScreenContext): Scree
   );
   container.append(element);
 
+  /** "eFZ-Daten jetzt löschen": a first click asks, the second deletes (it cannot be undone). */
+  function eraseButton(d: DueItem): HTMLElement {
+    const button = h(
+      'button',
+      { type: 'button', class: 'secondary due-erase', 'data-pilot-id': d.pilot_id, 'aria-label': `eFZ-Daten von ${d.name} jetzt löschen` },
+      'eFZ-Daten jetzt löschen',
+    ) as HTMLButtonElement;
+    let asked = false;
+    button.addEventListener('click', () => {
+      if (!asked) {
+        asked = true;
+        button.textContent = 'Wirklich löschen? Nicht umkehrbar – erneut klicken';
+        button.classList.add('warning');
+        return;
+      }
+      button.disabled = true;
+      void (async () => {
+        try {
+          await api.eraseScreening(d.pilot_id);
+          ctx.toast(`Die Daten zum Führungszeugnis von ${d.name} wurden gelöscht (protokolliert ohne Werte).`);
+        } catch (e) {
+          ctx.showError(`Die Daten zum Führungszeugnis konnten nicht gelöscht werden: ${api.toAppError(e).message}`);
+        }
+        await refreshDue();
+      })();
+    });
+    return button;
+  }
+
   function item(d: DueItem): HTMLElement {
     const kind = DUE_KINDS[d.kind] ?? { tag: '', tab: 'stammdaten' as RecordTab };
     return h(
@@ -53,12 +88,13 @@ export function mountOverview(container: HTMLElement, ctx: ScreenContext): Scree
           class: 'due-link',
           'data-pilot-id': d.pilot_id,
           'data-kind': d.kind,
-          onclick: () => ctx.openPilot(d.pilot_id, kind.tab),
+          onclick: () => (d.kind === 'grant_proof_due' ? ctx.showScreen('berichte') : ctx.openPilot(d.pilot_id, kind.tab)),
         },
         h('span', { class: 'due-date' }, formatDate(d.date)),
         kind.tag && h('span', { class: 'due-tag' }, kind.tag),
         h('span', { class: 'due-label' }, d.label),
       ),
+      ERASABLE.has(d.kind) ? eraseButton(d) : null,
     );
   }
 

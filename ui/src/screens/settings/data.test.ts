@@ -49,6 +49,7 @@ beforeEach(() => {
     activity_month: () => activityMonth(),
     task_areas: () => [],
     list_backups: () => structuredClone(backupList),
+    restore_erasures: () => [],
     audited_tables: () => [
       { code: 'pilots', label: 'Lotse' },
       { code: 'screenings', label: 'Führungszeugnis' },
@@ -146,7 +147,7 @@ describe('Einstellungen: Sicherung und Ablage', () => {
       stored = structuredClone(a.settings as Settings);
       return stored;
     };
-    stored.data = { backup_keep: 14, documents_dir: 'D:\\Ablage\\Lotsen' };
+    stored.data = { backup_keep: 14, documents_dir: 'D:\\Ablage\\Lotsen', anonymise_after_years: 10 };
     await goTo('einstellungen');
     await vi.waitFor(() => expect($<HTMLInputElement>('#set-backup_keep').value).toBe('14'));
     expect($<HTMLInputElement>('#set-documents_dir').value).toBe('D:\\Ablage\\Lotsen');
@@ -159,7 +160,7 @@ describe('Einstellungen: Sicherung und Ablage', () => {
     $('#save-settings').click();
     await vi.waitFor(() => expect(callsOf('save_settings')).toHaveLength(1));
     const expected = settings();
-    expected.data = { backup_keep: 30, documents_dir: '' };
+    expected.data = { backup_keep: 30, documents_dir: '', anonymise_after_years: 10 };
     expect(callsOf('save_settings')[0].args).toEqual({ settings: expected });
     await vi.waitFor(() => expect($('#toast').textContent).toBe('Einstellungen gespeichert.'));
     expect($<HTMLInputElement>('#set-backup_keep').value).toBe('30');
@@ -299,7 +300,21 @@ describe('Einstellungen: restore', () => {
     $<HTMLInputElement>('#restore-accept-loss').click();
     $('#restore-confirm').click();
     await vi.waitFor(() => expect(restart.reload).toHaveBeenCalledTimes(1));
-    expect(callsOf('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { path: BACKUP_PATH, passphrase: null, acceptLoss: true } }]);
+    expect(callsOf('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { path: BACKUP_PATH, passphrase: null, acceptLoss: true, applyDeletion: false } }]);
+  });
+
+  it('names the pilots whose deleted eFZ data the file holds and applies the deletion on restore', async () => {
+    handlers.restore_erasures = () => ['Gegangen, Lena'];
+    await pickBackup();
+    expect($('#restore-erasures').hidden).toBe(false);
+    expect($('#restore-erasures').textContent).toContain('§ 30a BZRG');
+    expect(texts('#restore-erasure-list li')).toEqual(['Gegangen, Lena']);
+    expect($('#restore-confirm').textContent).toBe('Löschung anwenden und wiederherstellen');
+    $('#restore-confirm').click();
+    await vi.waitFor(() => expect(restart.reload).toHaveBeenCalledTimes(1));
+    expect(callsOf('restore_backup')).toEqual([
+      { cmd: 'restore_backup', args: { path: BACKUP_PATH, passphrase: null, acceptLoss: false, applyDeletion: true } },
+    ]);
   });
 
   it('restores the picked path, then reloads the app and says so after the reload', async () => {
@@ -308,7 +323,9 @@ describe('Einstellungen: restore', () => {
     await vi.waitFor(() => expect(restart.reload).toHaveBeenCalledTimes(1));
     expect(callsOf('restore_losses')).toEqual([{ cmd: 'restore_losses', args: { path: BACKUP_PATH } }]);
     expect($('#restore-losses').hidden).toBe(true);
-    expect(callsOf('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { path: BACKUP_PATH, passphrase: null, acceptLoss: false } }]);
+    expect($('#restore-erasures').hidden).toBe(true);
+    expect($('#restore-confirm').textContent).toBe('Wiederherstellen');
+    expect(callsOf('restore_backup')).toEqual([{ cmd: 'restore_backup', args: { path: BACKUP_PATH, passphrase: null, acceptLoss: false, applyDeletion: false } }]);
     const notice =
       'Sicherung wiederhergestellt (42 Lotsen, Stand 01.11.2026 08:05). Die vorherige Datenbank wurde gesichert unter ' +
       '/home/sk/.local/share/lotsenbuero/backups/lotsenbuero-vor-wiederherstellung-2026-11-15.sqlite3';
@@ -431,7 +448,7 @@ describe('Einstellungen: encrypted backup copy', () => {
     fill('#restore-passphrase', 'Harz-Lotsen 2026');
     $('#restore-confirm').click();
     await vi.waitFor(() => expect(restart.reload).toHaveBeenCalledTimes(1));
-    expect(callsOf('restore_backup').at(-1)).toEqual({ cmd: 'restore_backup', args: { path: STICK, passphrase: 'Harz-Lotsen 2026', acceptLoss: false } });
+    expect(callsOf('restore_backup').at(-1)).toEqual({ cmd: 'restore_backup', args: { path: STICK, passphrase: 'Harz-Lotsen 2026', acceptLoss: false, applyDeletion: false } });
   });
 
   it('a plain backup shows no passphrase field', async () => {

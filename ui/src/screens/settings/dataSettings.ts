@@ -263,6 +263,20 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     ),
   );
   let lossCount = 0;
+  // Deleted eFZ data the file still holds: the restore applies the deletion to the file first.
+  const erasureList = h('ul', { id: 'restore-erasure-list' });
+  const erasures = h(
+    'div',
+    { id: 'restore-erasures', class: 'notice warning-line', hidden: true },
+    h(
+      'p',
+      {},
+      'Diese Sicherung enthält noch Daten zum Führungszeugnis, die inzwischen gelöscht wurden (§ 30a BZRG). ' +
+        'Vor dem Wiederherstellen wird die Löschung auf die Datei angewandt (die Datei wird dabei geändert):',
+    ),
+    erasureList,
+  );
+  let erasureCount = 0;
   const dialogError = h('p', { id: 'restore-dialog-error', class: 'form-error', role: 'alert', hidden: true });
   const confirmRestore = h('button', { type: 'button', id: 'restore-confirm', class: 'warning' }, 'Wiederherstellen');
   const cancelRestore = h('button', { type: 'button', id: 'restore-cancel', class: 'secondary' }, 'Abbrechen');
@@ -273,6 +287,7 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     details,
     passphraseField,
     losses,
+    erasures,
     h('p', { id: 'restore-warning', class: 'notice warning-line' }, RESTORE_WARNING),
     h('p', { class: 'hint' }, 'Danach wird die Anwendung neu geladen.'),
     dialogError,
@@ -320,6 +335,11 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
         if (!picked) return;
         // An encrypted file is read only with its passphrase: its losses are named when the restore is tried.
         const lost = picked.encrypted ? [] : await api.restoreLosses(picked.path);
+        const erased = picked.encrypted ? [] : await api.restoreErasures(picked.path);
+        erasureCount = erased.length;
+        replace(erasureList, ...erased.map((name) => h('li', {}, name)));
+        erasures.hidden = erased.length === 0;
+        confirmRestore.textContent = erased.length > 0 ? 'Löschung anwenden und wiederherstellen' : 'Wiederherstellen';
         pickedBackup = picked;
         showDetails(picked);
         lossCount = lost.length;
@@ -353,7 +373,12 @@ export function createDataSettings(ctx: ScreenContext): DataSettings {
     restoreErrors.clear();
     void (async () => {
       try {
-        const outcome = await api.restoreBackup(path, encrypted ? restorePassphrase.value : null, lossCount > 0 && acceptLoss.checked);
+        const outcome = await api.restoreBackup(
+          path,
+          encrypted ? restorePassphrase.value : null,
+          lossCount > 0 && acceptLoss.checked,
+          erasureCount > 0,
+        );
         const r = outcome.restored;
         const stand = r.modified ? `, Stand ${formatDateTime(r.modified)}` : '';
         rememberNotice(

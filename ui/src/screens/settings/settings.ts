@@ -13,7 +13,7 @@ import { readAmount } from '../../shared/validate';
 import { createReferenceSettings } from './referenceSettings';
 import { createTaskAreaSettings } from './taskAreaSettings';
 import type { Screen, ScreenContext } from '../../app/screen';
-import type { AllowanceSettings, CoverageSettings, DataSettings, DebtorSettings, Letterhead, LifecycleSettings, PartialMonth, Settings, Timing } from '../../backend/types';
+import type { AllowanceSettings, CoverageSettings, DataSettings, DebtorSettings, Letterhead, LifecycleSettings, PartialMonth, ReportSettings, Settings, Timing } from '../../backend/types';
 
 export const LIFECYCLE_LABELS: Record<keyof LifecycleSettings, string> = {
   certificate_max_age_months: 'Höchstalter des Zeugnisses bei Vorlage (Monate)',
@@ -23,6 +23,7 @@ export const LIFECYCLE_LABELS: Record<keyof LifecycleSettings, string> = {
   refresher_months: 'Auffrischung fällig nach (Monaten)',
   qualified_waiting_days: 'Qualifiziert, aber nicht berufen: Hinweis nach (Tagen)',
   letter_followup_days: 'Bestätigungsschreiben ohne Vorlage: Hinweis nach (Tagen)',
+  not_started_keep_months: 'eFZ-Daten ohne Tätigkeitsbeginn: zur Löschung nennen nach (Monaten)',
 };
 
 export const COVERAGE_LABELS: Record<keyof CoverageSettings, string> = {
@@ -75,6 +76,13 @@ export const DEBTOR_LABELS: Record<keyof DebtorSettings, string> = {
 export const DATA_LABELS: Record<keyof DataSettings, string> = {
   backup_keep: 'Aufbewahrte tägliche Sicherungen',
   documents_dir: 'Ablageordner für Dokumente (leer = Dokumente/Lotsenbüro)',
+  anonymise_after_years: 'Stammdaten Ausgeschiedener anonymisieren nach (Jahren nach dem Jahr des Ausscheidens)',
+};
+
+export const REPORT_LABELS: Record<keyof ReportSettings, string> = {
+  certificate_note: 'Hinweis der Jahresbescheinigung (Steuer, Jobcenter)',
+  grant_due_months: 'Verwendungsnachweis fällig nach Ende des Haushaltsjahres (Monate)',
+  grant_notice_weeks: 'In „Fällig“ ab (Wochen vor der Frist)',
 };
 
 export const DESK_USER_LABEL = 'Name der Person am Arbeitsplatz (wird in Verläufen als „wer“ vermerkt)';
@@ -109,6 +117,10 @@ const FIELD_IDS: Record<string, string> = {
   // backups and documents folder
   backup_keep: 'set-backup_keep',
   documents_dir: 'set-documents_dir',
+  // the yearly reports
+  certificate_note: 'set-certificate_note',
+  grant_due_months: 'set-grant_due_months',
+  grant_notice_weeks: 'set-grant_notice_weeks',
 };
 
 /** Euros as typed → cents, read by the backend; or the message for the field. Limits are checked on saving. */
@@ -227,6 +239,27 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     h('p', { class: 'hint' }, 'Ältere tägliche Sicherungen werden gelöscht; Sicherungen von Hand und vor einer Wiederherstellung bleiben.'),
   );
 
+  const certificateNote = h('textarea', { rows: 4, maxlength: 2000 });
+  const grantDueMonths = integerInput();
+  const grantNoticeWeeks = integerInput();
+  const reportSet = h(
+    'fieldset',
+    { id: 'reports-group', class: 'settings-group span-2' },
+    h('legend', {}, 'Berichte'),
+    h(
+      'div',
+      { class: 'field-row' },
+      labelled(FIELD_IDS.grant_due_months, REPORT_LABELS.grant_due_months, grantDueMonths, 'narrow'),
+      labelled(FIELD_IDS.grant_notice_weeks, REPORT_LABELS.grant_notice_weeks, grantNoticeWeeks, 'narrow'),
+    ),
+    labelled(FIELD_IDS.certificate_note, REPORT_LABELS.certificate_note, certificateNote),
+    h(
+      'p',
+      { class: 'hint' },
+      'Welche Steuerbefreiung (§ 3 Nr. 12, 26 oder 26a EStG) gilt, entscheidet der Landkreis; die App druckt nur diesen Text.',
+    ),
+  );
+
   debtorIban.addEventListener('blur', () => {
     if (debtorIban.value.trim() !== '') debtorIban.value = formatIban(debtorIban.value);
   });
@@ -245,6 +278,7 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
       activitySet,
       debtorSet,
       dataSet,
+      reportSet,
     ),
     h('div', { class: 'form-actions' }, saveButton),
   );
@@ -283,6 +317,9 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     debtorBic.value = s.debtor?.bic ?? '';
     backupKeep.value = s.data ? String(s.data.backup_keep) : '';
     documentsDir.value = s.data?.documents_dir ?? '';
+    certificateNote.value = s.reports?.certificate_note ?? '';
+    grantDueMonths.value = s.reports ? String(s.reports.grant_due_months) : '';
+    grantNoticeWeeks.value = s.reports ? String(s.reports.grant_notice_weeks) : '';
     saveButton.disabled = false;
   }
 
@@ -312,6 +349,12 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     const keep = readInteger(backupKeep);
     if (keep === null) errors.set('backup_keep', FIELD_MESSAGES.missing(DATA_LABELS.backup_keep));
     else if (keep === undefined) errors.set('backup_keep', FIELD_MESSAGES.notAWholeNumber(DATA_LABELS.backup_keep));
+    const dueMonths = readInteger(grantDueMonths);
+    if (dueMonths === null) errors.set('grant_due_months', FIELD_MESSAGES.missing(REPORT_LABELS.grant_due_months));
+    else if (dueMonths === undefined) errors.set('grant_due_months', FIELD_MESSAGES.notAWholeNumber(REPORT_LABELS.grant_due_months));
+    const noticeWeeks = readInteger(grantNoticeWeeks);
+    if (noticeWeeks === null) errors.set('grant_notice_weeks', FIELD_MESSAGES.missing(REPORT_LABELS.grant_notice_weeks));
+    else if (noticeWeeks === undefined) errors.set('grant_notice_weeks', FIELD_MESSAGES.notAWholeNumber(REPORT_LABELS.grant_notice_weeks));
     // The amounts last: the backend reads them, while the checks above show at once.
     const [rateCents, capCents] = await Promise.all([
       readEuros(rate, 'rate_cents', ALLOWANCE_LABELS.rate),
@@ -319,7 +362,7 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
     ]);
     if (typeof rateCents === 'string') errors.set('rate_cents', rateCents);
     if (typeof capCents === 'string') errors.set('cap_cents', capCents);
-    if (errors.any() || typeof rateCents === 'string' || typeof capCents === 'string' || due == null || keep == null || inactive == null) {
+    if (errors.any() || typeof rateCents === 'string' || typeof capCents === 'string' || due == null || keep == null || inactive == null || dueMonths == null || noticeWeeks == null) {
       errors.focusFirst();
       return null;
     }
@@ -353,6 +396,12 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
       debtor,
       desk_user: deskUser.value.trim(),
       data: { ...loaded!.data, backup_keep: keep, documents_dir: documentsDir.value.trim() },
+      reports: {
+        ...loaded!.reports,
+        certificate_note: certificateNote.value.trim(),
+        grant_due_months: dueMonths,
+        grant_notice_weeks: noticeWeeks,
+      },
     };
   }
 
