@@ -652,6 +652,17 @@ fn anonymised_on_the_boundary_day_statement_still_prints() {
         "{printed}"
     );
     assert!(!printed.contains("Öztürk"));
+    // The Art. 15 export says when, never the values.
+    let json = s.personal_data_export(id, "json").unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.bytes).unwrap();
+    assert_eq!(json["anonymised_on"], "2037-01-01");
+    assert_eq!(json["screening_deleted_on"], "2036-12-31");
+    let pdf = s.personal_data_export(id, "pdf").unwrap();
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+    let printed = text(&out.stdout).replace('\n', " ");
+    assert!(printed.contains("am 01.01.2037 anonymisiert"), "{printed}");
+    assert!(printed.contains("gelöscht (§ 30a BZRG)"), "{printed}");
     // Nothing more the next day; the change log says what happened, without values.
     assert!(session(&db, d(2037, 1, 2))
         .daily_care()

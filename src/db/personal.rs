@@ -29,6 +29,8 @@ pub struct PersonalData {
     /// Every screening record (dates, inspector and result only).
     pub screenings: Vec<ScreeningRecord>,
     pub screening_deleted_on: Option<NaiveDate>,
+    /// The day the register data was anonymised after the retention period, if it was.
+    pub anonymised_on: Option<NaiveDate>,
     pub attended: Vec<Attended>,
     pub statements: Vec<StatementRow>,
     pub corrections: Vec<Correction>,
@@ -73,6 +75,7 @@ impl Store {
             generated_on: today,
             screenings: data.screenings.clone(),
             screening_deleted_on: self.screening_deleted_on(pilot_id)?,
+            anonymised_on: self.anonymised_on(pilot_id)?,
             attended: data.attended.clone(),
             statements,
             corrections: self.corrections_of(pilot_id)?,

@@ -59,6 +59,16 @@ pub fn personal_data_pdf(data: &PersonalData, letterhead: &Letterhead) -> Result
 
     let kv = [Column::left(50.0), Column::left(CONTENT_WIDTH - 50.0)];
     doc.paragraph(h2, "1. Stammdaten", 1.0);
+    if let Some(d) = data.anonymised_on {
+        doc.paragraph(
+            body,
+            &format!(
+                "Die Stammdaten wurden am {} anonymisiert (Aufbewahrungsfrist abgelaufen); Abrechnungen, Beträge und Nummern bleiben.",
+                format_date(d)
+            ),
+            2.0,
+        );
+    }
     let rows: Vec<(&str, String)> = vec![
         ("Nr.", p.id.to_string()),
         ("Vorname", p.first_name.clone()),
