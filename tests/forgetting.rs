@@ -659,7 +659,11 @@ fn anonymised_on_the_boundary_day_statement_still_prints() {
     assert_eq!(json["screening_deleted_on"], "2036-12-31");
     let pdf = s.personal_data_export(id, "pdf").unwrap();
     std::fs::write(&path, &pdf.bytes).unwrap();
-    let out = std::process::Command::new("pdftotext").arg(&path).arg("-").output().unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .unwrap();
     let printed = text(&out.stdout).replace('\n', " ");
     assert!(printed.contains("am 01.01.2037 anonymisiert"), "{printed}");
     assert!(printed.contains("gelöscht (§ 30a BZRG)"), "{printed}");

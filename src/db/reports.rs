@@ -72,16 +72,16 @@ impl Store {
         } else {
             Vec::new()
         };
-        Ok(reports::annual_report(
-            year,
-            &pilots,
-            &data,
-            &districts,
-            &self.activity_rows(year)?,
-            &self.session_rows(year)?,
-            &self.task_area_names()?,
-            history,
-        ))
+        let areas: Vec<String> = self.task_areas()?.into_iter().map(|a| a.name).collect();
+        let facts = reports::AnnualFacts {
+            pilots: &pilots,
+            data: &data,
+            districts: &districts,
+            activity: &self.activity_rows(year)?,
+            sessions: &self.session_rows(year)?,
+            areas: &areas,
+        };
+        Ok(reports::annual_report(year, facts, history))
     }
 
     /// The activity records of a year with their task areas' names.
@@ -126,15 +126,6 @@ impl Store {
                 row
             })
             .collect())
-    }
-
-    /// The task areas in their order (also those no longer offered, so old records count).
-    fn task_area_names(&self) -> Result<Vec<String>> {
-        Ok(self
-            .conn
-            .prepare("SELECT name FROM task_areas ORDER BY position, id")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?)
     }
 
     /// The course sessions held in a year and who attended them.

@@ -338,18 +338,27 @@ pub struct AnnualReport {
     pub coverage: Vec<MonthPoint>,
 }
 
-/// The Jahresbericht of `year`. `areas` are the task areas in their order; `coverage` comes from the
-/// coverage rules.
-pub fn annual_report(
-    year: i32,
-    pilots: &[Pilot],
-    data: &HashMap<i64, LifecycleData>,
-    districts: &[String],
-    activity: &[ActivityRow],
-    sessions: &[SessionRow],
-    areas: &[String],
-    coverage: Vec<MonthPoint>,
-) -> AnnualReport {
+/// What the Jahresbericht of a year is computed from. `areas` are the task areas' names in their
+/// order.
+pub struct AnnualFacts<'a> {
+    pub pilots: &'a [Pilot],
+    pub data: &'a HashMap<i64, LifecycleData>,
+    pub districts: &'a [String],
+    pub activity: &'a [ActivityRow],
+    pub sessions: &'a [SessionRow],
+    pub areas: &'a [String],
+}
+
+/// The Jahresbericht of `year`; `coverage` comes from the coverage rules.
+pub fn annual_report(year: i32, facts: AnnualFacts<'_>, coverage: Vec<MonthPoint>) -> AnnualReport {
+    let AnnualFacts {
+        pilots,
+        data,
+        districts,
+        activity,
+        sessions,
+        areas,
+    } = facts;
     let empty = LifecycleData::default();
     let in_year = |d: NaiveDate| d.year() == year;
     let (mut recruited, mut qualified, mut appointed, mut left) = (0, 0, 0, 0);
