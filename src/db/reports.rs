@@ -9,8 +9,7 @@ use rusqlite::params;
 use super::{now_utc, Store};
 use crate::domain::coverage;
 use crate::domain::reports::{
-    self, ActivityRow, AnnualReport, Certificate, GrantReport, SessionRow, TextSection,
-    SACHBERICHT_SECTIONS,
+    self, AnnualReport, Certificate, GrantReport, SessionRow, TextSection, SACHBERICHT_SECTIONS,
 };
 use crate::error::{Error, Result};
 
@@ -77,55 +76,11 @@ impl Store {
             pilots: &pilots,
             data: &data,
             districts: &districts,
-            activity: &self.activity_rows(year)?,
+            activity: &self.activity_of_year(year)?,
             sessions: &self.session_rows(year)?,
             areas: &areas,
         };
         Ok(reports::annual_report(year, facts, history))
-    }
-
-    /// The activity records of a year with their task areas' names.
-    fn activity_rows(&self, year: i32) -> Result<Vec<ActivityRow>> {
-        let mut areas: HashMap<i64, Vec<String>> = HashMap::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT ra.record_id, t.name FROM activity_record_areas ra
-             JOIN task_areas t ON t.id = ra.area_id
-             JOIN activity_records r ON r.id = ra.record_id
-             WHERE substr(r.month, 1, 4) = ?1 ORDER BY t.position",
-        )?;
-        for row in stmt.query_map([format!("{year:04}")], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })? {
-            let (id, name) = row?;
-            areas.entry(id).or_default().push(name);
-        }
-        let mut stmt = self.conn.prepare(
-            "SELECT id, pilot_id, month, contacts, minutes, people, families FROM activity_records
-             WHERE substr(month, 1, 4) = ?1 ORDER BY month, pilot_id",
-        )?;
-        let rows = stmt
-            .query_map([format!("{year:04}")], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    ActivityRow {
-                        pilot_id: r.get(1)?,
-                        month: r.get(2)?,
-                        contacts: r.get(3)?,
-                        minutes: r.get(4)?,
-                        people: r.get(5)?,
-                        families: r.get(6)?,
-                        areas: Vec::new(),
-                    },
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, mut row)| {
-                row.areas = areas.remove(&id).unwrap_or_default();
-                row
-            })
-            .collect())
     }
 
     /// The course sessions held in a year and who attended them.

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::activity::ActivityRecord;
 use crate::domain::allowance::Month;
 use crate::domain::coverage::MonthPoint;
 use crate::domain::pilot::{Pilot, Status};
@@ -257,18 +258,6 @@ pub fn certificates(year: i32, runs: &[Run], names: &[(i64, String)]) -> Vec<Cer
         .collect()
 }
 
-/// An activity record as the reports read it (counts only; never who was supported).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActivityRow {
-    pub pilot_id: i64,
-    pub month: String,
-    pub contacts: i64,
-    pub minutes: Option<i64>,
-    pub people: i64,
-    pub families: i64,
-    pub areas: Vec<String>,
-}
-
 /// A course session held in the year and who attended it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionRow {
@@ -344,7 +333,7 @@ pub struct AnnualFacts<'a> {
     pub pilots: &'a [Pilot],
     pub data: &'a HashMap<i64, LifecycleData>,
     pub districts: &'a [String],
-    pub activity: &'a [ActivityRow],
+    pub activity: &'a [ActivityRecord],
     pub sessions: &'a [SessionRow],
     pub areas: &'a [String],
 }
@@ -398,21 +387,21 @@ pub fn annual_report(year: i32, facts: AnnualFacts<'_>, coverage: Vec<MonthPoint
                 }
             }
             let key = month.to_string();
-            let rows: Vec<&ActivityRow> = activity.iter().filter(|a| a.month == key).collect();
+            let rows: Vec<&ActivityRecord> = activity.iter().filter(|a| a.month == key).collect();
             AnnualMonth {
                 label: month.label(),
                 active_total: active.iter().sum(),
                 active,
                 records: rows.len(),
-                contacts: rows.iter().map(|a| a.contacts).sum(),
-                people: rows.iter().map(|a| a.people).sum(),
-                families: rows.iter().map(|a| a.families).sum(),
+                contacts: rows.iter().map(|a| i64::from(a.contacts)).sum(),
+                people: rows.iter().map(|a| i64::from(a.people)).sum(),
+                families: rows.iter().map(|a| i64::from(a.families)).sum(),
                 month: key,
             }
         })
         .collect();
     let prefix = format!("{year:04}-");
-    let activity: Vec<&ActivityRow> = activity
+    let activity: Vec<&ActivityRecord> = activity
         .iter()
         .filter(|a| a.month.starts_with(&prefix))
         .collect();
@@ -444,20 +433,23 @@ pub fn annual_report(year: i32, facts: AnnualFacts<'_>, coverage: Vec<MonthPoint
         areas: areas
             .iter()
             .map(|area| {
-                let with: Vec<&&ActivityRow> =
+                let with: Vec<&&ActivityRecord> =
                     activity.iter().filter(|a| a.areas.contains(area)).collect();
                 AreaFigures {
                     area: area.clone(),
                     records: with.len(),
-                    contacts: with.iter().map(|a| a.contacts).sum(),
+                    contacts: with.iter().map(|a| i64::from(a.contacts)).sum(),
                 }
             })
             .collect(),
         records: activity.len(),
-        contacts: activity.iter().map(|a| a.contacts).sum(),
-        minutes: activity.iter().filter_map(|a| a.minutes).sum(),
-        people: activity.iter().map(|a| a.people).sum(),
-        families: activity.iter().map(|a| a.families).sum(),
+        contacts: activity.iter().map(|a| i64::from(a.contacts)).sum(),
+        minutes: activity
+            .iter()
+            .filter_map(|a| a.minutes.map(i64::from))
+            .sum(),
+        people: activity.iter().map(|a| i64::from(a.people)).sum(),
+        families: activity.iter().map(|a| i64::from(a.families)).sum(),
         coverage,
     }
 }
