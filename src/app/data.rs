@@ -404,16 +404,13 @@ impl Session {
     /// "eFZ-Daten jetzt löschen" (`lotsen screening erase ID`): the pilot's eFZ data deleted now
     /// (see [`crate::Store::erase_screenings_now`]), then the deletion check applies it to the
     /// backups; a failure there is reported after the deletion, which stays done.
-    pub fn erase_screening_now(&mut self, pilot_id: i64) -> Result<db::DeletionRecord> {
+    pub fn erase_screening_now(
+        &mut self,
+        pilot_id: i64,
+    ) -> Result<(db::DeletionRecord, Vec<CareProblem>)> {
         let today = self.today();
         let done = self.store_mut().erase_screenings_now(pilot_id, today)?;
-        if let Some(p) = self.deletion_check().problems.first() {
-            return Err(Error::Storage(format!(
-                "Die Daten zum Führungszeugnis von {} wurden gelöscht, aber: {}",
-                done.name, p.message
-            )));
-        }
-        Ok(done)
+        Ok((done, self.deletion_check().problems))
     }
 
     /// The care at the first start of a day (and after midnight while the app stays open;

@@ -1,5 +1,6 @@
 //! A pilot's record: status changes, eFZ, test attempts, what is due.
 
+use lotsen::app::data::CareProblem;
 use lotsen::domain::record::{DueItem, PilotRecord};
 use lotsen::domain::screening::Screening;
 use lotsen::domain::training::TestAttempt;
@@ -43,8 +44,12 @@ pub async fn save_screening(
 /// "eFZ-Daten jetzt löschen" (a due-list entry of a pilot not in service): deleted now, audited
 /// without values, applied to the backups.
 #[tauri::command]
-pub async fn erase_screening(app: AppHandle, pilot_id: i64) -> CmdResult<()> {
-    with_session(app, move |s| s.erase_screening_now(pilot_id).map(|_| ())).await
+pub async fn erase_screening(app: AppHandle, pilot_id: i64) -> CmdResult<Vec<CareProblem>> {
+    with_session(app, move |s| {
+        s.erase_screening_now(pilot_id)
+            .map(|(_, problems)| problems)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -8,7 +8,7 @@ use lotsen::app::history::ScreeningInput;
 use lotsen::app::{parse, Session};
 use lotsen::domain::dates::format_date;
 use lotsen::domain::screening::ScreeningResult;
-use lotsen::Result;
+use lotsen::{Error, Result};
 
 use crate::output::{out, screening_words};
 
@@ -52,14 +52,17 @@ pub fn run(session: &mut Session, cmd: Command) -> Result<()> {
     let a = match cmd {
         Command::Add(a) => a,
         Command::Erase { id } => {
-            let done = session.erase_screening_now(id)?;
+            let (done, problems) = session.erase_screening_now(id)?;
             out(&format!(
                 "{}: eFZ-Daten gelöscht am {} ({} Eintrag/Einträge; protokolliert ohne Werte).",
                 done.name,
                 format_date(done.deleted_on),
                 done.records
             ));
-            return Ok(());
+            return match problems.first() {
+                None => Ok(()),
+                Some(p) => Err(Error::Storage(format!("Gelöscht, aber: {}", p.message))),
+            };
         }
     };
     let input = ScreeningInput {

@@ -231,8 +231,9 @@ export function setAttendance(sessionId: number, pilotId: number, present: boole
 // ---- overview, settings, documents ----------------------------------------------------------
 
 /** "eFZ-Daten jetzt löschen": the eFZ data of a pilot not in service deleted now (audited without values). */
-export function eraseScreening(pilotId: number): Promise<void> {
-  return invoke<void>('erase_screening', { pilotId });
+/** Deletes now; what could not be done beyond that (the backups) comes back as problems. */
+export function eraseScreening(pilotId: number): Promise<StartupProblem[]> {
+  return invoke<StartupProblem[]>('erase_screening', { pilotId });
 }
 
 export function dueList(): Promise<DueItem[]> {

@@ -65,8 +65,9 @@ export function mountOverview(container: HTMLElement, ctx: ScreenContext): Scree
       button.disabled = true;
       void (async () => {
         try {
-          await api.eraseScreening(d.pilot_id);
+          const problems = await api.eraseScreening(d.pilot_id);
           ctx.toast(`Die Daten zum Führungszeugnis von ${d.name} wurden gelöscht (protokolliert ohne Werte).`);
+          if (problems.length > 0) ctx.showError(`Gelöscht, aber: ${problems.map((p) => p.message).join(' ')}`);
         } catch (e) {
           ctx.showError(`Die Daten zum Führungszeugnis konnten nicht gelöscht werden: ${api.toAppError(e).message}`);
         }
