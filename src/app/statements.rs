@@ -11,6 +11,7 @@ use super::files::name_part;
 use super::progress::{quiet, OnProgress, Progress};
 use super::{parse, Session};
 use crate::db::Store;
+use crate::documents::pdf::SharedFonts;
 use crate::documents::statements::{self, StatementContext};
 use crate::documents::{self, sepa};
 use crate::domain::allowance::Month;
@@ -199,7 +200,13 @@ impl RunJob {
 
     /// The payment list, then one statement per line, in one PDF; `progress` hears of each
     /// statement page. Steps are counted from `base` of `total` (so one bar covers several files).
-    fn combined_pdf(&self, progress: OnProgress, base: usize, total: usize) -> Result<Vec<u8>> {
+    /// With the PDF, its font subsets: they have every character of every statement.
+    fn combined_pdf(
+        &self,
+        progress: OnProgress,
+        base: usize,
+        total: usize,
+    ) -> Result<(Vec<u8>, SharedFonts)> {
         let (run, ctx) = (&self.run, &self.ctx);
         let month = parse_month(&run.month)?;
         progress(Progress::new(
@@ -231,13 +238,13 @@ impl RunJob {
             total,
             "PDF-Datei wird geschrieben …",
         ));
-        doc.finish()
+        doc.finish_shared()
     }
 
     /// Only the combined PDF ("Drucken" of a draft, "Speichern unter…").
     pub fn combined(&self, progress: OnProgress) -> Result<Document> {
         let total = self.run.lines.len() + 2;
-        let bytes = self.combined_pdf(progress, 0, total)?;
+        let (bytes, _) = self.combined_pdf(progress, 0, total)?;
         progress(Progress::new(total, total, "Fertig."));
         Ok(Document::new(self.combined_file_name(), bytes))
     }
@@ -248,7 +255,8 @@ impl RunJob {
         let n = run.lines.len();
         // Combined (list, n pages, writing), n single statements, the list alone.
         let total = 2 * n + 3;
-        let combined = self.combined_pdf(progress, 0, total)?;
+        // The single documents embed the combined PDF's font subsets instead of subsetting each time.
+        let (combined, fonts) = self.combined_pdf(progress, 0, total)?;
         let mut names: HashSet<String> = HashSet::new();
         let mut list = Vec::with_capacity(n);
         for (i, line) in run.lines.iter().enumerate() {
@@ -263,19 +271,8 @@ impl RunJob {
                 name = name.replace(".pdf", &format!("_{}.pdf", line.pilot_id));
                 names.insert(name.clone());
             }
-            let bytes = match ctx.pilots.get(&line.pilot_id) {
-                Some(p) => statements::statement_pdf(run, line, p, ctx)?,
-                None => {
-                    let month = parse_month(&run.month)?;
-                    let mut doc = documents::new_document(
-                        &format!("{} – {}", statements::statement_title(month), line.name),
-                        &ctx.letterhead,
-                        ctx.issued_on,
-                    );
-                    statements::write_statement(&mut doc, run, line, None, ctx)?;
-                    doc.finish()?
-                }
-            };
+            let pilot = ctx.pilots.get(&line.pilot_id);
+            let bytes = statements::statement_pdf_with(run, line, pilot, ctx, &fonts)?;
             list.push((name, bytes));
         }
         progress(Progress::new(
@@ -283,7 +280,7 @@ impl RunJob {
             total,
             "Auszahlungsliste wird abgelegt …",
         ));
-        let payment_list = statements::payment_list_pdf(run, ctx)?;
+        let payment_list = statements::payment_list_pdf_with(run, ctx, &fonts)?;
         progress(Progress::new(total, total, "Fertig."));
         Ok(RunDocuments {
             combined,

@@ -14,8 +14,8 @@ use chrono::{Days, NaiveDate};
 
 use super::letter_frame::{InfoBlock, LetterFrame, Recipient, Reference};
 use super::pdf::{
-    cell_text, row_height, text_width, wrap, wrap_limited, Align, Colour, Column, Doc, Style,
-    CELL_PAD_X, CELL_PAD_Y, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
+    cell_text, row_height, text_width, wrap, wrap_limited, Align, Colour, Column, Doc, SharedFonts,
+    Style, CELL_PAD_X, CELL_PAD_Y, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
 };
 use super::{draw_letterhead, format_date, join_set, new_document, place_and_date, Letterhead};
 use crate::domain::allowance::{AllowanceSettings, Month, Timing};
@@ -293,14 +293,35 @@ pub fn statement_pdf(
     pilot: &Pilot,
     ctx: &StatementContext,
 ) -> Result<Vec<u8>> {
+    statement_doc(run, line, Some(pilot), ctx)?.finish()
+}
+
+/// Like [`statement_pdf`] (the payee's address only with `pilot`), embedding the font subsets of
+/// `fonts` (from the month's combined PDF, which shows every statement) instead of subsetting again.
+pub fn statement_pdf_with(
+    run: &Run,
+    line: &RunLine,
+    pilot: Option<&Pilot>,
+    ctx: &StatementContext,
+    fonts: &SharedFonts,
+) -> Result<Vec<u8>> {
+    statement_doc(run, line, pilot, ctx)?.finish_with(fonts)
+}
+
+fn statement_doc(
+    run: &Run,
+    line: &RunLine,
+    pilot: Option<&Pilot>,
+    ctx: &StatementContext,
+) -> Result<Doc> {
     let month = run_month(run)?;
     let mut doc = new_document(
         &format!("{} – {}", statement_title(month), line.name.trim()),
         &ctx.letterhead,
         ctx.issued_on,
     );
-    write_statement(&mut doc, run, line, Some(pilot), ctx)?;
-    doc.finish()
+    write_statement(&mut doc, run, line, pilot, ctx)?;
+    Ok(doc)
 }
 
 /// Draws one statement on the current page of `doc`, which must be empty (a new document, or right
@@ -690,6 +711,19 @@ fn sum_columns(columns: &[Column]) -> [Column; 3] {
 
 /// The payment list of a run as a PDF.
 pub fn payment_list_pdf(run: &Run, ctx: &StatementContext) -> Result<Vec<u8>> {
+    payment_list_doc(run, ctx)?.finish()
+}
+
+/// Like [`payment_list_pdf`], embedding the font subsets of `fonts` (see [`statement_pdf_with`]).
+pub fn payment_list_pdf_with(
+    run: &Run,
+    ctx: &StatementContext,
+    fonts: &SharedFonts,
+) -> Result<Vec<u8>> {
+    payment_list_doc(run, ctx)?.finish_with(fonts)
+}
+
+fn payment_list_doc(run: &Run, ctx: &StatementContext) -> Result<Doc> {
     let month = run_month(run)?;
     let mut doc = new_document(
         &format!("Auszahlungsliste {TITLE} – {}", month.label()),
@@ -697,7 +731,7 @@ pub fn payment_list_pdf(run: &Run, ctx: &StatementContext) -> Result<Vec<u8>> {
         ctx.issued_on,
     );
     write_payment_list(&mut doc, run, ctx)?;
-    doc.finish()
+    Ok(doc)
 }
 
 /// The payment list first, then one statement page per line of the run, in the list's order.
