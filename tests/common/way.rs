@@ -54,3 +54,22 @@ pub fn appoint(s: &mut Session, id: i64, cert: &str, inspected: &str) {
     status(s, id, "qualifiziert", "15.02.2026");
     status(s, id, "Aktiv", "01.03.2026");
 }
+
+/// Aktiv from 05.01.2026 to the last day of February 2026, then Ausgeschieden, written straight into the
+/// file (the appointment rule is tested elsewhere): for tests of what happens after leaving.
+pub fn served_and_left_written_directly(db: &std::path::Path, id: i64) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    for (status, on) in [
+        ("in_qualification", "2025-10-15"),
+        ("qualified", "2025-12-10"),
+        ("active", "2026-01-05"),
+        ("left", "2026-03-01"),
+    ] {
+        c.execute(
+            "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
+             VALUES (?1, ?2, ?3, '', 'Test', '2026-03-01T09:00:00Z')",
+            rusqlite::params![id, status, on],
+        )
+        .unwrap();
+    }
+}
