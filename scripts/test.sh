@@ -6,18 +6,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
+# Each step with the minutes since the start, so a slow CI run shows where its time went.
+step() { printf '== %s (nach %d min)\n' "$*" $((SECONDS / 60)); }
 
-echo "== cargo fmt"
+step "cargo fmt"
 cargo fmt --all -- --check
-echo "== ui: build and unit tests"
+step "ui: build and unit tests"
 (cd ui && npm run build && npm test)
-echo "== cargo clippy"
+step "cargo clippy"
 cargo clippy --workspace --all-targets --features lotsenbuero/custom-protocol -- -D warnings
-echo "== cargo test (core, store, command line)"
+step "cargo test (core, store, command line)"
 cargo test -p lotsen
-echo "== end-to-end (real app, tauri-driver, WebKitWebDriver, Xvfb)"
+step "end-to-end (real app, tauri-driver, WebKitWebDriver, Xvfb)"
 cargo build -p lotsenbuero --features custom-protocol
 cargo build -p lotsen
 ./tests/e2e/run.sh
-echo "== Windows (lotsen.exe cross-built with MinGW, a month of work under Wine)"
+step "Windows (lotsen.exe cross-built with MinGW, a month of work under Wine)"
 ./scripts/test-windows.sh
+step "fertig"

@@ -4,10 +4,11 @@
 
 mod common;
 
+use common::way::appoint;
+
 use std::path::Path;
 
 use lotsen::app::activity::{TaskAreaInput, WaiverInput};
-use lotsen::app::history::{ModulesInput, ScreeningInput, StatusInput, TestInput};
 use lotsen::app::{Clock, Session};
 use lotsen::domain::activity::ActivityInput;
 use lotsen::domain::approval::Approval;
@@ -17,18 +18,6 @@ use lotsen::{Error, PilotInput};
 fn session(path: &Path, today: &str) -> Session {
     let day = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
     Session::open(path, Clock::fixed(day)).unwrap()
-}
-
-fn status(s: &mut Session, id: i64, status: &str, on: &str) {
-    s.change_status_as_typed(
-        id,
-        &StatusInput {
-            status: status.into(),
-            on: on.into(),
-            note: String::new(),
-        },
-    )
-    .unwrap();
 }
 
 /// A pilot active since 01.03.2026 with everything in place for payment.
@@ -42,40 +31,7 @@ fn active(s: &mut Session, first: &str, last: &str, iban: &str) -> i64 {
         ..Default::default()
     };
     let id = s.add_pilot(&input, Some("01.01.2026")).unwrap().id;
-    s.add_screening(
-        id,
-        &ScreeningInput {
-            certificate_dated: "10.12.2025".into(),
-            inspected_on: "05.01.2026".into(),
-            inspected_by: "Frau Krüger".into(),
-            result: "ohne relevanten Eintrag".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    status(s, id, "In Qualifizierung", "05.01.2026");
-    s.add_modules(
-        id,
-        &ModulesInput {
-            modules: vec!["1-5".into()],
-            on: "01.02.2026".into(),
-            note: String::new(),
-        },
-    )
-    .unwrap();
-    s.add_test(
-        id,
-        &TestInput {
-            on: "15.02.2026".into(),
-            points: "40".into(),
-            max_points: "50".into(),
-            interview: "bestanden".into(),
-            interviewer: "Herr Weiß".into(),
-        },
-    )
-    .unwrap();
-    status(s, id, "qualifiziert", "15.02.2026");
-    status(s, id, "Aktiv", "01.03.2026");
+    appoint(s, id, "10.12.2025", "05.01.2026");
     id
 }
 

@@ -1,6 +1,8 @@
 //! Data safety (docs/DOMAIN.md#data-safety; issue 7) on real SQLite files in temp folders: backup while another
 //! connection writes, restore and its refusals, daily backups, the audit log, eFZ deletion.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -903,21 +905,7 @@ fn pilot_who_left(dir: &Path) -> (Store, i64, PathBuf) {
             d(2025, 11, 3),
         )
         .unwrap();
-    // The way to Aktiv and out, written directly (the appointment rule is tested elsewhere).
-    let c = Connection::open(&db).unwrap();
-    for (status, on) in [
-        ("in_qualification", "2025-10-15"),
-        ("qualified", "2025-12-10"),
-        ("active", "2026-01-05"),
-        ("left", "2026-03-01"),
-    ] {
-        c.execute(
-            "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
-             VALUES (?1, ?2, ?3, '', 'Test', '2026-03-01T09:00:00Z')",
-            rusqlite::params![id, status, on],
-        )
-        .unwrap();
-    }
+    common::way::served_and_left_written_directly(&db, id);
     (store, id, db)
 }
 

@@ -2,6 +2,8 @@
 //! and independent of the daily backup, leaves no copy in the database file, its WAL or any file
 //! in the backup folder, and a restore cannot bring deleted data back.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -61,20 +63,7 @@ fn database(dir: &Path) -> (PathBuf, i64) {
             )
             .unwrap();
     }
-    let c = Connection::open(&db).unwrap();
-    for (status, on) in [
-        ("in_qualification", "2025-10-15"),
-        ("qualified", "2025-12-10"),
-        ("active", "2026-01-05"),
-        ("left", "2026-03-01"),
-    ] {
-        c.execute(
-            "INSERT INTO status_changes (pilot_id, status, effective_on, note, who, recorded_at)
-             VALUES (?1, ?2, ?3, '', 'Test', '2026-03-01T09:00:00Z')",
-            rusqlite::params![id, status, on],
-        )
-        .unwrap();
-    }
+    common::way::served_and_left_written_directly(&db, id);
     (db, id)
 }
 

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
+use common::way::{appoint, status};
 use lotsen::app::allowances::Shown;
-use lotsen::app::history::{ModulesInput, ScreeningInput, StatusInput, TestInput};
+use lotsen::app::history::TestInput;
 use lotsen::app::{Clock, Session};
 use lotsen::domain::approval::Approval;
 use lotsen::domain::iban::Route;
@@ -91,54 +92,9 @@ impl Desk {
             ..Default::default()
         };
         let id = s.add_pilot(&input, Some("01.01.2026")).unwrap().id;
-        s.add_screening(
-            id,
-            &ScreeningInput {
-                certificate_dated: cert.into(),
-                inspected_on: inspected.into(),
-                inspected_by: "Frau Krüger".into(),
-                result: "ohne relevanten Eintrag".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-        status(s, id, "In Qualifizierung", "05.01.2026");
-        s.add_modules(
-            id,
-            &ModulesInput {
-                modules: vec!["1-5".into()],
-                on: "01.02.2026".into(),
-                note: String::new(),
-            },
-        )
-        .unwrap();
-        s.add_test(
-            id,
-            &TestInput {
-                on: "15.02.2026".into(),
-                points: "40".into(),
-                max_points: "50".into(),
-                interview: "bestanden".into(),
-                interviewer: "Herr Weiß".into(),
-            },
-        )
-        .unwrap();
-        status(s, id, "qualifiziert", "15.02.2026");
-        status(s, id, "Aktiv", "01.03.2026");
+        appoint(s, id, cert, inspected);
         id
     }
-}
-
-fn status(s: &mut Session, id: i64, status: &str, on: &str) {
-    s.change_status_as_typed(
-        id,
-        &StatusInput {
-            status: status.into(),
-            on: on.into(),
-            note: String::new(),
-        },
-    )
-    .unwrap();
 }
 
 fn approved(a: Approval) -> lotsen::domain::run::Run {

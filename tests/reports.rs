@@ -508,6 +508,16 @@ fn the_jahresbericht_counts_what_was_counted_by_hand() {
     let c = &r.courses[0];
     assert_eq!((c.sessions, c.participants, c.attendances), (2, 2, 3));
     assert_eq!(r.coverage.len(), 12, "a month end per month of the year");
+    // Made during the year: months still to come are left out, the running one is counted on the day.
+    let early = s.store().annual_report(2026, d("2026-07-15")).unwrap();
+    assert_eq!(early.months.len(), 7);
+    assert_eq!(early.months[6].label, "Juli 2026 (Stand 15.07.2026)");
+    let active_early: Vec<usize> = early.months.iter().map(|m| m.active[0]).collect();
+    assert_eq!(
+        active_early,
+        vec![1, 1, 1, 1, 1, 2, 1],
+        "pilot 1 left on the 15th"
+    );
 
     // The PDF and the workbook say the same.
     let job = s.report_job(ReportKind::Annual, 2026, None).unwrap();

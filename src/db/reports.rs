@@ -79,6 +79,7 @@ impl Store {
             activity: &self.activity_of_year(year)?,
             sessions: &self.session_rows(year)?,
             areas: &areas,
+            until,
         };
         Ok(reports::annual_report(year, facts, history))
     }

@@ -194,7 +194,7 @@ fn month_table(doc: &mut Doc, r: &GrantReport) {
         "Rückfor-\nderungen",
         "ausgezahlt",
     ];
-    let widths = [28.0, 18.0, 19.0, 12.0, 20.0, 20.0, 21.0];
+    let widths = [28.0, 18.0, 19.0, 16.0, 20.0, 20.0, 21.0];
     let mut columns: Vec<Column> = vec![
         Column::left(widths[0]),
         Column::left(widths[1]),

@@ -516,8 +516,22 @@ impl Doc {
 
     /// Footer lines printed small and centred at the bottom of every page, above a thin rule. Set this
     /// before laying out content: the footer's height limits the body.
+    /// Lines too long for the page are wrapped, never cut: the first line leaves room on both sides
+    /// for "Seite 1 von 3" (whether the document gets page numbers is known only at the end).
     pub fn set_footer(&mut self, lines: Vec<String>) {
-        self.footer = lines.into_iter().filter(|l| !l.trim().is_empty()).collect();
+        let style = Self::footer_style();
+        let narrow = CONTENT_WIDTH - 2.0 * Self::page_number_width();
+        self.footer = lines
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .enumerate()
+            .flat_map(|(i, l)| wrap(l, style, if i == 0 { narrow } else { CONTENT_WIDTH }))
+            .collect();
+    }
+
+    /// The room the page number takes beside the first footer line (up to "Seite 999 von 999").
+    fn page_number_width() -> f32 {
+        text_width("Seite 999 von 999", Self::footer_style()) + 4.0
     }
 
     /// "Seite 1 von 3" in the footer: always when `true`, otherwise only when there is more than one page.
@@ -813,6 +827,13 @@ impl Doc {
     /// Sets the table header, draws it at the cursor and repeats it at the top of every following page,
     /// until [`Doc::end_table`].
     pub fn table_header(&mut self, columns: &[Column], labels: &[&str], style: Style) {
+        // A heading is written by us: each of its words must fit its column (break at "-\n" yourself).
+        debug_assert!(
+            columns.iter().zip(labels).all(|(c, l)| l
+                .split_whitespace()
+                .all(|w| text_width(w, style) <= c.width - 2.0 * CELL_PAD_X)),
+            "a table heading word is wider than its column: {labels:?}"
+        );
         let labels: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
         let h = row_height(columns, &labels, style);
         // A header alone at the bottom of a page is useless: keep room for one row below it.
@@ -928,7 +949,7 @@ impl Doc {
             }
             let number = format!("Seite {} von {}", page + 1, total);
             let number_w = if numbered {
-                text_width(&number, style) + 4.0
+                Self::page_number_width()
             } else {
                 0.0
             };
@@ -1426,6 +1447,36 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert!(lines[2].ends_with('…'));
         assert!(text_width(&lines[2], s) <= 40.0);
+    }
+
+    #[test]
+    fn a_long_footer_is_wrapped_beside_the_page_number_never_cut() {
+        let footer = "Landkreis Harz · Friedrich-Ebert-Straße 42 · 38820 Halberstadt · Demodaten – alle Personen sind erfunden";
+        let mut doc = Doc::new("T", "A", NaiveDate::from_ymd_opt(2026, 12, 2).unwrap());
+        doc.set_footer(vec![footer.into(), "Telefon 03941 555 000".into()]);
+        doc.new_page();
+        doc.draw_footers();
+        let style = Doc::footer_style();
+        for page in &doc.pages {
+            let texts: Vec<(f32, &str)> = page
+                .iter()
+                .filter_map(|i| match i {
+                    Item::Text { x, text, .. } => Some((*x, text.as_str())),
+                    _ => None,
+                })
+                .collect();
+            let all: Vec<&str> = texts.iter().map(|(_, t)| *t).collect();
+            assert!(all.iter().all(|t| !t.contains('…')), "{all:?}");
+            assert!(
+                all.join(" ").contains("alle Personen sind erfunden"),
+                "{all:?}"
+            );
+            // Nothing of the footer reaches into the page number's room.
+            let number_left = CONTENT_RIGHT - Doc::page_number_width() + 4.0;
+            for (x, t) in texts.iter().filter(|(_, t)| !t.starts_with("Seite ")) {
+                assert!(x + text_width(t, style) <= number_left, "{t}");
+            }
+        }
     }
 
     #[test]

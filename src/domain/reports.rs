@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::activity::ActivityRecord;
 use crate::domain::allowance::Month;
 use crate::domain::coverage::MonthPoint;
+use crate::domain::dates::format_date;
 use crate::domain::pilot::{Pilot, Status};
 use crate::domain::reconcile::{ClaimBack, Settlement};
 use crate::domain::record::LifecycleData;
@@ -336,6 +337,9 @@ pub struct AnnualFacts<'a> {
     pub activity: &'a [ActivityRecord],
     pub sessions: &'a [SessionRow],
     pub areas: &'a [String],
+    /// The report's day: months that begin after it are left out, and a month running on it is counted
+    /// on that day (never a month end still to come).
+    pub until: NaiveDate,
 }
 
 /// The Jahresbericht of `year`; `coverage` comes from the coverage rules.
@@ -347,6 +351,7 @@ pub fn annual_report(year: i32, facts: AnnualFacts<'_>, coverage: Vec<MonthPoint
         activity,
         sessions,
         areas,
+        until,
     } = facts;
     let empty = LifecycleData::default();
     let in_year = |d: NaiveDate| d.year() == year;
@@ -370,9 +375,10 @@ pub fn annual_report(year: i32, facts: AnnualFacts<'_>, coverage: Vec<MonthPoint
         }
     }
     let months: Vec<AnnualMonth> = (1..=12)
-        .map(|m| {
-            let month = Month { year, month: m };
-            let end = month.last_day();
+        .map(|m| Month { year, month: m })
+        .filter(|month| month.first_day() <= until)
+        .map(|month| {
+            let end = month.last_day().min(until);
             let mut active = vec![0; districts.len()];
             for p in pilots {
                 let d = data.get(&p.id).unwrap_or(&empty);
@@ -389,7 +395,11 @@ pub fn annual_report(year: i32, facts: AnnualFacts<'_>, coverage: Vec<MonthPoint
             let key = month.to_string();
             let rows: Vec<&ActivityRecord> = activity.iter().filter(|a| a.month == key).collect();
             AnnualMonth {
-                label: month.label(),
+                label: if end < month.last_day() {
+                    format!("{} (Stand {})", month.label(), format_date(end))
+                } else {
+                    month.label()
+                },
                 active_total: active.iter().sum(),
                 active,
                 records: rows.len(),

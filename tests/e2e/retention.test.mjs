@@ -50,3 +50,33 @@ test('a failed backup is shown in the banner; the due list deletes eFZ data of a
   await s.click('#care-banner .banner-close');
   await s.waitFor('banner closed', async () => (await s.findAll('#care-banner')).length === 0);
 });
+
+test('restoring a copy from elsewhere that still holds deleted eFZ data applies the deletion first', async () => {
+  const db = freshDb();
+  execFileSync(CLI, ['--db', db, '--today', TODAY, 'demo'], { encoding: 'utf8' });
+  const pilot = cliJson(db, 'pilots', 'list').find((p) => p.last_name === 'Attrappe');
+  // A copy on a stick, made before the deletion: the deletion cannot reach it.
+  const stick = join(dirname(dirname(db)), 'USB-Stick');
+  mkdirSync(stick);
+  const copy = join(stick, 'alte-sicherung.sqlite3');
+  execFileSync(CLI, ['--db', db, '--today', TODAY, 'backup', copy], { encoding: 'utf8' });
+  execFileSync(CLI, ['--db', db, '--today', TODAY, 'screening', 'erase', String(pilot.id)], { encoding: 'utf8' });
+  assert.equal(cliJson(db, 'pilots', 'show', String(pilot.id)).screening, null);
+  assert.ok(cliJson(copy, 'pilots', 'show', String(pilot.id)).screening, 'the copy still holds it');
+
+  const s = await openApp(db, { LOTSEN_OPEN_FILE: copy });
+  await s.click('#nav-einstellungen');
+  await s.click('#restore-pick');
+  await s.el('#restore-dialog[open]');
+  await s.waitFor('the deletion named', async () => (await s.text('#restore-erasure-list')).includes('Attrappe, Ingrid'));
+  assert.match(await s.text('#restore-erasures'), /§ 30a BZRG/);
+  assert.equal(await s.text('#restore-confirm'), 'Löschung anwenden und wiederherstellen');
+  writeFileSync(join(SHOTS, 'wiederherstellen-loeschung-anwenden.png'), await s.screenshot());
+  await s.click('#restore-confirm');
+  await s.waitFor('notice after the reload', async () => (await s.text('#toast')).includes('Sicherung wiederhergestellt'), 60000);
+
+  // Restored, and what was deleted stayed deleted: in the database and in the copy it came from.
+  assert.equal(cliJson(db, 'pilots', 'show', String(pilot.id)).screening, null);
+  assert.equal(cliJson(copy, 'pilots', 'show', String(pilot.id)).screening, null);
+  assert.equal(cliJson(db, 'pilots', 'list').length, cliJson(copy, 'pilots', 'list').length);
+});

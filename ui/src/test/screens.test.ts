@@ -226,20 +226,26 @@ describe('Übersicht', () => {
     ];
     handlers.erase_screening = () => {
       due = due.filter((d) => d.pilot_id !== 4);
-      return null;
+      return [{ task: 'deletion', message: 'Sicherungsordner nicht lesbar.' }];
     };
     await goTo('uebersicht');
     await vi.waitFor(() => expect(all('#due-list .due-link')).toHaveLength(2));
     const buttons = all('#due-list .due-erase');
     expect(buttons.map((b) => b.getAttribute('data-pilot-id'))).toEqual(['4']);
     expect(buttons[0].textContent).toBe('eFZ-Daten jetzt löschen');
+    // The accessible name starts with the visible text, before and after the first click.
+    expect(buttons[0].getAttribute('aria-label')).toBe('eFZ-Daten jetzt löschen – Ruhe, Rita');
     buttons[0].click();
     expect(callsOf('erase_screening')).toEqual([]);
     expect(buttons[0].textContent).toContain('Wirklich löschen?');
+    expect(buttons[0].getAttribute('aria-label')).toBe(`${buttons[0].textContent} – Ruhe, Rita`);
     buttons[0].click();
     await vi.waitFor(() => expect(all('#due-list .due-link')).toHaveLength(1));
     expect(callsOf('erase_screening')).toEqual([{ cmd: 'erase_screening', args: { pilotId: 4 } }]);
     expect(all('#due-list .due-erase')).toEqual([]);
+    // Deleted, and what could not be cleaned beside it is said.
+    expect($('#toast').textContent).toContain('wurden gelöscht');
+    expect($('#error-banner').textContent).toContain('Gelöscht, aber: Sicherungsordner nicht lesbar.');
   });
 
   it('says "Nichts fällig." when nothing is due', async () => {

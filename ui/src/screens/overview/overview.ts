@@ -51,7 +51,7 @@ export function mountOverview(container: HTMLElement, ctx: ScreenContext): Scree
   function eraseButton(d: DueItem): HTMLElement {
     const button = h(
       'button',
-      { type: 'button', class: 'secondary due-erase', 'data-pilot-id': d.pilot_id, 'aria-label': `eFZ-Daten von ${d.name} jetzt löschen` },
+      { type: 'button', class: 'secondary due-erase', 'data-pilot-id': d.pilot_id, 'aria-label': `eFZ-Daten jetzt löschen – ${d.name}` },
       'eFZ-Daten jetzt löschen',
     ) as HTMLButtonElement;
     let asked = false;
@@ -59,6 +59,8 @@ export function mountOverview(container: HTMLElement, ctx: ScreenContext): Scree
       if (!asked) {
         asked = true;
         button.textContent = 'Wirklich löschen? Nicht umkehrbar – erneut klicken';
+        // The accessible name keeps the visible text first (WCAG 2.5.3), then whose data it is.
+        button.setAttribute('aria-label', `${button.textContent} – ${d.name}`);
         button.classList.add('warning');
         return;
       }
