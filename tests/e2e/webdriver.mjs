@@ -109,15 +109,20 @@ export class Session {
   }
 
   async el(css) { return this.waitFor(`element ${css}`, () => this.find(css)); }
-  /** Clicks like a person: if something lies over the element (a toast), scroll it to the middle and retry. */
+  /** Clicks like a person: if something lies over the element (a toast), scroll it to the middle and retry;
+   *  if the screen was redrawn meanwhile (a stale element), click the element the selector finds now. */
   async click(css) {
-    const id = await this.el(css);
+    let id = await this.el(css);
     const end = Date.now() + 6000;
     for (;;) {
       try {
         await call('POST', this.p(`/element/${id}/click`), {});
         return;
       } catch (e) {
+        if (/stale element/.test(e.message) && Date.now() <= end) {
+          id = await this.el(css);
+          continue;
+        }
         if (!/intercepted|not interactable/.test(e.message) || Date.now() > end) throw e;
         await this.exec(`arguments[0].scrollIntoView({ block: 'center' });`, [{ [ELEMENT]: id }]);
         await sleep(250);
