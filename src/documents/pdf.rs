@@ -983,22 +983,19 @@ impl Doc {
     /// Like [`Doc::finish`]; also returns the font subsets made for this document, for
     /// [`Doc::finish_with`] of documents showing (some of) the same text, such as a month's single
     /// statements after the combined PDF of all of them.
-    pub fn finish_shared(mut self) -> Result<(Vec<u8>, SharedFonts)> {
-        self.draw_footers();
-        let fonts = SharedFonts {
-            subsets: self
-                .used_chars()
-                .into_iter()
-                .map(|(weight, chars)| (weight, Subset::new(weight, chars)))
-                .collect(),
-        };
-        let bytes = self.write(&fonts);
-        Ok((bytes, fonts))
+    pub fn finish_shared(self) -> Result<(Vec<u8>, SharedFonts)> {
+        Ok(self.finish_using(&SharedFonts::default()))
     }
 
     /// Like [`Doc::finish`], but embeds the subsets of `fonts` where they have every character this
     /// document shows in their weight (instead of subsetting again); any other weight is subset here.
-    pub fn finish_with(mut self, fonts: &SharedFonts) -> Result<Vec<u8>> {
+    pub fn finish_with(self, fonts: &SharedFonts) -> Result<Vec<u8>> {
+        Ok(self.finish_using(fonts).0)
+    }
+
+    /// Draws the footers, takes from `fonts` the subsets that cover this document's characters, makes
+    /// the others, and writes the PDF; returns it with the subsets it embeds.
+    fn finish_using(mut self, fonts: &SharedFonts) -> (Vec<u8>, SharedFonts) {
         self.draw_footers();
         let subsets = self
             .used_chars()
@@ -1011,7 +1008,8 @@ impl Doc {
                 (weight, subset)
             })
             .collect();
-        Ok(self.write(&SharedFonts { subsets }))
+        let embedded = SharedFonts { subsets };
+        (self.write(&embedded), embedded)
     }
 
     /// The characters each weight shows, for subsetting (footers already drawn).
