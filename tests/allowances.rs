@@ -192,6 +192,7 @@ mod invariants {
     use super::*;
     use lotsen::domain::allowance::{compute_month, Month};
     use lotsen::domain::reconcile::{CorrectionKind, Settlement};
+    use lotsen::domain::screening::{Screening, ScreeningResult};
     use proptest::prelude::*;
     use std::collections::HashMap;
 
@@ -215,6 +216,10 @@ mod invariants {
         Restore,
         /// A new rate from the first of a month (also a month already approved: entered late).
         Rate(u32, i64),
+        /// A certificate of conduct inspected `back` days ago, entered today (late).
+        Efz(usize, u64),
+        /// The pilot's latest eFZ record corrected to "relevanter Eintrag" (a late fact about the past).
+        EfzRelevant(usize),
     }
 
     /// Pilots of the demo used here: the first ten (active, paused, qualified, a prospect).
@@ -242,6 +247,8 @@ mod invariants {
             Just(Op::Backup),
             Just(Op::Restore),
             (MONTHS, 5_000i64..=20_000).prop_map(|(m, c)| Op::Rate(m, c)),
+            (0..PILOTS, 0u64..120).prop_map(|(p, back)| Op::Efz(p, back)),
+            (0..PILOTS).prop_map(Op::EfzRelevant),
         ]
     }
 
@@ -352,7 +359,7 @@ mod invariants {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
-        /// Random sequences of the coordinator's year: backdated status changes, Storno, rate changes
+        /// Random sequences of the coordinator's year: backdated status and eFZ changes, Storno, rate changes
         /// from the first of a month (also entered after that month was approved), corrections,
         /// reconciliation, approvals, payments, offsets, backups and restores. After every step: the
         /// budget holds, lines stay within 0 and the cap, approved runs never change, statement
@@ -383,6 +390,7 @@ mod invariants {
             let mut snapshot: Option<std::path::PathBuf> = None;
             let keep = dir.path().join("keep");
             let mut rates = 0;
+            let mut efz = 0;
             for op in ops {
                 // Every operation may be refused; the invariants must hold either way.
                 let _ = match op {
@@ -418,6 +426,31 @@ mod invariants {
                         rates += usize::from(r.is_ok());
                         r
                     }
+                    Op::Efz(p, back) => {
+                        let on = today - Days::new(back);
+                        let s = Screening {
+                            letter_issued_on: None,
+                            certificate_dated: Some(on - Days::new(20)),
+                            inspected_on: Some(on),
+                            inspected_by: "Test".into(),
+                            result: Some(ScreeningResult::Clear),
+                        };
+                        let r = store.save_screening(ids[p], None, &s, today).map(|_| ());
+                        efz += usize::from(r.is_ok());
+                        r
+                    }
+                    Op::EfzRelevant(p) => {
+                        let latest = store.lifecycle_data(Some(ids[p])).unwrap().remove(&ids[p]).and_then(|l| l.screenings.into_iter().max_by_key(|s| s.screening.inspected_on));
+                        match latest {
+                            Some(rec) => {
+                                let s = Screening { result: Some(ScreeningResult::RelevantEntry), ..rec.screening };
+                                let r = store.save_screening(ids[p], Some(rec.id), &s, today).map(|_| ());
+                                efz += usize::from(r.is_ok());
+                                r
+                            }
+                            None => Ok(()),
+                        }
+                    }
                     Op::Restore => match &snapshot {
                         Some(path) => {
                             let now = today.and_hms_opt(12, 0, 0).unwrap();
@@ -438,7 +471,7 @@ mod invariants {
             store.set_budget(&budget(2027, 1_000_000_000), "P").unwrap();
             let found = store.apply_reconciliation(None, "P").unwrap();
             if std::env::var_os("LOTSEN_PROP_STATS").is_some() {
-                eprintln!("STAT approved={} differences={} reserved={} rates={}", found.months.len(), found.differences.len(), store.reserved_numbers().unwrap().len(), rates);
+                eprintln!("STAT approved={} differences={} reserved={} rates={} efz={}", found.months.len(), found.differences.len(), store.reserved_numbers().unwrap().len(), rates, efz);
             }
             if let Some(target) = store.correction_month().unwrap() {
                 today = today.max(target.last_day() + Days::new(1));
