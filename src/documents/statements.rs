@@ -314,14 +314,30 @@ fn statement_doc(
     pilot: Option<&Pilot>,
     ctx: &StatementContext,
 ) -> Result<Doc> {
-    let month = run_month(run)?;
     let mut doc = new_document(
-        &format!("{} – {}", statement_title(month), line.name.trim()),
+        &statement_pdf_title(run, line)?,
         &ctx.letterhead,
         ctx.issued_on,
     );
     write_statement(&mut doc, run, line, pilot, ctx)?;
     Ok(doc)
+}
+
+/// The PDF title of a statement on its own.
+pub fn statement_pdf_title(run: &Run, line: &RunLine) -> Result<String> {
+    Ok(format!(
+        "{} – {}",
+        statement_title(run_month(run)?),
+        line.name.trim()
+    ))
+}
+
+/// The PDF title of the payment list on its own.
+pub fn payment_list_pdf_title(run: &Run) -> Result<String> {
+    Ok(format!(
+        "Auszahlungsliste {TITLE} – {}",
+        run_month(run)?.label()
+    ))
 }
 
 /// Draws one statement on the current page of `doc`, which must be empty (a new document, or right
@@ -350,16 +366,16 @@ pub fn write_statement(
         sizes,
     };
     let last = SIZES.len() - 1;
-    let sizes = SIZES
-        .iter()
-        .take(last)
-        .find(|s| {
-            let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
-            statement(s).draw(&mut probe);
-            probe.page_count() == 1
-        })
-        .unwrap_or(&SIZES[last]);
-    statement(sizes).draw(doc);
+    // The first size at which the statement fits one page; that layout is the statement's.
+    for sizes in &SIZES[..last] {
+        let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
+        statement(sizes).draw(&mut probe);
+        if probe.page_count() == 1 {
+            doc.adopt_page(probe);
+            return Ok(());
+        }
+    }
+    statement(&SIZES[last]).draw(doc);
     Ok(())
 }
 
@@ -724,12 +740,7 @@ pub fn payment_list_pdf_with(
 }
 
 fn payment_list_doc(run: &Run, ctx: &StatementContext) -> Result<Doc> {
-    let month = run_month(run)?;
-    let mut doc = new_document(
-        &format!("Auszahlungsliste {TITLE} – {}", month.label()),
-        &ctx.letterhead,
-        ctx.issued_on,
-    );
+    let mut doc = new_document(&payment_list_pdf_title(run)?, &ctx.letterhead, ctx.issued_on);
     write_payment_list(&mut doc, run, ctx)?;
     Ok(doc)
 }
