@@ -1341,7 +1341,7 @@ fn content_stream(first: &[Item], items: &[Item], mark: Option<&str>, fonts: &Sh
 
 impl Painter<'_> {
     fn n(&mut self, v: f32) {
-        push_num(&mut self.out, v, 100);
+        push_num(&mut self.out, v, 1000);
         self.out.push(' ');
     }
 
