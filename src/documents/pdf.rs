@@ -1018,8 +1018,10 @@ impl Doc {
             });
         }
         let footers = self.footers(0..n);
-        let part_footers: Vec<Vec<Vec<Item>>> =
-            parts.iter().map(|p| self.footers(p.pages.clone())).collect();
+        let part_footers: Vec<Vec<Vec<Item>>> = parts
+            .iter()
+            .map(|p| self.footers(p.pages.clone()))
+            .collect();
         let mut all: Vec<&[Vec<Item>]> = vec![&footers];
         all.extend(part_footers.iter().map(|f| f.as_slice()));
         let fonts = SharedFonts::default().covering(self.used_chars(&all));
@@ -1095,7 +1097,10 @@ impl Doc {
     /// The PDF of `pages` (compressed body and footer content streams) with `fonts` embedded.
     fn write(&self, title: &str, pages: &[(&[u8], Vec<u8>)], fonts: &SharedFonts) -> Vec<u8> {
         let mut w = Writer::default();
-        let size = pages.iter().map(|(b, f)| b.len() + f.len() + 300).sum::<usize>()
+        let size = pages
+            .iter()
+            .map(|(b, f)| b.len() + f.len() + 300)
+            .sum::<usize>()
             + fonts
                 .subsets
                 .values()
@@ -1231,7 +1236,11 @@ impl Writer {
     fn stream(&mut self, id: usize, extra: &str, data: &[u8]) {
         self.start(id);
         self.out.extend_from_slice(
-            format!("<</Length {}/Filter/FlateDecode{extra}>>\nstream\n", data.len()).as_bytes(),
+            format!(
+                "<</Length {}/Filter/FlateDecode{extra}>>\nstream\n",
+                data.len()
+            )
+            .as_bytes(),
         );
         self.out.extend_from_slice(data);
         self.out.extend_from_slice(b"\nendstream\nendobj\n");
@@ -1314,7 +1323,12 @@ struct PaintState {
 }
 
 /// The content stream for `first` items, the watermark `mark`, then `items`.
-fn content_stream(first: &[Item], items: &[Item], mark: Option<&str>, fonts: &SharedFonts) -> Vec<u8> {
+fn content_stream(
+    first: &[Item],
+    items: &[Item],
+    mark: Option<&str>,
+    fonts: &SharedFonts,
+) -> Vec<u8> {
     let mut p = Painter {
         out: String::with_capacity(64 * (first.len() + items.len()) + 64),
         fonts,
@@ -1416,7 +1430,8 @@ impl Painter<'_> {
         for c in text.chars() {
             let code = subset.map_or(0, |s| s.code(c));
             for shift in [12, 8, 4, 0] {
-                self.out.push(char::from(HEX[usize::from((code >> shift) & 0xF)]));
+                self.out
+                    .push(char::from(HEX[usize::from((code >> shift) & 0xF)]));
             }
         }
         self.out.push_str("> Tj\n");
@@ -1797,7 +1812,14 @@ fn subset(bytes: &[u8], full: &ParsedFont, chars: &BTreeSet<char>) -> Option<Par
 
 /// One line of text in the box from `x` to `x + width`, aligned; shortened with "…" if too wide. The
 /// box is clipped to the printable width. `None` when nothing is left to show.
-fn text_item(x: f32, baseline: f32, width: f32, style: Style, align: Align, text: &str) -> Option<Item> {
+fn text_item(
+    x: f32,
+    baseline: f32,
+    width: f32,
+    style: Style,
+    align: Align,
+    text: &str,
+) -> Option<Item> {
     let x = x.max(CONTENT_LEFT);
     let width = width.min(CONTENT_RIGHT - x).max(0.0);
     let text = shorten(text, style, width);
@@ -1945,6 +1967,101 @@ mod tests {
         // The shared regular subset went in compressed as it was; the bold weight was subset here.
         assert!(has(&regular.program[..64]));
         assert!(has(b"LOTSBD+DejaVuSans-Bold") && has(b"LOTSRG+DejaVuSans"));
+    }
+
+    /// The pages of a PDF and each page's content streams decompressed, read back with lopdf.
+    fn read_back(pdf: &[u8]) -> Vec<String> {
+        let doc = lopdf::Document::load_mem(pdf).expect("a valid PDF");
+        doc.get_pages()
+            .values()
+            .map(|id| String::from_utf8_lossy(&doc.get_page_content(*id)).into_owned())
+            .collect()
+    }
+
+    /// `text` as it stands in a content stream with `fonts`.
+    fn shown(fonts: &SharedFonts, weight: Weight, text: &str) -> String {
+        let mut p = Painter {
+            out: String::new(),
+            fonts,
+            in_text: false,
+            state: PaintState {
+                fill: None,
+                stroke: None,
+                width: None,
+                font: None,
+            },
+        };
+        p.show(weight, text);
+        p.out
+    }
+
+    #[test]
+    fn parts_are_written_from_the_same_pages_with_their_own_footers() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut doc = Doc::new("Alle", "Test", day);
+        doc.set_footer(vec!["Landkreis Harz".into()]);
+        for (i, name) in ["Liste", "Liste weiter", "Anna Müller"].iter().enumerate() {
+            if i > 0 {
+                doc.new_page();
+            }
+            doc.line(Style::bold(12.0), Align::Left, name);
+        }
+        let parts = [
+            Part {
+                title: "Liste".into(),
+                pages: 0..2,
+            },
+            Part {
+                title: "Anna".into(),
+                pages: 2..3,
+            },
+        ];
+        let footers = [doc.footers(0..3), doc.footers(0..2), doc.footers(2..3)];
+        let all: Vec<&[Vec<Item>]> = footers.iter().map(|f| f.as_slice()).collect();
+        let fonts = SharedFonts::default().covering(doc.used_chars(&all));
+        let (combined, singles) = doc.finish_parts(&parts).unwrap();
+        let combined = read_back(&combined);
+        let list = read_back(&singles[0]);
+        let anna = read_back(&singles[1]);
+        assert_eq!((combined.len(), list.len(), anna.len()), (3, 2, 1));
+        let has = |page: &str, text: &str| page.contains(&shown(&fonts, Weight::Regular, text));
+        assert!(has(&combined[2], "Seite 3 von 3"));
+        assert!(has(&list[1], "Seite 2 von 2") && !has(&list[1], "von 3"));
+        // One page alone has no page number; the body is the combined file's third page.
+        assert!(!has(&anna[0], "Seite"));
+        assert!(anna[0].contains(&shown(&fonts, Weight::Bold, "Anna Müller")));
+        assert!(combined[2].starts_with(&anna[0][..anna[0].find("ET").unwrap()]));
+    }
+
+    #[test]
+    fn a_part_beyond_the_pages_is_refused() {
+        let doc = Doc::new("T", "A", NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        let parts = [Part {
+            title: "Zu weit".into(),
+            pages: 0..2,
+        }];
+        assert!(doc.finish_parts(&parts).is_err());
+    }
+
+    #[test]
+    fn text_of_one_style_is_one_text_object_with_one_font_and_colour() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut doc = Doc::new("T", "A", day);
+        for i in 0..10 {
+            doc.line(Style::regular(10.0), Align::Left, &format!("Zeile {i}"));
+        }
+        doc.line(
+            Style::bold(10.0).colour(Colour::ACCENT),
+            Align::Left,
+            "Fett",
+        );
+        let page = &read_back(&doc.finish().unwrap())[0];
+        let count = |op: &str| page.lines().filter(|l| l.ends_with(op)).count();
+        // No footer, one page: no page number.
+        assert_eq!(count(" Tj"), 11, "{page}");
+        assert_eq!(count("BT"), 1, "{page}");
+        assert_eq!(count(" Tf"), 2, "{page}");
+        assert_eq!((count(" g"), count(" rg")), (1, 1), "{page}");
     }
 
     #[test]

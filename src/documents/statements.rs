@@ -740,7 +740,11 @@ pub fn payment_list_pdf_with(
 }
 
 fn payment_list_doc(run: &Run, ctx: &StatementContext) -> Result<Doc> {
-    let mut doc = new_document(&payment_list_pdf_title(run)?, &ctx.letterhead, ctx.issued_on);
+    let mut doc = new_document(
+        &payment_list_pdf_title(run)?,
+        &ctx.letterhead,
+        ctx.issued_on,
+    );
     write_payment_list(&mut doc, run, ctx)?;
     Ok(doc)
 }
