@@ -990,15 +990,9 @@ impl Doc {
     fn finish_using(self, fonts: &SharedFonts) -> (Vec<u8>, SharedFonts) {
         let footers = self.footers(0..self.pages.len());
         let fonts = fonts.covering(self.used_chars(&[&footers]));
-        let mut z = Deflater::default();
-        let bodies: Vec<Vec<u8>> = (0..self.pages.len())
-            .map(|p| z.pack(&self.body_stream(p, &fonts)))
-            .collect();
-        let pages: Vec<(&[u8], Vec<u8>)> = bodies
-            .iter()
-            .zip(&footers)
-            .map(|(b, f)| (b.as_slice(), z.pack(&content_stream(&[], f, None, &fonts))))
-            .collect();
+        let (bodies, mut footers) = self.pack(&fonts, &[&footers]);
+        let footers = footers.pop().unwrap_or_default();
+        let pages: Vec<(&[u8], Vec<u8>)> = bodies.iter().map(Vec::as_slice).zip(footers).collect();
         (self.write(&self.title, &pages, &fonts), fonts)
     }
 
@@ -1017,41 +1011,26 @@ impl Doc {
                 missing: Vec::new(),
             });
         }
-        let footers = self.footers(0..n);
-        let part_footers: Vec<Vec<Vec<Item>>> = parts
-            .iter()
-            .map(|p| self.footers(p.pages.clone()))
-            .collect();
-        let mut all: Vec<&[Vec<Item>]> = vec![&footers];
-        all.extend(part_footers.iter().map(|f| f.as_slice()));
+        let mut footers = vec![self.footers(0..n)];
+        footers.extend(parts.iter().map(|p| self.footers(p.pages.clone())));
+        let all: Vec<&[Vec<Item>]> = footers.iter().map(Vec::as_slice).collect();
         let fonts = SharedFonts::default().covering(self.used_chars(&all));
-        let mut z = Deflater::default();
-        let bodies: Vec<Vec<u8>> = (0..n)
-            .map(|p| z.pack(&self.body_stream(p, &fonts)))
-            .collect();
-        let mut pack_footers = |footers: &[Vec<Item>]| -> Vec<Vec<u8>> {
-            footers
-                .iter()
-                .map(|f| z.pack(&content_stream(&[], f, None, &fonts)))
-                .collect()
-        };
-        let combined_footers = pack_footers(&footers);
-        let singles_footers: Vec<Vec<Vec<u8>>> =
-            part_footers.iter().map(|f| pack_footers(f)).collect();
+        let (bodies, packed) = self.pack(&fonts, &all);
+        let mut packed = packed.into_iter();
         let pages: Vec<(&[u8], Vec<u8>)> = bodies
             .iter()
-            .zip(combined_footers)
-            .map(|(b, f)| (b.as_slice(), f))
+            .map(Vec::as_slice)
+            .zip(packed.next().unwrap_or_default())
             .collect();
         let combined = self.write(&self.title, &pages, &fonts);
         let singles = parts
             .iter()
-            .zip(singles_footers)
+            .zip(packed)
             .map(|(part, footers)| {
                 let pages: Vec<(&[u8], Vec<u8>)> = bodies[part.pages.clone()]
                     .iter()
+                    .map(Vec::as_slice)
                     .zip(footers)
-                    .map(|(b, f)| (b.as_slice(), f))
                     .collect();
                 self.write(&part.title, &pages, &fonts)
             })
@@ -1059,9 +1038,75 @@ impl Doc {
         Ok((combined, singles))
     }
 
+    /// The compressed content streams of every page's body and of each of the footer sets, made on
+    /// two threads for a long document.
+    fn pack(
+        &self,
+        fonts: &SharedFonts,
+        footers: &[&[Vec<Item>]],
+    ) -> (Vec<Vec<u8>>, Vec<Vec<Vec<u8>>>) {
+        enum Job<'a> {
+            Body(usize),
+            Footer(&'a [Item]),
+        }
+        let mut jobs: Vec<Job> = (0..self.pages.len()).map(Job::Body).collect();
+        jobs.extend(
+            footers
+                .iter()
+                .flat_map(|f| f.iter())
+                .map(|f| Job::Footer(f)),
+        );
+        let run = |jobs: &[Job]| -> Vec<Vec<u8>> {
+            let mut z = Deflater::default();
+            jobs.iter()
+                .map(|job| match job {
+                    Job::Body(p) => z.pack(&self.body_stream(*p, fonts)),
+                    Job::Footer(items) => z.pack(&content_stream(&[], items, None, fonts)),
+                })
+                .collect()
+        };
+        let mut packed = if jobs.len() < 16 {
+            run(&jobs)
+        } else {
+            let (a, b) = jobs.split_at(jobs.len() / 2);
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| run(b));
+                let mut first = run(a);
+                // A thread that panicked leaves the streams empty rather than the document half.
+                first.extend(second.join().unwrap_or_default());
+                first
+            })
+        };
+        if packed.len() != jobs.len() {
+            packed = run(&jobs);
+        }
+        let mut packed = packed.into_iter();
+        let bodies = packed.by_ref().take(self.pages.len()).collect();
+        let footers = footers
+            .iter()
+            .map(|f| packed.by_ref().take(f.len()).collect())
+            .collect();
+        (bodies, footers)
+    }
+
     /// The characters each weight shows, for subsetting: the pages, `footers` and the watermark.
     fn used_chars(&self, footers: &[&[Vec<Item>]]) -> BTreeMap<Weight, BTreeSet<char>> {
-        let mut used: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
+        // The common characters marked in a table, the others in a set.
+        let mut table: BTreeMap<Weight, Vec<bool>> = BTreeMap::new();
+        let mut others: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
+        let mut add = |weight: Weight, text: &str| {
+            let seen = table
+                .entry(weight)
+                .or_insert_with(|| vec![false; TABLE_END as usize]);
+            for c in text.chars() {
+                match seen.get_mut(c as usize) {
+                    Some(s) => *s = true,
+                    None => {
+                        others.entry(weight).or_default().insert(c);
+                    }
+                }
+            }
+        };
         let items = self
             .pages
             .iter()
@@ -1069,13 +1114,24 @@ impl Doc {
             .flatten();
         for item in items {
             if let Item::Text { style, text, .. } = item {
-                used.entry(style.weight).or_default().extend(text.chars());
+                add(style.weight, text);
             }
         }
         if let Some(w) = &self.watermark {
-            used.entry(Weight::Bold).or_default().extend(w.chars());
+            add(Weight::Bold, w);
         }
-        used
+        table
+            .into_iter()
+            .map(|(weight, seen)| {
+                let mut chars = others.remove(&weight).unwrap_or_default();
+                chars.extend(
+                    (0..TABLE_END)
+                        .filter(|u| seen[*u as usize])
+                        .filter_map(char::from_u32),
+                );
+                (weight, chars)
+            })
+            .collect()
     }
 
     /// The content stream of page `page` without its footer: background fills, the watermark, then
