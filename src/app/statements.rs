@@ -224,7 +224,8 @@ impl RunJob {
             ctx.issued_on,
         );
         statements::write_payment_list(&mut doc, run, ctx)?;
-        let mut pages = vec![0..doc.page_count()];
+        let mut pages = Vec::with_capacity(run.lines.len() + 1);
+        pages.push(0..doc.page_count());
         let n = run.lines.len();
         for (i, line) in run.lines.iter().enumerate() {
             progress(Progress::new(

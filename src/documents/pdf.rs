@@ -6,9 +6,13 @@
 //! here only). Every text helper keeps text inside the box it is given: long words are broken, lines beyond a
 //! limit are cut with "…", single lines are shortened. Nothing is ever drawn into the page margins.
 //!
-//! Fonts: DejaVu Sans and DejaVu Sans Bold (assets/fonts, licence beside them) are compiled in. printpdf 0.12
-//! without default features embeds whole fonts (about 1.4 MB for both), so [`Doc::finish`] subsets them to the
-//! glyphs the document uses with allsorts (already part of printpdf) before embedding.
+//! Fonts: DejaVu Sans and DejaVu Sans Bold (assets/fonts, licence beside them) are compiled in, read with
+//! printpdf's font parser and subset to the glyphs a document uses with allsorts (part of printpdf).
+//!
+//! Output: the PDF is written here (objects, content streams, xref), not through printpdf's operations:
+//! a page's text is one text object, font and colour are set only when they change, and
+//! [`Doc::finish_parts`] writes a document and parts of it as files of their own from the same encoded and
+//! compressed pages (a month's statements, the Jahresbescheinigungen).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;

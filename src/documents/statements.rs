@@ -14,8 +14,8 @@ use chrono::{Days, NaiveDate};
 
 use super::letter_frame::{InfoBlock, LetterFrame, Recipient, Reference};
 use super::pdf::{
-    cell_text, row_height, text_width, wrap, wrap_limited, Align, Colour, Column, Doc, SharedFonts,
-    Style, CELL_PAD_X, CELL_PAD_Y, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
+    cell_text, row_height, text_width, wrap, wrap_limited, Align, Colour, Column, Doc, Style,
+    CELL_PAD_X, CELL_PAD_Y, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
 };
 use super::{draw_letterhead, format_date, join_set, new_document, place_and_date, Letterhead};
 use crate::domain::allowance::{AllowanceSettings, Month, Timing};
@@ -294,18 +294,6 @@ pub fn statement_pdf(
     ctx: &StatementContext,
 ) -> Result<Vec<u8>> {
     statement_doc(run, line, Some(pilot), ctx)?.finish()
-}
-
-/// Like [`statement_pdf`] (the payee's address only with `pilot`), embedding the font subsets of
-/// `fonts` (from the month's combined PDF, which shows every statement) instead of subsetting again.
-pub fn statement_pdf_with(
-    run: &Run,
-    line: &RunLine,
-    pilot: Option<&Pilot>,
-    ctx: &StatementContext,
-    fonts: &SharedFonts,
-) -> Result<Vec<u8>> {
-    statement_doc(run, line, pilot, ctx)?.finish_with(fonts)
 }
 
 fn statement_doc(
@@ -728,15 +716,6 @@ fn sum_columns(columns: &[Column]) -> [Column; 3] {
 /// The payment list of a run as a PDF.
 pub fn payment_list_pdf(run: &Run, ctx: &StatementContext) -> Result<Vec<u8>> {
     payment_list_doc(run, ctx)?.finish()
-}
-
-/// Like [`payment_list_pdf`], embedding the font subsets of `fonts` (see [`statement_pdf_with`]).
-pub fn payment_list_pdf_with(
-    run: &Run,
-    ctx: &StatementContext,
-    fonts: &SharedFonts,
-) -> Result<Vec<u8>> {
-    payment_list_doc(run, ctx)?.finish_with(fonts)
 }
 
 fn payment_list_doc(run: &Run, ctx: &StatementContext) -> Result<Doc> {
