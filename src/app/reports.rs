@@ -3,6 +3,7 @@
 //! drawn without it, so the window goes on while a large year is drawn; drawing reports its steps.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -12,6 +13,7 @@ use super::documents::Document;
 use super::files::name_part;
 use super::progress::{OnProgress, Progress};
 use super::Session;
+use crate::documents::pdf::{Doc, Part};
 use crate::documents::{self, annual, certificate, grant};
 use crate::domain::pilot::Pilot;
 use crate::domain::reports::{self, AnnualReport, Certificate, GrantReport, TextSection};
@@ -248,31 +250,8 @@ impl ReportJob {
                 pilots,
                 note,
             } => {
-                if certificates.is_empty() {
-                    return Err(no_certificates(*year));
-                }
-                let mut doc =
-                    documents::new_document(&certificate::certificate_title(*year), lh, on);
-                let n = certificates.len();
-                for (i, c) in certificates.iter().enumerate() {
-                    progress(Progress::new(
-                        i,
-                        n + 1,
-                        format!("Jahresbescheinigung {} von {n} wird erstellt …", i + 1),
-                    ));
-                    if i > 0 {
-                        doc.new_page();
-                    }
-                    certificate::write_certificate(
-                        &mut doc,
-                        c,
-                        pilots.get(&c.pilot_id),
-                        note,
-                        lh,
-                        on,
-                    );
-                }
-                progress(Progress::new(n, n + 1, "PDF-Datei wird geschrieben …"));
+                let (doc, _) =
+                    self.certificates_doc(*year, certificates, pilots, note, progress)?;
                 doc.finish()
             }
         }
@@ -289,29 +268,61 @@ impl ReportJob {
         else {
             return Ok(Vec::new());
         };
-        let n = certificates.len();
-        certificates
+        if certificates.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Laid out together and written each on its own from those pages: one set of font
+        // subsets serves every file.
+        let (doc, pages) = self.certificates_doc(*year, certificates, pilots, note, progress)?;
+        let parts: Vec<Part> = certificates
             .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                progress(Progress::new(
-                    i,
-                    n,
-                    format!("Einzelbescheinigung {} von {n} wird erstellt …", i + 1),
-                ));
-                let bytes = certificate::certificate_pdf(
-                    c,
-                    pilots.get(&c.pilot_id),
-                    note,
-                    &self.letterhead,
-                    self.issued_on,
-                )?;
-                Ok(Document::new(
-                    format!("{}.pdf", single_certificate_stem(c, *year)),
-                    bytes,
-                ))
+            .zip(pages)
+            .map(|(c, pages)| Part {
+                title: certificate::certificate_pdf_title(c),
+                pages,
             })
-            .collect()
+            .collect();
+        let (_, singles) = doc.finish_parts(&parts)?;
+        Ok(certificates
+            .iter()
+            .zip(singles)
+            .map(|(c, bytes)| {
+                Document::new(format!("{}.pdf", single_certificate_stem(c, *year)), bytes)
+            })
+            .collect())
+    }
+
+    /// Every certificate in one document, each from a new page; with the pages of each.
+    fn certificates_doc(
+        &self,
+        year: i32,
+        certificates: &[Certificate],
+        pilots: &HashMap<i64, Pilot>,
+        note: &str,
+        progress: OnProgress,
+    ) -> Result<(Doc, Vec<Range<usize>>)> {
+        if certificates.is_empty() {
+            return Err(no_certificates(year));
+        }
+        let (lh, on) = (&self.letterhead, self.issued_on);
+        let mut doc = documents::new_document(&certificate::certificate_title(year), lh, on);
+        let n = certificates.len();
+        let mut pages = Vec::with_capacity(n);
+        for (i, c) in certificates.iter().enumerate() {
+            progress(Progress::new(
+                i,
+                n + 1,
+                format!("Jahresbescheinigung {} von {n} wird erstellt …", i + 1),
+            ));
+            if i > 0 {
+                doc.new_page();
+            }
+            let first = doc.page_count() - 1;
+            certificate::write_certificate(&mut doc, c, pilots.get(&c.pilot_id), note, lh, on);
+            pages.push(first..doc.page_count());
+        }
+        progress(Progress::new(n, n + 1, "PDF-Datei wird geschrieben …"));
+        Ok((doc, pages))
     }
 
     /// "Drucken": files the report (certificates: the combined PDF and each pilot's own) in the

@@ -2,6 +2,7 @@
 //! transfer file, produced from stored data.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -11,7 +12,7 @@ use super::files::name_part;
 use super::progress::{quiet, OnProgress, Progress};
 use super::{parse, Session};
 use crate::db::Store;
-use crate::documents::pdf::SharedFonts;
+use crate::documents::pdf::{Doc, Part};
 use crate::documents::statements::{self, StatementContext};
 use crate::documents::{self, sepa};
 use crate::domain::allowance::Month;
@@ -198,15 +199,15 @@ impl RunJob {
         self.names().combined_file_name()
     }
 
-    /// The payment list, then one statement per line, in one PDF; `progress` hears of each
-    /// statement page. Steps are counted from `base` of `total` (so one bar covers several files).
-    /// With the PDF, its font subsets: they have every character of every statement.
-    fn combined_pdf(
+    /// The payment list, then one statement per line, laid out in one document; `progress` hears
+    /// of each statement page. Steps are counted from `base` of `total` (so one bar covers several
+    /// files). With the document, the pages of the payment list and of each statement.
+    fn combined_doc(
         &self,
         progress: OnProgress,
         base: usize,
         total: usize,
-    ) -> Result<(Vec<u8>, SharedFonts)> {
+    ) -> Result<(Doc, Vec<Range<usize>>)> {
         let (run, ctx) = (&self.run, &self.ctx);
         let month = parse_month(&run.month)?;
         progress(Progress::new(
@@ -223,6 +224,8 @@ impl RunJob {
             ctx.issued_on,
         );
         statements::write_payment_list(&mut doc, run, ctx)?;
+        let mut pages = Vec::with_capacity(run.lines.len() + 1);
+        pages.push(0..doc.page_count());
         let n = run.lines.len();
         for (i, line) in run.lines.iter().enumerate() {
             progress(Progress::new(
@@ -231,56 +234,66 @@ impl RunJob {
                 format!("Abrechnung {} von {n} wird erstellt …", i + 1),
             ));
             doc.new_page();
+            let first = doc.page_count() - 1;
             statements::write_statement(&mut doc, run, line, ctx.pilots.get(&line.pilot_id), ctx)?;
+            pages.push(first..doc.page_count());
         }
         progress(Progress::new(
             base + 1 + n,
             total,
             "PDF-Datei wird geschrieben …",
         ));
-        doc.finish_shared()
+        Ok((doc, pages))
     }
 
     /// Only the combined PDF ("Drucken" of a draft, "Speichern unter…").
     pub fn combined(&self, progress: OnProgress) -> Result<Document> {
         let total = self.run.lines.len() + 2;
-        let (bytes, _) = self.combined_pdf(progress, 0, total)?;
+        let bytes = self.combined_doc(progress, 0, total)?.0.finish()?;
         progress(Progress::new(total, total, "Fertig."));
         Ok(Document::new(self.combined_file_name(), bytes))
     }
 
     /// Every document of the run: the combined PDF, each statement alone and the payment list.
     pub fn documents(&self, progress: OnProgress) -> Result<RunDocuments> {
-        let (run, ctx) = (&self.run, &self.ctx);
+        let run = &self.run;
         let n = run.lines.len();
-        // Combined (list, n pages, writing), n single statements, the list alone.
-        let total = 2 * n + 3;
-        // The single documents embed the combined PDF's font subsets instead of subsetting each time.
-        let (combined, fonts) = self.combined_pdf(progress, 0, total)?;
-        let mut names: HashSet<String> = HashSet::new();
-        let mut list = Vec::with_capacity(n);
-        for (i, line) in run.lines.iter().enumerate() {
-            progress(Progress::new(
-                n + 2 + i,
-                total,
-                format!("Einzelabrechnung {} von {n} wird abgelegt …", i + 1),
-            ));
-            let mut name = statement_file_name(run, line);
-            if !names.insert(name.clone()) {
-                // Two drafts for people of the same name: the pilot number tells them apart.
-                name = name.replace(".pdf", &format!("_{}.pdf", line.pilot_id));
-                names.insert(name.clone());
-            }
-            let pilot = ctx.pilots.get(&line.pilot_id);
-            let bytes = statements::statement_pdf_with(run, line, pilot, ctx, &fonts)?;
-            list.push((name, bytes));
+        // Combined (list, n pages, writing), the single files.
+        let total = n + 3;
+        let (doc, pages) = self.combined_doc(progress, 0, total)?;
+        // The list and each statement are written on their own from the combined document's pages.
+        let mut titles = vec![statements::payment_list_pdf_title(run)?];
+        for line in &run.lines {
+            titles.push(statements::statement_pdf_title(run, line)?);
         }
+        let parts: Vec<Part> = titles
+            .into_iter()
+            .zip(pages)
+            .map(|(title, pages)| Part { title, pages })
+            .collect();
         progress(Progress::new(
-            2 * n + 2,
+            n + 2,
             total,
-            "Auszahlungsliste wird abgelegt …",
+            "Einzelabrechnungen und Auszahlungsliste werden geschrieben …",
         ));
-        let payment_list = statements::payment_list_pdf_with(run, ctx, &fonts)?;
+        let (combined, singles) = doc.finish_parts(&parts)?;
+        let mut singles = singles.into_iter();
+        let payment_list = singles.next().unwrap_or_default();
+        let mut names: HashSet<String> = HashSet::new();
+        let list = run
+            .lines
+            .iter()
+            .zip(singles)
+            .map(|(line, bytes)| {
+                let mut name = statement_file_name(run, line);
+                if !names.insert(name.clone()) {
+                    // Two drafts for people of the same name: the pilot number tells them apart.
+                    name = name.replace(".pdf", &format!("_{}.pdf", line.pilot_id));
+                    names.insert(name.clone());
+                }
+                (name, bytes)
+            })
+            .collect();
         progress(Progress::new(total, total, "Fertig."));
         Ok(RunDocuments {
             combined,

@@ -24,6 +24,11 @@ pub fn certificate_title(year: i32) -> String {
     format!("Jahresbescheinigung {year} – Aufwandsentschädigung Integrationslotsen")
 }
 
+/// The PDF title of one certificate on its own.
+pub fn certificate_pdf_title(c: &Certificate) -> String {
+    format!("{} – {}", certificate_title(c.year), c.name)
+}
+
 /// One certificate as its own PDF.
 pub fn certificate_pdf(
     c: &Certificate,
@@ -32,11 +37,7 @@ pub fn certificate_pdf(
     letterhead: &Letterhead,
     issued_on: NaiveDate,
 ) -> Result<Vec<u8>> {
-    let mut doc = new_document(
-        &format!("{} – {}", certificate_title(c.year), c.name),
-        letterhead,
-        issued_on,
-    );
+    let mut doc = new_document(&certificate_pdf_title(c), letterhead, issued_on);
     write_certificate(&mut doc, c, pilot, note, letterhead, issued_on);
     doc.finish()
 }

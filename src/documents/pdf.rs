@@ -6,19 +6,20 @@
 //! here only). Every text helper keeps text inside the box it is given: long words are broken, lines beyond a
 //! limit are cut with "…", single lines are shortened. Nothing is ever drawn into the page margins.
 //!
-//! Fonts: DejaVu Sans and DejaVu Sans Bold (assets/fonts, licence beside them) are compiled in. printpdf 0.12
-//! without default features embeds whole fonts (about 1.4 MB for both), so [`Doc::finish`] subsets them to the
-//! glyphs the document uses with allsorts (already part of printpdf) before embedding.
+//! Fonts: DejaVu Sans and DejaVu Sans Bold (assets/fonts, licence beside them) are compiled in, read with
+//! printpdf's font parser and subset to the glyphs a document uses with allsorts (part of printpdf).
+//!
+//! Output: the PDF is written here (objects, content streams, xref), not through printpdf's operations:
+//! a page's text is one text object, font and colour are set only when they change, and
+//! [`Doc::finish_parts`] writes a document and parts of it as files of their own from the same encoded and
+//! compressed pages (a month's statements, the Jahresbescheinigungen).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
+use std::ops::Range;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
-use printpdf::{
-    Color, Greyscale, Line, LineDashPattern, LineJoinStyle, LinePoint, Mm, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing,
-    Pt, Rgb, TextItem, WindingOrder,
-};
+use printpdf::ParsedFont;
 
 use crate::error::Result;
 
@@ -81,14 +82,6 @@ impl Colour {
     pub const SHADE: Colour = Colour(0.92, 0.92, 0.92);
     /// The authority's name and the document titles: a sober dark blue.
     pub const ACCENT: Colour = Colour(0.08, 0.22, 0.40);
-
-    fn to_pdf(self) -> Color {
-        if self.0 == self.1 && self.1 == self.2 {
-            Color::Greyscale(Greyscale::new(self.0, None))
-        } else {
-            Color::Rgb(Rgb::new(self.0, self.1, self.2, None))
-        }
-    }
 }
 
 /// How a piece of text is set: weight, size in points, colour.
@@ -487,8 +480,6 @@ pub struct Doc {
     author: String,
     created: NaiveDate,
     pages: Vec<Vec<Item>>,
-    /// The page drawing goes to (the last one, except while footers are drawn).
-    current: usize,
     y: f32,
     footer: Vec<String>,
     page_numbers: bool,
@@ -505,7 +496,6 @@ impl Doc {
             author: author.to_string(),
             created,
             pages: vec![Vec::new()],
-            current: 0,
             y: CONTENT_TOP,
             footer: Vec::new(),
             page_numbers: false,
@@ -592,7 +582,6 @@ impl Doc {
     /// repeated.
     pub fn new_page(&mut self) {
         self.pages.push(Vec::new());
-        self.current = self.pages.len() - 1;
         self.y = CONTENT_TOP;
         if let Some(h) = self.table_header.clone() {
             self.draw_row(&h.columns, &h.labels, h.style, true);
@@ -610,7 +599,25 @@ impl Doc {
     }
 
     fn push(&mut self, item: Item) {
-        self.pages[self.current].push(item);
+        if let Some(page) = self.pages.last_mut() {
+            page.push(item);
+        }
+    }
+
+    /// Takes the one page `laid_out` drew (with its cursor, table header and watermark) as the current
+    /// page, which must be empty: a document laid out to see whether it fits need not be drawn again.
+    /// `laid_out` must have the same footer.
+    pub fn adopt_page(&mut self, mut laid_out: Doc) {
+        debug_assert_eq!(laid_out.footer, self.footer);
+        debug_assert!(self.pages.last().is_some_and(|p| p.is_empty()));
+        if let (Some(page), Some(items)) = (self.pages.last_mut(), laid_out.pages.pop()) {
+            *page = items;
+        }
+        self.y = laid_out.y;
+        self.table_header = laid_out.table_header;
+        if laid_out.watermark.is_some() {
+            self.watermark = laid_out.watermark;
+        }
     }
 
     /// A rectangle item clipped to the printable box.
@@ -653,28 +660,9 @@ impl Doc {
         align: Align,
         text: &str,
     ) {
-        let x = x.max(CONTENT_LEFT);
-        let width = width.min(CONTENT_RIGHT - x).max(0.0);
-        let text = shorten(text, style, width);
-        if text.is_empty() {
-            return;
+        if let Some(item) = text_item(x, baseline, width, style, align, text) {
+            self.push(item);
         }
-        let w = text_width(&text, style);
-        let x = match align {
-            Align::Left => x,
-            Align::Center => x + (width - w) / 2.0,
-            Align::Right => x + width - w,
-        };
-        self.push(Item::Text {
-            x,
-            // Ascenders and descenders stay inside the printable box too (DejaVu: 0.93 / 0.24 em).
-            baseline: baseline.clamp(
-                CONTENT_TOP + 0.93 * style.size * PT_MM,
-                CONTENT_BOTTOM - 0.24 * style.size * PT_MM,
-            ),
-            style,
-            text,
-        });
     }
 
     /// Wrapped text in a box with its top at `top`, at most `max_lines` lines; returns the height used.
@@ -929,49 +917,60 @@ impl Doc {
 
     // --- output ---
 
-    fn draw_footers(&mut self) {
-        let total = self.pages.len();
+    /// The footer of page `page` (0-based) of `total`, with "Seite 1 von 3" when `numbered`.
+    fn footer_items(&self, page: usize, total: usize, numbered: bool) -> Vec<Item> {
         let style = Self::footer_style();
         let lh = style.line_height();
         let top = CONTENT_BOTTOM - self.footer.len().max(1) as f32 * lh - 1.0;
-        let footer = self.footer.clone();
-        let numbered = self.page_numbers || total > 1;
-        for page in 0..total {
-            // Footer items go onto `page`.
-            self.current = page;
-            if !footer.is_empty() {
-                self.line_at(
-                    (CONTENT_LEFT, top),
-                    (CONTENT_RIGHT, top),
-                    0.4,
-                    Colour::LIGHT_GREY,
-                );
-            }
-            let number = format!("Seite {} von {}", page + 1, total);
-            let number_w = if numbered {
-                Self::page_number_width()
-            } else {
-                0.0
-            };
-            for (i, l) in footer.iter().enumerate() {
-                let y = top + 1.0 + i as f32 * lh + style.baseline();
-                // The first line shares its row with the page number and stays centred on the page.
-                let reserve = if i == 0 { number_w } else { 0.0 };
-                self.text_at(
-                    CONTENT_LEFT + reserve,
-                    y,
-                    CONTENT_WIDTH - 2.0 * reserve,
-                    style,
-                    Align::Center,
-                    l,
-                );
-            }
-            if numbered {
-                let y = top + 1.0 + style.baseline();
-                self.text_at(CONTENT_LEFT, y, CONTENT_WIDTH, style, Align::Right, &number);
-            }
+        let mut items = Vec::new();
+        if !self.footer.is_empty() {
+            items.push(Item::Line {
+                from: (CONTENT_LEFT, top),
+                to: (CONTENT_RIGHT, top),
+                width_pt: 0.4,
+                colour: Colour::LIGHT_GREY,
+            });
         }
-        self.current = total - 1;
+        let number_w = if numbered {
+            Self::page_number_width()
+        } else {
+            0.0
+        };
+        for (i, l) in self.footer.iter().enumerate() {
+            let y = top + 1.0 + i as f32 * lh + style.baseline();
+            // The first line shares its row with the page number and stays centred on the page.
+            let reserve = if i == 0 { number_w } else { 0.0 };
+            items.extend(text_item(
+                CONTENT_LEFT + reserve,
+                y,
+                CONTENT_WIDTH - 2.0 * reserve,
+                style,
+                Align::Center,
+                l,
+            ));
+        }
+        if numbered {
+            let y = top + 1.0 + style.baseline();
+            let number = format!("Seite {} von {}", page + 1, total);
+            items.extend(text_item(
+                CONTENT_LEFT,
+                y,
+                CONTENT_WIDTH,
+                style,
+                Align::Right,
+                &number,
+            ));
+        }
+        items
+    }
+
+    /// The footers of pages `pages` as a document of their own (numbered from 1).
+    fn footers(&self, pages: Range<usize>) -> Vec<Vec<Item>> {
+        let total = pages.len();
+        let numbered = self.page_numbers || total > 1;
+        (0..total)
+            .map(|p| self.footer_items(p, total, numbered))
+            .collect()
     }
 
     /// Draws the footers and writes the PDF: fonts subset to the glyphs used and embedded, streams
@@ -981,8 +980,7 @@ impl Doc {
     }
 
     /// Like [`Doc::finish`]; also returns the font subsets made for this document, for
-    /// [`Doc::finish_with`] of documents showing (some of) the same text, such as a month's single
-    /// statements after the combined PDF of all of them.
+    /// [`Doc::finish_with`] of documents showing (some of) the same text.
     pub fn finish_shared(self) -> Result<(Vec<u8>, SharedFonts)> {
         Ok(self.finish_using(&SharedFonts::default()))
     }
@@ -993,121 +991,716 @@ impl Doc {
         Ok(self.finish_using(fonts).0)
     }
 
-    /// Draws the footers, takes from `fonts` the subsets that cover this document's characters, makes
-    /// the others, and writes the PDF; returns it with the subsets it embeds.
-    fn finish_using(mut self, fonts: &SharedFonts) -> (Vec<u8>, SharedFonts) {
-        self.draw_footers();
-        let subsets = self
-            .used_chars()
-            .into_iter()
-            .map(|(weight, chars)| {
-                let subset = match fonts.subsets.get(&weight) {
-                    Some(s) if chars.is_subset(&s.chars) => s.clone(),
-                    _ => Subset::new(weight, chars),
-                };
-                (weight, subset)
-            })
-            .collect();
-        let embedded = SharedFonts { subsets };
-        (self.write(&embedded), embedded)
+    fn finish_using(self, fonts: &SharedFonts) -> (Vec<u8>, SharedFonts) {
+        let footers = self.footers(0..self.pages.len());
+        let fonts = fonts.covering(self.used_chars(&[&footers]));
+        let (bodies, mut footers) = self.pack(&fonts, &[&footers]);
+        let footers = footers.pop().unwrap_or_default();
+        let pages: Vec<(&[u8], Vec<u8>)> = bodies.iter().map(Vec::as_slice).zip(footers).collect();
+        (self.write(&self.title, &pages, &fonts), fonts)
     }
 
-    /// The characters each weight shows, for subsetting (footers already drawn).
-    fn used_chars(&self) -> BTreeMap<Weight, BTreeSet<char>> {
-        let mut used: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
-        for page in &self.pages {
-            for item in page {
-                if let Item::Text { style, text, .. } = item {
-                    used.entry(style.weight).or_default().extend(text.chars());
+    /// Writes the whole document and, from the same pages, each of `parts` as a PDF of its own (with
+    /// its own title and footers numbered from 1): each page is laid out, encoded and compressed
+    /// once, and one set of font subsets serves every file. For a month's combined PDF and its
+    /// single statements.
+    pub fn finish_parts(self, parts: &[Part]) -> Result<(Vec<u8>, Vec<Vec<u8>>)> {
+        let n = self.pages.len();
+        if let Some(p) = parts.iter().find(|p| p.pages.end > n || p.pages.is_empty()) {
+            return Err(crate::Error::Rule {
+                message: format!(
+                    "Teildokument „{}“: Seiten {:?} gibt es nicht (das Dokument hat {n}).",
+                    p.title, p.pages
+                ),
+                missing: Vec::new(),
+            });
+        }
+        let mut footers = vec![self.footers(0..n)];
+        footers.extend(parts.iter().map(|p| self.footers(p.pages.clone())));
+        let all: Vec<&[Vec<Item>]> = footers.iter().map(Vec::as_slice).collect();
+        let fonts = SharedFonts::default().covering(self.used_chars(&all));
+        let (bodies, packed) = self.pack(&fonts, &all);
+        let mut packed = packed.into_iter();
+        let pages: Vec<(&[u8], Vec<u8>)> = bodies
+            .iter()
+            .map(Vec::as_slice)
+            .zip(packed.next().unwrap_or_default())
+            .collect();
+        let combined = self.write(&self.title, &pages, &fonts);
+        let singles = parts
+            .iter()
+            .zip(packed)
+            .map(|(part, footers)| {
+                let pages: Vec<(&[u8], Vec<u8>)> = bodies[part.pages.clone()]
+                    .iter()
+                    .map(Vec::as_slice)
+                    .zip(footers)
+                    .collect();
+                self.write(&part.title, &pages, &fonts)
+            })
+            .collect();
+        Ok((combined, singles))
+    }
+
+    /// The compressed content streams of every page's body and of each of the footer sets, made on
+    /// two threads for a long document.
+    fn pack(
+        &self,
+        fonts: &SharedFonts,
+        footers: &[&[Vec<Item>]],
+    ) -> (Vec<Vec<u8>>, Vec<Vec<Vec<u8>>>) {
+        enum Job<'a> {
+            Body(usize),
+            Footer(&'a [Item]),
+        }
+        let mut jobs: Vec<Job> = (0..self.pages.len()).map(Job::Body).collect();
+        jobs.extend(
+            footers
+                .iter()
+                .flat_map(|f| f.iter())
+                .map(|f| Job::Footer(f)),
+        );
+        let run = |jobs: &[Job]| -> Vec<Vec<u8>> {
+            let mut z = Deflater::default();
+            jobs.iter()
+                .map(|job| match job {
+                    Job::Body(p) => z.pack(&self.body_stream(*p, fonts)),
+                    Job::Footer(items) => z.pack(&content_stream(&[], items, None, fonts)),
+                })
+                .collect()
+        };
+        let mut packed = if jobs.len() < 16 {
+            run(&jobs)
+        } else {
+            let (a, b) = jobs.split_at(jobs.len() / 2);
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| run(b));
+                let mut first = run(a);
+                // A thread that panicked leaves the streams empty rather than the document half.
+                first.extend(second.join().unwrap_or_default());
+                first
+            })
+        };
+        if packed.len() != jobs.len() {
+            packed = run(&jobs);
+        }
+        let mut packed = packed.into_iter();
+        let bodies = packed.by_ref().take(self.pages.len()).collect();
+        let footers = footers
+            .iter()
+            .map(|f| packed.by_ref().take(f.len()).collect())
+            .collect();
+        (bodies, footers)
+    }
+
+    /// The characters each weight shows, for subsetting: the pages, `footers` and the watermark.
+    fn used_chars(&self, footers: &[&[Vec<Item>]]) -> BTreeMap<Weight, BTreeSet<char>> {
+        // The common characters marked in a table, the others in a set.
+        let mut table: BTreeMap<Weight, Vec<bool>> = BTreeMap::new();
+        let mut others: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
+        let mut add = |weight: Weight, text: &str| {
+            let seen = table
+                .entry(weight)
+                .or_insert_with(|| vec![false; TABLE_END as usize]);
+            for c in text.chars() {
+                match seen.get_mut(c as usize) {
+                    Some(s) => *s = true,
+                    None => {
+                        others.entry(weight).or_default().insert(c);
+                    }
                 }
+            }
+        };
+        let items = self
+            .pages
+            .iter()
+            .chain(footers.iter().flat_map(|f| f.iter()))
+            .flatten();
+        for item in items {
+            if let Item::Text { style, text, .. } = item {
+                add(style.weight, text);
             }
         }
         if let Some(w) = &self.watermark {
-            used.entry(Weight::Bold).or_default().extend(w.chars());
+            add(Weight::Bold, w);
         }
-        used
+        table
+            .into_iter()
+            .map(|(weight, seen)| {
+                let mut chars = others.remove(&weight).unwrap_or_default();
+                chars.extend(
+                    (0..TABLE_END)
+                        .filter(|u| seen[*u as usize])
+                        .filter_map(char::from_u32),
+                );
+                (weight, chars)
+            })
+            .collect()
     }
 
-    /// The PDF with `fonts` embedded (one subset for each weight the document uses).
-    fn write(&self, fonts: &SharedFonts) -> Vec<u8> {
-        let mut pdf = PdfDocument::new(&self.title);
-        let info = &mut pdf.metadata.info;
-        info.author = self.author.clone();
-        info.creator = "Lotsenbüro".to_string();
-        let stamp = self
-            .created
-            .and_hms_opt(0, 0, 0)
-            .map(|t| t.and_utc().timestamp())
-            .unwrap_or(0);
-        if let Ok(d) = printpdf::OffsetDateTime::from_unix_timestamp(stamp) {
-            info.creation_date = d;
-            info.modification_date = d;
-            info.metadata_date = d;
+    /// The content stream of page `page` without its footer: background fills, the watermark, then
+    /// everything else in order.
+    fn body_stream(&self, page: usize, fonts: &SharedFonts) -> Vec<u8> {
+        let items = &self.pages[page];
+        match &self.watermark {
+            None => content_stream(&[], items, None, fonts),
+            Some(mark) => {
+                let (fills, rest): (Vec<Item>, Vec<Item>) = items
+                    .iter()
+                    .cloned()
+                    .partition(|i| matches!(i, Item::Rect { fill: true, .. }));
+                content_stream(&fills, &rest, Some(mark), fonts)
+            }
         }
+    }
 
-        let font_ids: BTreeMap<Weight, printpdf::FontId> = fonts
-            .subsets
+    /// The PDF of `pages` (compressed body and footer content streams) with `fonts` embedded.
+    fn write(&self, title: &str, pages: &[(&[u8], Vec<u8>)], fonts: &SharedFonts) -> Vec<u8> {
+        let mut w = Writer::default();
+        let size = pages
             .iter()
-            .map(|(weight, subset)| (*weight, pdf.add_font(&subset.font)))
-            .collect();
+            .map(|(b, f)| b.len() + f.len() + 300)
+            .sum::<usize>()
+            + fonts
+                .subsets
+                .values()
+                .map(|s| s.program.len() + s.to_unicode.len() + s.widths.len() + 600)
+                .sum::<usize>();
+        w.out.reserve(size + 1000);
+        w.out.extend_from_slice(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
+        // Objects: 1 catalog, 2 page tree, 3 info, 4 resources, 5 … fonts (5 each), then 3 per page.
+        let font_base = 5;
+        let page_base = font_base + 5 * fonts.subsets.len();
+        w.object(1, b"<</Type/Catalog/Pages 2 0 R>>");
+        let mut kids = String::with_capacity(pages.len() * 12 + 30);
+        kids.push_str("<</Type/Pages/Count ");
+        kids.push_str(&pages.len().to_string());
+        kids.push_str("/Kids[");
+        for i in 0..pages.len() {
+            kids.push_str(&format!("{} 0 R ", page_base + 3 * i));
+        }
+        kids.push_str("]>>");
+        w.object(2, kids.as_bytes());
+        let date = format!("(D:{}000000Z)", self.created.format("%Y%m%d"));
+        let info = format!(
+            "<</Title{}/Author{}/Creator{}/Producer{}/CreationDate{date}/ModDate{date}>>",
+            pdf_text(title),
+            pdf_text(&self.author),
+            pdf_text("Lotsenbüro"),
+            pdf_text("Lotsenbüro"),
+        );
+        w.object(3, info.as_bytes());
+        let mut resources = String::from("<</Font<<");
+        for (i, weight) in fonts.subsets.keys().enumerate() {
+            resources.push_str(&format!("/{} {} 0 R", weight.resource(), font_base + 5 * i));
+        }
+        resources.push_str(">>>>");
+        w.object(4, resources.as_bytes());
+        for (i, s) in fonts.subsets.values().enumerate() {
+            let id = font_base + 5 * i;
+            let name = &s.name;
+            w.object(
+                id,
+                format!(
+                    "<</Type/Font/Subtype/Type0/BaseFont/{name}/Encoding/Identity-H\
+                     /DescendantFonts[{} 0 R]/ToUnicode {} 0 R>>",
+                    id + 1,
+                    id + 4
+                )
+                .as_bytes(),
+            );
+            w.object(
+                id + 1,
+                format!(
+                    "<</Type/Font/Subtype/CIDFontType2/BaseFont/{name}\
+                     /CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>\
+                     /FontDescriptor {} 0 R/DW 1000/W{}/CIDToGIDMap/Identity>>",
+                    id + 2,
+                    s.widths
+                )
+                .as_bytes(),
+            );
+            w.object(
+                id + 2,
+                format!("<<{}/FontFile2 {} 0 R>>", s.descriptor, id + 3).as_bytes(),
+            );
+            w.stream(id + 3, &format!("/Length1 {}", s.program_len), &s.program);
+            w.stream(id + 4, "", &s.to_unicode);
+        }
+        let media = format!(
+            "/MediaBox[0 0 {} {}]",
+            num(mm_to_pt(PAGE_WIDTH), 100),
+            num(mm_to_pt(PAGE_HEIGHT), 100)
+        );
+        for (i, (body, footer)) in pages.iter().enumerate() {
+            let id = page_base + 3 * i;
+            w.object(
+                id,
+                format!(
+                    "<</Type/Page/Parent 2 0 R{media}/Resources 4 0 R/Contents[{} 0 R {} 0 R]>>",
+                    id + 1,
+                    id + 2
+                )
+                .as_bytes(),
+            );
+            w.stream(id + 1, "", body);
+            w.stream(id + 2, "", footer);
+        }
+        w.finish()
+    }
+}
 
-        let pages = self
-            .pages
-            .iter()
-            .map(|items| {
-                let mut ops = Vec::new();
-                match &self.watermark {
-                    None => {
-                        for item in items {
-                            item_ops(item, &font_ids, &mut ops);
-                        }
-                    }
-                    Some(mark) => {
-                        // Background fills, the watermark, then everything else in order.
-                        let is_fill = |i: &&Item| matches!(i, Item::Rect { fill: true, .. });
-                        for item in items.iter().filter(is_fill) {
-                            item_ops(item, &font_ids, &mut ops);
-                        }
-                        watermark_ops(mark, &font_ids, &mut ops);
-                        for item in items.iter().filter(|i| !is_fill(i)) {
-                            item_ops(item, &font_ids, &mut ops);
-                        }
-                    }
-                }
-                PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops)
-            })
-            .collect();
-        // Compressed here rather than by printpdf (`optimize`), which always takes zlib's slowest level
-        // and compresses the same font program again for every document.
-        let opts = PdfSaveOptions {
-            optimize: false,
-            subset_fonts: false,
-            ..Default::default()
+impl Weight {
+    /// The font's name in the page resources.
+    fn resource(self) -> &'static str {
+        match self {
+            Weight::Regular => "FR",
+            Weight::Bold => "FB",
+        }
+    }
+}
+
+/// A part of a document also written on its own by [`Doc::finish_parts`]: its PDF title and its
+/// pages (0-based).
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub title: String,
+    pub pages: Range<usize>,
+}
+
+/// Writes numbered objects and the cross-reference table.
+#[derive(Default)]
+struct Writer {
+    out: Vec<u8>,
+    /// Byte offset of each object, by number − 1.
+    offsets: Vec<usize>,
+}
+
+impl Writer {
+    fn start(&mut self, id: usize) {
+        if self.offsets.len() < id {
+            self.offsets.resize(id, 0);
+        }
+        self.offsets[id - 1] = self.out.len();
+        self.out.extend_from_slice(id.to_string().as_bytes());
+        self.out.extend_from_slice(b" 0 obj\n");
+    }
+
+    fn object(&mut self, id: usize, body: &[u8]) {
+        self.start(id);
+        self.out.extend_from_slice(body);
+        self.out.extend_from_slice(b"\nendobj\n");
+    }
+
+    /// A stream of deflated `data`; `extra` goes into its dictionary.
+    fn stream(&mut self, id: usize, extra: &str, data: &[u8]) {
+        self.start(id);
+        self.out.extend_from_slice(
+            format!(
+                "<</Length {}/Filter/FlateDecode{extra}>>\nstream\n",
+                data.len()
+            )
+            .as_bytes(),
+        );
+        self.out.extend_from_slice(data);
+        self.out.extend_from_slice(b"\nendstream\nendobj\n");
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        let xref = self.out.len();
+        let n = self.offsets.len() + 1;
+        self.out
+            .extend_from_slice(format!("xref\n0 {n}\n0000000000 65535 f \n").as_bytes());
+        for o in &self.offsets {
+            self.out
+                .extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        self.out.extend_from_slice(
+            format!("trailer\n<</Size {n}/Root 1 0 R/Info 3 0 R>>\nstartxref\n{xref}\n%%EOF\n")
+                .as_bytes(),
+        );
+        self.out
+    }
+}
+
+/// A text string for the document information: UTF-16BE with byte order mark, in hex.
+fn pdf_text(text: &str) -> String {
+    let mut s = String::from("<FEFF");
+    for u in text.encode_utf16() {
+        s.push_str(&format!("{u:04X}"));
+    }
+    s.push('>');
+    s
+}
+
+fn mm_to_pt(mm: f32) -> f32 {
+    mm / PT_MM
+}
+
+/// `v` rounded to 1/`scale`, without trailing zeros ("12.5", "3", "-0.25").
+fn num(v: f32, scale: i64) -> String {
+    let mut s = String::new();
+    push_num(&mut s, v, scale);
+    s
+}
+
+fn push_num(out: &mut String, v: f32, scale: i64) {
+    use std::fmt::Write;
+    let n = (f64::from(v) * scale as f64).round() as i64;
+    if n < 0 {
+        out.push('-');
+    }
+    let n = n.unsigned_abs();
+    let scale = scale as u64;
+    let _ = write!(out, "{}", n / scale);
+    let mut frac = n % scale;
+    if frac != 0 {
+        out.push('.');
+        let mut div = scale / 10;
+        while frac != 0 && div > 0 {
+            out.push(char::from(b'0' + (frac / div) as u8));
+            frac %= div;
+            div /= 10;
+        }
+    }
+}
+
+/// Writes page content: the operators for items, setting colour, line width and font only when they
+/// change, and keeping consecutive text in one text object.
+struct Painter<'a> {
+    out: String,
+    fonts: &'a SharedFonts,
+    in_text: bool,
+    state: PaintState,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+struct PaintState {
+    fill: Option<Colour>,
+    stroke: Option<Colour>,
+    width: Option<f32>,
+    font: Option<(Weight, f32)>,
+}
+
+/// The content stream for `first` items, the watermark `mark`, then `items`.
+fn content_stream(
+    first: &[Item],
+    items: &[Item],
+    mark: Option<&str>,
+    fonts: &SharedFonts,
+) -> Vec<u8> {
+    let mut p = Painter {
+        out: String::with_capacity(64 * (first.len() + items.len()) + 64),
+        fonts,
+        in_text: false,
+        state: PaintState {
+            fill: None,
+            stroke: None,
+            width: None,
+            font: None,
+        },
+    };
+    for item in first {
+        p.item(item);
+    }
+    if let Some(mark) = mark {
+        p.watermark(mark);
+    }
+    for item in items {
+        p.item(item);
+    }
+    p.end_text();
+    p.out.into_bytes()
+}
+
+impl Painter<'_> {
+    fn n(&mut self, v: f32) {
+        push_num(&mut self.out, v, 1000);
+        self.out.push(' ');
+    }
+
+    fn x(&mut self, mm: f32) {
+        self.n(mm_to_pt(mm));
+    }
+
+    fn y(&mut self, mm_from_top: f32) {
+        self.n(mm_to_pt(PAGE_HEIGHT - mm_from_top));
+    }
+
+    fn colour(&mut self, c: Colour, stroke: bool) {
+        let now = if stroke {
+            &mut self.state.stroke
+        } else {
+            &mut self.state.fill
         };
-        let mut doc = pdf
-            .with_pages(pages)
-            .to_lopdf_document(&opts, &mut Vec::new());
-        compress_streams(&mut doc, fonts);
-        let mut out = Vec::new();
-        // Writing into memory cannot fail.
-        let _ = doc.save_to(&mut out);
-        out
+        if *now == Some(c) {
+            return;
+        }
+        *now = Some(c);
+        if c.0 == c.1 && c.1 == c.2 {
+            push_num(&mut self.out, c.0, 1000);
+            self.out.push_str(if stroke { " G\n" } else { " g\n" });
+        } else {
+            for v in [c.0, c.1, c.2] {
+                push_num(&mut self.out, v, 1000);
+                self.out.push(' ');
+            }
+            self.out.push_str(if stroke { "RG\n" } else { "rg\n" });
+        }
+    }
+
+    fn line_width(&mut self, pt: f32) {
+        if self.state.width != Some(pt) {
+            self.state.width = Some(pt);
+            self.n(pt);
+            self.out.push_str("w\n");
+        }
+    }
+
+    fn begin_text(&mut self) {
+        if !self.in_text {
+            self.in_text = true;
+            self.out.push_str("BT\n");
+        }
+    }
+
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.in_text = false;
+            self.out.push_str("ET\n");
+        }
+    }
+
+    fn font(&mut self, weight: Weight, size: f32) {
+        if self.state.font != Some((weight, size)) {
+            self.state.font = Some((weight, size));
+            self.out.push('/');
+            self.out.push_str(weight.resource());
+            self.out.push(' ');
+            self.n(size);
+            self.out.push_str("Tf\n");
+        }
+    }
+
+    /// `text` as glyph codes of the weight's subset, in hex.
+    fn show(&mut self, weight: Weight, text: &str) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let subset = self.fonts.subsets.get(&weight);
+        self.out.push('<');
+        for c in text.chars() {
+            let code = subset.map_or(0, |s| s.code(c));
+            for shift in [12, 8, 4, 0] {
+                self.out
+                    .push(char::from(HEX[usize::from((code >> shift) & 0xF)]));
+            }
+        }
+        self.out.push_str("> Tj\n");
+    }
+
+    /// Runs `f` between q and Q; what it sets is forgotten afterwards.
+    fn saved(&mut self, f: impl FnOnce(&mut Self)) {
+        self.end_text();
+        let state = self.state;
+        self.out.push_str("q\n");
+        f(self);
+        self.end_text();
+        self.out.push_str("Q\n");
+        self.state = state;
+    }
+
+    fn item(&mut self, item: &Item) {
+        match item {
+            Item::Text {
+                x,
+                baseline,
+                style,
+                text,
+            } => {
+                self.begin_text();
+                self.colour(style.colour, false);
+                self.font(style.weight, style.size);
+                self.out.push_str("1 0 0 1 ");
+                self.x(*x);
+                self.y(*baseline);
+                self.out.push_str("Tm\n");
+                self.show(style.weight, text);
+            }
+            Item::Line {
+                from,
+                to,
+                width_pt,
+                colour,
+            } => {
+                self.end_text();
+                self.colour(*colour, true);
+                self.line_width(*width_pt);
+                self.x(from.0);
+                self.y(from.1);
+                self.out.push_str("m ");
+                self.x(to.0);
+                self.y(to.1);
+                self.out.push_str("l S\n");
+            }
+            Item::Path {
+                points,
+                width_pt,
+                colour,
+                dash,
+            } => self.saved(|p| {
+                p.colour(*colour, true);
+                p.line_width(*width_pt);
+                p.out.push_str("1 j\n");
+                if let Some((on, off)) = dash {
+                    p.out.push('[');
+                    p.n(*on);
+                    p.n(*off);
+                    p.out.push_str("] 0 d\n");
+                }
+                for (i, (x, y)) in points.iter().enumerate() {
+                    p.x(*x);
+                    p.y(*y);
+                    p.out.push_str(if i == 0 { "m " } else { "l " });
+                }
+                p.out.push_str("S\n");
+            }),
+            Item::Rect {
+                x,
+                y,
+                w,
+                h,
+                colour,
+                fill,
+                width_pt,
+            } => {
+                self.end_text();
+                if *fill {
+                    self.colour(*colour, false);
+                } else {
+                    self.colour(*colour, true);
+                    self.line_width(*width_pt);
+                }
+                self.x(*x);
+                self.y(*y + *h);
+                self.n(mm_to_pt(*w));
+                self.n(mm_to_pt(*h));
+                self.out.push_str(if *fill { "re f\n" } else { "re S\n" });
+            }
+        }
+    }
+
+    /// `text` in bold light grey, rotated about 55° and centred in the printable box, as large as
+    /// fits (at most 110 pt) with its whole rotated box inside the printable box.
+    fn watermark(&mut self, text: &str) {
+        let angle = 55f32.to_radians();
+        let (sin, cos) = angle.sin_cos();
+        // Per point of type size: width and height (ascender to descender) in mm.
+        let w1 = text_width(text, Style::bold(1.0));
+        let h1 = (0.93 + 0.24) * PT_MM;
+        let room_w = CONTENT_WIDTH - 10.0;
+        let room_h = CONTENT_BOTTOM - CONTENT_TOP - 40.0;
+        let size = (room_w / (w1 * cos + h1 * sin))
+            .min(room_h / (w1 * sin + h1 * cos))
+            .min(110.0);
+        let (w, mid) = (w1 * size, (0.93 - 0.24) / 2.0 * size * PT_MM);
+        // Centre of the box, in PDF coordinates (mm from the bottom left).
+        let (cx, cy) = (
+            (CONTENT_LEFT + CONTENT_RIGHT) / 2.0,
+            PAGE_HEIGHT - (CONTENT_TOP + CONTENT_BOTTOM) / 2.0,
+        );
+        // The baseline's start: the centre minus the rotated vector to the text's middle.
+        let x = cx - (w / 2.0 * cos - mid * sin);
+        let y = cy - (w / 2.0 * sin + mid * cos);
+        self.saved(|p| {
+            p.colour(Colour(0.88, 0.88, 0.88), false);
+            p.begin_text();
+            p.font(Weight::Bold, size);
+            for v in [cos, sin, -sin, cos] {
+                push_num(&mut p.out, v, 10000);
+                p.out.push(' ');
+            }
+            p.n(mm_to_pt(x));
+            p.n(mm_to_pt(y));
+            p.out.push_str("Tm\n");
+            p.show(Weight::Bold, text);
+        });
+    }
+}
+
+/// Compresses streams with one reused zlib state.
+struct Deflater(flate2::Compress);
+
+impl Default for Deflater {
+    fn default() -> Self {
+        Deflater(flate2::Compress::new(
+            flate2::Compression::new(CONTENT_LEVEL),
+            true,
+        ))
+    }
+}
+
+impl Deflater {
+    fn pack(&mut self, data: &[u8]) -> Vec<u8> {
+        let z = &mut self.0;
+        z.reset();
+        let mut out = Vec::with_capacity(data.len() / 3 + 64);
+        loop {
+            let done = z.total_in() as usize;
+            // Compressing into memory cannot fail.
+            let status = z
+                .compress_vec(&data[done..], &mut out, flate2::FlushCompress::Finish)
+                .unwrap_or(flate2::Status::StreamEnd);
+            if status == flate2::Status::StreamEnd {
+                return out;
+            }
+            out.reserve(out.capacity().max(256));
+        }
     }
 }
 
 /// Font subsets made once and embedded in several documents (see [`Doc::finish_shared`]).
 #[derive(Debug, Clone, Default)]
 pub struct SharedFonts {
-    subsets: BTreeMap<Weight, Subset>,
+    subsets: BTreeMap<Weight, Arc<Subset>>,
 }
 
-/// One weight's font subset for a set of characters, named for embedding, with its font program
-/// compressed.
-#[derive(Debug, Clone)]
+impl SharedFonts {
+    /// For each weight of `used`, the subset of these fonts if it has every character, else a new
+    /// one.
+    fn covering(&self, used: BTreeMap<Weight, BTreeSet<char>>) -> SharedFonts {
+        let subsets = used
+            .into_iter()
+            .map(|(weight, chars)| {
+                let subset = match self.subsets.get(&weight) {
+                    Some(s) if chars.is_subset(&s.chars) => s.clone(),
+                    _ => Arc::new(Subset::new(weight, chars)),
+                };
+                (weight, subset)
+            })
+            .collect();
+        SharedFonts { subsets }
+    }
+}
+
+/// One weight's font subset for a set of characters, ready to embed: the glyph code of each
+/// character, the font program and its ToUnicode map compressed, the widths and the descriptor.
+#[derive(Debug)]
 struct Subset {
     chars: BTreeSet<char>,
-    font: ParsedFont,
-    packed: Vec<u8>,
+    /// "LOTSRG+DejaVuSans".
+    name: &'static str,
+    /// Glyph code of the characters below [`TABLE_END`] (0: none) …
+    table: Vec<u16>,
+    /// … and of the others.
+    others: BTreeMap<char, u16>,
+    /// The compressed font program and its length uncompressed.
+    program: Vec<u8>,
+    program_len: usize,
+    /// The compressed ToUnicode CMap.
+    to_unicode: Vec<u8>,
+    /// The /W array.
+    widths: String,
+    /// The font descriptor's entries but the font file.
+    descriptor: String,
 }
 
 impl Subset {
@@ -1116,15 +1709,122 @@ impl Subset {
             Weight::Regular => (REGULAR_TTF, "LOTSRG+DejaVuSans"),
             Weight::Bold => (BOLD_TTF, "LOTSBD+DejaVuSans-Bold"),
         };
-        let mut font = subset(bytes, font(weight), &chars).unwrap_or_else(|| font(weight).clone());
-        font.font_name = Some(name.to_string());
-        let packed = deflate(&font.original_bytes, FONT_LEVEL);
+        let full = font(weight);
+        let sub = subset(bytes, full, &chars);
+        // Without a subset (it failed) the whole font goes in.
+        let (font, program) = match &sub {
+            Some(s) => (s, s.original_bytes.as_slice()),
+            None => (full, bytes),
+        };
+        let mut table = vec![0u16; TABLE_END as usize];
+        let mut others = BTreeMap::new();
+        // Code → (width, character), ascending by code; the first character of a glyph names it.
+        let mut glyphs: BTreeMap<u16, (i64, char)> = BTreeMap::new();
+        let upm = f32::from(font.units_per_em.max(1));
+        for &c in &chars {
+            let Some(code) = font.lookup_glyph_index(c as u32) else {
+                continue;
+            };
+            match table.get_mut(c as usize) {
+                Some(t) => *t = code,
+                None => {
+                    others.insert(c, code);
+                }
+            }
+            let width = font.get_glyph_width(code).unwrap_or(0);
+            glyphs
+                .entry(code)
+                .or_insert(((f32::from(width) * 1000.0 / upm) as i64, c));
+        }
         Subset {
+            name,
+            table,
+            others,
+            program: deflate(program, FONT_LEVEL),
+            program_len: program.len(),
+            to_unicode: deflate(to_unicode(name, &glyphs).as_bytes(), CONTENT_LEVEL),
+            widths: widths(&glyphs),
+            descriptor: descriptor(name, full),
             chars,
-            font,
-            packed,
         }
     }
+
+    fn code(&self, c: char) -> u16 {
+        match self.table.get(c as usize) {
+            Some(code) => *code,
+            None => self.others.get(&c).copied().unwrap_or(0),
+        }
+    }
+}
+
+/// The /W array: runs of consecutive codes with their widths (1/1000 em).
+fn widths(glyphs: &BTreeMap<u16, (i64, char)>) -> String {
+    let mut s = String::from("[");
+    let mut next: Option<u16> = None;
+    for (&code, &(width, _)) in glyphs {
+        if next != Some(code) {
+            if next.is_some() {
+                s.push(']');
+            }
+            s.push_str(&format!("{code}["));
+        } else {
+            s.push(' ');
+        }
+        s.push_str(&width.to_string());
+        next = code.checked_add(1);
+    }
+    if next.is_some() {
+        s.push(']');
+    }
+    s.push(']');
+    s
+}
+
+/// The ToUnicode CMap: each glyph code to its character, for copying and searching text.
+fn to_unicode(name: &str, glyphs: &BTreeMap<u16, (i64, char)>) -> String {
+    let mut s = format!(
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+         /CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n\
+         /CMapName /{name}-UCS def\n/CMapType 2 def\n\
+         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+    );
+    let entries: Vec<(&u16, &(i64, char))> = glyphs.iter().collect();
+    for chunk in entries.chunks(100) {
+        s.push_str(&format!("{} beginbfchar\n", chunk.len()));
+        for (code, (_, c)) in chunk {
+            s.push_str(&format!("<{code:04X}> <"));
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                s.push_str(&format!("{u:04X}"));
+            }
+            s.push_str(">\n");
+        }
+        s.push_str("endbfchar\n");
+    }
+    s.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    s
+}
+
+/// The font descriptor's metrics (1/1000 em), from the whole font.
+fn descriptor(name: &str, full: &ParsedFont) -> String {
+    let m = &full.pdf_font_metrics;
+    let upm = f32::from(m.units_per_em.max(1));
+    let scale = |v: i16| (f32::from(v) * 1000.0 / upm).round() as i64;
+    let ascent = scale(full.font_metrics.ascent);
+    let descent = scale(full.font_metrics.descent);
+    let stem_v = if m.us_weight_class == 0 {
+        80
+    } else {
+        50 + (f32::from(m.us_weight_class) / 65.0).powi(2).round() as i64
+    };
+    format!(
+        "/Type/FontDescriptor/FontName/{name}/Ascent {ascent}/Descent {descent}/CapHeight {ascent}\
+         /ItalicAngle 0/Flags 32/StemV {stem_v}/FontBBox[{} {} {} {}]",
+        scale(m.x_min),
+        scale(m.y_min),
+        scale(m.x_max),
+        scale(m.y_max)
+    )
 }
 
 /// zlib level of page content streams (measured on a 616-page month: level 6 is as small as 9 and takes
@@ -1139,32 +1839,6 @@ fn deflate(bytes: &[u8], level: u32) -> Vec<u8> {
     // Writing into memory cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().unwrap_or_default()
-}
-
-/// Compresses every stream that may be compressed and is not yet; a font program of `fonts` gets its
-/// compressed bytes from there.
-fn compress_streams(doc: &mut lopdf::Document, fonts: &SharedFonts) {
-    for object in doc.objects.values_mut() {
-        let lopdf::Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.has(b"Filter") {
-            continue;
-        }
-        let program = fonts
-            .subsets
-            .values()
-            .find(|s| s.font.original_bytes == stream.content);
-        let packed = match program {
-            Some(s) => s.packed.clone(),
-            None => deflate(&stream.content, CONTENT_LEVEL),
-        };
-        // As lopdf does: only when it saves more than the filter entry costs.
-        if !packed.is_empty() && packed.len() + 19 < stream.content.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(packed);
-        }
-    }
 }
 
 /// A copy of the font with only the glyphs for `chars` (plus .notdef), parsed for embedding. `None` if
@@ -1196,184 +1870,38 @@ fn subset(bytes: &[u8], full: &ParsedFont, chars: &BTreeSet<char>) -> Option<Par
         .then_some(parsed)
 }
 
-/// The watermark's ops: `text` in bold light grey, rotated about 55° and centred in the printable box, as
-/// large as fits (at most 110 pt) with its whole rotated box inside the printable box.
-fn watermark_ops(text: &str, fonts: &BTreeMap<Weight, printpdf::FontId>, ops: &mut Vec<Op>) {
-    let Some(id) = fonts.get(&Weight::Bold) else {
-        return;
+/// One line of text in the box from `x` to `x + width`, aligned; shortened with "…" if too wide. The
+/// box is clipped to the printable width. `None` when nothing is left to show.
+fn text_item(
+    x: f32,
+    baseline: f32,
+    width: f32,
+    style: Style,
+    align: Align,
+    text: &str,
+) -> Option<Item> {
+    let x = x.max(CONTENT_LEFT);
+    let width = width.min(CONTENT_RIGHT - x).max(0.0);
+    let text = shorten(text, style, width);
+    if text.is_empty() {
+        return None;
+    }
+    let w = text_width(&text, style);
+    let x = match align {
+        Align::Left => x,
+        Align::Center => x + (width - w) / 2.0,
+        Align::Right => x + width - w,
     };
-    let angle = 55f32.to_radians();
-    let (sin, cos) = angle.sin_cos();
-    // Per point of type size: width and height (ascender to descender) in mm.
-    let w1 = text_width(text, Style::bold(1.0));
-    let h1 = (0.93 + 0.24) * PT_MM;
-    let room_w = CONTENT_WIDTH - 10.0;
-    let room_h = CONTENT_BOTTOM - CONTENT_TOP - 40.0;
-    let size = (room_w / (w1 * cos + h1 * sin))
-        .min(room_h / (w1 * sin + h1 * cos))
-        .min(110.0);
-    let (w, mid) = (w1 * size, (0.93 - 0.24) / 2.0 * size * PT_MM);
-    // Centre of the box, in PDF coordinates (mm from the bottom left).
-    let (cx, cy) = (
-        (CONTENT_LEFT + CONTENT_RIGHT) / 2.0,
-        PAGE_HEIGHT - (CONTENT_TOP + CONTENT_BOTTOM) / 2.0,
-    );
-    // The baseline's start: the centre minus the rotated vector to the text's middle.
-    let x = cx - (w / 2.0 * cos - mid * sin);
-    let y = cy - (w / 2.0 * sin + mid * cos);
-    let (x, y): (Pt, Pt) = (Mm(x).into(), Mm(y).into());
-    ops.push(Op::SaveGraphicsState);
-    ops.push(Op::SetFillColor {
-        col: Colour(0.88, 0.88, 0.88).to_pdf(),
-    });
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFont {
-        font: PdfFontHandle::External(id.clone()),
-        size: Pt(size),
-    });
-    ops.push(Op::SetTextMatrix {
-        matrix: printpdf::TextMatrix::Raw([cos, sin, -sin, cos, x.0, y.0]),
-    });
-    ops.push(Op::ShowText {
-        items: vec![TextItem::Text(text.to_string())],
-    });
-    ops.push(Op::EndTextSection);
-    ops.push(Op::RestoreGraphicsState);
-}
-
-fn pt_point(x: f32, y_from_top: f32) -> Point {
-    Point {
-        x: Mm(x).into(),
-        y: Mm(PAGE_HEIGHT - y_from_top).into(),
-    }
-}
-
-fn item_ops(item: &Item, fonts: &BTreeMap<Weight, printpdf::FontId>, ops: &mut Vec<Op>) {
-    match item {
-        Item::Text {
-            x,
-            baseline,
-            style,
-            text,
-        } => {
-            let Some(id) = fonts.get(&style.weight) else {
-                return;
-            };
-            ops.push(Op::SetFillColor {
-                col: style.colour.to_pdf(),
-            });
-            ops.push(Op::StartTextSection);
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(id.clone()),
-                size: Pt(style.size),
-            });
-            ops.push(Op::SetTextCursor {
-                pos: pt_point(*x, *baseline),
-            });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::Text(text.clone())],
-            });
-            ops.push(Op::EndTextSection);
-        }
-        Item::Line {
-            from,
-            to,
-            width_pt,
-            colour,
-        } => {
-            ops.push(Op::SetOutlineColor {
-                col: colour.to_pdf(),
-            });
-            ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint {
-                            p: pt_point(from.0, from.1),
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: pt_point(to.0, to.1),
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
-            });
-        }
-        Item::Path {
-            points,
-            width_pt,
-            colour,
-            dash,
-        } => {
-            ops.push(Op::SaveGraphicsState);
-            ops.push(Op::SetOutlineColor {
-                col: colour.to_pdf(),
-            });
-            ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
-            ops.push(Op::SetLineJoinStyle {
-                join: LineJoinStyle::Round,
-            });
-            if let Some((on, off)) = dash {
-                ops.push(Op::SetLineDashPattern {
-                    dash: LineDashPattern::new(0.0, &[*on, *off]),
-                });
-            }
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: points
-                        .iter()
-                        .map(|(x, y)| LinePoint {
-                            p: pt_point(*x, *y),
-                            bezier: false,
-                        })
-                        .collect(),
-                    is_closed: false,
-                },
-            });
-            ops.push(Op::RestoreGraphicsState);
-        }
-        Item::Rect {
-            x,
-            y,
-            w,
-            h,
-            colour,
-            fill,
-            width_pt,
-        } => {
-            let corners = [(*x, *y), (*x + *w, *y), (*x + *w, *y + *h), (*x, *y + *h)];
-            let points = corners
-                .iter()
-                .map(|(cx, cy)| LinePoint {
-                    p: pt_point(*cx, *cy),
-                    bezier: false,
-                })
-                .collect();
-            if *fill {
-                ops.push(Op::SetFillColor {
-                    col: colour.to_pdf(),
-                });
-            } else {
-                ops.push(Op::SetOutlineColor {
-                    col: colour.to_pdf(),
-                });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width_pt) });
-            }
-            ops.push(Op::DrawPolygon {
-                polygon: Polygon {
-                    rings: vec![PolygonRing { points }],
-                    mode: if *fill {
-                        PaintMode::Fill
-                    } else {
-                        PaintMode::Stroke
-                    },
-                    winding_order: WindingOrder::NonZero,
-                },
-            });
-        }
-    }
+    Some(Item::Text {
+        x,
+        // Ascenders and descenders stay inside the printable box too (DejaVu: 0.93 / 0.24 em).
+        baseline: baseline.clamp(
+            CONTENT_TOP + 0.93 * style.size * PT_MM,
+            CONTENT_BOTTOM - 0.24 * style.size * PT_MM,
+        ),
+        style,
+        text,
+    })
 }
 
 #[cfg(test)]
@@ -1453,9 +1981,8 @@ mod tests {
         let mut doc = Doc::new("T", "A", NaiveDate::from_ymd_opt(2026, 12, 2).unwrap());
         doc.set_footer(vec![footer.into(), "Telefon 03941 555 000".into()]);
         doc.new_page();
-        doc.draw_footers();
         let style = Doc::footer_style();
-        for page in &doc.pages {
+        for page in &doc.footers(0..2) {
             let texts: Vec<(f32, &str)> = page
                 .iter()
                 .filter_map(|i| match i {
@@ -1498,8 +2025,103 @@ mod tests {
         let pdf = one.finish_with(&fonts).unwrap();
         let has = |needle: &[u8]| pdf.windows(needle.len()).any(|w| w == needle);
         // The shared regular subset went in compressed as it was; the bold weight was subset here.
-        assert!(has(&regular.packed[..64]));
+        assert!(has(&regular.program[..64]));
         assert!(has(b"LOTSBD+DejaVuSans-Bold") && has(b"LOTSRG+DejaVuSans"));
+    }
+
+    /// The pages of a PDF and each page's content streams decompressed, read back with lopdf.
+    fn read_back(pdf: &[u8]) -> Vec<String> {
+        let doc = lopdf::Document::load_mem(pdf).expect("a valid PDF");
+        doc.get_pages()
+            .values()
+            .map(|id| String::from_utf8_lossy(&doc.get_page_content(*id)).into_owned())
+            .collect()
+    }
+
+    /// `text` as it stands in a content stream with `fonts`.
+    fn shown(fonts: &SharedFonts, weight: Weight, text: &str) -> String {
+        let mut p = Painter {
+            out: String::new(),
+            fonts,
+            in_text: false,
+            state: PaintState {
+                fill: None,
+                stroke: None,
+                width: None,
+                font: None,
+            },
+        };
+        p.show(weight, text);
+        p.out
+    }
+
+    #[test]
+    fn parts_are_written_from_the_same_pages_with_their_own_footers() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut doc = Doc::new("Alle", "Test", day);
+        doc.set_footer(vec!["Landkreis Harz".into()]);
+        for (i, name) in ["Liste", "Liste weiter", "Anna Müller"].iter().enumerate() {
+            if i > 0 {
+                doc.new_page();
+            }
+            doc.line(Style::bold(12.0), Align::Left, name);
+        }
+        let parts = [
+            Part {
+                title: "Liste".into(),
+                pages: 0..2,
+            },
+            Part {
+                title: "Anna".into(),
+                pages: 2..3,
+            },
+        ];
+        let footers = [doc.footers(0..3), doc.footers(0..2), doc.footers(2..3)];
+        let all: Vec<&[Vec<Item>]> = footers.iter().map(|f| f.as_slice()).collect();
+        let fonts = SharedFonts::default().covering(doc.used_chars(&all));
+        let (combined, singles) = doc.finish_parts(&parts).unwrap();
+        let combined = read_back(&combined);
+        let list = read_back(&singles[0]);
+        let anna = read_back(&singles[1]);
+        assert_eq!((combined.len(), list.len(), anna.len()), (3, 2, 1));
+        let has = |page: &str, text: &str| page.contains(&shown(&fonts, Weight::Regular, text));
+        assert!(has(&combined[2], "Seite 3 von 3"));
+        assert!(has(&list[1], "Seite 2 von 2") && !has(&list[1], "von 3"));
+        // One page alone has no page number; the body is the combined file's third page.
+        assert!(!has(&anna[0], "Seite"));
+        assert!(anna[0].contains(&shown(&fonts, Weight::Bold, "Anna Müller")));
+        assert!(combined[2].starts_with(&anna[0][..anna[0].find("ET").unwrap()]));
+    }
+
+    #[test]
+    fn a_part_beyond_the_pages_is_refused() {
+        let doc = Doc::new("T", "A", NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        let parts = [Part {
+            title: "Zu weit".into(),
+            pages: 0..2,
+        }];
+        assert!(doc.finish_parts(&parts).is_err());
+    }
+
+    #[test]
+    fn text_of_one_style_is_one_text_object_with_one_font_and_colour() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let mut doc = Doc::new("T", "A", day);
+        for i in 0..10 {
+            doc.line(Style::regular(10.0), Align::Left, &format!("Zeile {i}"));
+        }
+        doc.line(
+            Style::bold(10.0).colour(Colour::ACCENT),
+            Align::Left,
+            "Fett",
+        );
+        let page = &read_back(&doc.finish().unwrap())[0];
+        let count = |op: &str| page.lines().filter(|l| l.ends_with(op)).count();
+        // No footer, one page: no page number.
+        assert_eq!(count(" Tj"), 11, "{page}");
+        assert_eq!(count("BT"), 1, "{page}");
+        assert_eq!(count(" Tf"), 2, "{page}");
+        assert_eq!((count(" g"), count(" rg")), (1, 1), "{page}");
     }
 
     #[test]

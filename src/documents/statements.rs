@@ -14,8 +14,8 @@ use chrono::{Days, NaiveDate};
 
 use super::letter_frame::{InfoBlock, LetterFrame, Recipient, Reference};
 use super::pdf::{
-    cell_text, row_height, text_width, wrap, wrap_limited, Align, Colour, Column, Doc, SharedFonts,
-    Style, CELL_PAD_X, CELL_PAD_Y, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
+    cell_text, row_height, text_width, wrap, wrap_limited, Align, Colour, Column, Doc, Style,
+    CELL_PAD_X, CELL_PAD_Y, CONTENT_LEFT, CONTENT_RIGHT, CONTENT_WIDTH,
 };
 use super::{draw_letterhead, format_date, join_set, new_document, place_and_date, Letterhead};
 use crate::domain::allowance::{AllowanceSettings, Month, Timing};
@@ -296,32 +296,36 @@ pub fn statement_pdf(
     statement_doc(run, line, Some(pilot), ctx)?.finish()
 }
 
-/// Like [`statement_pdf`] (the payee's address only with `pilot`), embedding the font subsets of
-/// `fonts` (from the month's combined PDF, which shows every statement) instead of subsetting again.
-pub fn statement_pdf_with(
-    run: &Run,
-    line: &RunLine,
-    pilot: Option<&Pilot>,
-    ctx: &StatementContext,
-    fonts: &SharedFonts,
-) -> Result<Vec<u8>> {
-    statement_doc(run, line, pilot, ctx)?.finish_with(fonts)
-}
-
 fn statement_doc(
     run: &Run,
     line: &RunLine,
     pilot: Option<&Pilot>,
     ctx: &StatementContext,
 ) -> Result<Doc> {
-    let month = run_month(run)?;
     let mut doc = new_document(
-        &format!("{} – {}", statement_title(month), line.name.trim()),
+        &statement_pdf_title(run, line)?,
         &ctx.letterhead,
         ctx.issued_on,
     );
     write_statement(&mut doc, run, line, pilot, ctx)?;
     Ok(doc)
+}
+
+/// The PDF title of a statement on its own.
+pub fn statement_pdf_title(run: &Run, line: &RunLine) -> Result<String> {
+    Ok(format!(
+        "{} – {}",
+        statement_title(run_month(run)?),
+        line.name.trim()
+    ))
+}
+
+/// The PDF title of the payment list on its own.
+pub fn payment_list_pdf_title(run: &Run) -> Result<String> {
+    Ok(format!(
+        "Auszahlungsliste {TITLE} – {}",
+        run_month(run)?.label()
+    ))
 }
 
 /// Draws one statement on the current page of `doc`, which must be empty (a new document, or right
@@ -350,16 +354,16 @@ pub fn write_statement(
         sizes,
     };
     let last = SIZES.len() - 1;
-    let sizes = SIZES
-        .iter()
-        .take(last)
-        .find(|s| {
-            let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
-            statement(s).draw(&mut probe);
-            probe.page_count() == 1
-        })
-        .unwrap_or(&SIZES[last]);
-    statement(sizes).draw(doc);
+    // The first size at which the statement fits one page; that layout is the statement's.
+    for sizes in &SIZES[..last] {
+        let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
+        statement(sizes).draw(&mut probe);
+        if probe.page_count() == 1 {
+            doc.adopt_page(probe);
+            return Ok(());
+        }
+    }
+    statement(&SIZES[last]).draw(doc);
     Ok(())
 }
 
@@ -714,19 +718,9 @@ pub fn payment_list_pdf(run: &Run, ctx: &StatementContext) -> Result<Vec<u8>> {
     payment_list_doc(run, ctx)?.finish()
 }
 
-/// Like [`payment_list_pdf`], embedding the font subsets of `fonts` (see [`statement_pdf_with`]).
-pub fn payment_list_pdf_with(
-    run: &Run,
-    ctx: &StatementContext,
-    fonts: &SharedFonts,
-) -> Result<Vec<u8>> {
-    payment_list_doc(run, ctx)?.finish_with(fonts)
-}
-
 fn payment_list_doc(run: &Run, ctx: &StatementContext) -> Result<Doc> {
-    let month = run_month(run)?;
     let mut doc = new_document(
-        &format!("Auszahlungsliste {TITLE} – {}", month.label()),
+        &payment_list_pdf_title(run)?,
         &ctx.letterhead,
         ctx.issued_on,
     );
