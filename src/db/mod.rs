@@ -60,6 +60,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_activity.sql"),
     include_str!("migrations/009_retention.sql"),
     include_str!("migrations/010_reports.sql"),
+    include_str!("migrations/011_scale.sql"),
 ];
 
 /// The schema version this build writes.
