@@ -41,6 +41,13 @@ fn kind_of(module: Option<u8>) -> SessionKind {
     }
 }
 
+/// A pilot who has left (see [`Store::leavers`]): the status history and the screening records held.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Leaver {
+    pub history: Vec<StatusChange>,
+    pub screenings: usize,
+}
+
 /// A course session with its attendees.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct CourseSession {
@@ -147,18 +154,48 @@ impl Store {
         }
     }
 
-    /// The lifecycle facts of the pilots who have a status change to Ausgeschieden effective on or
-    /// before `date` (cancelled or not): a superset of those whose status on `date` is
-    /// Ausgeschieden, the only ones the deletion rules (`domain::retention`) consider. The rules
-    /// still decide; this only spares loading everyone's facts at every start.
-    pub(crate) fn lifecycle_data_of_leavers(
-        &self,
-        date: NaiveDate,
-    ) -> Result<HashMap<i64, LifecycleData>> {
-        self.lifecycle_facts(&format!(
-            "IN (SELECT pilot_id FROM status_changes WHERE status = '{}' AND effective_on <= '{date}')",
+    /// The status history (cancelled changes left out) and the number of screening records of
+    /// each pilot who has a change to Ausgeschieden effective on or before `on` (cancelled or
+    /// not): a superset of those whose status on `on` is Ausgeschieden, the only ones the
+    /// deletion rules (`domain::retention`) consider. The rules still decide; this only spares
+    /// loading everyone's facts at every start.
+    pub(crate) fn leavers(&self, on: NaiveDate) -> Result<HashMap<i64, Leaver>> {
+        let leavers = format!(
+            "IN (SELECT pilot_id FROM status_changes WHERE status = '{}' AND effective_on <= '{on}')",
             Status::Left.code()
-        ))
+        );
+        let mut map: HashMap<i64, Leaver> = HashMap::new();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT s.pilot_id, s.status, s.effective_on, s.note, s.who, s.id
+             FROM status_changes s WHERE s.pilot_id {leavers}
+               AND s.id NOT IN (SELECT change_id FROM status_cancellations)
+             ORDER BY s.pilot_id, s.effective_on, s.id"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            let status: String = r.get(1)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                StatusChange {
+                    status: Status::parse(&status).unwrap_or(Status::Prospect),
+                    effective_on: date(r, 2)?,
+                    note: r.get(3)?,
+                    who: r.get(4)?,
+                    seq: r.get(5)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, change) = row?;
+            map.entry(id).or_default().history.push(change);
+        }
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT pilot_id, count(*) FROM screenings WHERE pilot_id {leavers} GROUP BY pilot_id"
+        ))?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (id, n) = row?;
+            map.entry(id).or_default().screenings = n as usize;
+        }
+        Ok(map)
     }
 
     /// The facts of the pilots whose id matches `pilots` (SQL after the column, e.g. "= 7"; empty:

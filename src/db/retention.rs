@@ -39,9 +39,9 @@ impl Store {
     /// Screening data still stored whose deletion is due on or before `today` (nothing is changed).
     pub fn screening_deletions_due(&self, today: NaiveDate) -> Result<Vec<DeletionRecord>> {
         let mut due: Vec<DeletionRecord> = self
-            .lifecycle_data_of_leavers(today)?
+            .leavers(today)?
             .into_iter()
-            .filter(|(_, d)| !d.screenings.is_empty())
+            .filter(|(_, d)| d.screenings > 0)
             .filter_map(|(id, d)| {
                 let due_on = retention::screening_deletion_due(
                     &d.history,
@@ -54,7 +54,7 @@ impl Store {
                     last_day_of_service: retention::last_day_of_service(&d.history, today),
                     due_on,
                     deleted_on: today,
-                    records: d.screenings.len(),
+                    records: d.screenings,
                 })
             })
             .collect();
@@ -166,7 +166,7 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let mut due: Vec<AnonymisationRecord> = self
-            .lifecycle_data_of_leavers(until)?
+            .leavers(until)?
             .into_iter()
             .filter(|(id, _)| !done.contains(id))
             .filter_map(|(id, d)| {
