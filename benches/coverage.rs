@@ -1,10 +1,11 @@
-//! Coverage on a day and its 24-month history with outlook, for 30 and 10,000 pilots.
+//! Coverage on a day and its 24-month history with outlook, the due list and the pilot list, for 30
+//! and 10,000 pilots.
 //! `cargo bench --bench coverage` (release build).
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use lotsen::db::demo;
-use lotsen::Store;
+use lotsen::{PilotQuery, Store};
 
 fn bench(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
@@ -26,6 +27,18 @@ fn bench(c: &mut Criterion) {
             })
         });
         group.bench_function("due list", |b| b.iter(|| store.due_list(today).unwrap()));
+        // The register list as the app shows it, and with today's eligibility as `pilots list --json`.
+        group.bench_function("pilot list", |b| {
+            b.iter(|| store.list_pilots(&PilotQuery::default()).unwrap())
+        });
+        group.bench_function("pilot list + eligibility", |b| {
+            b.iter(|| {
+                (
+                    store.list_pilots(&PilotQuery::default()).unwrap(),
+                    store.eligibility(today).unwrap(),
+                )
+            })
+        });
         group.finish();
     }
 }

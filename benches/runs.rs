@@ -1,9 +1,12 @@
-//! Creating and approving a month's allowance run for 30 and 10,000 pilots.
+//! Creating and approving a month's allowance run for 30 and 10,000 pilots. Approval as the app and
+//! `lotsen run approve` do it: the month computed again and compared with the stored draft first.
 //! `cargo bench --bench runs` (release build).
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use lotsen::db::demo;
+use lotsen::db::Shown;
+use lotsen::domain::approval::Approval;
 use lotsen::domain::run::Budget;
 use lotsen::Store;
 
@@ -58,7 +61,11 @@ fn bench(c: &mut Criterion) {
                     s.create_run("2026-11", today).unwrap();
                     s
                 },
-                |mut s| s.approve_run("2026-11", "Bench", today).unwrap(),
+                |mut s| {
+                    let done = s.approve("2026-11", Shown::Stored, "Bench", today).unwrap();
+                    assert!(matches!(done, Approval::Approved { .. }));
+                    done
+                },
                 BatchSize::PerIteration,
             )
         });

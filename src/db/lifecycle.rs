@@ -41,6 +41,13 @@ fn kind_of(module: Option<u8>) -> SessionKind {
     }
 }
 
+/// A pilot who has left (see [`Store::leavers`]): the status history and the screening records held.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Leaver {
+    pub history: Vec<StatusChange>,
+    pub screenings: usize,
+}
+
 /// A course session with its attendees.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct CourseSession {
@@ -138,13 +145,70 @@ impl Store {
         self.settings()
     }
 
-    /// Lifecycle facts of every pilot (or of one), loaded in seven queries. Cancelled status changes
-    /// are in `cancelled`, never in `history`.
+    /// Lifecycle facts of every pilot (or of one), loaded in one query per table. Cancelled status
+    /// changes are in `cancelled`, never in `history`.
     pub fn lifecycle_data(&self, only: Option<i64>) -> Result<HashMap<i64, LifecycleData>> {
+        match only {
+            Some(id) => self.lifecycle_facts(&format!("= {id}")),
+            None => self.lifecycle_facts(""),
+        }
+    }
+
+    /// The status history (cancelled changes left out) and the number of screening records of
+    /// each pilot who has a change to Ausgeschieden effective on or before `on` (cancelled or
+    /// not): a superset of those whose status on `on` is Ausgeschieden, the only ones the
+    /// deletion rules (`domain::retention`) consider. The rules still decide; this only spares
+    /// loading everyone's facts at every start.
+    pub(crate) fn leavers(&self, on: NaiveDate) -> Result<HashMap<i64, Leaver>> {
+        let leavers = format!(
+            "IN (SELECT pilot_id FROM status_changes WHERE status = '{}' AND effective_on <= '{on}')",
+            Status::Left.code()
+        );
+        let mut map: HashMap<i64, Leaver> = HashMap::new();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT s.pilot_id, s.status, s.effective_on, s.note, s.who, s.id
+             FROM status_changes s WHERE s.pilot_id {leavers}
+               AND s.id NOT IN (SELECT change_id FROM status_cancellations)
+             ORDER BY s.pilot_id, s.effective_on, s.id"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            let status: String = r.get(1)?;
+            Ok((
+                r.get::<_, i64>(0)?,
+                StatusChange {
+                    status: Status::parse(&status).unwrap_or(Status::Prospect),
+                    effective_on: date(r, 2)?,
+                    note: r.get(3)?,
+                    who: r.get(4)?,
+                    seq: r.get(5)?,
+                },
+            ))
+        })?;
+        for row in rows {
+            let (id, change) = row?;
+            map.entry(id).or_default().history.push(change);
+        }
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT pilot_id, count(*) FROM screenings WHERE pilot_id {leavers} GROUP BY pilot_id"
+        ))?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (id, n) = row?;
+            map.entry(id).or_default().screenings = n as usize;
+        }
+        Ok(map)
+    }
+
+    /// The facts of the pilots whose id matches `pilots` (SQL after the column, e.g. "= 7"; empty:
+    /// all). Each table is read in the order of its `(pilot_id, …)` index; every list of a pilot
+    /// is in the order the rules expect (by date, then id).
+    fn lifecycle_facts(&self, pilots: &str) -> Result<HashMap<i64, LifecycleData>> {
         let mut map: HashMap<i64, LifecycleData> = HashMap::new();
-        let filter = |col: &str| match only {
-            Some(id) => format!("AND {col} = {id}"),
-            None => String::new(),
+        let filter = |col: &str| {
+            if pilots.is_empty() {
+                String::new()
+            } else {
+                format!("WHERE {col} {pilots}")
+            }
         };
         let status_change = |r: &Row| -> rusqlite::Result<StatusChange> {
             let status: String = r.get(1)?;
@@ -159,7 +223,7 @@ impl Store {
         let sql = format!(
             "SELECT s.pilot_id, s.status, s.effective_on, s.note, s.who, s.id, x.reason, x.who, x.recorded_at
              FROM status_changes s LEFT JOIN status_cancellations x ON x.change_id = s.id
-             WHERE 1 = 1 {} ORDER BY s.effective_on, s.id",
+             {} ORDER BY s.pilot_id, s.effective_on, s.id",
             filter("s.pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -187,7 +251,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT pilot_id, id, letter_issued_on, certificate_dated, inspected_on, inspected_by, result
-             FROM screenings WHERE 1 = 1 {} ORDER BY id",
+             FROM screenings {} ORDER BY pilot_id, id",
             filter("pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -211,32 +275,43 @@ impl Store {
             let (id, s) = row?;
             map.entry(id).or_default().screenings.push(s);
         }
+        // The few course sessions once; attendance as (pilot, session) pairs, each pilot's
+        // sessions then put in the order of the day held, then the session's id.
+        let mut sessions: HashMap<i64, Attended> = HashMap::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.module, s.held_on, c.name, s.place
+             FROM course_sessions s JOIN courses c ON c.id = s.course_id",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok(Attended {
+                session_id: r.get(0)?,
+                kind: kind_of(r.get(1)?),
+                held_on: date(r, 2)?,
+                course: r.get(3)?,
+                place: r.get(4)?,
+            })
+        })? {
+            let a = row?;
+            sessions.insert(a.session_id, a);
+        }
         let sql = format!(
-            "SELECT a.pilot_id, s.id, s.module, s.held_on, c.name, s.place
-             FROM attendance a JOIN course_sessions s ON s.id = a.session_id JOIN courses c ON c.id = s.course_id
-             WHERE 1 = 1 {} ORDER BY s.held_on, s.id",
-            filter("a.pilot_id")
+            "SELECT pilot_id, session_id FROM attendance {} ORDER BY pilot_id",
+            filter("pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Attended {
-                    session_id: r.get(1)?,
-                    kind: kind_of(r.get(2)?),
-                    held_on: date(r, 3)?,
-                    course: r.get(4)?,
-                    place: r.get(5)?,
-                },
-            ))
-        })?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
         for row in rows {
-            let (id, a) = row?;
-            map.entry(id).or_default().attended.push(a);
+            let (id, session) = row?;
+            if let Some(a) = sessions.get(&session) {
+                map.entry(id).or_default().attended.push(a.clone());
+            }
+        }
+        for d in map.values_mut() {
+            d.attended.sort_by_key(|a| (a.held_on, a.session_id));
         }
         let sql = format!(
             "SELECT pilot_id, id, taken_on, points, max_points, interview_passed, interviewer, pass_mark_percent
-             FROM test_attempts WHERE 1 = 1 {} ORDER BY taken_on, id",
+             FROM test_attempts {} ORDER BY pilot_id, taken_on, id",
             filter("pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -262,7 +337,7 @@ impl Store {
         }
         let sql = format!(
             "SELECT pilot_id, id, module, credited_on, note, who FROM module_credits
-             WHERE 1 = 1 {} ORDER BY credited_on, id",
+             {} ORDER BY pilot_id, credited_on, id",
             filter("pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;
@@ -288,7 +363,7 @@ impl Store {
             "SELECT c.pilot_id, f.name, t.name, c.effective_on, c.note, c.who, c.id
              FROM district_changes c LEFT JOIN districts f ON f.id = c.from_district_id
              JOIN districts t ON t.id = c.to_district_id
-             WHERE 1 = 1 {} ORDER BY c.effective_on, c.id",
+             {} ORDER BY c.pilot_id, c.effective_on, c.id",
             filter("c.pilot_id")
         );
         let mut stmt = self.conn.prepare(&sql)?;

@@ -60,6 +60,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_activity.sql"),
     include_str!("migrations/009_retention.sql"),
     include_str!("migrations/010_reports.sql"),
+    include_str!("migrations/011_scale.sql"),
 ];
 
 /// The schema version this build writes.
@@ -148,6 +149,9 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Deleted values are overwritten, not left in free space (eFZ deletion, anonymisation).
         conn.pragma_update(None, "secure_delete", "ON")?;
+        // Room for the facts of 10,000 pilots (about 20 MB of pages), so the lists of one action
+        // are read from the file once, not again for every list (SQLite's default keeps 2 MB).
+        conn.pragma_update(None, "cache_size", -32_000)?;
         // SQLite gives the -wal and -shm files the mode of the database: tighten that one first.
         let files = private::database_files(path);
         tightened.extend(private::tighten_all(files.iter().map(PathBuf::as_path)));

@@ -38,15 +38,10 @@ pub struct DeletionRecord {
 impl Store {
     /// Screening data still stored whose deletion is due on or before `today` (nothing is changed).
     pub fn screening_deletions_due(&self, today: NaiveDate) -> Result<Vec<DeletionRecord>> {
-        let names: std::collections::HashMap<i64, String> = self
-            .conn
-            .prepare("SELECT id, last_name || ', ' || first_name FROM pilots")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         let mut due: Vec<DeletionRecord> = self
-            .lifecycle_data(None)?
+            .leavers(today)?
             .into_iter()
-            .filter(|(_, d)| !d.screenings.is_empty())
+            .filter(|(_, d)| d.screenings > 0)
             .filter_map(|(id, d)| {
                 let due_on = retention::screening_deletion_due(
                     &d.history,
@@ -55,16 +50,29 @@ impl Store {
                 )?;
                 (due_on <= today).then(|| DeletionRecord {
                     pilot_id: id,
-                    name: names.get(&id).cloned().unwrap_or_default(),
+                    name: String::new(),
                     last_day_of_service: retention::last_day_of_service(&d.history, today),
                     due_on,
                     deleted_on: today,
-                    records: d.screenings.len(),
+                    records: d.screenings,
                 })
             })
             .collect();
         due.sort_by_key(|r| r.pilot_id);
+        for r in &mut due {
+            r.name = self.name_of(r.pilot_id)?;
+        }
         Ok(due)
+    }
+
+    /// "Nachname, Vorname" of a pilot (empty if there is none).
+    fn name_of(&self, pilot_id: i64) -> Result<String> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT last_name || ', ' || first_name FROM pilots WHERE id = ?1")?
+            .query_row([pilot_id], |r| r.get(0))
+            .optional()?
+            .unwrap_or_default())
     }
 
     /// Deletes the screening data of every pilot whose deletion is due on or before `today`, in one
@@ -157,25 +165,23 @@ impl Store {
             .prepare("SELECT pilot_id FROM pilot_anonymisations")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let names: std::collections::HashMap<i64, String> = self
-            .conn
-            .prepare("SELECT id, last_name || ', ' || first_name FROM pilots")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         let mut due: Vec<AnonymisationRecord> = self
-            .lifecycle_data(None)?
+            .leavers(until)?
             .into_iter()
             .filter(|(id, _)| !done.contains(id))
             .filter_map(|(id, d)| {
                 let due_on = retention::anonymisation_due(&d.history, until, years)?;
                 (due_on <= until).then(|| AnonymisationRecord {
                     pilot_id: id,
-                    name: names.get(&id).cloned().unwrap_or_default(),
+                    name: String::new(),
                     due_on,
                 })
             })
             .collect();
         due.sort_by_key(|r| (r.due_on, r.pilot_id));
+        for r in &mut due {
+            r.name = self.name_of(r.pilot_id)?;
+        }
         Ok(due)
     }
 

@@ -159,6 +159,18 @@ const MAX_NOTES: usize = 5000;
 /// ambiguous, so it is refused rather than guessed.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
+    // The stored form JJJJ-MM-TT without the format parser (every stored date is read this way).
+    if let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *s.as_bytes() {
+        let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| ds.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
+            return NaiveDate::from_ymd_opt(
+                n(&digits[..4]) as i32,
+                n(&digits[4..6]),
+                n(&digits[6..]),
+            );
+        }
+    }
     let four_digits = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
     if s.split('-').next().is_some_and(four_digits) {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
@@ -605,6 +617,27 @@ pub(crate) mod tests {
             "+2026-03-01",
         ] {
             assert_eq!(parse_date(ambiguous), None, "{ambiguous}");
+        }
+    }
+
+    #[test]
+    fn the_stored_form_reads_as_the_format_parser_reads_it() {
+        for s in [
+            "2024-02-29",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "0000-01-01",
+            "9999-12-31",
+            "2026-1a-01",
+            "2026-12-00",
+        ] {
+            assert_eq!(
+                parse_date(s),
+                NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+                "{s}"
+            );
         }
     }
 
