@@ -4,7 +4,7 @@ import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../backend/api';
-import { pilot, reference } from '../test/fixtures';
+import { pilot, reference, pageOf } from '../test/fixtures';
 import { $, start, type Call } from '../test/testkit';
 
 let calls: Call[];
@@ -15,7 +15,8 @@ beforeEach(() => {
   handlers = {
     reference_data: () => reference(),
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => [pilot({ id: 1 })],
+    pilot_page: (a) => pageOf([pilot({ id: 1 })], a),
+    pilot_names: () => [pilot({ id: 1 })],
     startup_problems: () => [],
   };
   mockIPC(

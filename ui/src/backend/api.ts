@@ -37,6 +37,9 @@ import type {
   PickedImport,
   Pilot,
   PilotInput,
+  PageRequest,
+  PilotName,
+  PilotPage,
   PilotQuery,
   PilotRecord,
   ReferenceData,
@@ -135,8 +138,14 @@ export function loadDemo(): Promise<number> {
   return tracked<number>('load_demo');
 }
 
-export function listPilots(query: PilotQuery): Promise<Pilot[]> {
-  return invoke<Pilot[]>('list_pilots', { query });
+/** One page of the register: `limit` rows from `offset` of what the query finds, and how many it finds. */
+export function pilotPage(query: PilotQuery, page: PageRequest): Promise<PilotPage> {
+  return invoke<PilotPage>('pilot_page', { query, page });
+}
+
+/** Every pilot's name (id, names, town, status), in name order: for screens that only name pilots. */
+export function pilotNames(): Promise<PilotName[]> {
+  return invoke<PilotName[]>('pilot_names');
 }
 
 export function getPilot(id: number): Promise<Pilot> {

@@ -3,7 +3,7 @@
 // names and argument keys are checked as Tauri sees them.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activityMonth, budgetYear, correction, parseAmount, pilot, record, reference, run, settings } from '../../test/fixtures';
+import { activityMonth, budgetYear, correction, parseAmount, pilot, record, reference, run, settings, pageOf } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
 import { formatCents, formatDateTime, monthName } from '../../shared/format';
 import type { ActivityInput, ActivityRecord, ActivityRow, BudgetYear, ClaimBack, Correction, MonthDifference, Pilot, Reconciliation, Run, SepaExport, Settings } from '../../backend/types';
@@ -83,7 +83,8 @@ beforeEach(() => {
     reference_data: () => reference(),
     parse_amount: parseAmount,
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => pilots,
+    pilot_page: (a) => pageOf(pilots, a),
+    pilot_names: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => record({ pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),

@@ -8,7 +8,7 @@ import { dateInput, FIELD_MESSAGES, FieldErrors, labelled, readDate } from '../.
 import { formatDate, pilotName } from '../../shared/format';
 import type { RecordTab } from '../pilots/pilotRecord';
 import type { ScreenContext } from '../../app/screen';
-import type { CoverageKind, CoverageView, DistrictCoverage, Light, Pilot } from '../../backend/types';
+import type { CoverageKind, CoverageView, DistrictCoverage, Light, PilotName } from '../../backend/types';
 
 export const KIND_LABELS: Record<CoverageKind, string> = {
   eligible: 'einsatzbereit',
@@ -43,7 +43,7 @@ export interface CoverageDashboard {
 
 export function createCoverageDashboard(ctx: ScreenContext): CoverageDashboard {
   let view: CoverageView | null = null;
-  let pilots = new Map<number, Pilot>();
+  let pilots = new Map<number, PilotName>();
   let drill: Drill | null = null;
   let opener: HTMLElement | null = null;
   let loadedDate: string | null = null;
@@ -431,7 +431,7 @@ export function createCoverageDashboard(ctx: ScreenContext): CoverageDashboard {
     if (dateField.value.trim() === '') dateField.value = formatDate(ctx.today());
     const iso = readStichtag() ?? ctx.today();
     const names = api
-      .listPilots({})
+      .pilotNames()
       .then((list) => {
         pilots = new Map(list.map((p) => [p.id, p]));
         if (drill) renderDrill();
