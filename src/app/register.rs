@@ -121,19 +121,43 @@ mod tests {
     #[test]
     fn a_page_is_the_rows_from_its_offset_and_counts_all() {
         let list: Vec<Pilot> = (1..=250).map(pilot).collect();
-        let second = page_of(list.clone(), PageRequest { offset: 100, limit: 100 });
+        let second = page_of(
+            list.clone(),
+            PageRequest {
+                offset: 100,
+                limit: 100,
+            },
+        );
         assert_eq!((second.total, second.offset), (250, 100));
         assert_eq!(ids(&second), (101..=200).collect::<Vec<_>>());
-        let last = page_of(list.clone(), PageRequest { offset: 200, limit: 100 });
+        let last = page_of(
+            list.clone(),
+            PageRequest {
+                offset: 200,
+                limit: 100,
+            },
+        );
         assert_eq!(ids(&last), (201..=250).collect::<Vec<_>>());
-        let past = page_of(list, PageRequest { offset: 900, limit: 100 });
+        let past = page_of(
+            list,
+            PageRequest {
+                offset: 900,
+                limit: 100,
+            },
+        );
         assert_eq!((past.total, past.offset, past.pilots.len()), (250, 250, 0));
     }
 
     #[test]
     fn a_page_never_holds_more_than_the_most_rows() {
         let list: Vec<Pilot> = (1..=1200).map(pilot).collect();
-        let page = page_of(list, PageRequest { offset: 0, limit: 10_000 });
+        let page = page_of(
+            list,
+            PageRequest {
+                offset: 0,
+                limit: 10_000,
+            },
+        );
         assert_eq!(page.pilots.len(), MAX_PAGE);
         assert_eq!(page.total, 1200);
     }

@@ -7,6 +7,7 @@ macro_rules! commands {
         $then! {
             app::app_state,
             app::startup_problems,
+            app::cancel_work,
             pilots::reference_data,
             pilots::load_demo,
             pilots::pilot_page,

@@ -118,6 +118,11 @@ async function tracked<T>(task: string, args?: Record<string, unknown>): Promise
 }
 
 /** What the care at start-up (daily backup, deletion of due eFZ data) could not do, with what to do. */
+/** "Abbrechen" of a long task (a command's name) while it runs: it stops before anything is filed or saved. */
+export function cancelWork(task: string): Promise<void> {
+  return invoke<void>('cancel_work', { task });
+}
+
 export function startupProblems(): Promise<StartupProblem[]> {
   return invoke<StartupProblem[]>('startup_problems');
 }
