@@ -249,6 +249,27 @@ describe('Übersicht', () => {
     expect($('#error-banner').textContent).toContain('Gelöscht, aber: Sicherungsordner nicht lesbar.');
   });
 
+  it('shows a long list of what is due a hundred at a time, oldest first, with the count of all', async () => {
+    due = Array.from({ length: 250 }, (_, i) => ({
+      pilot_id: i + 1,
+      name: `Name${i + 1}, Vorname`,
+      kind: 'qualified_waiting' as const,
+      label: `Name${i + 1}, Vorname: qualifiziert, aber noch nicht berufen`,
+      date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    }));
+    await goTo('uebersicht');
+    await vi.waitFor(() => expect(all('#due-list .due-link')).toHaveLength(100));
+    expect($('#due-title').textContent).toBe('Fällig (250)');
+    const dates = all('#due-list .due-date').map((d) => d.textContent ?? '');
+    expect(dates[0]).toBe('01.01.2026');
+    $('#due-more').click();
+    expect(all('#due-list .due-link')).toHaveLength(200);
+    expect(document.activeElement).toBe(all('#due-list .due-link')[100]);
+    $('#due-more').click();
+    expect(all('#due-list .due-link')).toHaveLength(250);
+    expect($('#due-more').hidden).toBe(true);
+  });
+
   it('says "Nichts fällig." when nothing is due', async () => {
     due = [];
     await goTo('uebersicht');
