@@ -961,4 +961,17 @@ describe('Tätigkeitsnachweise (month grid)', () => {
     expect($('#grid-2-hours').getAttribute('aria-invalid')).toBe('true');
     expect($('tr[data-pilot-id="2"] .grid-state').textContent).toBe('Nachweis fehlt');
   });
+
+  it('builds a month of many pilots a hundred rows at a time; Enter on the last row built goes on to the next', async () => {
+    handlers.activity_month = () => activityMonth({ rows: Array.from({ length: 150 }, (_, i) => row(i + 1, `Name${i + 1}, Vorname`)) });
+    await goToAbrechnung();
+    await vi.waitFor(() => expect(all('#activity-grid tbody tr')).toHaveLength(100));
+    expect($('#grid-summary').textContent).toContain('0 von 150 Lotsen mit Nachweis (100 angezeigt)');
+    expect($('#grid-more').hidden).toBe(false);
+    key($('#grid-100-contacts'), 'Enter');
+    expect(all('#activity-grid tbody tr')).toHaveLength(150);
+    expect(document.activeElement?.id).toBe('grid-101-contacts');
+    expect($('#grid-more').hidden).toBe(true);
+    expect($('#grid-summary').textContent).toContain('0 von 150 Lotsen mit Nachweis.');
+  });
 });
