@@ -136,9 +136,10 @@ describe('Übersicht: coverage per district', () => {
 
   it('lists exactly the pilots behind a district’s eligible count, by name, and opens a pilot’s page', async () => {
     await goTo('uebersicht');
-    expect(callsOf('pilot_names').length).toBeGreaterThan(0);
+    expect(callsOf('pilot_names')).toHaveLength(0); // the dashboard needs no names; the list of pilots does
     const link = count('Halberstadt', 'eligible');
     link.click();
+    await vi.waitFor(() => expect(callsOf('pilot_names')).toHaveLength(1));
     await vi.waitFor(() => expect($('#drilldown').hidden).toBe(false));
     expect($('#drilldown-title').textContent).toBe('Halberstadt – einsatzbereit (3)');
     expect(document.activeElement?.id).toBe('drilldown-title');
