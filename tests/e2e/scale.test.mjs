@@ -4,10 +4,8 @@
 // (benches/app.mjs measures the time).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { SHOTS, CLI, TODAY, openApp, closeApp, freshDb, cliJson, rowTexts } from './harness.mjs';
+import { CLI, TODAY, openApp, closeApp, freshDb, cliJson, rowTexts } from './harness.mjs';
 
 after(closeApp);
 
@@ -29,7 +27,6 @@ test('10,000 pilots: the register a page at a time, the search, and every screen
   await s.click('#more-pilots');
   await s.waitFor('the second page', async () => (await rowTexts(s)).length === 200);
   assert.equal(await s.text('#pilot-count'), '200 von 10.000 Lotsen angezeigt');
-  writeFileSync(join(SHOTS, 'scale-lotsen.png'), await s.screenshot());
 
   // The search finds a pilot from the middle of the register, and only pilots of that name.
   const wanted = all[Math.floor(PILOTS / 2)];
@@ -69,6 +66,5 @@ test('10,000 pilots: the register a page at a time, the search, and every screen
     await s.el(`#screen-${id}`);
     await s.el(content);
     if (check) await check();
-    writeFileSync(join(SHOTS, `scale-${id}.png`), await s.screenshot());
   }
 });
