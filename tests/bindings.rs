@@ -87,6 +87,9 @@ fn export_roots(cfg: &Config) -> Result<(), ts_rs::ExportError> {
     lotsen::app::activity::TaskAreaInput::export_all(cfg)?;
     lotsen::domain::reconcile::ClaimBack::export_all(cfg)?;
     lotsen::app::reconcile::SettleInput::export_all(cfg)?;
+    lotsen::app::register::PilotPage::export_all(cfg)?;
+    lotsen::app::register::PageRequest::export_all(cfg)?;
+    lotsen::app::register::PilotName::export_all(cfg)?;
     Ok(())
 }
 

@@ -17,6 +17,15 @@ macro_rules! handler {
     };
 }
 
+/// The care at start-up runs once the window has its first screen (it asks for the care's problems
+/// then), at the latest a few seconds after start: the first screen does not wait for the backup.
+fn spawn_care_at_start(app: tauri::AppHandle) {
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(5));
+        app.state::<state::AppState>().care_at_start();
+    });
+}
+
 /// While the app stays open across midnight, the daily backup and the deletion check run again
 /// on the new day, as the session's clock sees it (never when "today" is fixed).
 fn spawn_daily_care(app: tauri::AppHandle) {
@@ -112,8 +121,8 @@ pub fn run() {
             let clock = lotsen::app::Clock::from_option_or_env(None)?;
             log::info!("Lotsenbüro startet mit {}", path.display());
             let state = state::AppState::open(&path, clock, app.path().document_dir().ok());
-            state.care();
             app.manage(state);
+            spawn_care_at_start(app.handle().clone());
             spawn_daily_care(app.handle().clone());
             Ok(())
         })

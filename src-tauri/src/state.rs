@@ -4,13 +4,19 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use std::collections::HashMap;
+
 use lotsen::app::data::CareProblem;
+use lotsen::app::progress::Cancel;
 use lotsen::app::{Clock, Session};
 use lotsen::Error;
 
 pub struct AppState {
     session: Mutex<Result<Session, String>>,
-    problems: Mutex<Vec<CareProblem>>,
+    /// What the care at start-up could not do; `None` until it has run.
+    problems: Mutex<Option<Vec<CareProblem>>>,
+    /// The "Abbrechen" of each long task running now, by the command's name.
+    cancels: Mutex<HashMap<String, Cancel>>,
 }
 
 impl AppState {
@@ -30,7 +36,26 @@ impl AppState {
             });
         AppState {
             session: Mutex::new(session),
-            problems: Mutex::new(Vec::new()),
+            problems: Mutex::new(None),
+            cancels: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// A new "Abbrechen" for `task`, which [`AppState::cancel`] sets from then on.
+    pub fn cancellable(&self, task: &str) -> Cancel {
+        let cancel = Cancel::new();
+        if let Ok(mut all) = self.cancels.lock() {
+            all.insert(task.to_string(), cancel.clone());
+        }
+        cancel
+    }
+
+    /// Asks `task` to stop (the window's "Abbrechen"); a task that is not running is left alone.
+    pub fn cancel(&self, task: &str) {
+        if let Ok(all) = self.cancels.lock() {
+            if let Some(c) = all.get(task) {
+                c.cancel();
+            }
         }
     }
 
@@ -46,9 +71,29 @@ impl AppState {
         }
     }
 
-    /// The daily care (backup, deletion of due eFZ data); what fails is logged and kept for the
-    /// window's banner. A failure never stops the app: the next start tries again.
+    /// The care at start-up, once: run after the window shows its first screen (the window asks
+    /// for its problems then; lib.rs runs it a few seconds after start in any case), so a copy of a
+    /// large database does not hold up the start. Whoever comes second waits for the first.
+    pub fn care_at_start(&self) {
+        let Ok(mut problems) = self.problems.lock() else {
+            return;
+        };
+        if problems.is_none() {
+            *problems = Some(self.run_care());
+        }
+    }
+
+    /// The daily care again (the app stayed open over midnight).
     pub fn care(&self) {
+        let problems = self.run_care();
+        if let Ok(mut kept) = self.problems.lock() {
+            *kept = Some(problems);
+        }
+    }
+
+    /// The daily care (backup, deletion of due eFZ data); what fails is logged and returned for the
+    /// window's banner. A failure never stops the app: the next start tries again.
+    fn run_care(&self) -> Vec<CareProblem> {
         let done = self.with(|s| Ok(s.daily_care())).unwrap_or_default();
         for d in &done.deleted {
             log::info!(
@@ -67,13 +112,16 @@ impl AppState {
         for p in &problems {
             log::error!("Wartung ({}): {}", p.task, p.message);
         }
-        if let Ok(mut kept) = self.problems.lock() {
-            *kept = problems;
-        }
+        problems
     }
 
+    /// What the care at start-up could not do (it runs first if it has not yet).
     pub fn problems(&self) -> Vec<CareProblem> {
-        self.problems.lock().map(|p| p.clone()).unwrap_or_default()
+        self.care_at_start();
+        self.problems
+            .lock()
+            .map(|p| p.clone().unwrap_or_default())
+            .unwrap_or_default()
     }
 }
 

@@ -18,6 +18,7 @@ pub mod parse;
 pub mod pilots;
 pub mod progress;
 pub mod reconcile;
+pub mod register;
 pub mod reports;
 pub mod sepa_exports;
 pub mod session;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::documents::Document;
 use super::files::name_part;
-use super::progress::{quiet, OnProgress, Progress};
+use super::progress::{quiet, Cancel, OnProgress, Progress};
 use super::{parse, Session};
 use crate::db::Store;
 use crate::documents::pdf::{Doc, Part};
@@ -85,6 +85,8 @@ const COMBINED_TITLE: &str = "Aufwandsentschädigung Integrationslotsen";
 pub struct RunJob {
     pub run: Run,
     pub ctx: StatementContext,
+    /// "Abbrechen": drawing stops at the next statement, before anything is filed.
+    pub cancel: Cancel,
 }
 
 impl Store {
@@ -114,7 +116,11 @@ impl Store {
     pub fn run_job(&self, month: &str, today: NaiveDate) -> Result<RunJob> {
         let run = self.run(month)?;
         let ctx = self.statement_context(&run, today)?;
-        Ok(RunJob { run, ctx })
+        Ok(RunJob {
+            run,
+            ctx,
+            cancel: Cancel::new(),
+        })
     }
 
     /// The combined PDF, every statement and the payment list of a month's run (drafts marked
@@ -228,6 +234,7 @@ impl RunJob {
         pages.push(0..doc.page_count());
         let n = run.lines.len();
         for (i, line) in run.lines.iter().enumerate() {
+            self.cancel.check()?;
             progress(Progress::new(
                 base + 1 + i,
                 total,
@@ -264,6 +271,7 @@ impl RunJob {
         // The list and each statement are written on their own from the combined document's pages.
         let mut titles = vec![statements::payment_list_pdf_title(run)?];
         for line in &run.lines {
+            self.cancel.check()?;
             titles.push(statements::statement_pdf_title(run, line)?);
         }
         let parts: Vec<Part> = titles
@@ -314,13 +322,17 @@ pub struct RunPrint {
 impl RunPrint {
     /// Draws and files the run's documents in the folder of the run's month; returns the path of
     /// the combined PDF (to open). A draft files only the combined preview; an approved run also
-    /// files the payment list and every statement.
+    /// files the payment list and every statement. Cancelled (`job.cancel`) while drawing, it
+    /// files nothing: every document is drawn before the first is filed.
     pub fn file(&self, progress: OnProgress) -> Result<PathBuf> {
         let when = self.job.filing_date()?;
         let combined = if self.job.is_draft() {
-            self.job.combined(progress)?
+            let combined = self.job.combined(progress)?;
+            self.job.cancel.check()?;
+            combined
         } else {
             let docs = self.job.documents(progress)?;
+            self.job.cancel.check()?;
             Document::new(docs.payment_list_file_name(), docs.payment_list)
                 .file_in(&self.root, when)?;
             for (name, bytes) in docs.statements {

@@ -38,7 +38,7 @@ export async function closeApp() {
 
 /** Runs the `lotsen` command line on `db` and parses its JSON output. */
 export function cliJson(db, ...args) {
-  const out = execFileSync(CLI, ['--db', db, '--today', TODAY, ...args, '--json'], { encoding: 'utf8' });
+  const out = execFileSync(CLI, ['--db', db, '--today', TODAY, ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
   return JSON.parse(out);
 }
 

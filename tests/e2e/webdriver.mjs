@@ -161,5 +161,7 @@ export class Session {
   }
 
   async exec(script, args = []) { return call('POST', this.p('/execute/sync'), { script, args }); }
+  /** Runs a script that ends by calling its last argument (W3C execute/async), e.g. after waiting for the page. */
+  async execAsync(script, args = []) { return call('POST', this.p('/execute/async'), { script, args }); }
   async screenshot() { return Buffer.from(await call('GET', this.p('/screenshot')), 'base64'); }
 }

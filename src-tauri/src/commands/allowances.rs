@@ -88,7 +88,8 @@ pub async fn pilot_corrections(app: AppHandle, pilot_id: i64) -> CmdResult<Vec<C
 #[tauri::command]
 pub async fn print_run(app: AppHandle, month: String) -> CmdResult<SavedFile> {
     background(app, move |app, state| {
-        let print = state.with(|s| s.run_print(&month))?;
+        let mut print = state.with(|s| s.run_print(&month))?;
+        print.job.cancel = state.cancellable("print_run");
         let path = print.file(&progress(app, "print_run"))?;
         dialogs::open_in_viewer(&path);
         Ok(SavedFile::at(&path))
@@ -100,8 +101,10 @@ pub async fn print_run(app: AppHandle, month: String) -> CmdResult<SavedFile> {
 #[tauri::command]
 pub async fn save_run_as(app: AppHandle, month: String) -> CmdResult<Option<SavedFile>> {
     background(app, move |app, state| {
-        let job = state.with(|s| s.run_job(&month))?;
+        let mut job = state.with(|s| s.run_job(&month))?;
+        job.cancel = state.cancellable("save_run_as");
         let doc = job.combined(&progress(app, "save_run_as"))?;
+        job.cancel.check()?;
         dialogs::save_as(app, &doc)
     })
     .await

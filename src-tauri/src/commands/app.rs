@@ -16,3 +16,14 @@ pub async fn app_state(app: AppHandle) -> CmdResult<SessionInfo> {
 pub async fn startup_problems(app: AppHandle) -> CmdResult<Vec<CareProblem>> {
     background(app, |_, state| Ok(state.problems())).await
 }
+
+/// "Abbrechen" in the busy bar: the long task `task` (a command's name) stops at its next step,
+/// before it has filed or saved anything. Only tasks that can stop so offer the button.
+#[tauri::command]
+pub async fn cancel_work(app: AppHandle, task: String) -> CmdResult<()> {
+    background(app, move |_, state| {
+        state.cancel(&task);
+        Ok(())
+    })
+    .await
+}

@@ -7,9 +7,11 @@ macro_rules! commands {
         $then! {
             app::app_state,
             app::startup_problems,
+            app::cancel_work,
             pilots::reference_data,
             pilots::load_demo,
-            pilots::list_pilots,
+            pilots::pilot_page,
+            pilots::pilot_names,
             pilots::get_pilot,
             pilots::find_duplicates,
             pilots::save_pilot,

@@ -1,5 +1,6 @@
 //! The register: pilots, duplicates, demo data, reference data.
 
+use lotsen::app::register::{PageRequest, PilotName, PilotPage};
 use lotsen::domain::reference::ReferenceData;
 use lotsen::{Duplicate, Pilot, PilotInput, PilotQuery};
 use tauri::AppHandle;
@@ -16,9 +17,20 @@ pub async fn load_demo(app: AppHandle) -> CmdResult<usize> {
     with_session(app, |s| s.load_demo()).await
 }
 
+/// One page of the register (the window never holds the whole list of a large office).
 #[tauri::command]
-pub async fn list_pilots(app: AppHandle, query: PilotQuery) -> CmdResult<Vec<Pilot>> {
-    with_session(app, move |s| s.list_pilots(&query)).await
+pub async fn pilot_page(
+    app: AppHandle,
+    query: PilotQuery,
+    page: PageRequest,
+) -> CmdResult<PilotPage> {
+    with_session(app, move |s| s.pilot_page(&query, page)).await
+}
+
+/// Every pilot's name, for screens that only name pilots.
+#[tauri::command]
+pub async fn pilot_names(app: AppHandle) -> CmdResult<Vec<PilotName>> {
+    with_session(app, |s| s.pilot_names()).await
 }
 
 #[tauri::command]

@@ -23,12 +23,17 @@ export const TASK_LABELS: Record<string, string> = {
   import_file: 'Lotsen werden übernommen',
 };
 
+/** Tasks that can stop with nothing half-done (drawing comes before filing): the bar offers "Abbrechen". */
+export const CANCELLABLE: ReadonlySet<string> = new Set(['print_run', 'save_run_as']);
+
 interface Row {
   element: HTMLElement;
   text: HTMLElement;
   bar: HTMLProgressElement;
   /** The same command may run twice at once (two clicks on different months). */
   running: number;
+  /** "Abbrechen" was clicked: the text says so until the task ends. */
+  cancelling: boolean;
 }
 
 /** Builds the bar; it shows itself while any long command runs. */
@@ -44,7 +49,17 @@ export function mountBusyBar(): HTMLElement {
       const text = h('span', { class: 'busy-text' });
       const bar = h('progress', { class: 'busy-progress', 'aria-label': label });
       const el = h('div', { class: 'busy-row', 'data-task': task }, h('strong', { class: 'busy-label' }, `${label} …`), text, bar);
-      row = { element: el, text, bar, running: 0 };
+      if (CANCELLABLE.has(task)) {
+        const cancel = h('button', { type: 'button', class: 'secondary busy-cancel' }, 'Abbrechen');
+        cancel.addEventListener('click', () => {
+          cancel.disabled = true;
+          if (row) row.cancelling = true;
+          text.textContent = 'Wird abgebrochen …';
+          api.cancelWork(task).catch(() => undefined);
+        });
+        el.append(cancel);
+      }
+      row = { element: el, text, bar, running: 0, cancelling: false };
       rows.set(task, row);
       list.append(el);
     }
@@ -61,7 +76,7 @@ export function mountBusyBar(): HTMLElement {
     } else if (a.phase === 'progress') {
       const row = rows.get(a.task);
       if (!row) return; // a step of work the window did not start (or that has ended)
-      row.text.textContent = a.text ?? '';
+      if (!row.cancelling) row.text.textContent = a.text ?? '';
       if (a.total && a.total > 0) {
         row.bar.max = a.total;
         row.bar.value = Math.min(a.done ?? 0, a.total);

@@ -4,7 +4,7 @@ import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../backend/api';
-import { pilot, reference } from '../test/fixtures';
+import { pilot, reference, pageOf } from '../test/fixtures';
 import { $, start, type Call } from '../test/testkit';
 
 let calls: Call[];
@@ -15,7 +15,8 @@ beforeEach(() => {
   handlers = {
     reference_data: () => reference(),
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => [pilot({ id: 1 })],
+    pilot_page: (a) => pageOf([pilot({ id: 1 })], a),
+    pilot_names: () => [pilot({ id: 1 })],
     startup_problems: () => [],
   };
   mockIPC(
@@ -60,6 +61,36 @@ describe('busy bar', () => {
     await printing;
     expect($('#busy').hidden).toBe(true);
     expect(document.querySelectorAll('#busy .busy-row')).toHaveLength(0);
+  });
+
+  it('offers "Abbrechen" for printing a month: it asks the backend to stop and says so until the print ends', async () => {
+    let fail: (e: unknown) => void = () => undefined;
+    handlers.print_run = () => new Promise((_, reject) => (fail = reject));
+    handlers.cancel_work = () => null;
+    await start(calls);
+    const printing = api.printRun('2026-10').catch((e) => e);
+    await vi.waitFor(() => expect($('#busy').hidden).toBe(false));
+    const cancel = $<HTMLButtonElement>('#busy .busy-cancel');
+    expect(cancel.textContent).toBe('Abbrechen');
+    cancel.click();
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === 'cancel_work')).toEqual([{ cmd: 'cancel_work', args: { task: 'print_run' } }]));
+    expect(cancel.disabled).toBe(true);
+    await emit('progress', { task: 'print_run', done: 14, total: 422, text: 'Abrechnung 13 von 420 wird erstellt …' });
+    expect($('#busy .busy-text').textContent).toBe('Wird abgebrochen …');
+    fail({ kind: 'conflict', message: 'Abgebrochen. Es wurde nichts abgelegt.', errors: [], missing: [] });
+    await printing;
+    expect($('#busy').hidden).toBe(true);
+  });
+
+  it('offers no "Abbrechen" for work that cannot stop cleanly (an import is one transaction)', async () => {
+    let finish: (v: unknown) => void = () => undefined;
+    handlers.import_file = () => new Promise((resolve) => (finish = resolve));
+    await start(calls);
+    const importing = api.importFile('/tmp/lotsen.csv');
+    await vi.waitFor(() => expect($('#busy').hidden).toBe(false));
+    expect(document.querySelectorAll('#busy .busy-cancel')).toHaveLength(0);
+    finish({ valid: [], plans: [], rows: [], errors: [], duplicates: [] });
+    await importing.catch(() => undefined);
   });
 
   it('ignores steps of work it did not start', async () => {

@@ -37,6 +37,9 @@ import type {
   PickedImport,
   Pilot,
   PilotInput,
+  PageRequest,
+  PilotName,
+  PilotPage,
   PilotQuery,
   PilotRecord,
   ReferenceData,
@@ -115,6 +118,11 @@ async function tracked<T>(task: string, args?: Record<string, unknown>): Promise
 }
 
 /** What the care at start-up (daily backup, deletion of due eFZ data) could not do, with what to do. */
+/** "Abbrechen" of a long task (a command's name) while it runs: it stops before anything is filed or saved. */
+export function cancelWork(task: string): Promise<void> {
+  return invoke<void>('cancel_work', { task });
+}
+
 export function startupProblems(): Promise<StartupProblem[]> {
   return invoke<StartupProblem[]>('startup_problems');
 }
@@ -135,8 +143,14 @@ export function loadDemo(): Promise<number> {
   return tracked<number>('load_demo');
 }
 
-export function listPilots(query: PilotQuery): Promise<Pilot[]> {
-  return invoke<Pilot[]>('list_pilots', { query });
+/** One page of the register: `limit` rows from `offset` of what the query finds, and how many it finds. */
+export function pilotPage(query: PilotQuery, page: PageRequest): Promise<PilotPage> {
+  return invoke<PilotPage>('pilot_page', { query, page });
+}
+
+/** Every pilot's name (id, names, town, status), in name order: for screens that only name pilots. */
+export function pilotNames(): Promise<PilotName[]> {
+  return invoke<PilotName[]>('pilot_names');
 }
 
 export function getPilot(id: number): Promise<Pilot> {

@@ -78,6 +78,9 @@ export type { PartialMonth } from './bindings/PartialMonth';
 export type { Pilot } from './bindings/Pilot';
 export type { PilotInput } from './bindings/PilotInput';
 export type { PilotQuery } from './bindings/PilotQuery';
+export type { PageRequest } from './bindings/PageRequest';
+export type { PilotName } from './bindings/PilotName';
+export type { PilotPage } from './bindings/PilotPage';
 export type { PilotRecord } from './bindings/PilotRecord';
 /** Rust: `SortKey`. */
 export type { SortKey as PilotSort } from './bindings/SortKey';

@@ -60,7 +60,12 @@ export function runStateLabel(ref: Pick<ReferenceData, 'run_states'>, state: Run
 
 /** "1 Lotse", "30 Lotsen". */
 export function pilotCount(n: number): string {
-  return n === 1 ? '1 Lotse' : `${n} Lotsen`;
+  return n === 1 ? '1 Lotse' : `${formatCount(n)} Lotsen`;
+}
+
+/** 10000 → "10.000": a count with the German thousands point. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
 /** "Nachname, Vorname", without a dangling comma when one part is missing. */

@@ -2,8 +2,9 @@
 // The mock sits below @tauri-apps/api, so command names and argument keys are checked as Tauri sees them.
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pilot, record, reference, settings } from './fixtures';
+import { pilot, record, reference, settings, pageOf } from './fixtures';
 import { startApp } from '../main';
+import { PAGE_SIZE, SEARCH_DEBOUNCE_MS } from '../screens/pilots/pilots';
 import type { AppError, Duplicate, Pilot, PilotInput } from '../backend/types';
 
 interface Call {
@@ -39,8 +40,8 @@ function fakeBackend(cmd: string, args: Record<string, unknown> = {}): unknown {
       pilots = [pilot({ id: 1 }), pilot({ id: 2, first_name: 'Olena', last_name: 'Kovalenko', iban: '' })];
       empty = false;
       return pilots.length;
-    case 'list_pilots':
-      return pilots;
+    case 'pilot_page':
+      return pageOf(pilots, args);
     case 'get_pilot': {
       const p = pilots.find((x) => x.id === args.id);
       if (!p) throw { kind: 'not_found', message: 'Lotse nicht gefunden.', errors: [] };
@@ -85,7 +86,7 @@ function fakeBackend(cmd: string, args: Record<string, unknown> = {}): unknown {
 
 async function start(): Promise<void> {
   await startApp(root);
-  await vi.waitFor(() => expect(callsOf('list_pilots').length).toBeGreaterThan(0));
+  await vi.waitFor(() => expect(callsOf('pilot_page').length).toBeGreaterThan(0));
   await vi.waitFor(() => expect($('#pilot-count').textContent).not.toBe(''));
 }
 
@@ -149,8 +150,9 @@ describe('shell', () => {
 describe('list', () => {
   it('shows one row per pilot with German labels, IBAN in groups and a count', async () => {
     await start();
-    expect(callsOf('list_pilots')[0].args).toEqual({
+    expect(callsOf('pilot_page')[0].args).toEqual({
       query: { search: null, district: null, status: null, language: null, sort: 'name', desc: false },
+      page: { offset: 0, limit: PAGE_SIZE },
     });
     expect(rowIds()).toEqual(['1', '2']);
     const cells = (id: number) => Array.from(root.querySelectorAll(`tr[data-id="${id}"] td`)).map((td) => td.textContent);
@@ -173,13 +175,13 @@ describe('list', () => {
     const nameTh = $('button[data-sort="name"]').parentElement!;
     expect(nameTh.getAttribute('aria-sort')).toBe('ascending');
     $('button[data-sort="name"]').click();
-    await vi.waitFor(() => expect(callsOf('list_pilots').length).toBe(2));
-    expect(callsOf('list_pilots')[1].args.query).toMatchObject({ sort: 'name', desc: true });
+    await vi.waitFor(() => expect(callsOf('pilot_page').length).toBe(2));
+    expect(callsOf('pilot_page')[1].args.query).toMatchObject({ sort: 'name', desc: true });
     expect(nameTh.getAttribute('aria-sort')).toBe('descending');
 
     $('button[data-sort="town"]').click();
-    await vi.waitFor(() => expect(callsOf('list_pilots').length).toBe(3));
-    expect(callsOf('list_pilots')[2].args.query).toMatchObject({ sort: 'town', desc: false });
+    await vi.waitFor(() => expect(callsOf('pilot_page').length).toBe(3));
+    expect(callsOf('pilot_page')[2].args.query).toMatchObject({ sort: 'town', desc: false });
     expect($('button[data-sort="town"]').parentElement!.getAttribute('aria-sort')).toBe('ascending');
     expect(nameTh.hasAttribute('aria-sort')).toBe(false);
   });
@@ -194,11 +196,11 @@ describe('list', () => {
     pick('#filter-district', 'Quedlinburg');
     pick('#filter-status', 'active');
     pick('#filter-language', 'Arabisch');
-    await vi.waitFor(() => expect(callsOf('list_pilots').length).toBe(4));
-    expect(callsOf('list_pilots')[3].args.query).toMatchObject({ district: 'Quedlinburg', status: 'active', language: 'Arabisch' });
+    await vi.waitFor(() => expect(callsOf('pilot_page').length).toBe(4));
+    expect(callsOf('pilot_page')[3].args.query).toMatchObject({ district: 'Quedlinburg', status: 'active', language: 'Arabisch' });
     pick('#filter-status', '');
-    await vi.waitFor(() => expect(callsOf('list_pilots').length).toBe(5));
-    expect(callsOf('list_pilots')[4].args.query).toMatchObject({ status: null });
+    await vi.waitFor(() => expect(callsOf('pilot_page').length).toBe(5));
+    expect(callsOf('pilot_page')[4].args.query).toMatchObject({ status: null });
   });
 
   it('searches after a short pause in typing, not on every key', async () => {
@@ -206,11 +208,34 @@ describe('list', () => {
     vi.useFakeTimers();
     fill('#search', 'Ha');
     fill('#search', 'Had');
-    vi.advanceTimersByTime(150);
-    expect(callsOf('list_pilots').length).toBe(1);
-    vi.advanceTimersByTime(100);
-    expect(callsOf('list_pilots').length).toBe(2);
-    expect(callsOf('list_pilots')[1].args.query).toMatchObject({ search: 'Had' });
+    vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS - 10);
+    expect(callsOf('pilot_page').length).toBe(1);
+    vi.advanceTimersByTime(20);
+    expect(callsOf('pilot_page').length).toBe(2);
+    expect(callsOf('pilot_page')[1].args.query).toMatchObject({ search: 'Had' });
+  });
+
+  it('shows a large register a page at a time: the count of all, "Weitere anzeigen", and Arrow down past the last row', async () => {
+    pilots = Array.from({ length: 250 }, (_, i) => pilot({ id: i + 1, last_name: `Name${i + 1}` }));
+    await start();
+    expect(rowIds().length).toBe(PAGE_SIZE);
+    expect($('#pilot-count').textContent).toBe('100 von 250 Lotsen angezeigt');
+    $('#more-pilots').click();
+    await vi.waitFor(() => expect(rowIds().length).toBe(2 * PAGE_SIZE));
+    expect(callsOf('pilot_page')[1].args.page).toEqual({ offset: PAGE_SIZE, limit: PAGE_SIZE });
+    expect(document.activeElement?.getAttribute('data-id')).toBe('101'); // the first row added
+    expect($('#pilot-count').textContent).toBe('200 von 250 Lotsen angezeigt');
+    const last = $('#pilot-table tr[data-id="200"]');
+    last.focus();
+    last.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(rowIds().length).toBe(250));
+    expect(document.activeElement?.getAttribute('data-id')).toBe('201');
+    expect($('#pilot-count').textContent).toBe('250 Lotsen');
+    expect($<HTMLButtonElement>('#more-pilots').hidden).toBe(true);
+    // A new search starts again at the first page.
+    fill('#search', 'Name');
+    await vi.waitFor(() => expect(callsOf('pilot_page').length).toBe(4));
+    expect(callsOf('pilot_page')[3].args.page).toEqual({ offset: 0, limit: PAGE_SIZE });
   });
 });
 

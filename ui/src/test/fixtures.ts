@@ -1,5 +1,7 @@
 // Test data shared by the DOM tests (not part of the app bundle: only *.test.ts import it).
 import type {
+  PageRequest,
+  PilotPage,
   AuditEntry,
   BackupEntry,
   BudgetYear,
@@ -604,4 +606,10 @@ export function parseAmount(args: Record<string, unknown>): number {
 /** The month grid of activity records, empty unless rows are given. */
 export function activityMonth(overrides: Partial<import('../backend/types').ActivityMonth> = {}): import('../backend/types').ActivityMonth {
   return { month: '2026-10', label: 'Oktober 2026', areas: [], rows: [], required: false, ...overrides };
+}
+
+/** The fake backend's pilot_page: the rows of `args.page` out of `list` (the fake does not filter). */
+export function pageOf(list: Pilot[], args: Record<string, unknown>): PilotPage {
+  const { offset, limit } = args.page as PageRequest;
+  return { total: list.length, offset, pilots: list.slice(offset, offset + limit) };
 }

@@ -2,7 +2,7 @@
 // behind Tauri's IPC mock.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activityMonth, courses, coverageView, dueItems, parseAmount, pilot, record, reference, settings } from './fixtures';
+import { activityMonth, courses, coverageView, dueItems, parseAmount, pilot, record, reference, settings, pageOf } from './fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from './testkit';
 import type { Course, DueItem, Pilot, SessionInput, Settings } from '../backend/types';
 
@@ -30,7 +30,8 @@ beforeEach(() => {
     reference_data: () => reference(),
     parse_amount: parseAmount,
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => pilots,
+    pilot_page: (a) => pageOf(pilots, a),
+    pilot_names: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => record({ pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),
@@ -246,6 +247,27 @@ describe('Übersicht', () => {
     // Deleted, and what could not be cleaned beside it is said.
     expect($('#toast').textContent).toContain('wurden gelöscht');
     expect($('#error-banner').textContent).toContain('Gelöscht, aber: Sicherungsordner nicht lesbar.');
+  });
+
+  it('shows a long list of what is due a hundred at a time, oldest first, with the count of all', async () => {
+    due = Array.from({ length: 250 }, (_, i) => ({
+      pilot_id: i + 1,
+      name: `Name${i + 1}, Vorname`,
+      kind: 'qualified_waiting' as const,
+      label: `Name${i + 1}, Vorname: qualifiziert, aber noch nicht berufen`,
+      date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    }));
+    await goTo('uebersicht');
+    await vi.waitFor(() => expect(all('#due-list .due-link')).toHaveLength(100));
+    expect($('#due-title').textContent).toBe('Fällig (250)');
+    const dates = all('#due-list .due-date').map((d) => d.textContent ?? '');
+    expect(dates[0]).toBe('01.01.2026');
+    $('#due-more').click();
+    expect(all('#due-list .due-link')).toHaveLength(200);
+    expect(document.activeElement).toBe(all('#due-list .due-link')[100]);
+    $('#due-more').click();
+    expect(all('#due-list .due-link')).toHaveLength(250);
+    expect($('#due-more').hidden).toBe(true);
   });
 
   it('says "Nichts fällig." when nothing is due', async () => {

@@ -65,7 +65,7 @@ export async function start(calls: Call[]): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.replaceChildren(root);
   await startApp(root);
-  await vi.waitFor(() => expect(calls.some((c) => c.cmd === 'list_pilots')).toBe(true));
+  await vi.waitFor(() => expect(calls.some((c) => c.cmd === 'pilot_page')).toBe(true));
   await vi.waitFor(() => expect($('#pilot-count').textContent).not.toBe(''));
   return root;
 }

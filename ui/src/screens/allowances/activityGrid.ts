@@ -16,11 +16,16 @@ interface GridRow {
   row: ActivityRow;
   tr: HTMLTableRowElement;
   cells: Record<GridColumn, HTMLInputElement>;
+  /** Where the row stands in the month's list. */
+  index: number;
   stored: RowValues;
   errors: FieldErrors;
   state: HTMLElement;
   saving: Promise<void> | null;
 }
+
+/** Rows the grid builds at first and adds with "Weitere anzeigen" (a large office has thousands active in a month). */
+export const GRID_PAGE = 100;
 
 export interface ActivityGrid {
   element: HTMLElement;
@@ -62,9 +67,10 @@ export function createActivityGrid(ctx: ScreenContext, changed: () => void): Act
     h('p', { class: 'hint' }, NO_NAMES_NOTE),
     picker,
     summary,
-    h('div', { class: 'table-wrap' }, table),
+    h('div', { class: 'table-wrap' }, table, more()),
   );
 
+  /** The rows built so far (the first ones of `shown.rows`, in its order). */
   let rows: GridRow[] = [];
   let shown: ActivityMonth | null = null;
   let seq = 0;
@@ -86,11 +92,30 @@ export function createActivityGrid(ctx: ScreenContext, changed: () => void): Act
     );
   }
 
+  function more(): HTMLButtonElement {
+    return h('button', { type: 'button', id: 'grid-more', class: 'secondary more-button', hidden: true }, `Weitere ${GRID_PAGE} anzeigen`);
+  }
+  const moreButton = element.querySelector<HTMLButtonElement>('#grid-more') as HTMLButtonElement;
+
   function renderSummary(): void {
     if (!shown) return;
-    const done = rows.filter((r) => r.row.record).length;
-    summary.textContent = `${shown.label}: ${done} von ${rows.length} Lotsen mit Nachweis${shown.required ? ' · Auszahlung nur mit Tätigkeitsnachweis' : ''}.`;
+    const all = shown.rows;
+    const done = all.filter((r) => r.record).length;
+    const part = rows.length < all.length ? ` (${rows.length} angezeigt)` : '';
+    summary.textContent = `${shown.label}: ${done} von ${all.length} Lotsen mit Nachweis${part}${shown.required ? ' · Auszahlung nur mit Tätigkeitsnachweis' : ''}.`;
   }
+
+  /** Builds the next rows under those shown; returns the first one added. */
+  function showMore(): GridRow | null {
+    if (!shown) return null;
+    const next = shown.rows.slice(rows.length, rows.length + GRID_PAGE).map((row, i) => buildRow(row, rows.length + i));
+    rows.push(...next);
+    body.append(...next.map((r) => r.tr));
+    moreButton.hidden = rows.length >= shown.rows.length;
+    renderSummary();
+    return next[0] ?? null;
+  }
+  moreButton.addEventListener('click', () => (showMore()?.cells.contacts ?? moreButton).focus());
 
   async function save(r: GridRow): Promise<void> {
     const values = typed(r);
@@ -112,6 +137,7 @@ export function createActivityGrid(ctx: ScreenContext, changed: () => void): Act
         note: r.row.record?.note ?? '',
       });
       r.row = { ...r.row, record: saved };
+      if (shown) shown.rows[r.index] = r.row;
       r.stored = valuesOf(saved);
       // Show what was stored ("2.5" becomes "2,5"), unless the person typed on meanwhile.
       for (const c of GRID_COLUMNS) if (r.cells[c].value === values[c]) r.cells[c].value = r.stored[c];
@@ -168,6 +194,7 @@ export function createActivityGrid(ctx: ScreenContext, changed: () => void): Act
       row,
       tr,
       cells,
+      index,
       stored: valuesOf(row.record),
       errors: new FieldErrors(tr, Object.fromEntries(GRID_COLUMNS.map((c) => [c, id(c)]))),
       state,
@@ -183,6 +210,8 @@ export function createActivityGrid(ctx: ScreenContext, changed: () => void): Act
         if (ev.key === 'Enter') {
           ev.preventDefault();
           void saveRow(r);
+          // Enter on the last row built goes on to the next ones, if there are more.
+          if (!ev.shiftKey && index === rows.length - 1) showMore();
           const to = enterTarget(index, rows.length, ev.shiftKey);
           if (to !== null) {
             rows[to].cells[c].focus();
@@ -203,13 +232,9 @@ export function createActivityGrid(ctx: ScreenContext, changed: () => void): Act
 
   function render(m: ActivityMonth): void {
     shown = m;
-    rows = m.rows.map(buildRow);
-    replace(
-      body,
-      ...(rows.length === 0
-        ? [h('tr', { class: 'empty' }, h('td', { colspan: 7 }, 'In diesem Monat war kein Lotse aktiv.'))]
-        : rows.map((r) => r.tr)),
-    );
+    rows = [];
+    replace(body, ...(m.rows.length === 0 ? [h('tr', { class: 'empty' }, h('td', { colspan: 7 }, 'In diesem Monat war kein Lotse aktiv.'))] : []));
+    showMore();
     renderSummary();
   }
 

@@ -3,7 +3,7 @@
 // names and argument keys are checked as Tauri sees them.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activityMonth, budgetYear, correction, parseAmount, pilot, record, reference, run, settings } from '../../test/fixtures';
+import { activityMonth, budgetYear, correction, parseAmount, pilot, record, reference, run, settings, pageOf } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
 import { formatCents, formatDateTime, monthName } from '../../shared/format';
 import type { ActivityInput, ActivityRecord, ActivityRow, BudgetYear, ClaimBack, Correction, MonthDifference, Pilot, Reconciliation, Run, SepaExport, Settings } from '../../backend/types';
@@ -83,7 +83,8 @@ beforeEach(() => {
     reference_data: () => reference(),
     parse_amount: parseAmount,
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => pilots,
+    pilot_page: (a) => pageOf(pilots, a),
+    pilot_names: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => record({ pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),
@@ -959,5 +960,18 @@ describe('Tätigkeitsnachweise (month grid)', () => {
     await vi.waitFor(() => expect($('#err-grid-2-hours').textContent).toContain('keine Stundenzahl'));
     expect($('#grid-2-hours').getAttribute('aria-invalid')).toBe('true');
     expect($('tr[data-pilot-id="2"] .grid-state').textContent).toBe('Nachweis fehlt');
+  });
+
+  it('builds a month of many pilots a hundred rows at a time; Enter on the last row built goes on to the next', async () => {
+    handlers.activity_month = () => activityMonth({ rows: Array.from({ length: 150 }, (_, i) => row(i + 1, `Name${i + 1}, Vorname`)) });
+    await goToAbrechnung();
+    await vi.waitFor(() => expect(all('#activity-grid tbody tr')).toHaveLength(100));
+    expect($('#grid-summary').textContent).toContain('0 von 150 Lotsen mit Nachweis (100 angezeigt)');
+    expect($('#grid-more').hidden).toBe(false);
+    key($('#grid-100-contacts'), 'Enter');
+    expect(all('#activity-grid tbody tr')).toHaveLength(150);
+    expect(document.activeElement?.id).toBe('grid-101-contacts');
+    expect($('#grid-more').hidden).toBe(true);
+    expect($('#grid-summary').textContent).toContain('0 von 150 Lotsen mit Nachweis.');
   });
 });

@@ -2,7 +2,7 @@
 // Einstellungen, driven through the shell against a fake backend behind Tauri's IPC mock.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { coverageView, parseAmount, pilot, record, reference, settings } from '../../test/fixtures';
+import { coverageView, parseAmount, pilot, record, reference, settings, pageOf } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
 import type { CoverageView, Pilot, ReferenceData, Settings } from '../../backend/types';
 
@@ -44,7 +44,8 @@ beforeEach(() => {
     reference_data: () => structuredClone(ref),
     parse_amount: parseAmount,
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => pilots,
+    pilot_page: (a) => pageOf(pilots, a),
+    pilot_names: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => record({ pilot: pilots.find((p) => p.id === a.id)! }),
     due_list: () => [],
@@ -135,9 +136,10 @@ describe('Übersicht: coverage per district', () => {
 
   it('lists exactly the pilots behind a district’s eligible count, by name, and opens a pilot’s page', async () => {
     await goTo('uebersicht');
-    expect(callsOf('list_pilots').at(-1)!.args).toEqual({ query: {} });
+    expect(callsOf('pilot_names')).toHaveLength(0); // the dashboard needs no names; the list of pilots does
     const link = count('Halberstadt', 'eligible');
     link.click();
+    await vi.waitFor(() => expect(callsOf('pilot_names')).toHaveLength(1));
     await vi.waitFor(() => expect($('#drilldown').hidden).toBe(false));
     expect($('#drilldown-title').textContent).toBe('Halberstadt – einsatzbereit (3)');
     expect(document.activeElement?.id).toBe('drilldown-title');

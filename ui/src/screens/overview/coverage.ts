@@ -8,7 +8,7 @@ import { dateInput, FIELD_MESSAGES, FieldErrors, labelled, readDate } from '../.
 import { formatDate, pilotName } from '../../shared/format';
 import type { RecordTab } from '../pilots/pilotRecord';
 import type { ScreenContext } from '../../app/screen';
-import type { CoverageKind, CoverageView, DistrictCoverage, Light, Pilot } from '../../backend/types';
+import type { CoverageKind, CoverageView, DistrictCoverage, Light, PilotName } from '../../backend/types';
 
 export const KIND_LABELS: Record<CoverageKind, string> = {
   eligible: 'einsatzbereit',
@@ -43,7 +43,7 @@ export interface CoverageDashboard {
 
 export function createCoverageDashboard(ctx: ScreenContext): CoverageDashboard {
   let view: CoverageView | null = null;
-  let pilots = new Map<number, Pilot>();
+  let pilots = new Map<number, PilotName>();
   let drill: Drill | null = null;
   let opener: HTMLElement | null = null;
   let loadedDate: string | null = null;
@@ -274,8 +274,27 @@ export function createCoverageDashboard(ctx: ScreenContext): CoverageDashboard {
     }
     drill = d;
     opener = from;
-    renderDrill();
-    drillTitle.focus();
+    // Shown once the names are there (the first time they are loaded now), so no number stands in for a name.
+    void loadNames().then(() => {
+      if (drill !== d) return;
+      renderDrill();
+      drillTitle.focus();
+    });
+  }
+
+  /** The pilots' names, loaded when a list of pilots is first opened (the dashboard itself needs none). */
+  let names: Promise<void> | null = null;
+  function loadNames(): Promise<void> {
+    names ??= api
+      .pilotNames()
+      .then((list) => {
+        pilots = new Map(list.map((p) => [p.id, p]));
+      })
+      .catch((e) => {
+        names = null;
+        ctx.showError(`Die Namen der Lotsen konnten nicht geladen werden: ${api.toAppError(e).message}`);
+      });
+    return names;
   }
 
   function closeDrill(returnFocus: boolean): void {
@@ -430,14 +449,9 @@ export function createCoverageDashboard(ctx: ScreenContext): CoverageDashboard {
   async function refresh(): Promise<void> {
     if (dateField.value.trim() === '') dateField.value = formatDate(ctx.today());
     const iso = readStichtag() ?? ctx.today();
-    const names = api
-      .listPilots({})
-      .then((list) => {
-        pilots = new Map(list.map((p) => [p.id, p]));
-        if (drill) renderDrill();
-      })
-      .catch((e) => ctx.showError(`Die Namen der Lotsen konnten nicht geladen werden: ${api.toAppError(e).message}`));
-    await Promise.all([names, load(iso)]);
+    names = null; // names may have changed since
+    await Promise.all([drill ? loadNames() : null, load(iso)]);
+    if (drill) renderDrill();
   }
 
   function onEscape(): boolean {

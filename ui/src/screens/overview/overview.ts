@@ -30,6 +30,9 @@ export const DUE_KINDS: Record<DueKind, { tag: string; tab: RecordTab }> = {
 /** Entries of eFZ data kept for a pilot not in service: they offer "eFZ-Daten jetzt löschen". */
 const ERASABLE: ReadonlySet<DueKind> = new Set<DueKind>(['efz_kept_paused', 'efz_kept_not_started', 'efz_kept_relevant_entry']);
 
+/** Entries the list shows at first and adds with "Weitere anzeigen" (a large office has thousands due). */
+export const DUE_PAGE = 100;
+
 function byDate(a: DueItem, b: DueItem): number {
   return a.date.localeCompare(b.date) || a.name.localeCompare(b.name, 'de');
 }
@@ -37,13 +40,16 @@ function byDate(a: DueItem, b: DueItem): number {
 export function mountOverview(container: HTMLElement, ctx: ScreenContext): Screen {
   const dueList = h('ul', { id: 'due-list', class: 'due-list', 'aria-labelledby': 'due-title' });
   const dueTitle = h('h3', { id: 'due-title' }, 'Fällig');
+  const dueMore = h('button', { type: 'button', id: 'due-more', class: 'secondary more-button', hidden: true }, `Weitere ${DUE_PAGE} anzeigen`);
+  let due: DueItem[] = [];
+  let dueShown = 0;
   const dashboard = createCoverageDashboard(ctx);
   const element = h(
     'section',
     { id: 'screen-uebersicht', class: 'screen screen-uebersicht', 'aria-labelledby': 'uebersicht-title' },
     h('h2', { id: 'uebersicht-title', class: 'screen-title' }, 'Übersicht'),
     dashboard.element,
-    h('section', { class: 'panel due-panel', 'aria-labelledby': 'due-title' }, dueTitle, dueList),
+    h('section', { class: 'panel due-panel', 'aria-labelledby': 'due-title' }, dueTitle, dueList, dueMore),
   );
   container.append(element);
 
@@ -101,11 +107,30 @@ export function mountOverview(container: HTMLElement, ctx: ScreenContext): Scree
     );
   }
 
+  /** The next entries under those shown; returns the first one added. */
+  function showMoreDue(): HTMLElement | null {
+    const next = due.slice(dueShown, dueShown + DUE_PAGE).map(item);
+    dueList.append(...next);
+    dueShown += next.length;
+    dueMore.hidden = dueShown >= due.length;
+    return next[0] ?? null;
+  }
+  dueMore.addEventListener('click', () => {
+    const first = showMoreDue();
+    (first?.querySelector<HTMLElement>('.due-link') ?? dueMore).focus();
+  });
+
   async function refreshDue(): Promise<void> {
     try {
       const items = [...(await api.dueList())].sort(byDate);
+      // As many as were shown stay shown (after "eFZ-Daten jetzt löschen" the list is loaded again).
+      const keep = Math.max(dueShown, DUE_PAGE);
+      due = items;
+      dueShown = 0;
       dueTitle.textContent = items.length === 0 ? 'Fällig' : `Fällig (${items.length})`;
-      replace(dueList, ...(items.length === 0 ? [h('li', { class: 'empty' }, 'Nichts fällig.')] : items.map(item)));
+      replace(dueList, ...(items.length === 0 ? [h('li', { class: 'empty' }, 'Nichts fällig.')] : []));
+      while (dueShown < Math.min(keep, due.length)) showMoreDue();
+      dueMore.hidden = dueShown >= due.length;
     } catch (e) {
       ctx.showError(`Die Liste der fälligen Punkte konnte nicht geladen werden: ${api.toAppError(e).message}`);
     }

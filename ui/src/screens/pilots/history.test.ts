@@ -3,7 +3,7 @@
 // argument keys are checked as Tauri sees them, errors are the backend's and shown at their fields.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pilot, record, reference, settings } from '../../test/fixtures';
+import { pilot, record, reference, settings, pageOf } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
 import type { ModulesInput, Pilot, PilotRecord, StatusChange } from '../../backend/types';
 
@@ -44,7 +44,8 @@ beforeEach(() => {
   handlers = {
     reference_data: () => reference(),
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => pilots,
+    pilot_page: (a) => pageOf(pilots, a),
+    pilot_names: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => ({ ...current, pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => settings(),

@@ -2,7 +2,7 @@
 // backend behind Tauri's IPC mock: command names and argument keys are checked as Tauri sees them.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pilot, record, reference, settings } from '../../test/fixtures';
+import { pilot, record, reference, settings, pageOf } from '../../test/fixtures';
 import { $, all, choose, fill, installBackend, key, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
 import type { AttemptInput, Pilot, PilotRecord, ScreeningInput, StatusCode } from '../../backend/types';
 
@@ -19,7 +19,8 @@ beforeEach(() => {
   handlers = {
     reference_data: () => reference(),
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => pilots,
+    pilot_page: (a) => pageOf(pilots, a),
+    pilot_names: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => ({ ...current, pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => settings(),
@@ -142,7 +143,7 @@ describe('status', () => {
       return { ...current, pilot: pilots[1] };
     };
     await openOlena('status');
-    const listCalls = callsOf('list_pilots').length;
+    const listCalls = callsOf('pilot_page').length;
     $('#change-status').click();
     choose('#status-new', 'left');
     $('#status-apply').click();
@@ -152,7 +153,7 @@ describe('status', () => {
     expect($('#rec-status').textContent).toBe('Ausgeschieden');
     expect(all('#status-history tbody tr')[0].textContent).toContain('Ausgeschieden');
     expect($('#f-status').textContent).toBe('Status: Ausgeschieden');
-    await vi.waitFor(() => expect(callsOf('list_pilots').length).toBe(listCalls + 1));
+    await vi.waitFor(() => expect(callsOf('pilot_page').length).toBe(listCalls + 1));
     // Nothing may follow "Ausgeschieden": the button is off and says why.
     expect($<HTMLButtonElement>('#change-status').disabled).toBe(true);
     expect($('#status-hint').hidden).toBe(false);

@@ -1,14 +1,19 @@
 // The "Lotsen" screen: the searchable, sortable register and the detail form beside it.
 import * as api from '../../backend/api';
 import { h, options, replace } from '../../shared/dom';
-import { formatIban, pilotCount, pilotName, statusLabel } from '../../shared/format';
+import { formatCount, formatIban, pilotCount, pilotName, statusLabel } from '../../shared/format';
 import { createPilotForm } from './pilotForm';
 import { createPilotRecord, type RecordTab } from './pilotRecord';
 import type { Screen, ScreenContext } from '../../app/screen';
 import type { Duplicate, Pilot, PilotInput, PilotQuery, PilotSort, ReferenceData, StatusCode } from '../../backend/types';
 
 /** How long the search waits after the last key stroke before asking the backend. */
-export const SEARCH_DEBOUNCE_MS = 200;
+export const SEARCH_DEBOUNCE_MS = 100;
+
+/** Rows the list shows at first and adds with "Weitere anzeigen": a large office's register is never put into the page whole. */
+export const PAGE_SIZE = 100;
+/** The most rows one answer of the backend holds (src/app/register.rs MAX_PAGE). */
+const MAX_PAGE = 500;
 
 interface Column {
   label: string;
@@ -76,6 +81,10 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     tbody,
   );
   const count = h('p', { id: 'pilot-count', class: 'count', 'aria-live': 'polite' });
+  const more = h('button', { type: 'button', id: 'more-pilots', class: 'secondary more-button', hidden: true }, `Weitere ${PAGE_SIZE} anzeigen`);
+  /** Rows shown now, and how many the query finds. */
+  let shown = 0;
+  let total = 0;
 
   for (const col of COLUMNS) {
     const th = h('th', { scope: 'col', class: col.className });
@@ -116,7 +125,7 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     h(
       'div',
       { class: 'split' },
-      h('div', { class: 'list-panel' }, h('div', { class: 'table-wrap' }, table), count),
+      h('div', { class: 'list-panel' }, h('div', { class: 'table-wrap' }, table, more), count),
       detail,
     ),
   );
@@ -145,31 +154,63 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     };
   }
 
+  /** Loads the list anew from its first row, as many rows as were shown (at least a page). */
   async function refresh(): Promise<void> {
     const seq = ++requestSeq;
     try {
-      const pilots = await api.listPilots(query());
+      const page = await api.pilotPage(query(), { offset: 0, limit: Math.min(Math.max(shown, PAGE_SIZE), MAX_PAGE) });
       if (seq !== requestSeq) return; // a newer request is under way; its answer wins
-      renderRows(pilots);
+      renderRows(page.pilots, page.total);
     } catch (e) {
       if (seq === requestSeq) ctx.showError(`Die Liste konnte nicht geladen werden: ${api.toAppError(e).message}`);
     }
   }
 
-  function renderRows(pilots: Pilot[]): void {
+  /** "Weitere anzeigen": the next page under the rows shown; focus goes to its first row when `focusNew`. */
+  async function showMore(focusNew: boolean): Promise<void> {
+    const seq = ++requestSeq;
+    try {
+      const page = await api.pilotPage(query(), { offset: shown, limit: PAGE_SIZE });
+      if (seq !== requestSeq) return;
+      const first = appendRows(page.pilots);
+      total = page.total;
+      showCount();
+      markSelected();
+      if (focusNew) (first ?? more).focus();
+    } catch (e) {
+      if (seq === requestSeq) ctx.showError(`Die Liste konnte nicht geladen werden: ${api.toAppError(e).message}`);
+    }
+  }
+
+  function renderRows(pilots: Pilot[], found: number): void {
     const focusedId = (document.activeElement as HTMLElement | null)?.closest?.('tr[data-id]')?.getAttribute('data-id');
     replace(tbody);
+    shown = 0;
     if (pilots.length === 0) {
       tbody.append(h('tr', { class: 'empty' }, h('td', { colspan: COLUMNS.length }, 'Keine Lotsen gefunden.')));
     }
-    for (const p of pilots) {
-      const tr = h('tr', { 'data-id': p.id, tabindex: 0, class: 'clickable' });
-      for (const col of COLUMNS) tr.append(h('td', { class: col.className }, col.cell(p, ref)));
-      tbody.append(tr);
-    }
-    count.textContent = pilotCount(pilots.length);
+    appendRows(pilots);
+    total = found;
+    showCount();
     markSelected();
     if (focusedId) rowById(Number(focusedId))?.focus();
+  }
+
+  /** Adds rows under the shown ones; returns the first one added. */
+  function appendRows(pilots: Pilot[]): HTMLTableRowElement | null {
+    const rows = pilots.map((p) => {
+      const tr = h('tr', { 'data-id': p.id, tabindex: 0, class: 'clickable' });
+      for (const col of COLUMNS) tr.append(h('td', { class: col.className }, col.cell(p, ref)));
+      return tr;
+    });
+    tbody.append(...rows);
+    shown += rows.length;
+    return rows[0] ?? null;
+  }
+
+  function showCount(): void {
+    count.textContent = shown < total ? `${formatCount(shown)} von ${pilotCount(total)} angezeigt` : pilotCount(total);
+    more.hidden = shown >= total;
   }
 
   function rowById(id: number): HTMLTableRowElement | null {
@@ -177,13 +218,14 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
   }
 
   function markSelected(): void {
-    for (const tr of Array.from(tbody.querySelectorAll('tr[data-id]'))) {
-      const on = state.selectedId !== null && tr.getAttribute('data-id') === String(state.selectedId);
-      tr.classList.toggle('selected', on);
-      // aria-current, not aria-selected: this is a plain table, not a grid
-      if (on) tr.setAttribute('aria-current', 'true');
-      else tr.removeAttribute('aria-current');
+    for (const tr of Array.from(tbody.querySelectorAll('tr[aria-current]'))) {
+      tr.classList.remove('selected');
+      tr.removeAttribute('aria-current');
     }
+    const tr = state.selectedId !== null ? rowById(state.selectedId) : null;
+    // aria-current, not aria-selected: this is a plain table, not a grid
+    tr?.classList.add('selected');
+    tr?.setAttribute('aria-current', 'true');
   }
 
   function renderSortHeaders(): void {
@@ -201,15 +243,21 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     state.desc = state.sort === sort ? !state.desc : false;
     state.sort = sort;
     renderSortHeaders();
+    requery();
+  }
+
+  /** Another search, filter or order: the list starts again at its first page. */
+  function requery(): void {
+    shown = 0;
     void refresh();
   }
 
   search.addEventListener('input', () => {
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => void refresh(), SEARCH_DEBOUNCE_MS);
+    searchTimer = setTimeout(requery, SEARCH_DEBOUNCE_MS);
   });
   for (const sel of [filterDistrict, filterStatus, filterLanguage]) {
-    sel.addEventListener('change', () => void refresh());
+    sel.addEventListener('change', requery);
   }
 
   tbody.addEventListener('click', (ev) => {
@@ -225,9 +273,11 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
       ev.preventDefault();
       const next = ev.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling;
-      (next as HTMLElement | null)?.focus();
+      if (next) (next as HTMLElement).focus();
+      else if (ev.key === 'ArrowDown' && shown < total) void showMore(true); // past the last row shown: the next page
     }
   });
+  more.addEventListener('click', () => void showMore(true));
 
   // ---- detail form ---------------------------------------------------------------------------
   function openForm(): void {

@@ -2,7 +2,7 @@
 // format; the Sachbericht's texts are loaded per year and saved as typed; every control has its label.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pilot, reference } from '../../test/fixtures';
+import { pilot, reference, pageOf } from '../../test/fixtures';
 import { $, choose, installBackend, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
 import type { ReportTexts, TextSection } from '../../backend/types';
 
@@ -26,7 +26,8 @@ beforeEach(() => {
   handlers = {
     reference_data: () => reference(),
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => [pilot({ id: 1 }), pilot({ id: 2, first_name: 'Olena', last_name: 'Kovalenko' })],
+    pilot_page: (a) => pageOf([pilot({ id: 1 }), pilot({ id: 2, first_name: 'Olena', last_name: 'Kovalenko' })], a),
+    pilot_names: () => [pilot({ id: 1 }), pilot({ id: 2, first_name: 'Olena', last_name: 'Kovalenko' })],
     report_texts: (a) => textsOf(a.year as number),
     save_report_texts: (a) => {
       stored[a.year as number] = a.sections as TextSection[];

@@ -171,7 +171,7 @@ export function mountReports(container: HTMLElement, ctx: ScreenContext): Screen
 
   async function loadPilots(): Promise<void> {
     try {
-      const list = await api.listPilots({});
+      const list = await api.pilotNames();
       const chosen = pilotSelect.value;
       replace(
         pilotSelect,

@@ -4,7 +4,7 @@
 // IPC mock: command names and argument keys are checked as Tauri sees them.
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activityMonth, auditEntries, auditEntry, backups, importPreview, parseAmount, pilot, record, reference, settings } from '../../test/fixtures';
+import { activityMonth, auditEntries, auditEntry, backups, importPreview, parseAmount, pilot, record, reference, settings, pageOf } from '../../test/fixtures';
 import { formatDateTime, formatMegabytes } from '../../shared/format';
 import { restart } from '../../app/notice';
 import { $, all, choose, fill, installBackend, labelOf, start, texts, type Call, type Handler } from '../../test/testkit';
@@ -41,7 +41,8 @@ beforeEach(() => {
     reference_data: () => reference(),
     parse_amount: parseAmount,
     app_state: () => ({ empty: false, db_path: '/tmp/lotsen.db', today: '2026-11-15' }),
-    list_pilots: () => pilots,
+    pilot_page: (a) => pageOf(pilots, a),
+    pilot_names: () => pilots,
     get_pilot: (a) => pilots.find((p) => p.id === a.id),
     pilot_record: (a) => ({ ...current, pilot: pilots.find((p) => p.id === a.id)! }),
     get_settings: () => structuredClone(stored),
@@ -503,9 +504,9 @@ describe('Einstellungen: import of the Excel list', () => {
     expect($('#import-result').textContent).toContain('2 Lotsen übernommen.');
 
     pilots = [...pilots, pilot({ id: 3, first_name: 'Ömer', last_name: 'Aydın' })];
-    const before = callsOf('list_pilots').length;
+    const before = callsOf('pilot_page').length;
     $('#import-show-pilots').click();
-    await vi.waitFor(() => expect(callsOf('list_pilots').length).toBe(before + 1));
+    await vi.waitFor(() => expect(callsOf('pilot_page').length).toBe(before + 1));
     expect($('#nav-lotsen').getAttribute('aria-current')).toBe('page');
     await vi.waitFor(() => expect(has('tr[data-id="3"]')).toBe(true));
   });

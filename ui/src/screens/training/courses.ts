@@ -4,18 +4,18 @@ import { h, options, replace } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, reportSaveError, dateInput, labelled, readDate, textInput } from '../../shared/fields';
 import { formatDate, pilotName } from '../../shared/format';
 import type { Screen, ScreenContext } from '../../app/screen';
-import type { Course, Pilot, SessionInput } from '../../backend/types';
+import type { Course, PilotName, SessionInput } from '../../backend/types';
 
 const SESSION_IDS = { held_on: 'sess-held_on', module: 'sess-module', place: 'sess-place', trainer: 'sess-trainer' } as const;
 const SESSION_LABELS = { held_on: 'Datum', module: 'Modul', place: 'Ort', trainer: 'Referent/in' } as const;
 
-function byName(a: Pilot, b: Pilot): number {
+function byName(a: PilotName, b: PilotName): number {
   return pilotName(a).localeCompare(pilotName(b), 'de', { sensitivity: 'base' }) || a.id - b.id;
 }
 
 export function mountCourses(container: HTMLElement, ctx: ScreenContext): Screen {
   let courses: Course[] = [];
-  let pilots: Pilot[] = [];
+  let pilots: PilotName[] = [];
   let courseId: number | null = null;
   let sessionId: number | null = null;
   /** The session the session form edits; null while adding one. */
@@ -359,7 +359,7 @@ export function mountCourses(container: HTMLElement, ctx: ScreenContext): Screen
   });
 
   // ---- attendance ----------------------------------------------------------------------------
-  async function tick(forSession: number, p: Pilot, box: HTMLInputElement): Promise<void> {
+  async function tick(forSession: number, p: PilotName, box: HTMLInputElement): Promise<void> {
     const present = box.checked;
     const seq = ++attendanceSeq;
     ctx.clearError();
@@ -381,7 +381,7 @@ export function mountCourses(container: HTMLElement, ctx: ScreenContext): Screen
   // ---- loading -------------------------------------------------------------------------------
   async function refresh(): Promise<void> {
     try {
-      const [loadedCourses, loadedPilots] = await Promise.all([api.listCourses(), api.listPilots({ sort: 'name' })]);
+      const [loadedCourses, loadedPilots] = await Promise.all([api.listCourses(), api.pilotNames()]);
       courses = loadedCourses;
       pilots = loadedPilots;
       if (courseId !== null && !course()) courseId = null;

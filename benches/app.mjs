@@ -1,0 +1,239 @@
+#!/usr/bin/env node
+// Times the desktop app (issue 16) as a person meets it: the real app under Xvfb through tauri-driver, on a demo
+// database of each size. Prints one table: start (process start → first screen's rows on the page), each screen
+// (click → its data loaded and drawn: the UI's performance measure "screen:<id>" and the next frame), the pilot search
+// (last key → the rows found on the page) and the memory (PSS of the app and its WebKit processes, from
+// /proc/PID/smaps_rollup). With --leak-minutes M it then switches screens for M minutes and samples PSS every 30 s.
+//
+//   (cd ui && npm run build) && cargo build --release -p lotsenbuero --features custom-protocol && cargo build --release -p lotsen
+//   node benches/app.mjs [--sizes 30,10000] [--app target/release/lotsenbuero] [--cli target/release/lotsen]
+//                        [--starts 3] [--rounds 3] [--leak-minutes 0]
+// Needs xvfb-run, dbus-run-session, tauri-driver and WebKitWebDriver (as tests/e2e/run.sh); it starts itself under
+// Xvfb when DISPLAY is not set. LOTSEN_WEBDRIVER_PORT moves the driver's port (default 4444).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Session, startDriver, stopDriver } from '../tests/e2e/webdriver.mjs';
+
+const argv = process.argv.slice(2);
+function opt(name, fallback) {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : fallback;
+}
+const APP = resolve(opt('app', 'target/release/lotsenbuero'));
+const CLI = resolve(opt('cli', 'target/release/lotsen'));
+const SIZES = opt('sizes', '30,10000').split(',').map(Number);
+const STARTS = Number(opt('starts', '3'));
+const ROUNDS = Number(opt('rounds', '3'));
+const LEAK_MINUTES = Number(opt('leak-minutes', '0'));
+const TODAY = '2026-11-26';
+const SCREENS = ['uebersicht', 'lotsen', 'qualifizierung', 'abrechnung', 'berichte', 'einstellungen', 'protokoll'];
+
+if (!process.env.DISPLAY) {
+  const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1400x900x24', 'dbus-run-session', '--', process.execPath, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+    env: { ...process.env, NO_AT_BRIDGE: '1', WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+  });
+  process.exit(r.status ?? 1);
+}
+
+for (const f of [APP, CLI]) if (!existsSync(f)) throw new Error(`${f} fehlt: erst bauen (siehe Kopf der Datei)`);
+
+// ---- processes and memory ----------------------------------------------------------------------
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
+const BOOT_MS = Number(/btime (\d+)/.exec(readFileSync('/proc/stat', 'utf8'))[1]) * 1000;
+
+function stat(pid) {
+  try {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(rest[1]), startMs: BOOT_MS + (Number(rest[19]) * 1000) / CLK_TCK };
+  } catch {
+    return null;
+  }
+}
+
+function pids() {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+}
+
+/** The app's process (its executable is APP), started by our driver. */
+function appPid() {
+  const real = realpathSync(APP);
+  for (const pid of pids()) {
+    try {
+      if (readlinkSync(`/proc/${pid}/exe`) === real) return pid;
+    } catch {
+      /* gone or not ours */
+    }
+  }
+  return null;
+}
+
+/** The app and every process below it (WebKitWebProcess, WebKitNetworkProcess). */
+function tree(root) {
+  const all = pids().map((pid) => ({ pid, ...stat(pid) }));
+  const out = [root];
+  for (let i = 0; i < out.length; i++) for (const p of all) if (p.ppid === out[i]) out.push(p.pid);
+  return out;
+}
+
+function pssMb(root) {
+  let kb = 0;
+  for (const pid of tree(root)) {
+    try {
+      kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]);
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  return kb / 1024;
+}
+
+// ---- the page ----------------------------------------------------------------------------------
+/** Clicks a screen's navigation button; answers ms until its data is loaded (the UI's measure) and drawn. */
+const SHOW_SCREEN = `
+  const [id, done] = arguments;
+  const name = 'screen:' + id;
+  performance.clearMeasures(name);
+  const t0 = performance.now();
+  document.querySelector('#nav-' + id).click();
+  (function poll() {
+    const m = performance.getEntriesByName(name);
+    if (m.length === 0) return setTimeout(poll, 2);
+    requestAnimationFrame(() => requestAnimationFrame(() => done({ loaded: m[0].duration, drawn: performance.now() - t0 })));
+  })();`;
+
+/** Types a search as a person would (a key every 80 ms); answers ms from the last key until the rows found are drawn. */
+const SEARCH = `
+  const [term, done] = arguments;
+  const input = document.querySelector('#search');
+  const body = document.querySelector('#pilot-table tbody');
+  const before = body.firstElementChild;
+  input.value = '';
+  let t0 = 0;
+  const keys = [...term];
+  (function key(i) {
+    input.value = term.slice(0, i + 1);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    if (i + 1 < keys.length) return setTimeout(() => key(i + 1), 80);
+    t0 = performance.now();
+    (function poll() {
+      const first = body.firstElementChild;
+      if (first === before || !first || !first.textContent.toLowerCase().includes(term.toLowerCase())) return setTimeout(poll, 2);
+      requestAnimationFrame(() => requestAnimationFrame(() => done({ drawn: performance.now() - t0, count: document.querySelector('#pilot-count').textContent })));
+    })();
+  })(0);`;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function openApp(db) {
+  const driver = await startDriver({ LOTSEN_DB: db, LOTSEN_TODAY: TODAY, LOTSEN_DOCUMENTS: join(db, '..', '..', 'Dokumente'), LOTSEN_NO_OPEN: '1' });
+  const s = await Session.start(APP);
+  const firstScreenAt = await s.waitFor('first screen', async () =>
+    s.exec(`const m = performance.getEntriesByName('screen:lotsen')[0]; return m ? performance.timeOrigin + m.startTime + m.duration : null;`),
+  30000);
+  const pid = appPid();
+  const startMs = firstScreenAt - stat(pid).startMs;
+  return { driver, s, pid, startMs };
+}
+
+async function closeApp({ driver, s }) {
+  try {
+    await s.end();
+  } catch {
+    /* already gone */
+  }
+  await stopDriver(driver);
+}
+
+function freshCopy(template) {
+  const dir = mkdtempSync(join(tmpdir(), 'lotsen-bench-app-'));
+  cpSync(template, dir, { recursive: true });
+  return join(dir, 'data', 'lotsenbuero.sqlite3');
+}
+
+async function measure(size) {
+  const template = mkdtempSync(join(tmpdir(), 'lotsen-bench-tpl-'));
+  const db = join(template, 'data', 'lotsenbuero.sqlite3');
+  execFileSync(CLI, ['--db', db, '--today', TODAY, 'demo', '--pilots', String(size)], { stdio: 'ignore' });
+  const pilots = JSON.parse(execFileSync(CLI, ['--db', db, '--today', TODAY, 'pilots', 'list', '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const term = pilots[Math.floor(pilots.length / 2)].last_name;
+
+  const starts = [];
+  for (let i = 0; i < STARTS; i++) {
+    const app = await openApp(freshCopy(template));
+    starts.push(app.startMs);
+    await closeApp(app);
+  }
+
+  const app = await openApp(freshCopy(template));
+  const { s, pid } = app;
+  await sleep(6000); // the care at start-up (backup) has run
+  const screens = {};
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const id of SCREENS) (screens[id] ??= []).push((await s.execAsync(SHOW_SCREEN, [id])).drawn);
+  }
+  await s.execAsync(SHOW_SCREEN, ['lotsen']);
+  const searches = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    searches.push((await s.execAsync(SEARCH, [term])).drawn);
+    await s.execAsync(SHOW_SCREEN, ['lotsen']);
+  }
+  const pss = pssMb(pid);
+
+  let leak = null;
+  if (LEAK_MINUTES > 0) {
+    const samples = [];
+    const t0 = Date.now();
+    let next = t0;
+    let clicks = 0;
+    while (Date.now() - t0 < LEAK_MINUTES * 60000) {
+      if (Date.now() >= next) {
+        samples.push({ min: (Date.now() - t0) / 60000, mb: pssMb(pid) });
+        next += 30000;
+      }
+      await s.execAsync(SHOW_SCREEN, [SCREENS[clicks++ % SCREENS.length]]);
+    }
+    samples.push({ min: (Date.now() - t0) / 60000, mb: pssMb(pid) });
+    leak = { samples, clicks };
+  }
+  await closeApp(app);
+  return { size, starts, screens, searches, term, pss, leak };
+}
+
+// ---- the table ---------------------------------------------------------------------------------
+const results = [];
+for (const size of SIZES) results.push(await measure(size));
+
+const ms = (x) => `${Math.round(x)} ms`;
+const rows = [
+  ['start (median of ' + STARTS + ')', (r) => ms(median(r.starts))],
+  ...SCREENS.map((id) => [`screen ${id} (median of ${ROUNDS})`, (r) => ms(median(r.screens[id]))]),
+  [`search (median of ${ROUNDS})`, (r) => ms(median(r.searches))],
+  ['PSS app + WebKit', (r) => `${Math.round(r.pss)} MB`],
+];
+console.log(`| figure | ${results.map((r) => `${r.size} pilots`).join(' | ')} |`);
+console.log(`|---|${results.map(() => '---').join('|')}|`);
+for (const [label, f] of rows) console.log(`| ${label} | ${results.map(f).join(' | ')} |`);
+
+for (const r of results) {
+  if (!r.leak) continue;
+  const { samples, clicks } = r.leak;
+  // Growth from the first sample after a minute (caches filled) to the last, and the least-squares slope per hour.
+  const warm = samples.filter((x) => x.min >= 1);
+  const n = warm.length;
+  const mx = warm.reduce((a, x) => a + x.min, 0) / n;
+  const my = warm.reduce((a, x) => a + x.mb, 0) / n;
+  const slope = warm.reduce((a, x) => a + (x.min - mx) * (x.mb - my), 0) / warm.reduce((a, x) => a + (x.min - mx) ** 2, 0);
+  const first = warm[0].mb;
+  const last = warm[n - 1].mb;
+  console.log(
+    `\nleak check, ${r.size} pilots: ${clicks} screen switches in ${samples.at(-1).min.toFixed(1)} min; PSS ${first.toFixed(1)} MB (after 1 min) → ` +
+      `${last.toFixed(1)} MB (${(((last - first) / first) * 100).toFixed(1)} %); slope ${(slope * 60).toFixed(1)} MB/h ` +
+      `= ${(((slope * 60) / first) * 100).toFixed(1)} % per hour if it went on so`,
+  );
+  console.log(`samples (min: MB): ${samples.map((x) => `${x.min.toFixed(1)}: ${x.mb.toFixed(1)}`).join(', ')}`);
+}
