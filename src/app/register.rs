@@ -91,26 +91,8 @@ mod tests {
 
     fn pilot(id: i64) -> Pilot {
         Pilot {
-            id,
-            first_name: format!("Vorname{id}"),
-            last_name: format!("Nachname{id}"),
-            birth_date: None,
-            street: String::new(),
-            postcode: String::new(),
             town: "Kassel".into(),
-            municipality: None,
-            district: None,
-            phone: String::new(),
-            email: String::new(),
-            languages: Vec::new(),
-            recruitment_source: None,
-            account_holder: String::new(),
-            iban: String::new(),
-            bic: String::new(),
-            notes: String::new(),
-            status: Status::Active,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Pilot::named(id, &format!("Vorname{id}"), &format!("Nachname{id}"))
         }
     }
 

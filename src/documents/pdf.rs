@@ -1374,7 +1374,18 @@ struct Painter<'a> {
     state: PaintState,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+impl<'a> Painter<'a> {
+    fn new(fonts: &'a SharedFonts, capacity: usize) -> Self {
+        Painter {
+            out: String::with_capacity(capacity),
+            fonts,
+            in_text: false,
+            state: PaintState::default(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Default)]
 struct PaintState {
     fill: Option<Colour>,
     stroke: Option<Colour>,
@@ -1389,17 +1400,7 @@ fn content_stream(
     mark: Option<&str>,
     fonts: &SharedFonts,
 ) -> Vec<u8> {
-    let mut p = Painter {
-        out: String::with_capacity(64 * (first.len() + items.len()) + 64),
-        fonts,
-        in_text: false,
-        state: PaintState {
-            fill: None,
-            stroke: None,
-            width: None,
-            font: None,
-        },
-    };
+    let mut p = Painter::new(fonts, 64 * (first.len() + items.len()) + 64);
     for item in first {
         p.item(item);
     }
@@ -2040,17 +2041,7 @@ mod tests {
 
     /// `text` as it stands in a content stream with `fonts`.
     fn shown(fonts: &SharedFonts, weight: Weight, text: &str) -> String {
-        let mut p = Painter {
-            out: String::new(),
-            fonts,
-            in_text: false,
-            state: PaintState {
-                fill: None,
-                stroke: None,
-                width: None,
-                font: None,
-            },
-        };
+        let mut p = Painter::new(fonts, 0);
         p.show(weight, text);
         p.out
     }

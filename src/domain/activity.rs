@@ -522,28 +522,7 @@ mod tests {
 
     #[test]
     fn pilots_without_activity_for_three_months_are_due() {
-        let pilot = |id: i64, last: &str| Pilot {
-            id,
-            first_name: "A".into(),
-            last_name: last.into(),
-            birth_date: None,
-            street: String::new(),
-            postcode: String::new(),
-            town: String::new(),
-            municipality: None,
-            district: None,
-            phone: String::new(),
-            email: String::new(),
-            languages: Vec::new(),
-            recruitment_source: None,
-            account_holder: String::new(),
-            bic: String::new(),
-            iban: String::new(),
-            notes: String::new(),
-            status: Status::Active,
-            created_at: String::new(),
-            updated_at: String::new(),
-        };
+        let pilot = |id: i64, last: &str| Pilot::named(id, "A", last);
         let pilots = vec![pilot(1, "Aktiv"), pilot(2, "Still"), pilot(3, "Neu")];
         let change = |on: &str| StatusChange {
             status: Status::Active,

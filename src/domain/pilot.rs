@@ -136,6 +136,33 @@ pub struct Pilot {
 }
 
 impl Pilot {
+    /// An active pilot with only an id and a name, for unit tests.
+    #[cfg(test)]
+    pub(crate) fn named(id: i64, first_name: &str, last_name: &str) -> Pilot {
+        Pilot {
+            id,
+            first_name: first_name.into(),
+            last_name: last_name.into(),
+            birth_date: None,
+            street: String::new(),
+            postcode: String::new(),
+            town: String::new(),
+            municipality: None,
+            district: None,
+            phone: String::new(),
+            email: String::new(),
+            languages: Vec::new(),
+            recruitment_source: None,
+            account_holder: String::new(),
+            iban: String::new(),
+            bic: String::new(),
+            notes: String::new(),
+            status: Status::Active,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
     pub fn display_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
     }
