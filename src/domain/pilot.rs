@@ -749,26 +749,10 @@ pub(crate) mod tests {
 
     fn stored(id: i64, first: &str, last: &str, birth: Option<&str>, iban: &str) -> Pilot {
         Pilot {
-            id,
-            first_name: first.into(),
-            last_name: last.into(),
             birth_date: birth.and_then(parse_date),
-            street: String::new(),
-            postcode: String::new(),
-            town: String::new(),
-            municipality: None,
-            district: None,
-            phone: String::new(),
-            email: String::new(),
-            languages: vec![],
-            recruitment_source: None,
-            account_holder: String::new(),
             iban: iban.into(),
-            bic: String::new(),
-            notes: String::new(),
             status: Status::Prospect,
-            created_at: String::new(),
-            updated_at: String::new(),
+            ..Pilot::named(id, first, last)
         }
     }
 
