@@ -23,4 +23,5 @@ pub mod retention;
 pub mod run;
 pub mod screening;
 pub mod settings;
+pub mod timeline;
 pub mod training;
