@@ -193,6 +193,7 @@ mod invariants {
     use lotsen::domain::allowance::{compute_month, Month};
     use lotsen::domain::reconcile::{CorrectionKind, Settlement};
     use lotsen::domain::screening::{Screening, ScreeningResult};
+    use lotsen::domain::timeline::{SettingsHistory, Timeline};
     use proptest::prelude::*;
     use std::collections::HashMap;
 
@@ -484,12 +485,30 @@ mod invariants {
             // the settings in force in that month.
             let pilots = store.all_pilots().unwrap();
             let data = store.lifecycle_data(None).unwrap();
+            // The stored timelines are those the facts give now (no change left one stale).
+            let cached = store.timelines().unwrap();
+            let refs = store.reference_data().unwrap();
+            let history = store.settings_history().unwrap();
+            for p in &pilots {
+                let fresh = Timeline::build(
+                    &data.get(&p.id).cloned().unwrap_or_default(),
+                    p.district.as_deref(),
+                    |n| refs.districts.iter().find(|d| d.name == n).map(|d| d.id),
+                    &history,
+                );
+                prop_assert_eq!(cached.get(&p.id), Some(&fresh), "timeline of pilot {}", p.id);
+            }
             let booked = booked(&store);
             for year in [2026, 2027] {
                 for r in store.runs(year).unwrap().iter().filter(|r| r.state != RunState::Draft) {
                     let m = Month::parse(&r.month).unwrap();
                     let settings = store.settings_on(m.first_day()).unwrap();
-                    let fresh = compute_month(m, &pilots, &data, &settings.allowance, &settings.lifecycle);
+                    let fixed = SettingsHistory::fixed(settings.lifecycle);
+                    let timelines: HashMap<i64, Timeline> = data
+                        .iter()
+                        .map(|(id, d)| (*id, Timeline::build(d, None, |_| None, &fixed)))
+                        .collect();
+                    let fresh = compute_month(m, &pilots, &timelines, &settings.allowance);
                     let mut seen = std::collections::HashSet::new();
                     for l in &r.lines {
                         prop_assert!(seen.insert(l.pilot_id), "pilot {} twice in {}", l.pilot_id, r.month);

@@ -211,15 +211,13 @@ impl Store {
         &self,
         month: Month,
         pilots: &[crate::domain::pilot::Pilot],
-        data: &HashMap<i64, crate::domain::record::LifecycleData>,
+        timelines: &super::timelines::Timelines,
     ) -> Result<Vec<allowance::Computed>> {
-        let settings = self.settings_on(month.first_day())?;
-        Ok(allowance::compute_month_by_day(
+        Ok(allowance::compute_month(
             month,
             pilots,
-            data,
-            &settings.allowance,
-            &self.lifecycle_by_day(month)?,
+            timelines,
+            &self.settings_on(month.first_day())?.allowance,
         ))
     }
 
@@ -229,8 +227,7 @@ impl Store {
     fn fresh_lines(&self, month: Month, run_id: i64) -> Result<Vec<FreshLine>> {
         let settings = self.settings_on(month.first_day())?;
         let pilots = self.all_pilots()?;
-        let data = self.lifecycle_data(None)?;
-        let computed = self.compute_in_force(month, &pilots, &data)?;
+        let computed = self.compute_in_force(month, &pilots, &self.timelines()?)?;
         // Keep hand lowering where it still fits the new computation.
         let mut lowered = HashMap::new();
         {
@@ -263,11 +260,17 @@ impl Store {
         }
         let by_id: HashMap<i64, &crate::domain::pilot::Pilot> =
             pilots.iter().map(|p| (p.id, p)).collect();
-        let mut ids: Vec<i64> = computed.iter().map(|c| c.pilot_id).collect();
+        let computed: HashMap<i64, &allowance::Computed> =
+            computed.iter().map(|c| (c.pilot_id, c)).collect();
+        let mut ids: Vec<i64> = pilots
+            .iter()
+            .map(|p| p.id)
+            .filter(|id| computed.contains_key(id))
+            .collect();
         let mut extra: Vec<i64> = corrections
             .keys()
             .copied()
-            .filter(|p| !computed.iter().any(|c| c.pilot_id == *p))
+            .filter(|p| !computed.contains_key(p))
             .collect();
         extra.sort_unstable();
         ids.extend(extra);
@@ -275,7 +278,7 @@ impl Store {
             .into_iter()
             .map(|pilot_id| {
                 let p = by_id[&pilot_id];
-                let c = computed.iter().find(|c| c.pilot_id == pilot_id);
+                let c = computed.get(&pilot_id);
                 let (days, dim, rate, computed_cents) =
                     c.map_or((0, month.days(), settings.allowance.rate_cents, 0), |c| {
                         (
@@ -738,12 +741,12 @@ impl Store {
             })
             .collect();
         let pilots = self.all_pilots()?;
-        let data = self.lifecycle_data(None)?;
+        let timelines = self.timelines()?;
         // Each month with the settings in force in it (a rate from January counts from January).
         let in_month: HashMap<Month, i64> = (1..=12)
             .map(|m| Month { year, month: m })
             .map(|m| {
-                let computed = self.compute_in_force(m, &pilots, &data)?;
+                let computed = self.compute_in_force(m, &pilots, &timelines)?;
                 Ok((m, computed.iter().map(|c| c.computed_cents).sum()))
             })
             .collect::<Result<_>>()?;

@@ -1,10 +1,12 @@
 //! Coverage queries and the editable district reference data.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::Store;
-use crate::domain::coverage::{self, Coverage, MonthPoint};
+use crate::domain::coverage::{self, Coverage, Member, MonthPoint};
 use crate::error::{Error, FieldError, Result};
 
 /// Months of history and of outlook the Übersicht shows.
@@ -15,30 +17,47 @@ impl Store {
     /// Coverage of every district on `date`.
     pub fn coverage(&self, date: NaiveDate) -> Result<Coverage> {
         let refs = self.reference_data()?;
-        let settings = self.settings_on(date)?;
         Ok(coverage::coverage_on(
             date,
-            &self.all_pilots()?,
-            &self.lifecycle_data(None)?,
+            &self.coverage_members()?,
             &refs.districts,
             &refs.languages,
-            &settings.lifecycle,
-            &settings.coverage,
+            &self.settings_on(date)?.coverage,
         ))
     }
 
     /// Eligible pilots per district at each of the last 24 month ends and 3 months of outlook.
     pub fn coverage_history(&self, today: NaiveDate) -> Result<Vec<MonthPoint>> {
-        let refs = self.reference_data()?;
         Ok(coverage::coverage_history(
             today,
             HISTORY_MONTHS,
             OUTLOOK_MONTHS,
-            &self.all_pilots()?,
-            &self.lifecycle_data(None)?,
-            &refs.districts,
-            &self.settings_on(today)?.lifecycle,
+            &self.coverage_members()?,
+            &self.reference_data()?.districts,
         ))
+    }
+
+    /// Every pilot's timeline and languages, in the order of their ids.
+    pub(crate) fn coverage_members(&self) -> Result<Vec<Member>> {
+        let mut languages: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT pilot_id, language FROM pilot_languages ORDER BY pilot_id, rowid",
+        )?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+            let (id, language) = row?;
+            languages.entry(id).or_default().push(language);
+        }
+        let mut members: Vec<Member> = self
+            .timelines()?
+            .into_iter()
+            .map(|(id, timeline)| Member {
+                id,
+                timeline,
+                languages: languages.remove(&id).unwrap_or_default(),
+            })
+            .collect();
+        members.sort_unstable_by_key(|m| m.id);
+        Ok(members)
     }
 
     /// Renames a district or changes its target.

@@ -183,10 +183,10 @@ impl Store {
             .map(|p| (p.id, format!("{} {}", p.first_name, p.last_name)))
             .collect();
         let name = |id: i64| names.get(&id).cloned().unwrap_or_default();
-        let data = self.lifecycle_data(None)?;
+        let timelines = self.timelines()?;
         let mut differences = Vec::new();
         for &month in &months {
-            let fresh = self.compute_in_force(month, &pilots, &data)?;
+            let fresh = self.compute_in_force(month, &pilots, &timelines)?;
             differences.extend(reconcile::month_differences(
                 month,
                 &self.booked(month)?,

@@ -201,7 +201,7 @@ impl Store {
     /// The facts of the pilots whose id matches `pilots` (SQL after the column, e.g. "= 7"; empty:
     /// all). Each table is read in the order of its `(pilot_id, …)` index; every list of a pilot
     /// is in the order the rules expect (by date, then id).
-    fn lifecycle_facts(&self, pilots: &str) -> Result<HashMap<i64, LifecycleData>> {
+    pub(super) fn lifecycle_facts(&self, pilots: &str) -> Result<HashMap<i64, LifecycleData>> {
         let mut map: HashMap<i64, LifecycleData> = HashMap::new();
         let filter = |col: &str| {
             if pilots.is_empty() {
@@ -419,11 +419,10 @@ impl Store {
 
     /// Eligibility of every pilot on `date` (status Aktiv and screening valid).
     pub fn eligibility(&self, date: NaiveDate) -> Result<HashMap<i64, bool>> {
-        let settings = self.settings_on(date)?.lifecycle;
         Ok(self
-            .lifecycle_data(None)?
+            .timelines()?
             .into_iter()
-            .map(|(id, d)| (id, d.eligible_on(date, &settings)))
+            .map(|(id, t)| (id, t.eligible_on(date)))
             .collect())
     }
 

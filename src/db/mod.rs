@@ -13,6 +13,7 @@ pub mod local_disk;
 mod reports;
 mod retention;
 mod settings;
+mod timelines;
 mod transfer;
 
 pub use activity::{ActivityMonth, ActivityRow};
@@ -61,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_retention.sql"),
     include_str!("migrations/010_reports.sql"),
     include_str!("migrations/011_scale.sql"),
+    include_str!("migrations/012_timelines.sql"),
 ];
 
 /// The schema version this build writes.

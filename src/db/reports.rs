@@ -63,10 +63,8 @@ impl Store {
                 until,
                 chrono::Datelike::month0(&until),
                 0,
-                &pilots,
-                &data,
+                &self.coverage_members()?,
                 &refs.districts,
-                &self.settings_on(until)?.lifecycle,
             )
         } else {
             Vec::new()

@@ -36,7 +36,7 @@ pub struct SettingView {
 }
 
 impl Store {
-    fn dated_values(&self) -> Result<Vec<DatedValue>> {
+    pub(super) fn dated_values(&self) -> Result<Vec<DatedValue>> {
         let mut stmt = self.conn.prepare(
             "SELECT key, value, valid_from FROM setting_values WHERE valid_from IS NOT NULL ORDER BY id",
         )?;
@@ -74,21 +74,6 @@ impl Store {
             &self.dated_values()?,
             on,
         ))
-    }
-
-    /// The lifecycle settings (eFZ periods) in force on each day of `month`, the first day first.
-    pub fn lifecycle_by_day(
-        &self,
-        month: crate::domain::allowance::Month,
-    ) -> Result<Vec<crate::domain::periods::LifecycleSettings>> {
-        let (base, dated) = (self.settings()?, self.dated_values()?);
-        let mut day = month.first_day();
-        let mut out = Vec::new();
-        while day <= month.last_day() {
-            out.push(settings::in_force(&base, &dated, day).lifecycle);
-            day = day.succ_opt().expect("valid date");
-        }
-        Ok(out)
     }
 
     /// Every key with its value in force on `on` and its history.

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::periods::LifecycleSettings;
 use crate::domain::pilot::Pilot;
 use crate::domain::record::LifecycleData;
+use crate::domain::timeline::{SettingsHistory, Timeline};
 use crate::error::{Error, FieldError, Result};
 
 /// How a month with only some eligible days is paid.
@@ -216,28 +217,11 @@ pub fn amount_for(eligible: u32, days: u32, s: &AllowanceSettings) -> i64 {
     amount.clamp(0, s.cap_cents)
 }
 
-/// Days of `month` on which the pilot was eligible (status Aktiv and screening valid).
+/// Days of `month` on which the pilot was eligible (status Aktiv and screening valid), with the
+/// same eFZ periods on every day.
 pub fn eligible_days(data: &LifecycleData, month: Month, settings: &LifecycleSettings) -> u32 {
-    eligible_days_by(data, month, |_| settings)
-}
-
-/// [`eligible_days`] with the eFZ periods in force on each day (`settings_on(day)`).
-pub fn eligible_days_by<'a>(
-    data: &LifecycleData,
-    month: Month,
-    settings_on: impl Fn(NaiveDate) -> &'a LifecycleSettings,
-) -> u32 {
-    let screenings = data.screening_list();
-    let mut day = month.first_day();
-    let mut n = 0;
-    while day.month() == month.month {
-        if crate::domain::lifecycle::eligible_on(&data.history, &screenings, day, settings_on(day))
-        {
-            n += 1;
-        }
-        day = day + Days::new(1);
-    }
-    n
+    Timeline::build(data, None, |_| None, &SettingsHistory::fixed(*settings))
+        .eligible_days(month.first_day(), month.last_day())
 }
 
 /// A computed allowance for one pilot and month (before any lowering by hand).
@@ -250,33 +234,20 @@ pub struct Computed {
     pub computed_cents: i64,
 }
 
-/// One computed line per pilot with at least one eligible day in `month`.
+/// One computed line per pilot with at least one eligible day in `month`, in the order of
+/// `pilots`; the eFZ periods of each day are in the timelines.
 pub fn compute_month(
     month: Month,
     pilots: &[Pilot],
-    data: &HashMap<i64, LifecycleData>,
+    timelines: &HashMap<i64, Timeline>,
     allowance: &AllowanceSettings,
-    lifecycle: &LifecycleSettings,
 ) -> Vec<Computed> {
-    let days = vec![*lifecycle; month.days() as usize];
-    compute_month_by_day(month, pilots, data, allowance, &days)
-}
-
-/// [`compute_month`] with the eFZ periods of each day: `lifecycle[d - 1]` is in force on day `d`
-/// (the allowance settings are those of the month).
-pub fn compute_month_by_day(
-    month: Month,
-    pilots: &[Pilot],
-    data: &HashMap<i64, LifecycleData>,
-    allowance: &AllowanceSettings,
-    lifecycle: &[LifecycleSettings],
-) -> Vec<Computed> {
-    let empty = LifecycleData::default();
     pilots
         .iter()
         .filter_map(|p| {
-            let d = data.get(&p.id).unwrap_or(&empty);
-            let days = eligible_days_by(d, month, |day| &lifecycle[day.day() as usize - 1]);
+            let days = timelines
+                .get(&p.id)
+                .map_or(0, |t| t.eligible_days(month.first_day(), month.last_day()));
             (days > 0).then(|| Computed {
                 pilot_id: p.id,
                 eligible_days: days,

@@ -1,18 +1,15 @@
 //! Coverage per former district (docs/DOMAIN.md#coverage): who is eligible on a day, the pipeline, gaps,
 //! and the month-by-month history and outlook. Pure functions over the stored facts.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::lifecycle::{self, RefresherState};
-use crate::domain::periods::LifecycleSettings;
-use crate::domain::pilot::{Pilot, Status};
-use crate::domain::record::LifecycleData;
+use crate::domain::pilot::Status;
 use crate::domain::reference::District;
-use crate::domain::screening::{self, ScreeningState};
-use crate::domain::training;
+use crate::domain::screening::ScreeningState;
+use crate::domain::timeline::Timeline;
 use crate::error::{Error, FieldError, Result};
 
 /// Traffic-light thresholds in percent of the target (settings; defaults 100 / 70).
@@ -178,17 +175,23 @@ fn finish(
         .collect();
 }
 
-/// Coverage of every district on `date`. `all_languages` is the language list gaps are measured against.
+/// One pilot as coverage counts them: the timeline and the languages spoken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: i64,
+    pub timeline: Timeline,
+    pub languages: Vec<String>,
+}
+
+/// Coverage of every district on `date`. `all_languages` is the language list gaps are measured
+/// against; `members` are in the order of their ids.
 pub fn coverage_on(
     date: NaiveDate,
-    pilots: &[Pilot],
-    data: &HashMap<i64, LifecycleData>,
+    members: &[Member],
     districts: &[District],
     all_languages: &[String],
-    lifecycle_settings: &LifecycleSettings,
     settings: &CoverageSettings,
 ) -> Coverage {
-    let empty = LifecycleData::default();
     let mut rows: Vec<DistrictCoverage> = districts
         .iter()
         .map(|d| empty_district(&d.name, d.target))
@@ -197,18 +200,11 @@ pub fn coverage_on(
     let mut total = empty_district("Landkreis", districts.iter().map(|d| d.target).sum());
     let mut total_langs = BTreeMap::new();
     let mut without_district = Vec::new();
-    for p in pilots {
-        let d = data.get(&p.id).unwrap_or(&empty);
-        let status = lifecycle::status_on(&d.history, date);
-        let screenings = d.screening_list();
-        let state = screening::screening_state_on(&screenings, date, lifecycle_settings);
-        let eligible = status == Some(Status::Active) && state.is_valid();
+    for p in members {
+        let day = p.timeline.at(date);
+        let eligible = day.eligible();
         // The district of that day: a pilot who moved counts where they were.
-        let district = d.district_on(p.district.as_deref(), date);
-        let Some(i) = district
-            .as_deref()
-            .and_then(|n| rows.iter().position(|r| r.district == n))
-        else {
+        let Some(i) = districts.iter().position(|d| Some(d.id) == day.district) else {
             if eligible {
                 without_district.push(p.id);
             }
@@ -218,7 +214,7 @@ pub fn coverage_on(
             pick(&mut rows[i]).push(p.id);
             pick(&mut total).push(p.id);
         };
-        match status {
+        match day.status {
             Some(Status::InQualification | Status::Qualified) => put(|r| &mut r.pipeline_ids),
             Some(Status::Paused) => put(|r| &mut r.paused_ids),
             _ => {}
@@ -227,16 +223,10 @@ pub fn coverage_on(
             continue;
         }
         put(|r| &mut r.eligible_ids);
-        if state == ScreeningState::Expiring {
+        if day.screening == ScreeningState::Expiring {
             put(|r| &mut r.ending_soon_ids);
         }
-        let refresher = lifecycle::refresher_state(
-            lifecycle::appointed_on(&d.history),
-            &training::refresher_dates(&d.attended_pairs()),
-            date,
-            lifecycle_settings,
-        );
-        if matches!(refresher, RefresherState::Overdue { .. }) {
+        if day.refresher_overdue {
             put(|r| &mut r.refresher_overdue_ids);
         }
         for l in &p.languages {
@@ -276,18 +266,16 @@ pub struct MonthPoint {
 }
 
 /// Coverage at the end of each of the `back` months before today's month, today's month end, and
-/// `ahead` months of outlook. Status and district history reconstruct the past; the outlook keeps
-/// today's statuses and lets screenings expire as they will.
+/// `ahead` months of outlook. Status and district history reconstruct the past (with the eFZ periods
+/// in force on each month end); the outlook keeps today's statuses and lets screenings expire as
+/// they will.
 pub fn coverage_history(
     today: NaiveDate,
     back: u32,
     ahead: u32,
-    pilots: &[Pilot],
-    data: &HashMap<i64, LifecycleData>,
+    members: &[Member],
     districts: &[District],
-    lifecycle_settings: &LifecycleSettings,
 ) -> Vec<MonthPoint> {
-    let empty = LifecycleData::default();
     let this_month = month_end(today);
     (0..=back + ahead)
         .map(|k| {
@@ -297,17 +285,13 @@ pub fn coverage_history(
                 this_month + Months::new(k - back)
             });
             let mut eligible = vec![0; districts.len()];
-            for p in pilots {
-                let d = data.get(&p.id).unwrap_or(&empty);
-                if !d.eligible_on(date, lifecycle_settings) {
+            for p in members {
+                let day = p.timeline.at(date);
+                if !day.eligible() {
                     continue;
                 }
                 // Counted in the district of that month end (district history).
-                let district = d.district_on(p.district.as_deref(), date);
-                if let Some(i) = district
-                    .as_deref()
-                    .and_then(|n| districts.iter().position(|x| x.name == n))
-                {
+                if let Some(i) = districts.iter().position(|d| Some(d.id) == day.district) {
                     eligible[i] += 1;
                 }
             }
@@ -326,7 +310,12 @@ pub fn coverage_history(
 mod tests {
     use super::*;
     use crate::domain::lifecycle::StatusChange;
+    use crate::domain::periods::LifecycleSettings;
+    use crate::domain::pilot::Pilot;
+    use crate::domain::record::LifecycleData;
     use crate::domain::screening::{Screening, ScreeningResult};
+    use crate::domain::timeline::SettingsHistory;
+    use std::collections::HashMap;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -399,6 +388,25 @@ mod tests {
 
     use Status::*;
 
+    /// The pilots with their timelines under the default periods, in the order of their ids.
+    fn members(pilots: &[Pilot], data: &HashMap<i64, LifecycleData>) -> Vec<Member> {
+        let settings = SettingsHistory::fixed(LifecycleSettings::default());
+        let ds = districts();
+        pilots
+            .iter()
+            .map(|p| Member {
+                id: p.id,
+                timeline: Timeline::build(
+                    &data.get(&p.id).cloned().unwrap_or_default(),
+                    p.district.as_deref(),
+                    |n| ds.iter().find(|d| d.name == n).map(|d| d.id),
+                    &settings,
+                ),
+                languages: p.languages.clone(),
+            })
+            .collect()
+    }
+
     #[test]
     fn boundaries_of_the_day() {
         let today = d("2026-11-26");
@@ -445,11 +453,9 @@ mod tests {
         let langs = vec!["Arabisch".to_string(), "Tigrinya".to_string()];
         let c = coverage_on(
             today,
-            &pilots,
-            &data,
+            &members(&pilots, &data),
             &districts(),
             &langs,
-            &Default::default(),
             &Default::default(),
         );
         let hbs = &c.districts[0];
@@ -472,11 +478,9 @@ mod tests {
         // Yesterday: pilot 1 still eligible (expiring), 2 not yet appointed, 3 paused from that day.
         let c = coverage_on(
             d("2026-11-25"),
-            &pilots,
-            &data,
+            &members(&pilots, &data),
             &districts(),
             &langs,
-            &Default::default(),
             &Default::default(),
         );
         assert_eq!(c.districts[0].eligible_ids, vec![1, 4]);
@@ -485,22 +489,18 @@ mod tests {
         // The day before yesterday pilot 3 was still active.
         let c = coverage_on(
             d("2026-11-24"),
-            &pilots,
-            &data,
+            &members(&pilots, &data),
             &districts(),
             &langs,
-            &Default::default(),
             &Default::default(),
         );
         assert_eq!(c.districts[0].eligible_ids, vec![1, 3, 4]);
         // Tomorrow: pilot 4 has left.
         let c = coverage_on(
             d("2026-11-27"),
-            &pilots,
-            &data,
+            &members(&pilots, &data),
             &districts(),
             &langs,
-            &Default::default(),
             &Default::default(),
         );
         assert_eq!(c.districts[0].eligible_ids, vec![2]);
@@ -572,15 +572,7 @@ mod tests {
             );
             pilots.push(pilot(id, district, &[]));
         }
-        let points = coverage_history(
-            today,
-            5,
-            0,
-            &pilots,
-            &data,
-            &districts(),
-            &Default::default(),
-        );
+        let points = coverage_history(today, 5, 0, &members(&pilots, &data), &districts());
         let table: Vec<(&str, Vec<usize>)> = points
             .iter()
             .map(|p| (p.month.as_str(), p.eligible.clone()))
@@ -597,15 +589,7 @@ mod tests {
             ]
         );
         // Outlook: three months ahead with known expiries; nothing expires, so it stays.
-        let points = coverage_history(
-            today,
-            0,
-            3,
-            &pilots,
-            &data,
-            &districts(),
-            &Default::default(),
-        );
+        let points = coverage_history(today, 0, 3, &members(&pilots, &data), &districts());
         assert_eq!(points.len(), 4);
         assert!(points[1..].iter().all(|p| p.outlook && p.total == 2));
         assert_eq!(points[3].month, "2027-02");
@@ -639,15 +623,7 @@ mod tests {
             },
         )]);
         let pilots = [pilot(1, "Wernigerode", &[])];
-        let points = coverage_history(
-            today,
-            2,
-            0,
-            &pilots,
-            &data,
-            &districts(),
-            &Default::default(),
-        );
+        let points = coverage_history(today, 2, 0, &members(&pilots, &data), &districts());
         let table: Vec<(&str, Vec<usize>)> = points
             .iter()
             .map(|p| (p.month.as_str(), p.eligible.clone()))
@@ -663,11 +639,9 @@ mod tests {
         let on = |date| {
             coverage_on(
                 d(date),
-                &pilots,
-                &data,
+                &members(&pilots, &data),
                 &districts(),
                 &[],
-                &Default::default(),
                 &Default::default(),
             )
         };

@@ -1,0 +1,223 @@
+//! Each pilot's timeline (`domain::timeline`) kept in the `timelines` table (migration 012). The
+//! table is a cache of the facts: its triggers delete a pilot's row whenever a fact it was built
+//! from changes (all rows when the eFZ or refresher periods change), and [`Store::timelines`]
+//! builds the missing rows before it reads. So no writer has to remember it, and a row is never
+//! older than the facts: building reads the facts and writes the rows in one transaction, which
+//! SQLite refuses to commit if another program wrote in between (the rows are then used but not
+//! kept).
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::params;
+
+use super::Store;
+use crate::domain::pilot::Status;
+use crate::domain::screening::ScreeningState;
+use crate::domain::settings;
+use crate::domain::timeline::{DayState, Period, SettingsHistory, Timeline};
+use crate::error::{Error, Result};
+
+/// Every pilot's timeline by id.
+pub type Timelines = HashMap<i64, Timeline>;
+
+/// Above this many missing rows every pilot's facts are read at once instead of by id.
+const READ_ALL_FROM: usize = 500;
+
+const SCREENING_STATES: [ScreeningState; 6] = [
+    ScreeningState::Missing,
+    ScreeningState::Requested,
+    ScreeningState::Valid,
+    ScreeningState::Expiring,
+    ScreeningState::Expired,
+    ScreeningState::RelevantEntry,
+];
+
+/// Bytes per period: day number (i32), status, screening state, refresher flag, district id (i64).
+const PERIOD_BYTES: usize = 15;
+
+fn index_of<T: PartialEq>(all: &[T], x: &T) -> u8 {
+    all.iter().position(|y| y == x).expect("listed") as u8
+}
+
+fn encode(t: &Timeline) -> Vec<u8> {
+    let mut out = Vec::with_capacity(t.periods.len() * PERIOD_BYTES);
+    for p in &t.periods {
+        out.extend_from_slice(&p.from.num_days_from_ce().to_le_bytes());
+        out.push(p.state.status.map_or(0, |s| index_of(&Status::ALL, &s) + 1));
+        out.push(index_of(&SCREENING_STATES, &p.state.screening));
+        out.push(u8::from(p.state.refresher_overdue));
+        out.extend_from_slice(&p.state.district.unwrap_or(0).to_le_bytes());
+    }
+    out
+}
+
+fn decode(bytes: &[u8]) -> Option<Timeline> {
+    if bytes.len() % PERIOD_BYTES != 0 {
+        return None;
+    }
+    let periods = bytes
+        .chunks_exact(PERIOD_BYTES)
+        .map(|b| {
+            let day = i32::from_le_bytes(b[0..4].try_into().ok()?);
+            let district = i64::from_le_bytes(b[7..15].try_into().ok()?);
+            Some(Period {
+                from: NaiveDate::from_num_days_from_ce_opt(day)?,
+                state: DayState {
+                    status: match b[4] {
+                        0 => None,
+                        n => Some(*Status::ALL.get(usize::from(n) - 1)?),
+                    },
+                    screening: *SCREENING_STATES.get(usize::from(b[5]))?,
+                    refresher_overdue: b[6] != 0,
+                    district: (district != 0).then_some(district),
+                },
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Timeline { periods })
+}
+
+impl Store {
+    /// Every pilot's timeline, the missing ones built first.
+    pub fn timelines(&self) -> Result<Timelines> {
+        let mut built = self.build_missing_timelines()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT pilot_id, periods FROM timelines")?;
+        let mut rows = stmt.query([])?;
+        let mut out = Timelines::with_capacity(built.len());
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let bytes = r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
+            let t = decode(bytes).ok_or_else(|| {
+                Error::Storage(format!("Zeitleiste von Lotse Nr. {id} ist unlesbar."))
+            })?;
+            out.insert(id, t);
+        }
+        out.extend(built.drain());
+        Ok(out)
+    }
+
+    /// The lifecycle settings of every day: the stored ones and each dated change from its day.
+    pub fn settings_history(&self) -> Result<SettingsHistory> {
+        let (base, dated) = (self.settings()?, self.dated_values()?);
+        Ok(SettingsHistory::from_changes(
+            dated.iter().map(|d| d.valid_from),
+            |day| settings::in_force(&base, &dated, day).lifecycle,
+        ))
+    }
+
+    /// Builds the timelines of the pilots without a row and stores them; returns those it could
+    /// not store (another program wrote meanwhile, or the file is read-only).
+    fn build_missing_timelines(&self) -> Result<Timelines> {
+        let missing: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT p.id FROM pilots p
+                 WHERE NOT EXISTS (SELECT 1 FROM timelines t WHERE t.pilot_id = p.id)",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        if missing.is_empty() {
+            return Ok(Timelines::new());
+        }
+        // One snapshot for reading the facts and writing the rows (a savepoint works inside
+        // a caller's transaction too).
+        self.conn.execute_batch("SAVEPOINT timelines")?;
+        let built = self.build_timelines(&missing);
+        // Not kept on failure: the next read builds them again.
+        let stored = built
+            .as_ref()
+            .map_err(|_| ())
+            .and_then(|built| self.store_timelines(built).map_err(|_| ()));
+        match stored {
+            Ok(()) => {
+                self.conn.execute_batch("RELEASE timelines")?;
+                Ok(Timelines::new())
+            }
+            Err(()) => {
+                self.conn
+                    .execute_batch("ROLLBACK TO timelines; RELEASE timelines")?;
+                built
+            }
+        }
+    }
+
+    fn build_timelines(&self, ids: &[i64]) -> Result<Timelines> {
+        let settings = self.settings_history()?;
+        let districts: HashMap<String, i64> = self
+            .reference_data()?
+            .districts
+            .into_iter()
+            .map(|d| (d.name, d.id))
+            .collect();
+        let mut current: HashMap<i64, Option<String>> = HashMap::with_capacity(ids.len());
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, d.name FROM pilots p LEFT JOIN districts d ON d.id = p.district_id",
+        )?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?)))? {
+            let (id, name) = row?;
+            current.insert(id, name);
+        }
+        let mut facts = if ids.len() >= READ_ALL_FROM {
+            self.lifecycle_data(None)?
+        } else {
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+            self.lifecycle_facts(&format!("IN ({})", list.join(",")))?
+        };
+        Ok(ids
+            .iter()
+            .map(|id| {
+                let data = facts.remove(id).unwrap_or_default();
+                let district = current.get(id).cloned().flatten();
+                let t = Timeline::build(
+                    &data,
+                    district.as_deref(),
+                    |n| districts.get(n).copied(),
+                    &settings,
+                );
+                (*id, t)
+            })
+            .collect())
+    }
+
+    fn store_timelines(&self, built: &Timelines) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "INSERT OR REPLACE INTO timelines (pilot_id, periods) VALUES (?1, ?2)",
+        )?;
+        for (id, t) in built {
+            stmt.execute(params![id, encode(t)])?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timeline_comes_back_as_it_was_stored() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let t = Timeline {
+            periods: vec![
+                Period {
+                    from: crate::domain::timeline::FLOOR,
+                    state: DayState::default(),
+                },
+                Period {
+                    from: d(2026, 3, 1),
+                    state: DayState {
+                        status: Some(Status::Active),
+                        screening: ScreeningState::Expiring,
+                        district: Some(3),
+                        refresher_overdue: true,
+                    },
+                },
+            ],
+        };
+        assert_eq!(decode(&encode(&t)), Some(t));
+        assert_eq!(decode(&[1, 2, 3]), None);
+    }
+}
