@@ -43,10 +43,13 @@ fn json(db: &Path, args: &[&str]) -> serde_json::Value {
 }
 
 /// Every row of every table, in a fixed order: equal before and after means nothing was written.
+/// Every stored fact; not the timelines, a cache of the facts the first read builds (db/timelines.rs).
 fn snapshot(db: &Path) -> String {
     let c = rusqlite::Connection::open(db).unwrap();
     let tables: Vec<String> = c
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'timelines' ORDER BY name",
+        )
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

@@ -22,6 +22,14 @@ pub struct Args {
     json: bool,
 }
 
+/// A pilot as `--json` lists them.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    pilot: &'a Pilot,
+    eligible: bool,
+}
+
 pub fn run(session: &mut Session, args: Args) -> Result<()> {
     let status = match &args.status {
         None => None,
@@ -39,12 +47,11 @@ pub fn run(session: &mut Session, args: Args) -> Result<()> {
     if args.json {
         // The pilot as stored plus whether they may work today (what scripts ask most).
         let eligible = store.eligibility(session.today())?;
-        let rows: Vec<serde_json::Value> = pilots
+        let rows: Vec<Listed> = pilots
             .iter()
-            .map(|p| {
-                let mut v = serde_json::to_value(p).expect("pilot serialises");
-                v["eligible"] = eligible.get(&p.id).copied().unwrap_or(false).into();
-                v
+            .map(|pilot| Listed {
+                pilot,
+                eligible: eligible.get(&pilot.id).copied().unwrap_or(false),
             })
             .collect();
         json(&rows);
