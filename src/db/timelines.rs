@@ -53,7 +53,7 @@ fn encode(t: &Timeline) -> Vec<u8> {
 }
 
 fn decode(bytes: &[u8]) -> Option<Timeline> {
-    if bytes.len() % PERIOD_BYTES != 0 {
+    if !bytes.len().is_multiple_of(PERIOD_BYTES) {
         return None;
     }
     let periods = bytes
