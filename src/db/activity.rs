@@ -350,8 +350,8 @@ impl Store {
     /// Due items for active pilots without activity (see `domain::activity::inactive_items`).
     pub(crate) fn inactive_items(
         &self,
-        pilots: &[crate::domain::pilot::Pilot],
-        data: &HashMap<i64, crate::domain::record::LifecycleData>,
+        names: &[(i64, String)],
+        timelines: &super::timelines::Timelines,
         months: u32,
         today: chrono::NaiveDate,
     ) -> Result<Vec<crate::domain::record::DueItem>> {
@@ -368,13 +368,9 @@ impl Store {
                 Err(e) => Some(Err(e)),
             })
             .collect::<rusqlite::Result<_>>()?;
-        let histories = data
-            .iter()
-            .map(|(id, d)| (*id, d.history.clone()))
-            .collect();
         Ok(activity::inactive_items(
-            pilots,
-            &histories,
+            names,
+            timelines,
             &last_active,
             parse(first),
             months,

@@ -650,12 +650,13 @@ impl Store {
             let numbered = store.run(month)?;
             // Numbers a restore lost stay reserved: count on after them.
             let base = super::ledger::reserved_base(&store.conn, m)?;
+            let mut number = store
+                .conn
+                .prepare_cached("UPDATE run_lines SET statement_number = ?2 WHERE id = ?1")?;
             for (i, line) in numbered.lines.iter().enumerate() {
-                store.conn.execute(
-                    "UPDATE run_lines SET statement_number = ?2 WHERE id = ?1",
-                    params![line.id, format!("AE-{}-{:03}", m, base + i + 1)],
-                )?;
+                number.execute(params![line.id, format!("AE-{}-{:03}", m, base + i + 1)])?;
             }
+            drop(number);
             store.conn.execute(
                 "UPDATE allowance_runs SET state = 'approved', approved_at = ?2, approved_by = ?3 WHERE id = ?1",
                 params![run.id, super::stamp_on(today), who],
@@ -804,12 +805,14 @@ impl FreshLine {
 
 fn insert_line(conn: &rusqlite::Connection, run_id: i64, l: &FreshLine) -> Result<()> {
     let p = &l.pilot;
-    conn.execute(
+    // Prepared once per connection: with the audit triggers, preparing costs more than inserting.
+    conn.prepare_cached(
         "INSERT INTO run_lines (run_id, pilot_id, first_name, last_name, district, iban, account_holder,
             eligible_days, days_in_month, rate_cents, computed_cents, amount_cents, lowered_reason,
             corrections_cents, net_cents, bic)
          VALUES (?1, ?2, ?3, ?15, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16)",
-        params![
+    )?
+    .execute(params![
             run_id,
             p.id,
             p.first_name,
@@ -826,7 +829,6 @@ fn insert_line(conn: &rusqlite::Connection, run_id: i64, l: &FreshLine) -> Resul
             l.amount + l.corrections,
             p.last_name,
             p.bic
-        ],
-    )?;
+    ])?;
     Ok(())
 }

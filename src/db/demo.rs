@@ -368,6 +368,7 @@ fn round_letters(mut n: usize) -> String {
 pub fn load_many(store: &mut Store, today: NaiveDate, who: &str, count: usize) -> Result<usize> {
     let inputs = demo_inputs(store, today, count)?;
     store.with_transaction(|tx| write_pilots(tx, &inputs, today, who).map(|_| ()))?;
+    store.prepare_timelines()?;
     Ok(inputs.len())
 }
 
@@ -664,6 +665,7 @@ pub fn load_full(
         feature_examples(tx, &ids, today, who)?;
         activity_examples(tx, today, who)
     })?;
+    store.prepare_timelines()?;
     Ok(DemoSummary {
         pilots: count,
         budget_years,

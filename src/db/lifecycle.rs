@@ -428,13 +428,16 @@ impl Store {
 
     /// The due list of the Übersicht screen.
     pub fn due_list(&self, today: NaiveDate) -> Result<Vec<DueItem>> {
-        let pilots = self.all_pilots()?;
-        let data = self.lifecycle_data(None)?;
         let settings = self.settings_on(today)?;
-        let mut items = record::due_items(&pilots, &data, today, &settings.lifecycle);
+        let mut items = self.pilot_due_items(today, &settings.lifecycle)?;
+        let names: Vec<(i64, String)> = self
+            .conn
+            .prepare_cached("SELECT id, last_name || ', ' || first_name FROM pilots ORDER BY id")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         items.extend(self.inactive_items(
-            &pilots,
-            &data,
+            &names,
+            &self.timelines()?,
             settings.allowance.inactive_months,
             today,
         )?);
@@ -459,7 +462,7 @@ impl Store {
                 date: a.due_on,
             });
         }
-        items.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+        items.sort_by(|a, b| (a.date, &a.name, a.pilot_id).cmp(&(b.date, &b.name, b.pilot_id)));
         Ok(items)
     }
 

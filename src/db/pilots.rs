@@ -63,14 +63,19 @@ impl Store {
 
     /// Every pilot with languages and current status, in id order.
     pub fn all_pilots(&self) -> Result<Vec<Pilot>> {
+        self.pilots_where("IS NOT NULL")
+    }
+
+    /// The pilots whose id matches `ids` (SQL after the column, e.g. "IN (3, 7)"), by id.
+    pub(super) fn pilots_where(&self, ids: &str) -> Result<Vec<Pilot>> {
         let mut pilots = self
             .conn
-            .prepare(&format!("{SELECT_PILOTS} ORDER BY p.id"))?
+            .prepare(&format!("{SELECT_PILOTS} WHERE p.id {ids} ORDER BY p.id"))?
             .query_map([], row_to_pilot)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT pilot_id, language FROM pilot_languages ORDER BY pilot_id, rowid")?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT pilot_id, language FROM pilot_languages WHERE pilot_id {ids} ORDER BY pilot_id, rowid"
+        ))?;
         let langs = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
         let mut by_id: std::collections::HashMap<i64, usize> =
             pilots.iter().enumerate().map(|(i, p)| (p.id, i)).collect();

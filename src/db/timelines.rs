@@ -12,7 +12,9 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 
 use super::Store;
+use crate::domain::periods::LifecycleSettings;
 use crate::domain::pilot::Status;
+use crate::domain::record::{self, DueItem, DUE_KINDS};
 use crate::domain::screening::ScreeningState;
 use crate::domain::settings;
 use crate::domain::timeline::{DayState, Period, SettingsHistory, Timeline};
@@ -78,6 +80,22 @@ fn decode(bytes: &[u8]) -> Option<Timeline> {
     Some(Timeline { periods })
 }
 
+/// A pilot's kept due items; `None` if they cannot be read (they are then built again).
+fn decode_due(pilot_id: i64, json: &str) -> Option<Vec<DueItem>> {
+    let rows: Vec<(String, String, String, NaiveDate)> = serde_json::from_str(json).ok()?;
+    rows.into_iter()
+        .map(|(kind, name, label, date)| {
+            Some(DueItem {
+                pilot_id,
+                kind: DUE_KINDS.iter().find(|k| **k == kind)?,
+                name,
+                label,
+                date,
+            })
+        })
+        .collect()
+}
+
 impl Store {
     /// Every pilot's timeline, the missing ones built first.
     pub fn timelines(&self) -> Result<Timelines> {
@@ -97,6 +115,96 @@ impl Store {
         }
         out.extend(built.drain());
         Ok(out)
+    }
+
+    /// Every pilot's entries of the due list on `today` ([`record::due_items`]), the ones not yet
+    /// kept for that day built first (and kept, like the timelines).
+    pub(crate) fn pilot_due_items(
+        &self,
+        today: NaiveDate,
+        settings: &LifecycleSettings,
+    ) -> Result<Vec<DueItem>> {
+        let not_stored = self.build_missing_timelines()?;
+        let day = today.to_string();
+        let mut items = Vec::new();
+        let mut missing: Vec<i64> = not_stored.keys().copied().collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT pilot_id, due_on = ?1, due FROM timelines")?;
+        let mut rows = stmt.query([&day])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let kept = r.get::<_, Option<bool>>(1)? == Some(true);
+            match kept
+                .then(|| r.get::<_, Option<String>>(2).ok().flatten())
+                .flatten()
+                .and_then(|json| decode_due(id, &json))
+            {
+                Some(list) => items.extend(list),
+                None => missing.push(id),
+            }
+        }
+        if missing.is_empty() {
+            return Ok(items);
+        }
+        self.conn.execute_batch("SAVEPOINT due_items")?;
+        let built = self.build_due_items(&missing, today, settings);
+        let stored = built
+            .as_ref()
+            .map_err(|_| ())
+            .and_then(|built| self.store_due_items(&missing, &day, built).map_err(|_| ()));
+        if stored.is_ok() {
+            self.conn.execute_batch("RELEASE due_items")?;
+        } else {
+            self.conn
+                .execute_batch("ROLLBACK TO due_items; RELEASE due_items")?;
+        }
+        items.extend(built?);
+        Ok(items)
+    }
+
+    fn build_due_items(
+        &self,
+        ids: &[i64],
+        today: NaiveDate,
+        settings: &LifecycleSettings,
+    ) -> Result<Vec<DueItem>> {
+        let wanted: std::collections::HashSet<i64> = ids.iter().copied().collect();
+        let (pilots, data) = if ids.len() >= READ_ALL_FROM {
+            let mut pilots = self.all_pilots()?;
+            pilots.retain(|p| wanted.contains(&p.id));
+            (pilots, self.lifecycle_data(None)?)
+        } else {
+            let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+            let filter = format!("IN ({})", list.join(","));
+            (self.pilots_where(&filter)?, self.lifecycle_facts(&filter)?)
+        };
+        Ok(record::due_items(&pilots, &data, today, settings))
+    }
+
+    fn store_due_items(&self, ids: &[i64], day: &str, items: &[DueItem]) -> Result<()> {
+        let mut by_pilot: HashMap<i64, Vec<&DueItem>> =
+            ids.iter().map(|id| (*id, Vec::new())).collect();
+        for i in items {
+            by_pilot.entry(i.pilot_id).or_default().push(i);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("UPDATE timelines SET due_on = ?2, due = ?3 WHERE pilot_id = ?1")?;
+        for (id, list) in by_pilot {
+            let rows: Vec<(&str, &str, &str, NaiveDate)> = list
+                .iter()
+                .map(|i| (i.kind, i.name.as_str(), i.label.as_str(), i.date))
+                .collect();
+            let json = serde_json::to_string(&rows).expect("due items serialise");
+            stmt.execute(params![id, day, json])?;
+        }
+        Ok(())
+    }
+
+    /// Builds the missing timelines now (after loading many pilots), so the next screen need not.
+    pub fn prepare_timelines(&self) -> Result<()> {
+        self.build_missing_timelines().map(|_| ())
     }
 
     /// The lifecycle settings of every day: the stored ones and each dated change from its day.

@@ -81,6 +81,7 @@ impl Store {
             }
             Ok(())
         })?;
+        self.prepare_timelines()?;
         Ok(preview)
     }
 

@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::allowance::Month;
 use crate::domain::lifecycle::{self, StatusChange};
-use crate::domain::pilot::{Pilot, Status};
+use crate::domain::pilot::Status;
 use crate::domain::record::DueItem;
+use crate::domain::timeline::Timeline;
 use crate::error::{Error, FieldError, Result};
 
 /// Longest note: a short remark, not a case file.
@@ -340,8 +341,8 @@ pub fn active_in(history: &[StatusChange], month: Month) -> bool {
 /// `first_recorded` on count (the first month any record was entered): before the office kept
 /// records, nobody is named. `months` 0 turns the item off.
 pub fn inactive_items(
-    pilots: &[Pilot],
-    histories: &HashMap<i64, Vec<StatusChange>>,
+    pilots: &[(i64, String)],
+    timelines: &HashMap<i64, Timeline>,
     last_active: &HashMap<i64, Month>,
     first_recorded: Option<Month>,
     months: u32,
@@ -361,26 +362,15 @@ pub fn inactive_items(
     if from < first_recorded {
         return Vec::new();
     }
-    let empty = Vec::new();
     let mut items = Vec::new();
-    for p in pilots {
-        let history = histories.get(&p.id).unwrap_or(&empty);
-        let active_throughout = {
-            let mut day = from.first_day();
-            let mut all = true;
-            while day <= today {
-                if lifecycle::status_on(history, day) != Some(Status::Active) {
-                    all = false;
-                    break;
-                }
-                day = day.succ_opt().expect("a day after");
-            }
-            all
-        };
+    for (id, name) in pilots {
+        let active_throughout = timelines
+            .get(id)
+            .is_some_and(|t| t.active_throughout(from.first_day(), today));
         if !active_throughout {
             continue;
         }
-        let last = last_active.get(&p.id).copied();
+        let last = last_active.get(id).copied();
         if last.is_some_and(|m| m >= from) {
             continue;
         }
@@ -389,12 +379,11 @@ pub fn inactive_items(
             None => "noch keine Tätigkeit erfasst".to_string(),
         };
         items.push(DueItem {
-            pilot_id: p.id,
-            name: format!("{}, {}", p.last_name, p.first_name),
+            pilot_id: *id,
+            name: name.clone(),
             kind: "activity_missing",
             label: format!(
-                "{}, {}: aktiv, aber seit {months} Monaten keine Tätigkeit erfasst ({since})",
-                p.last_name, p.first_name
+                "{name}: aktiv, aber seit {months} Monaten keine Tätigkeit erfasst ({since})"
             ),
             date: from.first_day(),
         });
@@ -405,6 +394,7 @@ pub fn inactive_items(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::timeline::SettingsHistory;
 
     fn areas() -> Vec<TaskArea> {
         ["Wohnen", "Orientierung", "Teilhabe", "Arbeit", "Sonstiges"]
@@ -522,8 +512,9 @@ mod tests {
 
     #[test]
     fn pilots_without_activity_for_three_months_are_due() {
-        let pilot = |id: i64, last: &str| Pilot::named(id, "A", last);
-        let pilots = vec![pilot(1, "Aktiv"), pilot(2, "Still"), pilot(3, "Neu")];
+        let pilots: Vec<(i64, String)> = [(1, "Aktiv, A"), (2, "Still, A"), (3, "Neu, A")]
+            .map(|(id, name)| (id, name.to_string()))
+            .into();
         let change = |on: &str| StatusChange {
             status: Status::Active,
             effective_on: d(on),
@@ -531,10 +522,18 @@ mod tests {
             who: String::new(),
             seq: 0,
         };
+        let timeline = |on: &str| {
+            let data = crate::domain::record::LifecycleData {
+                history: vec![change(on)],
+                ..Default::default()
+            };
+            let settings = SettingsHistory::fixed(Default::default());
+            Timeline::build(&data, None, |_| None, &settings)
+        };
         let histories = HashMap::from([
-            (1, vec![change("2025-01-01")]),
-            (2, vec![change("2025-01-01")]),
-            (3, vec![change("2026-10-15")]),
+            (1, timeline("2025-01-01")),
+            (2, timeline("2025-01-01")),
+            (3, timeline("2026-10-15")),
         ]);
         let m = |s: &str| Month::parse(s).unwrap();
         let last = HashMap::from([(1, m("2026-10")), (2, m("2026-08"))]);

@@ -391,6 +391,24 @@ pub fn pilot_record(
     }
 }
 
+/// The kinds of entries of the due list.
+pub const DUE_KINDS: [&str; 14] = [
+    "efz_expiring",
+    "efz_expired",
+    "efz_missing",
+    "efz_relevant_entry",
+    "payment_details_missing",
+    "refresher_overdue",
+    "qualified_waiting",
+    "letter_unanswered",
+    "efz_kept_paused",
+    "efz_kept_not_started",
+    "efz_kept_relevant_entry",
+    "activity_missing",
+    "grant_proof_due",
+    "anonymisation_due",
+];
+
 /// One entry of the due list on the Übersicht screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct DueItem {

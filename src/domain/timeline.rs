@@ -129,6 +129,19 @@ impl Timeline {
         self.at(day).eligible()
     }
 
+    /// Status Aktiv on every day from `first` to `last` (both included).
+    pub fn active_throughout(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        let i = self.periods.partition_point(|p| p.from <= first);
+        let from_first = i
+            .checked_sub(1)
+            .map_or(&self.periods[..0], |i| &self.periods[i..]);
+        !from_first.is_empty()
+            && from_first
+                .iter()
+                .take_while(|p| p.from <= last)
+                .all(|p| p.state.status == Some(Status::Active))
+    }
+
     /// Days from `first` to `last` (both included) on which the pilot was eligible.
     pub fn eligible_days(&self, first: NaiveDate, last: NaiveDate) -> u32 {
         let mut n = 0;
@@ -371,6 +384,13 @@ mod tests {
                     d = d.succ_opt().unwrap();
                 }
                 prop_assert_eq!(t.eligible_days(first, last), n, "from {} to {}", first, last);
+                let mut all = true;
+                let mut d = first;
+                while d <= last {
+                    all &= direct(&data, current, d, &at(d)).status == Some(Status::Active);
+                    d = d.succ_opt().unwrap();
+                }
+                prop_assert_eq!(t.active_throughout(first, last), all, "active from {} to {}", first, last);
             }
         }
     }

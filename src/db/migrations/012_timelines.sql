@@ -1,10 +1,13 @@
 -- Schema 012: each pilot's timeline (domain/timeline.rs), kept from the facts so coverage, eligibility
 -- and allowances need not read every pilot's whole history (issue 16). A row is a cache: the
 -- triggers below delete it whenever a fact it was built from changes, and the next read builds it
--- again (db/timelines.rs). A pilot without a row has none yet.
+-- again (db/timelines.rs). A pilot without a row has none yet. The row also keeps the pilot's
+-- entries of the due list for one day (`due_on`, JSON in `due`), built on the first read that day.
 CREATE TABLE timelines (
     pilot_id INTEGER PRIMARY KEY,
-    periods  BLOB NOT NULL
+    periods  BLOB NOT NULL,
+    due_on   TEXT,
+    due      TEXT
 );
 
 CREATE TRIGGER timelines_status_insert AFTER INSERT ON status_changes
@@ -55,8 +58,9 @@ BEGIN DELETE FROM timelines WHERE pilot_id IN (OLD.pilot_id, NEW.pilot_id); END;
 CREATE TRIGGER timelines_move_delete AFTER DELETE ON district_changes
 BEGIN DELETE FROM timelines WHERE pilot_id = OLD.pilot_id; END;
 
--- The register's district is the district of today and after the latest move.
-CREATE TRIGGER timelines_pilot_district AFTER UPDATE OF district_id ON pilots
+-- The register's district is the district of today and after the latest move; names and bank
+-- details are in the due list.
+CREATE TRIGGER timelines_pilot_update AFTER UPDATE ON pilots
 BEGIN DELETE FROM timelines WHERE pilot_id IN (OLD.id, NEW.id); END;
 CREATE TRIGGER timelines_pilot_delete AFTER DELETE ON pilots
 BEGIN DELETE FROM timelines WHERE pilot_id = OLD.id; END;

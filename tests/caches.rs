@@ -1,0 +1,134 @@
+//! The timelines and due lists kept in the database (db/timelines.rs) are caches of the facts: after
+//! every kind of change, and on the next day, coverage, eligibility, allowances and the due list
+//! are exactly what the same database gives with every kept row thrown away.
+
+use std::path::Path;
+
+use chrono::{Days, NaiveDate};
+use lotsen::db::demo;
+use lotsen::domain::screening::{Screening, ScreeningResult};
+use lotsen::domain::settings;
+use lotsen::domain::training::SessionKind;
+use lotsen::{Status, Store};
+
+/// What the screens show, from the store as it is.
+fn views(store: &Store, today: NaiveDate) -> String {
+    let mut eligible: Vec<(i64, bool)> = store.eligibility(today).unwrap().into_iter().collect();
+    eligible.sort_unstable();
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        store.due_list(today).unwrap(),
+        store.coverage(today).unwrap(),
+        store.coverage_history(today).unwrap(),
+        eligible,
+        store.budget_year(2026, today).unwrap(),
+    )
+}
+
+/// The same views from a copy of the database without any kept timeline or due list.
+fn from_scratch(db: &Path, today: NaiveDate) -> String {
+    let copy = db.with_file_name("scratch.sqlite3");
+    let _ = std::fs::remove_file(&copy);
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+        .unwrap();
+    drop(c);
+    let c = rusqlite::Connection::open(&copy).unwrap();
+    let kept: i64 = c
+        .query_row("SELECT count(*) FROM timelines", [], |r| r.get(0))
+        .unwrap();
+    assert!(kept > 0, "the original keeps timelines");
+    c.execute("DELETE FROM timelines", []).unwrap();
+    drop(c);
+    views(&Store::open(&copy).unwrap(), today)
+}
+
+#[test]
+fn kept_timelines_and_due_lists_follow_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("caches.sqlite3");
+    let mut today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let mut store = Store::open(&db).unwrap();
+    demo::load_full(&mut store, today, "Test", 60).unwrap();
+    let ago = |today: NaiveDate, n: u64| today - Days::new(n);
+    let same = |store: &Store, today: NaiveDate, what: &str| {
+        assert_eq!(
+            views(store, today),
+            from_scratch(&db, today),
+            "after {what}"
+        );
+    };
+    same(&store, today, "the demo");
+    let active: Vec<i64> = store
+        .all_pilots()
+        .unwrap()
+        .iter()
+        .filter(|p| p.status == Status::Active)
+        .map(|p| p.id)
+        .collect();
+    let (a, b, c, e) = (active[0], active[1], active[2], active[4]);
+
+    store
+        .change_status(a, Status::Paused, ago(today, 5), "", "Test", today)
+        .unwrap();
+    same(&store, today, "a pause from five days ago");
+
+    let fresh = Screening {
+        letter_issued_on: None,
+        certificate_dated: Some(ago(today, 20)),
+        inspected_on: Some(ago(today, 2)),
+        inspected_by: "Frau Krüger".into(),
+        result: Some(ScreeningResult::RelevantEntry),
+    };
+    store.save_screening(b, None, &fresh, today).unwrap();
+    same(&store, today, "a screening with a relevant entry");
+
+    store
+        .add_credits(
+            c,
+            &[SessionKind::Refresher],
+            ago(today, 1),
+            "VHS",
+            "Test",
+            today,
+        )
+        .unwrap();
+    same(&store, today, "a refresher recognised");
+
+    store
+        .change_district(e, "Quedlinburg", ago(today, 30), "", "Test", today)
+        .unwrap();
+    same(&store, today, "a move backdated by 30 days");
+
+    store
+        .cancel_latest_status(a, "Irrtum", "Test", today)
+        .unwrap();
+    same(&store, today, "a Storno");
+
+    let warning = settings::find_key("lifecycle.warning_days").unwrap();
+    store
+        .set_setting(warning, &serde_json::json!(300), ago(today, 3), "Test")
+        .unwrap();
+    same(&store, today, "a longer eFZ warning from three days ago");
+
+    // Changes by another program, straight in SQL: bank details, a session moved, an erasure.
+    let raw = rusqlite::Connection::open(&db).unwrap();
+    raw.execute("UPDATE pilots SET iban = '' WHERE id = ?1", [c])
+        .unwrap();
+    same(&store, today, "an IBAN removed");
+    raw.execute(
+        "UPDATE course_sessions SET held_on = ?1 WHERE module IS NULL",
+        [ago(today, 400).to_string()],
+    )
+    .unwrap();
+    same(&store, today, "the refresher sessions moved");
+    raw.execute("DELETE FROM screenings WHERE pilot_id = ?1", [active[5]])
+        .unwrap();
+    same(&store, today, "a screening erased");
+    drop(raw);
+
+    for _ in 0..3 {
+        today = today + Days::new(40);
+        same(&store, today, "days later");
+    }
+}
