@@ -38,7 +38,13 @@ fn from_scratch(db: &Path, today: NaiveDate) -> String {
         .query_row("SELECT count(*) FROM timelines", [], |r| r.get(0))
         .unwrap();
     assert!(kept > 0, "the original keeps timelines");
-    c.execute("DELETE FROM timelines", []).unwrap();
+    c.execute_batch(
+        "DELETE FROM timelines;
+         DELETE FROM activity_last;
+         INSERT INTO activity_last SELECT pilot_id, max(month) FROM activity_records
+         WHERE contacts > 0 GROUP BY pilot_id;",
+    )
+    .unwrap();
     drop(c);
     views(&Store::open(&copy).unwrap(), today)
 }
@@ -125,6 +131,30 @@ fn kept_timelines_and_due_lists_follow_every_change() {
     raw.execute("DELETE FROM screenings WHERE pilot_id = ?1", [active[5]])
         .unwrap();
     same(&store, today, "a screening erased");
+    // Activity: a new record with contacts, one set to no contacts, a pilot's latest one deleted.
+    let month = |n: u64| ago(today, 30 * n).format("%Y-%m").to_string();
+    raw.execute(
+        "INSERT INTO activity_records (pilot_id, month, contacts, recorded_at, recorded_by)
+         VALUES (?1, ?2, 3, '2026-11-20T10:00:00Z', 'Test')",
+        rusqlite::params![active[6], month(0)],
+    )
+    .unwrap();
+    same(&store, today, "contacts recorded");
+    let changed = raw
+        .execute(
+            "UPDATE activity_records SET contacts = 0 WHERE pilot_id = ?1",
+            [active[7]],
+        )
+        .unwrap();
+    assert!(changed > 0, "the demo records activity");
+    same(&store, today, "contacts taken back");
+    raw.execute(
+        "DELETE FROM activity_records WHERE pilot_id = ?1
+         AND month = (SELECT max(month) FROM activity_records WHERE pilot_id = ?1)",
+        [active[8]],
+    )
+    .unwrap();
+    same(&store, today, "a record deleted");
     drop(raw);
 
     for _ in 0..3 {

@@ -361,8 +361,10 @@ impl Store {
                 .query_row("SELECT min(month) FROM activity_records", [], |r| r.get(0))?;
         let last_active: HashMap<i64, Month> = self
             .conn
-            .prepare("SELECT pilot_id, max(month) FROM activity_records WHERE contacts > 0 GROUP BY pilot_id")?
-            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)))?
+            .prepare("SELECT pilot_id, month FROM activity_last")?
+            .query_map([], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            })?
             .filter_map(|row| match row {
                 Ok((id, m)) => parse(m).map(|m| Ok((id, m))),
                 Err(e) => Some(Err(e)),

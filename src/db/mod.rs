@@ -63,6 +63,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_reports.sql"),
     include_str!("migrations/011_scale.sql"),
     include_str!("migrations/012_timelines.sql"),
+    include_str!("migrations/013_activity_last.sql"),
 ];
 
 /// The schema version this build writes.

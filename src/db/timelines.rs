@@ -99,12 +99,11 @@ fn decode_due(pilot_id: i64, json: &str) -> Option<Vec<DueItem>> {
 impl Store {
     /// Every pilot's timeline, the missing ones built first.
     pub fn timelines(&self) -> Result<Timelines> {
-        let mut built = self.build_missing_timelines()?;
+        let mut out = Timelines::new();
         let mut stmt = self
             .conn
             .prepare_cached("SELECT pilot_id, periods FROM timelines")?;
         let mut rows = stmt.query([])?;
-        let mut out = Timelines::with_capacity(built.len());
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             let bytes = r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
@@ -113,8 +112,24 @@ impl Store {
             })?;
             out.insert(id, t);
         }
-        out.extend(built.drain());
+        drop(rows);
+        let missing = self.pilots_without(|id| out.contains_key(&id))?;
+        out.extend(self.build_missing_timelines(&missing)?);
         Ok(out)
+    }
+
+    /// The ids of the pilots for whom `kept` is false (read from a narrow index, not the rows).
+    fn pilots_without(&self, kept: impl Fn(i64) -> bool) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM pilots")?;
+        let mut rows = stmt.query([])?;
+        let mut missing = Vec::new();
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            if !kept(id) {
+                missing.push(id);
+            }
+        }
+        Ok(missing)
     }
 
     /// Every pilot's entries of the due list on `today` ([`record::due_items`]), the ones not yet
@@ -124,16 +139,17 @@ impl Store {
         today: NaiveDate,
         settings: &LifecycleSettings,
     ) -> Result<Vec<DueItem>> {
-        let not_stored = self.build_missing_timelines()?;
         let day = today.to_string();
         let mut items = Vec::new();
-        let mut missing: Vec<i64> = not_stored.keys().copied().collect();
+        let mut missing = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         let mut stmt = self
             .conn
             .prepare_cached("SELECT pilot_id, due_on = ?1, due FROM timelines")?;
         let mut rows = stmt.query([&day])?;
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
+            seen.insert(id);
             let kept = r.get::<_, Option<bool>>(1)? == Some(true);
             match kept
                 .then(|| r.get::<_, Option<String>>(2).ok().flatten())
@@ -144,6 +160,11 @@ impl Store {
                 None => missing.push(id),
             }
         }
+        drop(rows);
+        // Pilots without a timeline get one first, so their due items can be kept beside it.
+        let without = self.pilots_without(|id| seen.contains(&id))?;
+        self.build_missing_timelines(&without)?;
+        missing.extend(without);
         if missing.is_empty() {
             return Ok(items);
         }
@@ -204,7 +225,7 @@ impl Store {
 
     /// Builds the missing timelines now (after loading many pilots), so the next screen need not.
     pub fn prepare_timelines(&self) -> Result<()> {
-        self.build_missing_timelines().map(|_| ())
+        self.timelines().map(|_| ())
     }
 
     /// The lifecycle settings of every day: the stored ones and each dated change from its day.
@@ -216,40 +237,28 @@ impl Store {
         ))
     }
 
-    /// Builds the timelines of the pilots without a row and stores them; returns those it could
-    /// not store (another program wrote meanwhile, or the file is read-only).
-    fn build_missing_timelines(&self) -> Result<Timelines> {
-        let missing: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT p.id FROM pilots p
-                 WHERE NOT EXISTS (SELECT 1 FROM timelines t WHERE t.pilot_id = p.id)",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+    /// Builds the timelines of `missing` and stores them; they are returned also when they could
+    /// not be stored (another program wrote meanwhile, or the file is read-only).
+    fn build_missing_timelines(&self, missing: &[i64]) -> Result<Timelines> {
         if missing.is_empty() {
             return Ok(Timelines::new());
         }
         // One snapshot for reading the facts and writing the rows (a savepoint works inside
         // a caller's transaction too).
         self.conn.execute_batch("SAVEPOINT timelines")?;
-        let built = self.build_timelines(&missing);
+        let built = self.build_timelines(missing);
         // Not kept on failure: the next read builds them again.
         let stored = built
             .as_ref()
             .map_err(|_| ())
             .and_then(|built| self.store_timelines(built).map_err(|_| ()));
-        match stored {
-            Ok(()) => {
-                self.conn.execute_batch("RELEASE timelines")?;
-                Ok(Timelines::new())
-            }
-            Err(()) => {
-                self.conn
-                    .execute_batch("ROLLBACK TO timelines; RELEASE timelines")?;
-                built
-            }
+        if stored.is_ok() {
+            self.conn.execute_batch("RELEASE timelines")?;
+        } else {
+            self.conn
+                .execute_batch("ROLLBACK TO timelines; RELEASE timelines")?;
         }
+        built
     }
 
     fn build_timelines(&self, ids: &[i64]) -> Result<Timelines> {
