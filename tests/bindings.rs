@@ -167,14 +167,7 @@ fn bindings_are_current() {
 #[test]
 fn screening_state_codes_are_its_serialised_names() {
     use lotsen::domain::screening::ScreeningState;
-    for state in [
-        ScreeningState::Missing,
-        ScreeningState::Requested,
-        ScreeningState::Valid,
-        ScreeningState::Expiring,
-        ScreeningState::Expired,
-        ScreeningState::RelevantEntry,
-    ] {
+    for state in ScreeningState::ALL {
         assert_eq!(serde_json::to_value(state).unwrap(), state.code());
     }
 }

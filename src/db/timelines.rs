@@ -26,15 +26,6 @@ pub type Timelines = HashMap<i64, Timeline>;
 /// Above this many missing rows every pilot's facts are read at once instead of by id.
 const READ_ALL_FROM: usize = 500;
 
-const SCREENING_STATES: [ScreeningState; 6] = [
-    ScreeningState::Missing,
-    ScreeningState::Requested,
-    ScreeningState::Valid,
-    ScreeningState::Expiring,
-    ScreeningState::Expired,
-    ScreeningState::RelevantEntry,
-];
-
 /// Bytes per period: day number (i32), status, screening state, refresher flag, district id (i64).
 const PERIOD_BYTES: usize = 15;
 
@@ -47,7 +38,7 @@ fn encode(t: &Timeline) -> Vec<u8> {
     for p in &t.periods {
         out.extend_from_slice(&p.from.num_days_from_ce().to_le_bytes());
         out.push(p.state.status.map_or(0, |s| index_of(&Status::ALL, &s) + 1));
-        out.push(index_of(&SCREENING_STATES, &p.state.screening));
+        out.push(index_of(&ScreeningState::ALL, &p.state.screening));
         out.push(u8::from(p.state.refresher_overdue));
         out.extend_from_slice(&p.state.district.unwrap_or(0).to_le_bytes());
     }
@@ -70,7 +61,7 @@ fn decode(bytes: &[u8]) -> Option<Timeline> {
                         0 => None,
                         n => Some(*Status::ALL.get(usize::from(n) - 1)?),
                     },
-                    screening: *SCREENING_STATES.get(usize::from(b[5]))?,
+                    screening: *ScreeningState::ALL.get(usize::from(b[5]))?,
                     refresher_overdue: b[6] != 0,
                     district: (district != 0).then_some(district),
                 },

@@ -187,6 +187,16 @@ pub enum ScreeningState {
 }
 
 impl ScreeningState {
+    /// Every state, in the order of the declaration (the kept timelines store the index).
+    pub const ALL: [ScreeningState; 6] = [
+        ScreeningState::Missing,
+        ScreeningState::Requested,
+        ScreeningState::Valid,
+        ScreeningState::Expiring,
+        ScreeningState::Expired,
+        ScreeningState::RelevantEntry,
+    ];
+
     /// The code used in JSON and on the command line.
     pub fn code(self) -> &'static str {
         match self {
