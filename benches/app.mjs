@@ -129,7 +129,11 @@ const SEARCH = `
     })();
   })(0);`;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; // of two: their mean, not the larger
+};
 
 async function openApp(db) {
   const driver = await startDriver({ LOTSEN_DB: db, LOTSEN_TODAY: TODAY, LOTSEN_DOCUMENTS: join(db, '..', '..', 'Dokumente'), LOTSEN_NO_OPEN: '1' });
