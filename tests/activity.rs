@@ -86,8 +86,13 @@ fn lotsen(db: &Path, args: &[&str]) -> std::process::Output {
 fn a_record_keeps_counts_and_minutes_and_is_refused_field_by_field() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.sqlite3");
-    let (mut s, [a, ..]) = setup(&path);
+    let (mut s, [a, b, ..]) = setup(&path);
     record(&mut s, a, "2026-11", "5", "2,5");
+    record(&mut s, b, "2026-11", "1", "");
+    // Each record with its own areas, in the order of the list (Wohnen before Arbeit).
+    for id in [a, b] {
+        assert_eq!(s.pilot_activity(id).unwrap()[0].areas, ["Wohnen", "Arbeit"]);
+    }
     // A second entry for the month replaces the first, areas included.
     s.record_activity(&ActivityInput {
         pilot_id: a,

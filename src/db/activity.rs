@@ -37,30 +37,27 @@ pub struct ActivityMonth {
     pub required: bool,
 }
 
-const SELECT_RECORDS: &str = "SELECT r.id, r.pilot_id, r.month, r.contacts, r.minutes, r.people, r.families, r.note,
-            r.recorded_at, r.recorded_by,
-            coalesce((SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM activity_record_areas a
-                JOIN task_areas t ON t.id = a.area_id WHERE a.record_id = r.id ORDER BY t.position, t.id)), '')
+const SELECT_RECORDS: &str =
+    "SELECT r.id, r.pilot_id, r.month, r.contacts, r.minutes, r.people, r.families, r.note,
+            r.recorded_at, r.recorded_by
      FROM activity_records r";
 
-fn record_of(r: &rusqlite::Row) -> rusqlite::Result<ActivityRecord> {
-    let areas: String = r.get(10)?;
-    Ok(ActivityRecord {
-        pilot_id: r.get(1)?,
-        month: r.get(2)?,
-        contacts: r.get(3)?,
-        minutes: r.get(4)?,
-        people: r.get(5)?,
-        families: r.get(6)?,
-        note: r.get(7)?,
-        recorded_at: r.get(8)?,
-        recorded_by: r.get(9)?,
-        areas: areas
-            .split('\u{1f}')
-            .filter(|a| !a.is_empty())
-            .map(str::to_string)
-            .collect(),
-    })
+fn record_of(r: &rusqlite::Row) -> rusqlite::Result<(i64, ActivityRecord)> {
+    Ok((
+        r.get(0)?,
+        ActivityRecord {
+            pilot_id: r.get(1)?,
+            month: r.get(2)?,
+            contacts: r.get(3)?,
+            minutes: r.get(4)?,
+            people: r.get(5)?,
+            families: r.get(6)?,
+            note: r.get(7)?,
+            recorded_at: r.get(8)?,
+            recorded_by: r.get(9)?,
+            areas: Vec::new(),
+        },
+    ))
 }
 
 fn waiver_of(r: &rusqlite::Row) -> rusqlite::Result<Waiver> {
@@ -172,31 +169,51 @@ impl Store {
             .expect("just written"))
     }
 
+    /// The records matching `condition` (SQL on `r`), by month and pilot, with their task areas
+    /// (read in one query for all of them, not one per record).
     fn activity_records(
         &self,
         condition: &str,
-        values: impl rusqlite::Params,
+        values: &[&dyn rusqlite::ToSql],
     ) -> Result<Vec<ActivityRecord>> {
-        Ok(self
-            .conn
-            .prepare(&format!(
-                "{SELECT_RECORDS} WHERE {condition} ORDER BY r.month, r.pilot_id"
-            ))?
+        let mut areas: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT a.record_id, t.name FROM activity_record_areas a JOIN task_areas t ON t.id = a.area_id
+             WHERE a.record_id IN (SELECT r.id FROM activity_records r WHERE {condition})
+             ORDER BY a.record_id, t.position, t.id"
+        ))?;
+        let mut rows = stmt.query(values)?;
+        while let Some(r) = rows.next()? {
+            areas.entry(r.get(0)?).or_default().push(r.get(1)?);
+        }
+        drop(rows);
+        let mut stmt = self.conn.prepare(&format!(
+            "{SELECT_RECORDS} WHERE {condition} ORDER BY r.month, r.pilot_id"
+        ))?;
+        let records = stmt
             .query_map(values, record_of)?
-            .collect::<rusqlite::Result<_>>()?)
+            .map(|row| {
+                row.map(|(id, mut record)| {
+                    record.areas = areas.remove(&id).unwrap_or_default();
+                    record
+                })
+            })
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(records)
     }
 
     /// A pilot's records, newest month first.
     pub fn activity_of_pilot(&self, pilot_id: i64) -> Result<Vec<ActivityRecord>> {
         self.get_pilot(pilot_id)?;
-        let mut records = self.activity_records("r.pilot_id = ?1", [pilot_id])?;
+        let mut records = self.activity_records("r.pilot_id = ?1", params![pilot_id])?;
         records.reverse();
         Ok(records)
     }
 
     /// Every record of a calendar year, by month and pilot (for the reports).
     pub fn activity_of_year(&self, year: i32) -> Result<Vec<ActivityRecord>> {
-        self.activity_records("substr(r.month, 1, 4) = ?1", [format!("{year:04}")])
+        let (first, last) = (format!("{year:04}-01"), format!("{year:04}-12"));
+        self.activity_records("r.month BETWEEN ?1 AND ?2", params![first, last])
     }
 
     /// Every waiver of a month.
@@ -287,7 +304,7 @@ impl Store {
         let pilots = self.all_pilots()?;
         let data = self.lifecycle_data(None)?;
         let mut records: HashMap<i64, ActivityRecord> = self
-            .activity_records("r.month = ?1", [month.to_string()])?
+            .activity_records("r.month = ?1", params![month.to_string()])?
             .into_iter()
             .map(|r| (r.pilot_id, r))
             .collect();
