@@ -64,6 +64,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_scale.sql"),
     include_str!("migrations/012_timelines.sql"),
     include_str!("migrations/013_activity_last.sql"),
+    include_str!("migrations/014_status_index.sql"),
 ];
 
 /// The schema version this build writes.
