@@ -159,19 +159,10 @@ impl Store {
         if missing.is_empty() {
             return Ok(items);
         }
-        self.conn.execute_batch("SAVEPOINT due_items")?;
-        let built = self.build_due_items(&missing, today, settings);
-        let stored = built
-            .as_ref()
-            .map_err(|_| ())
-            .and_then(|built| self.store_due_items(&missing, &day, built).map_err(|_| ()));
-        if stored.is_ok() {
-            self.conn.execute_batch("RELEASE due_items")?;
-        } else {
-            self.conn
-                .execute_batch("ROLLBACK TO due_items; RELEASE due_items")?;
-        }
-        items.extend(built?);
+        items.extend(self.build_and_keep(
+            || self.build_due_items(&missing, today, settings),
+            |built| self.store_due_items(&missing, &day, built),
+        )?);
         Ok(items)
     }
 
@@ -234,20 +225,31 @@ impl Store {
         if missing.is_empty() {
             return Ok(Timelines::new());
         }
-        // One snapshot for reading the facts and writing the rows (a savepoint works inside
-        // a caller's transaction too).
-        self.conn.execute_batch("SAVEPOINT timelines")?;
-        let built = self.build_timelines(missing);
-        // Not kept on failure: the next read builds them again.
-        let stored = built
+        self.build_and_keep(
+            || self.build_timelines(missing),
+            |built| self.store_timelines(built),
+        )
+    }
+
+    /// Builds a cache's rows from the facts and keeps them, in one snapshot (a savepoint works
+    /// inside a caller's transaction too). Rows that cannot be kept are rolled back and still
+    /// returned: the next read builds them again.
+    fn build_and_keep<T>(
+        &self,
+        build: impl FnOnce() -> Result<T>,
+        keep: impl FnOnce(&T) -> Result<()>,
+    ) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT cache")?;
+        let built = build();
+        let kept = built
             .as_ref()
             .map_err(|_| ())
-            .and_then(|built| self.store_timelines(built).map_err(|_| ()));
-        if stored.is_ok() {
-            self.conn.execute_batch("RELEASE timelines")?;
+            .and_then(|b| keep(b).map_err(|_| ()));
+        if kept.is_ok() {
+            self.conn.execute_batch("RELEASE cache")?;
         } else {
             self.conn
-                .execute_batch("ROLLBACK TO timelines; RELEASE timelines")?;
+                .execute_batch("ROLLBACK TO cache; RELEASE cache")?;
         }
         built
     }
