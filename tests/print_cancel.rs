@@ -1,11 +1,12 @@
-//! "Abbrechen" while a month is printed (issue 16): the drawing stops at the next statement and
+//! "Abbrechen" of long work (issue 16). While a month is printed: the drawing stops at the next statement and
 //! nothing is filed, not even the statements drawn before. Printed without cancelling, the same run
 //! files its payment list, every statement and the combined PDF.
 
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
-use lotsen::app::progress::CANCELLED;
+use lotsen::app::progress::{Cancel, CANCELLED};
+use lotsen::app::reports::ReportKind;
 use lotsen::app::{Clock, Session};
 
 fn files_below(dir: &Path) -> Vec<String> {
@@ -61,4 +62,104 @@ fn cancelled_while_drawing_files_nothing_and_uncancelled_files_everything() {
     );
     // The payment list, every statement and the combined PDF.
     assert_eq!(files_below(&root).len(), lines + 2);
+}
+
+fn session(dir: &Path) -> Session {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let clock = Clock::from_fn(move || today.and_time(NaiveTime::MIN));
+    Session::open(&dir.join("cancel.sqlite3"), clock).unwrap()
+}
+
+fn count(s: &Session, table: &str) -> i64 {
+    rusqlite::Connection::open(s.db_path())
+        .unwrap()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn an_import_cancelled_while_rows_are_written_leaves_the_database_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = session(dir.path());
+    s.load_full_demo(None).unwrap();
+    let csv = dir.path().join("liste.csv");
+    let mut text = String::from("Vorname;Nachname;Geburtsdatum;Gemeinde\r\n");
+    for i in 0..40u8 {
+        let last = format!(
+            "Import{}{}",
+            (b'a' + i / 26) as char,
+            (b'a' + i % 26) as char
+        );
+        text.push_str(&format!("Neu;{last};01.02.19{:02};Thale\r\n", 50 + i));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let (pilots, audit) = (count(&s, "pilots"), count(&s, "audit_log"));
+
+    let cancel = Cancel::new();
+    let steps = std::cell::RefCell::new(Vec::new());
+    // The person clicks "Abbrechen" once the tenth row is written.
+    let err = s
+        .import_file(
+            &csv,
+            &|p| {
+                if p.done == 10 && p.total == 40 {
+                    cancel.cancel();
+                }
+                steps.borrow_mut().push(p.done);
+            },
+            &cancel,
+        )
+        .unwrap_err();
+    assert_eq!(err.to_string(), CANCELLED);
+    assert!(steps.borrow().contains(&10), "{:?}", steps.borrow());
+    assert_eq!(count(&s, "pilots"), pilots, "no row of the import is kept");
+    assert_eq!(
+        count(&s, "audit_log"),
+        audit,
+        "nothing is in the change log"
+    );
+
+    // Not cancelled, the same file imports all 40.
+    let done = s.import_file(&csv, &|_| {}, &Cancel::new()).unwrap();
+    assert_eq!(done.valid.len(), 40);
+    assert_eq!(count(&s, "pilots"), pilots + 40);
+}
+
+#[test]
+fn certificates_cancelled_while_drawn_file_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = session(dir.path());
+    s.load_full_demo(None).unwrap();
+    s.create_run("2026-11").unwrap();
+    s.approve_run("2026-11", None).unwrap();
+    s.mark_paid("2026-11", Some("2026-12-02")).unwrap();
+    let job = s.report_job(ReportKind::Certificate, 2026, None).unwrap();
+    let cancel = job.cancel.clone();
+    let root = dir.path().join("Dokumente");
+    let err = job
+        .file(&root, &|p| {
+            if p.done == 2 {
+                cancel.cancel();
+            }
+        })
+        .unwrap_err();
+    assert_eq!(err.to_string(), CANCELLED);
+    assert_eq!(files_below(&root), Vec::<String>::new());
+
+    // Drawn to the end and cancelled then (the last click before filing): still nothing filed.
+    let job = s.report_job(ReportKind::Annual, 2026, None).unwrap();
+    let cancel = job.cancel.clone();
+    let err = job.file(&root, &|_| cancel.cancel()).unwrap_err();
+    assert_eq!(err.to_string(), CANCELLED);
+    assert_eq!(files_below(&root), Vec::<String>::new());
+
+    let job = s.report_job(ReportKind::Certificate, 2026, None).unwrap();
+    let n = match &job.data {
+        lotsen::app::reports::ReportData::Certificates { certificates, .. } => certificates.len(),
+        _ => unreachable!(),
+    };
+    assert!(n > 2, "{n} certificates");
+    job.file(&root, &|_| {}).unwrap();
+    // Each pilot's certificate and the combined PDF.
+    assert_eq!(files_below(&root).len(), n + 1);
 }

@@ -16,7 +16,7 @@ use crate::io::import::ImportPreview;
 
 use super::documents::Document;
 use super::files::safe_file_name;
-use super::progress::{OnProgress, Progress};
+use super::progress::{Cancel, OnProgress, Progress};
 use super::Session;
 
 /// A table the change log covers, with its German label.
@@ -292,21 +292,27 @@ impl Session {
         self.store().import_preview(&bytes, self.today())
     }
 
-    /// Imports every valid new row of the file at `path` in one transaction.
-    pub fn import_file(&mut self, path: &Path, progress: OnProgress) -> Result<ImportPreview> {
+    /// Imports every valid new row of the file at `path` in one transaction. "Abbrechen" (`cancel`)
+    /// while the rows are checked or written leaves the database as it was.
+    pub fn import_file(
+        &mut self,
+        path: &Path,
+        progress: OnProgress,
+        cancel: &Cancel,
+    ) -> Result<ImportPreview> {
         let bytes = read_chosen_file(path)?;
         let (today, who) = (self.today(), self.actor());
         progress(Progress::new(0, 1, "Datei wird geprüft …"));
-        let report = self
-            .store_mut()
+        self.store_mut()
             .import_file_with(&bytes, today, &who, &|done, total| {
+                cancel.check()?;
                 progress(Progress::new(
                     done,
                     total,
                     format!("Lotse {done} von {total} wird übernommen …"),
-                ))
-            })?;
-        Ok(report)
+                ));
+                Ok(())
+            })
     }
 
     /// A list (pilots, coverage, payments of `year`) as CSV or XLSX.

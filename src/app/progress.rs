@@ -40,7 +40,7 @@ pub fn quiet(_: Progress) {}
 pub struct Cancel(Arc<AtomicBool>);
 
 /// What the window says when work was cancelled.
-pub const CANCELLED: &str = "Abgebrochen. Es wurde nichts abgelegt.";
+pub const CANCELLED: &str = "Abgebrochen. Es wurde nichts gespeichert.";
 
 impl Cancel {
     pub fn new() -> Cancel {

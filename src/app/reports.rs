@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::documents::Document;
 use super::files::name_part;
-use super::progress::{OnProgress, Progress};
+use super::progress::{Cancel, OnProgress, Progress};
 use super::Session;
 use crate::documents::pdf::{Doc, Part};
 use crate::documents::{self, annual, certificate, grant};
@@ -93,6 +93,8 @@ pub struct ReportJob {
     pub data: ReportData,
     pub letterhead: Letterhead,
     pub issued_on: NaiveDate,
+    /// "Abbrechen": drawing stops at the next step, before anything is filed or returned.
+    pub cancel: Cancel,
 }
 
 /// The Sachbericht's sections of a year and its filled-in figures paragraph (Berichte screen).
@@ -156,6 +158,7 @@ impl Session {
             data,
             letterhead: settings.letterhead,
             issued_on: today,
+            cancel: Cancel::new(),
         })
     }
 
@@ -225,6 +228,7 @@ impl ReportJob {
                 to_xlsx_book(&self.tables())?
             }
         };
+        self.cancel.check()?;
         progress(Progress::new(1, 1, "Fertig."));
         Ok(Document::new(self.file_name(format), bytes))
     }
@@ -309,6 +313,7 @@ impl ReportJob {
         let n = certificates.len();
         let mut pages = Vec::with_capacity(n);
         for (i, c) in certificates.iter().enumerate() {
+            self.cancel.check()?;
             progress(Progress::new(
                 i,
                 n + 1,
@@ -330,11 +335,16 @@ impl ReportJob {
     pub fn file(&self, root: &std::path::Path, progress: OnProgress) -> Result<PathBuf> {
         // Reports of a year are filed with its last month.
         let when = NaiveDate::from_ymd_opt(self.year(), 12, 1).expect("valid year");
+        // Everything is drawn before the first file is written: "Abbrechen" files nothing.
         let main = self.document(ReportFormat::Pdf, progress)?;
-        if !self.is_single_certificate() {
-            for single in self.single_certificates(progress)? {
-                single.file_in(root, when)?;
-            }
+        let singles = if self.is_single_certificate() {
+            Vec::new()
+        } else {
+            self.single_certificates(progress)?
+        };
+        self.cancel.check()?;
+        for single in singles {
+            single.file_in(root, when)?;
         }
         main.file_in(root, when)
     }

@@ -51,19 +51,21 @@ impl Store {
         today: NaiveDate,
         who: &str,
     ) -> Result<ImportPreview> {
-        self.import_file_with(bytes, today, who, &|_, _| {})
+        self.import_file_with(bytes, today, who, &|_, _| Ok(()))
     }
 
-    /// [`Store::import_file`], telling `row_done(done, total)` after each row written (for a
-    /// progress bar).
+    /// [`Store::import_file`], telling `row_done(done, total)` once the rows are checked and after
+    /// each row written (for a progress bar). When it returns an error ("Abbrechen"), the import
+    /// stops there and nothing is written: the rows so far are rolled back with the transaction.
     pub fn import_file_with(
         &mut self,
         bytes: &[u8],
         today: NaiveDate,
         who: &str,
-        row_done: &dyn Fn(usize, usize),
+        row_done: &dyn Fn(usize, usize) -> Result<()>,
     ) -> Result<ImportPreview> {
         let preview = self.import_preview(bytes, today)?;
+        row_done(0, preview.valid.len())?;
         if preview.valid.is_empty() {
             return Err(Error::Rule {
                 message:
@@ -77,7 +79,8 @@ impl Store {
             for (i, (data, plan)) in preview.valid.iter().zip(&preview.plans).enumerate() {
                 let id = super::insert_pilot(tx, data, plan.since, who)?;
                 super::lifecycle::write_past(tx, id, plan, preview.pass_mark_percent, who)?;
-                row_done(i + 1, total);
+                // An error here (the person cancelled) rolls every row back.
+                row_done(i + 1, total)?;
             }
             Ok(())
         })?;

@@ -364,6 +364,9 @@ pub fn preview(
     let mut valid: Vec<PilotData> = Vec::new();
     let mut plans: Vec<PastPlan> = Vec::new();
     let mut seen_ibans: HashSet<String> = HashSet::new();
+    // The new rows so far by name and birth date (case does not count), for "schon weiter oben".
+    let mut seen_names: HashSet<(String, String, Option<NaiveDate>)> = HashSet::new();
+    let duplicates = pilot::DuplicateIndex::new(existing);
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         let record = match record {
@@ -506,7 +509,8 @@ pub fn preview(
             rows.push(RowReport::error(line, name, messages, warnings));
             continue;
         };
-        let mut dups: Vec<String> = pilot::find_duplicates(&data, existing, None)
+        let mut dups: Vec<String> = duplicates
+            .find(&data, None)
             .into_iter()
             .map(|d| {
                 format!(
@@ -515,11 +519,12 @@ pub fn preview(
                 )
             })
             .collect();
-        let same_in_file = valid.iter().any(|v| {
-            v.first_name.to_lowercase() == data.first_name.to_lowercase()
-                && v.last_name.to_lowercase() == data.last_name.to_lowercase()
-                && v.birth_date == data.birth_date
-        });
+        let name_key = (
+            data.first_name.to_lowercase(),
+            data.last_name.to_lowercase(),
+            data.birth_date,
+        );
+        let same_in_file = seen_names.contains(&name_key);
         if same_in_file || (!data.iban.is_empty() && seen_ibans.contains(&data.iban)) {
             dups.push("Steht in dieser Datei schon weiter oben.".into());
         }
@@ -527,6 +532,7 @@ pub fn preview(
             if !data.iban.is_empty() {
                 seen_ibans.insert(data.iban.clone());
             }
+            seen_names.insert(name_key);
             let facts = plan.lifecycle_data(settings.pass_mark_percent);
             rows.push(RowReport {
                 line,
@@ -664,11 +670,20 @@ mod tests {
             Carla;Cramer;;DE89 3704 0044 0532 0130 01;;\n\
             Dora;Decker;;;+49 3941 1234;@SUM(A1)\n\
             Emil;Engel;01.01.1970;DE89370400440532013000;;\n\
-            Emil;Engel;01.01.1970;;;\n";
+            Emil;Engel;01.01.1970;;;\n\
+            EMIL;engel;01.01.1970;;;\n\
+            Emil;Engel;02.01.1970;;;\n\
+            Fritz;Fuchs;;DE89370400440532013000;;\n";
         let p = run(text.as_bytes()).unwrap();
         let status: Vec<RowStatus> = p.rows.iter().map(|r| r.status).collect();
         use RowStatus::*;
-        assert_eq!(status, vec![Error, Error, Error, Error, New, Duplicate]);
+        assert_eq!(
+            status,
+            vec![Error, Error, Error, Error, New, Duplicate, Duplicate, New, Duplicate]
+        );
+        for dup in [6, 8] {
+            assert!(p.rows[dup].messages[0].contains("weiter oben"), "{dup}");
+        }
         assert_eq!(
             p.rows[0].messages.len(),
             1,

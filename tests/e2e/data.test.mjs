@@ -62,6 +62,42 @@ test('import a CSV: preview with every row, import, find the pilots', async () =
   await s.waitFor('audit rows', async () => (await s.text('#audit-table')).includes('Öztürk-Maaß'));
 });
 
+test('an import of 12,000 rows shows its progress and "Abbrechen" rolls it back: no pilot is kept', async () => {
+  const db = freshDb();
+  const csv = join(dirname(db), '..', 'grosse-liste.csv');
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const rows = ['Vorname;Nachname;Geburtsdatum;Gemeinde'];
+  for (let i = 0; i < 12000; i++) {
+    const name = `Import${letters[Math.floor(i / 676)]}${letters[Math.floor(i / 26) % 26]}${letters[i % 26]}`;
+    rows.push(`Neu;${name};01.02.${1950 + (i % 40)};Thale`);
+  }
+  writeFileSync(csv, rows.join('\r\n') + '\r\n');
+
+  const s = await openApp(db, { LOTSEN_OPEN_FILE: csv });
+  await s.click('#start-empty');
+  await s.click('#nav-einstellungen');
+  await s.click('#import-pick');
+  await s.waitFor('preview of 12,000 rows', async () => (await s.text('#import-preview')).includes('12000 neu'), 60000);
+  await s.click('#import-apply');
+  // The bar counts the rows as they are written; "Abbrechen" stops at the next row.
+  const step = await s.waitFor('rows being written', async () => {
+    const t = await s.exec(`return document.querySelector('#busy .busy-text')?.textContent ?? '';`);
+    return /Lotse \d+ von 12000 wird übernommen/.test(t) ? t : null;
+  }, 60000);
+  writeFileSync(join(SHOTS, 'import-laeuft.png'), await s.screenshot());
+  await s.click('#busy .busy-cancel');
+  const error = await s.waitFor('cancelled', async () => {
+    const t = await s.text('#import-error');
+    return t.includes('Abgebrochen') ? t : null;
+  }, 60000);
+  assert.match(error, /nichts übernommen/, `${step} → ${error}`);
+  assert.equal(pilotsInDb(db).length, 0, 'the rows written before "Abbrechen" are rolled back');
+  // The preview stays: the same file can be imported after all.
+  await s.click('#import-apply');
+  await s.waitFor('imported after all', async () => (await s.text('#import-result')).includes('12.000 Lotsen übernommen'), 120000);
+  assert.equal(pilotsInDb(db).length, 12000);
+});
+
 test('"Sicherung auf Datenträger …": an encrypted copy without plain IBANs; restore asks for the passphrase', async () => {
   const db = freshDb();
   const root = dirname(dirname(db));

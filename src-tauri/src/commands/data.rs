@@ -121,12 +121,14 @@ pub async fn pick_import(app: AppHandle) -> CmdResult<Option<PickedImport>> {
     .await
 }
 
-/// Imports all valid new rows of the file shown in the preview, in one transaction.
+/// Imports all valid new rows of the file shown in the preview, in one transaction; "Abbrechen"
+/// rolls it back.
 #[tauri::command]
 pub async fn import_file(app: AppHandle, path: String) -> CmdResult<ImportPreview> {
     background(app, move |app, state| {
         let steps = progress(app, "import_file");
-        state.with(|s| s.import_file(&PathBuf::from(path), &steps))
+        let cancel = state.cancellable("import_file");
+        state.with(|s| s.import_file(&PathBuf::from(path), &steps, &cancel))
     })
     .await
 }

@@ -34,8 +34,9 @@ pub async fn print_report(
     pilot_id: Option<i64>,
 ) -> CmdResult<SavedFile> {
     background(app, move |app, state| {
-        let (job, root) =
+        let (mut job, root) =
             state.with(|s| Ok((s.report_job(kind, year, pilot_id)?, s.report_root()?)))?;
+        job.cancel = state.cancellable("print_report");
         let path = job.file(&root, &progress(app, "print_report"))?;
         dialogs::open_in_viewer(&path);
         Ok(SavedFile::at(&path))
@@ -53,7 +54,8 @@ pub async fn save_report_as(
     format: ReportFormat,
 ) -> CmdResult<Option<SavedFile>> {
     background(app, move |app, state| {
-        let job = state.with(|s| s.report_job(kind, year, pilot_id))?;
+        let mut job = state.with(|s| s.report_job(kind, year, pilot_id))?;
+        job.cancel = state.cancellable("save_report_as");
         let doc = job.document(format, &progress(app, "save_report_as"))?;
         dialogs::save_as(app, &doc)
     })

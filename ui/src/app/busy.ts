@@ -23,8 +23,15 @@ export const TASK_LABELS: Record<string, string> = {
   import_file: 'Lotsen werden übernommen',
 };
 
-/** Tasks that can stop with nothing half-done (drawing comes before filing): the bar offers "Abbrechen". */
-export const CANCELLABLE: ReadonlySet<string> = new Set(['print_run', 'save_run_as']);
+/** Tasks that can stop with nothing half-done (drawing comes before filing, an import is rolled back): the bar
+ *  offers "Abbrechen". */
+export const CANCELLABLE: ReadonlySet<string> = new Set([
+  'print_run',
+  'save_run_as',
+  'print_report',
+  'save_report_as',
+  'import_file',
+]);
 
 interface Row {
   element: HTMLElement;

@@ -77,20 +77,32 @@ describe('busy bar', () => {
     expect(cancel.disabled).toBe(true);
     await emit('progress', { task: 'print_run', done: 14, total: 422, text: 'Abrechnung 13 von 420 wird erstellt …' });
     expect($('#busy .busy-text').textContent).toBe('Wird abgebrochen …');
-    fail({ kind: 'conflict', message: 'Abgebrochen. Es wurde nichts abgelegt.', errors: [], missing: [] });
+    fail({ kind: 'conflict', message: 'Abgebrochen. Es wurde nichts gespeichert.', errors: [], missing: [] });
     await printing;
     expect($('#busy').hidden).toBe(true);
   });
 
-  it('offers no "Abbrechen" for work that cannot stop cleanly (an import is one transaction)', async () => {
-    let finish: (v: unknown) => void = () => undefined;
-    handlers.import_file = () => new Promise((resolve) => (finish = resolve));
+  it('offers "Abbrechen" for an import (it is rolled back) and not for a backup (it cannot stop cleanly)', async () => {
+    let finishImport: (v: unknown) => void = () => undefined;
+    let finishBackup: (v: unknown) => void = () => undefined;
+    handlers.import_file = () => new Promise((resolve) => (finishImport = resolve));
+    handlers.backup_now = () => new Promise((resolve) => (finishBackup = resolve));
+    handlers.cancel_work = () => null;
     await start(calls);
     const importing = api.importFile('/tmp/lotsen.csv');
     await vi.waitFor(() => expect($('#busy').hidden).toBe(false));
-    expect(document.querySelectorAll('#busy .busy-cancel')).toHaveLength(0);
-    finish({ valid: [], plans: [], rows: [], errors: [], duplicates: [] });
+    const rows = () => [...document.querySelectorAll('#busy .busy-row')];
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0].querySelectorAll('.busy-cancel')).toHaveLength(1);
+    $<HTMLButtonElement>('#busy .busy-cancel').click();
+    await vi.waitFor(() => expect(calls.filter((c) => c.cmd === 'cancel_work')).toEqual([{ cmd: 'cancel_work', args: { task: 'import_file' } }]));
+    const backingUp = api.backupNow();
+    await vi.waitFor(() => expect(rows()).toHaveLength(2));
+    expect(rows()[1].querySelectorAll('.busy-cancel')).toHaveLength(0);
+    finishImport({ valid: [], plans: [], rows: [], errors: [], duplicates: [] });
+    finishBackup({ path: '/tmp/x.sqlite3' });
     await importing.catch(() => undefined);
+    await backingUp.catch(() => undefined);
   });
 
   it('ignores steps of work it did not start', async () => {
