@@ -162,3 +162,58 @@ fn kept_timelines_and_due_lists_follow_every_change() {
         same(&store, today, "days later");
     }
 }
+
+/// The leavers' histories are read once for the deletion check and the due list while nothing is
+/// written; a write through this connection or any other is seen at the next read.
+#[test]
+fn the_leavers_read_once_follow_writes_of_this_and_other_connections() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("leavers.sqlite3");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let mut store = Store::open(&db).unwrap();
+    demo::load_full(&mut store, today, "Test", 60).unwrap();
+    let far = NaiveDate::from_ymd_opt(2040, 1, 1).unwrap();
+    let due = |store: &Store| -> Vec<i64> {
+        let mut ids: Vec<i64> = store
+            .anonymisations_due(far)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.pilot_id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    };
+    let before = due(&store);
+    assert!(!before.is_empty(), "the demo has pilots who left");
+    assert_eq!(due(&store), before, "read again unchanged");
+
+    // Another connection (the command line beside the window) cancels a leaving (Storno).
+    let gone = before[0];
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute(
+            "INSERT INTO status_cancellations (change_id, pilot_id, reason, who, recorded_at)
+             SELECT id, pilot_id, 'Irrtum', 'Test', '2026-11-20T10:00:00Z' FROM status_changes
+             WHERE pilot_id = ?1 AND status = 'left'",
+            [gone],
+        )
+        .unwrap();
+    drop(other);
+    let after_other = due(&store);
+    assert!(!after_other.contains(&gone), "{after_other:?}");
+
+    // This connection: an active pilot leaves.
+    let leaving = store
+        .all_pilots()
+        .unwrap()
+        .iter()
+        .find(|p| p.status == Status::Active)
+        .map(|p| p.id)
+        .unwrap();
+    store
+        .change_status(leaving, Status::Left, today, "", "Test", today)
+        .unwrap();
+    let after_own = due(&store);
+    assert!(after_own.contains(&leaving), "{after_own:?}");
+    assert_eq!(after_own.len(), after_other.len() + 1);
+}

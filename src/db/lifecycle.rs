@@ -2,6 +2,7 @@
 //! settings. Rules come from `lifecycle`, `screening`, `training`; this file only stores and loads.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row, Transaction};
@@ -46,6 +47,14 @@ fn kind_of(module: Option<u8>) -> SessionKind {
 pub(crate) struct Leaver {
     pub history: Vec<StatusChange>,
     pub screenings: usize,
+}
+
+/// A read of [`Store::leavers`]: through which day, when (see `Store::written`), and what.
+#[derive(Debug)]
+pub(super) struct LeaversRead {
+    through: NaiveDate,
+    written: (u64, i64),
+    leavers: Arc<HashMap<i64, Leaver>>,
 }
 
 /// A course session with its attendees.
@@ -159,7 +168,29 @@ impl Store {
     /// not): a superset of those whose status on `on` is Ausgeschieden, the only ones the
     /// deletion rules (`domain::retention`) consider. The rules still decide; this only spares
     /// loading everyone's facts at every start.
-    pub(crate) fn leavers(&self, on: NaiveDate) -> Result<HashMap<i64, Leaver>> {
+    ///
+    /// Read through `on` plus the anonymisation notice (so the start's deletion check and the due
+    /// list's notice share one read) and kept while nothing is written.
+    pub(crate) fn leavers(&self, on: NaiveDate) -> Result<Arc<HashMap<i64, Leaver>>> {
+        let written = self.written()?;
+        if let (Some(kept), Some(now)) = (self.leavers.borrow().as_ref(), written) {
+            if kept.written == now && on <= kept.through {
+                return Ok(kept.leavers.clone());
+            }
+        }
+        let through = on + chrono::Days::new(retention::ANONYMISATION_NOTICE_DAYS);
+        let leavers = Arc::new(self.read_leavers(through)?);
+        if let Some(written) = written {
+            *self.leavers.borrow_mut() = Some(LeaversRead {
+                through,
+                written,
+                leavers: leavers.clone(),
+            });
+        }
+        Ok(leavers)
+    }
+
+    fn read_leavers(&self, on: NaiveDate) -> Result<HashMap<i64, Leaver>> {
         let leavers = format!(
             "IN (SELECT pilot_id FROM status_changes WHERE status = '{}' AND effective_on <= '{on}')",
             Status::Left.code()

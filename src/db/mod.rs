@@ -106,6 +106,8 @@ pub struct Store {
     actor: String,
     /// Files found readable by others at open and made private (shown as a notice).
     tightened: Vec<PathBuf>,
+    /// The leavers last read, kept while nothing is written (see [`Store::leavers`]).
+    leavers: std::cell::RefCell<Option<lifecycle::LeaversRead>>,
 }
 
 impl Store {
@@ -164,11 +166,25 @@ impl Store {
             path: path.to_path_buf(),
             actor: String::new(),
             tightened,
+            leavers: Default::default(),
         };
         store.migrate(found)?;
         store.sync_audit_triggers()?;
         store.seed_reference_data()?;
         Ok(store)
+    }
+
+    /// What has been written since the connection was opened, as far as a kept read needs to know:
+    /// rows changed through this connection and SQLite's counter of commits by any other.
+    /// `None` inside a transaction (what is read there may still be rolled back).
+    fn written(&self) -> Result<Option<(u64, i64)>> {
+        if !self.conn.is_autocommit() {
+            return Ok(None);
+        }
+        let others: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        Ok(Some((self.conn.total_changes(), others)))
     }
 
     /// Runs `f` in one transaction: all of it is written, or nothing.

@@ -40,9 +40,9 @@ impl Store {
     pub fn screening_deletions_due(&self, today: NaiveDate) -> Result<Vec<DeletionRecord>> {
         let mut due: Vec<DeletionRecord> = self
             .leavers(today)?
-            .into_iter()
+            .iter()
             .filter(|(_, d)| d.screenings > 0)
-            .filter_map(|(id, d)| {
+            .filter_map(|(&id, d)| {
                 let due_on = retention::screening_deletion_due(
                     &d.history,
                     today,
@@ -167,9 +167,9 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut due: Vec<AnonymisationRecord> = self
             .leavers(until)?
-            .into_iter()
+            .iter()
             .filter(|(id, _)| !done.contains(id))
-            .filter_map(|(id, d)| {
+            .filter_map(|(&id, d)| {
                 let due_on = retention::anonymisation_due(&d.history, until, years)?;
                 (due_on <= until).then(|| AnonymisationRecord {
                     pilot_id: id,
