@@ -677,6 +677,7 @@ fn audit_triggers_cover_every_column() {
     let not_audited = [
         "timelines",
         "activity_last",
+        "audit_triggers_checked",
         "audit_log",
         "audit_context",
         "screening_erasures",

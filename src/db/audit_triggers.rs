@@ -12,7 +12,7 @@
 //! row's `pilot_id`, or the row itself in `pilots`. The append-only protection of `audit_log` is
 //! fixed SQL in migration 004, not generated.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::audit::AUDITED_TABLES;
 use crate::error::{Error, Result};
@@ -51,6 +51,47 @@ pub(super) fn sync(conn: &Connection) -> Result<()> {
     for (_, sql) in &wanted {
         conn.execute_batch(sql)?;
     }
+    Ok(())
+}
+
+/// The code that decides the triggers: this file and the list of audited tables.
+const CODE: u64 = fnv1a(include_str!("audit_triggers.rs").as_bytes())
+    ^ fnv1a(include_str!("audit.rs").as_bytes()).rotate_left(1);
+
+const fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+/// What the triggers depend on now: SQLite's schema version (moved by every change of a table or
+/// trigger) and [`CODE`].
+pub(super) fn fingerprint(conn: &Connection) -> Result<String> {
+    let schema: i64 = conn.query_row("PRAGMA schema_version", [], |r| r.get(0))?;
+    Ok(format!("{schema}:{CODE:016x}"))
+}
+
+/// The fingerprint at which the triggers were last found in line, if any.
+pub(super) fn checked(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT fingerprint FROM audit_triggers_checked WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Keeps today's fingerprint as the one the triggers are in line with.
+pub(super) fn keep_checked(conn: &Connection) -> Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO audit_triggers_checked (id, fingerprint) VALUES (1, ?1)",
+        [fingerprint(conn)?],
+    )?;
     Ok(())
 }
 

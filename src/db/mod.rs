@@ -65,6 +65,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_timelines.sql"),
     include_str!("migrations/013_activity_last.sql"),
     include_str!("migrations/014_status_index.sql"),
+    include_str!("migrations/015_audit_checked.sql"),
 ];
 
 /// The schema version this build writes.
@@ -301,18 +302,25 @@ impl Store {
     }
 
     /// Regenerates the audit triggers when the tables changed outside the migrations or the
-    /// triggers came from an older build; a database already in line is only read.
+    /// triggers came from an older build; a database already in line is only read. Once in line,
+    /// its fingerprint is kept, and while it is unchanged the triggers are not compared again.
     fn sync_audit_triggers(&mut self) -> Result<()> {
-        if !audit_triggers::stale(&self.conn)? {
+        let checked = audit_triggers::fingerprint(&self.conn)?;
+        if audit_triggers::checked(&self.conn)?.as_deref() == Some(checked.as_str()) {
             return Ok(());
         }
-        // Immediate: the check is repeated under the write lock, so two processes opening the same
-        // file at once cannot both replace the triggers.
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        audit_triggers::sync(&tx)?;
-        tx.commit()?;
+        if audit_triggers::stale(&self.conn)? {
+            // Immediate: the check is repeated under the write lock, so two processes opening the
+            // same file at once cannot both replace the triggers.
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            audit_triggers::sync(&tx)?;
+            tx.commit()?;
+        }
+        // After the sync, which moved the schema version. Not kept (a read-only copy): checked
+        // again at the next start.
+        let _ = audit_triggers::keep_checked(&self.conn);
         Ok(())
     }
 
