@@ -174,6 +174,11 @@ fn a_stale_draft_after_a_pause_from_25_november_pays_104_not_130() {
         run.lines[0].statement_number.as_deref(),
         Some("AE-2026-11-001")
     );
+    assert_eq!(
+        run,
+        s.run("2026-11").unwrap(),
+        "what is returned is what is stored"
+    );
 }
 
 /// Measured: an IBAN changed after the draft still went to the old account.

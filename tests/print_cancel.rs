@@ -32,8 +32,13 @@ fn cancelled_while_drawing_files_nothing_and_uncancelled_files_everything() {
     let mut s = Session::open(&dir.path().join("print.sqlite3"), clock).unwrap();
     s.load_full_demo(None).unwrap();
     let run = s.create_run("2026-11").unwrap();
-    s.approve_run("2026-11", None).unwrap();
+    let approved = s.approve_run("2026-11", None).unwrap();
     let lines = run.lines.len();
+    // The approved run as returned (numbers, state, date) is the run as stored.
+    let lotsen::domain::approval::Approval::Approved { run: approved } = approved else {
+        panic!("the demo month is approved: {approved:?}");
+    };
+    assert_eq!(*approved, s.run("2026-11").unwrap());
     assert!(lines > 5, "the demo month has {lines} statements");
 
     let cancelled_root = dir.path().join("Dokumente-abgebrochen");

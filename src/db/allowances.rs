@@ -647,22 +647,30 @@ impl Store {
             if fresh_print != run.fingerprint {
                 store.write_lines(m, run.id, &fresh)?;
             }
-            let numbered = store.run(month)?;
+            let mut approved = store.run(month)?;
             // Numbers a restore lost stay reserved: count on after them.
             let base = super::ledger::reserved_base(&store.conn, m)?;
             let mut number = store
                 .conn
                 .prepare_cached("UPDATE run_lines SET statement_number = ?2 WHERE id = ?1")?;
-            for (i, line) in numbered.lines.iter().enumerate() {
-                number.execute(params![line.id, format!("AE-{}-{:03}", m, base + i + 1)])?;
+            for (i, line) in approved.lines.iter_mut().enumerate() {
+                let n = format!("AE-{}-{:03}", m, base + i + 1);
+                number.execute(params![line.id, n])?;
+                line.statement_number = Some(n);
             }
             drop(number);
+            let stamp = super::stamp_on(today);
             store.conn.execute(
                 "UPDATE allowance_runs SET state = 'approved', approved_at = ?2, approved_by = ?3 WHERE id = ?1",
-                params![run.id, super::stamp_on(today), who],
+                params![run.id, stamp, who],
             )?;
+            // What was just written, without reading the 10,000 lines back.
+            approved.state = RunState::Approved;
+            approved.approved_on = crate::domain::dates::local_date_of(&stamp);
+            approved.approved_at = Some(stamp);
+            approved.approved_by = Some(who.to_string());
             Ok(Approval::Approved {
-                run: Box::new(store.run(month)?),
+                run: Box::new(approved),
             })
         })
     }

@@ -159,6 +159,10 @@ impl Store {
         // Room for the facts of 10,000 pilots (about 20 MB of pages), so the lists of one action
         // are read from the file once, not again for every list (SQLite's default keeps 2 MB).
         conn.pragma_update(None, "cache_size", -32_000)?;
+        // Statement journals (each write with triggers keeps the pages it changes, to undo just
+        // that statement) in memory, not in a temporary file: approving 10,000 statement lines
+        // wrote a sixth of its time into that file.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         // SQLite gives the -wal and -shm files the mode of the database: tighten that one first.
         let files = private::database_files(path);
         tightened.extend(private::tighten_all(files.iter().map(PathBuf::as_path)));
