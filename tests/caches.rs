@@ -217,3 +217,52 @@ fn the_leavers_read_once_follow_writes_of_this_and_other_connections() {
     assert!(after_own.contains(&leaving), "{after_own:?}");
     assert_eq!(after_own.len(), after_other.len() + 1);
 }
+
+/// The register is read once for its pages, searches and lists of names while nothing is written;
+/// a write through this connection or any other is seen at the next read.
+#[test]
+fn the_register_read_once_follows_writes_of_this_and_other_connections() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("register.sqlite3");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let mut store = Store::open(&db).unwrap();
+    demo::load_full(&mut store, today, "Test", 60).unwrap();
+    let name_of = |store: &Store, id: i64| {
+        let p = store
+            .pilots()
+            .unwrap()
+            .iter()
+            .find(|p| p.id == id)
+            .cloned()
+            .unwrap();
+        (p.last_name, p.status)
+    };
+    let first = store.all_pilots().unwrap()[0].clone();
+    assert_eq!(
+        name_of(&store, first.id),
+        (first.last_name.clone(), first.status)
+    );
+
+    // Another connection renames the pilot.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute(
+            "UPDATE pilots SET last_name = 'Anders' WHERE id = ?1",
+            [first.id],
+        )
+        .unwrap();
+    drop(other);
+    assert_eq!(name_of(&store, first.id).0, "Anders");
+
+    // This connection: an active pilot leaves (the list shows the current status).
+    let left = store
+        .all_pilots()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.status == Status::Active)
+        .unwrap();
+    store
+        .change_status(left.id, Status::Left, today, "", "Test", today)
+        .unwrap();
+    assert_eq!(name_of(&store, left.id).1, Status::Left);
+}

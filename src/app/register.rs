@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::pilot::{Pilot, Status};
-use crate::domain::register::{PilotQuery, SortKey};
+use crate::domain::register::{self, PilotQuery, SortKey};
 use crate::error::Result;
 
 use super::Session;
@@ -52,11 +52,16 @@ impl From<&Pilot> for PilotName {
 }
 
 /// The rows of `page` out of the whole `list`.
-pub fn page_of(list: Vec<Pilot>, page: PageRequest) -> PilotPage {
+pub fn page_of(list: &[&Pilot], page: PageRequest) -> PilotPage {
     let total = list.len();
     let offset = page.offset.min(total);
     let limit = page.limit.min(MAX_PAGE);
-    let pilots = list.into_iter().skip(offset).take(limit).collect();
+    let pilots = list
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|p| (*p).clone())
+        .collect();
     PilotPage {
         total,
         offset,
@@ -67,7 +72,8 @@ pub fn page_of(list: Vec<Pilot>, page: PageRequest) -> PilotPage {
 impl Session {
     /// One page of the list the query finds, in its order.
     pub fn pilot_page(&self, query: &PilotQuery, page: PageRequest) -> Result<PilotPage> {
-        Ok(page_of(self.store().list_pilots(query)?, page))
+        let all = self.store().pilots()?;
+        Ok(page_of(&register::apply(&all, query), page))
     }
 
     /// Every pilot's name, in the register's name order.
@@ -76,10 +82,9 @@ impl Session {
             sort: Some(SortKey::Name),
             ..PilotQuery::default()
         };
-        Ok(self
-            .store()
-            .list_pilots(&query)?
-            .iter()
+        let all = self.store().pilots()?;
+        Ok(register::apply(&all, &query)
+            .into_iter()
             .map(PilotName::from)
             .collect())
     }
@@ -102,9 +107,10 @@ mod tests {
 
     #[test]
     fn a_page_is_the_rows_from_its_offset_and_counts_all() {
-        let list: Vec<Pilot> = (1..=250).map(pilot).collect();
+        let all: Vec<Pilot> = (1..=250).map(pilot).collect();
+        let list: Vec<&Pilot> = all.iter().collect();
         let second = page_of(
-            list.clone(),
+            &list,
             PageRequest {
                 offset: 100,
                 limit: 100,
@@ -113,7 +119,7 @@ mod tests {
         assert_eq!((second.total, second.offset), (250, 100));
         assert_eq!(ids(&second), (101..=200).collect::<Vec<_>>());
         let last = page_of(
-            list.clone(),
+            &list,
             PageRequest {
                 offset: 200,
                 limit: 100,
@@ -121,7 +127,7 @@ mod tests {
         );
         assert_eq!(ids(&last), (201..=250).collect::<Vec<_>>());
         let past = page_of(
-            list,
+            &list,
             PageRequest {
                 offset: 900,
                 limit: 100,
@@ -132,9 +138,10 @@ mod tests {
 
     #[test]
     fn a_page_never_holds_more_than_the_most_rows() {
-        let list: Vec<Pilot> = (1..=1200).map(pilot).collect();
+        let all: Vec<Pilot> = (1..=1200).map(pilot).collect();
+        let list: Vec<&Pilot> = all.iter().collect();
         let page = page_of(
-            list,
+            &list,
             PageRequest {
                 offset: 0,
                 limit: 10_000,

@@ -49,14 +49,6 @@ pub(crate) struct Leaver {
     pub screenings: usize,
 }
 
-/// A read of [`Store::leavers`]: through which day, when (see `Store::written`), and what.
-#[derive(Debug)]
-pub(super) struct LeaversRead {
-    through: NaiveDate,
-    written: (u64, i64),
-    leavers: Arc<HashMap<i64, Leaver>>,
-}
-
 /// A course session with its attendees.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct CourseSession {
@@ -171,23 +163,13 @@ impl Store {
     ///
     /// Read through `on` plus the anonymisation notice (so the start's deletion check and the due
     /// list's notice share one read) and kept while nothing is written.
-    pub(crate) fn leavers(&self, on: NaiveDate) -> Result<Arc<HashMap<i64, Leaver>>> {
-        let written = self.written()?;
-        if let (Some(kept), Some(now)) = (self.leavers.borrow().as_ref(), written) {
-            if kept.written == now && on <= kept.through {
-                return Ok(kept.leavers.clone());
-            }
-        }
+    pub(crate) fn leavers(&self, on: NaiveDate) -> Result<Arc<(NaiveDate, HashMap<i64, Leaver>)>> {
         let through = on + chrono::Days::new(retention::ANONYMISATION_NOTICE_DAYS);
-        let leavers = Arc::new(self.read_leavers(through)?);
-        if let Some(written) = written {
-            *self.leavers.borrow_mut() = Some(LeaversRead {
-                through,
-                written,
-                leavers: leavers.clone(),
-            });
-        }
-        Ok(leavers)
+        self.leavers.get(
+            self.written()?,
+            |(kept_through, _)| on <= *kept_through,
+            || Ok((through, self.read_leavers(through)?)),
+        )
     }
 
     fn read_leavers(&self, on: NaiveDate) -> Result<HashMap<i64, Leaver>> {

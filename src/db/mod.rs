@@ -41,7 +41,9 @@ pub mod sealed;
 
 pub(crate) use pilots::insert_pilot;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
@@ -107,8 +109,43 @@ pub struct Store {
     actor: String,
     /// Files found readable by others at open and made private (shown as a notice).
     tightened: Vec<PathBuf>,
-    /// The leavers last read, kept while nothing is written (see [`Store::leavers`]).
-    leavers: std::cell::RefCell<Option<lifecycle::LeaversRead>>,
+    /// The leavers last read, through the day they were read for (see [`Store::leavers`]).
+    leavers: Kept<(chrono::NaiveDate, HashMap<i64, lifecycle::Leaver>)>,
+    /// Every pilot's row (see [`Store::pilots`]).
+    pilots: Kept<Vec<crate::Pilot>>,
+}
+
+/// A read kept in memory while nothing is written, by this connection or any other (see
+/// `Store::written`): the next read after a write reads the database again.
+#[derive(Debug)]
+struct Kept<T>(std::cell::RefCell<Option<((u64, i64), Arc<T>)>>);
+
+impl<T> Default for Kept<T> {
+    fn default() -> Self {
+        Kept(std::cell::RefCell::new(None))
+    }
+}
+
+impl<T> Kept<T> {
+    /// The kept value if nothing was written since and it `fits` the question, else `read` (kept
+    /// unless a transaction is open).
+    fn get(
+        &self,
+        written: Option<(u64, i64)>,
+        fits: impl Fn(&T) -> bool,
+        read: impl FnOnce() -> Result<T>,
+    ) -> Result<Arc<T>> {
+        if let (Some(now), Some((at, kept))) = (written, self.0.borrow().as_ref()) {
+            if *at == now && fits(kept) {
+                return Ok(kept.clone());
+            }
+        }
+        let fresh = Arc::new(read()?);
+        if let Some(now) = written {
+            *self.0.borrow_mut() = Some((now, fresh.clone()));
+        }
+        Ok(fresh)
+    }
 }
 
 impl Store {
@@ -171,7 +208,8 @@ impl Store {
             path: path.to_path_buf(),
             actor: String::new(),
             tightened,
-            leavers: Default::default(),
+            leavers: Kept::default(),
+            pilots: Kept::default(),
         };
         store.migrate(found)?;
         store.sync_audit_triggers()?;
@@ -179,7 +217,7 @@ impl Store {
         Ok(store)
     }
 
-    /// What has been written since the connection was opened, as far as a kept read needs to know:
+    /// What has been written since the connection was opened, as far as a [`Kept`] read needs to know:
     /// rows changed through this connection and SQLite's counter of commits by any other.
     /// `None` inside a transaction (what is read there may still be rolled back).
     fn written(&self) -> Result<Option<(u64, i64)>> {

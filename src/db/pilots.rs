@@ -1,5 +1,7 @@
 //! Queries of the pilot register.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 
@@ -63,7 +65,17 @@ impl Store {
 
     /// Every pilot with languages and current status, in id order.
     pub fn all_pilots(&self) -> Result<Vec<Pilot>> {
-        self.pilots_where("IS NOT NULL")
+        Ok(self.pilots()?.as_ref().clone())
+    }
+
+    /// [`Store::all_pilots`], read once and kept while nothing is written (the register's pages
+    /// and searches, the lists of names).
+    pub fn pilots(&self) -> Result<Arc<Vec<Pilot>>> {
+        self.pilots.get(
+            self.written()?,
+            |_| true,
+            || self.pilots_where("IS NOT NULL"),
+        )
     }
 
     /// The pilots whose id matches `ids` (SQL after the column, e.g. "IN (3, 7)"), by id.
@@ -90,7 +102,10 @@ impl Store {
 
     /// The list as the Lotsen screen and `pilots list` show it.
     pub fn list_pilots(&self, query: &PilotQuery) -> Result<Vec<Pilot>> {
-        Ok(register::apply(self.all_pilots()?, query))
+        Ok(register::apply(&self.pilots()?, query)
+            .into_iter()
+            .cloned()
+            .collect())
     }
 
     pub fn get_pilot(&self, id: i64) -> Result<Pilot> {

@@ -40,6 +40,7 @@ impl Store {
     pub fn screening_deletions_due(&self, today: NaiveDate) -> Result<Vec<DeletionRecord>> {
         let mut due: Vec<DeletionRecord> = self
             .leavers(today)?
+            .1
             .iter()
             .filter(|(_, d)| d.screenings > 0)
             .filter_map(|(&id, d)| {
@@ -167,6 +168,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut due: Vec<AnonymisationRecord> = self
             .leavers(until)?
+            .1
             .iter()
             .filter(|(id, _)| !done.contains(id))
             .filter_map(|(&id, d)| {

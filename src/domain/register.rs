@@ -54,9 +54,10 @@ fn nonblank(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// Applies a query to the full list of pilots.
-pub fn apply(mut pilots: Vec<Pilot>, q: &PilotQuery) -> Vec<Pilot> {
+/// Applies a query to the full list of pilots: the pilots it finds, in its order.
+pub fn apply<'a>(all: &'a [Pilot], q: &PilotQuery) -> Vec<&'a Pilot> {
     let search = nonblank(&q.search).map(fold);
+    let mut pilots: Vec<&Pilot> = all.iter().collect();
     pilots.retain(|p| {
         if let Some(d) = nonblank(&q.district) {
             if p.district.as_deref() != Some(d) {
@@ -86,7 +87,7 @@ pub fn apply(mut pilots: Vec<Pilot>, q: &PilotQuery) -> Vec<Pilot> {
             }
         }
     });
-    let name_key = |p: &Pilot| (fold(&p.last_name), fold(&p.first_name), p.id);
+    let name_key = |p: &&Pilot| (fold(&p.last_name), fold(&p.first_name), p.id);
     match q.sort.unwrap_or_default() {
         SortKey::Name => pilots.sort_by_cached_key(name_key),
         SortKey::Town => pilots.sort_by_cached_key(|p| (fold(&p.town), name_key(p))),
@@ -180,7 +181,7 @@ mod tests {
         ]
     }
 
-    fn ids(v: Vec<Pilot>) -> Vec<i64> {
+    fn ids(v: Vec<&Pilot>) -> Vec<i64> {
         v.into_iter().map(|p| p.id).collect()
     }
 
@@ -190,12 +191,12 @@ mod tests {
             search: Some(s.into()),
             ..Default::default()
         };
-        assert_eq!(ids(apply(sample(), &q("MÜLLER"))), vec![1]);
-        assert_eq!(ids(apply(sample(), &q("mueller"))), vec![1]);
-        assert_eq!(ids(apply(sample(), &q("ayse"))), vec![1]);
-        assert_eq!(ids(apply(sample(), &q("thale"))), vec![4]);
-        assert_eq!(ids(apply(sample(), &q("arab"))), vec![2]);
-        assert_eq!(ids(apply(sample(), &q("nobody"))), Vec::<i64>::new());
+        assert_eq!(ids(apply(&sample(), &q("MÜLLER"))), vec![1]);
+        assert_eq!(ids(apply(&sample(), &q("mueller"))), vec![1]);
+        assert_eq!(ids(apply(&sample(), &q("ayse"))), vec![1]);
+        assert_eq!(ids(apply(&sample(), &q("thale"))), vec![4]);
+        assert_eq!(ids(apply(&sample(), &q("arab"))), vec![2]);
+        assert_eq!(ids(apply(&sample(), &q("nobody"))), Vec::<i64>::new());
     }
 
     #[test]
@@ -205,19 +206,19 @@ mod tests {
             status: Some(Status::Active),
             ..Default::default()
         };
-        assert_eq!(ids(apply(sample(), &q)), vec![1]);
+        assert_eq!(ids(apply(&sample(), &q)), vec![1]);
         let q = PilotQuery {
             language: Some("Kurdisch".into()),
             ..Default::default()
         };
-        assert_eq!(ids(apply(sample(), &q)), vec![3]);
+        assert_eq!(ids(apply(&sample(), &q)), vec![3]);
     }
 
     #[test]
     fn sorting() {
         // Name: Albers, Mahler, Müller-Öztürk, Özdemir (Ö sorts as Oe).
         assert_eq!(
-            ids(apply(sample(), &PilotQuery::default())),
+            ids(apply(&sample(), &PilotQuery::default())),
             vec![4, 2, 1, 3]
         );
         let q = PilotQuery {
@@ -225,11 +226,11 @@ mod tests {
             desc: true,
             ..Default::default()
         };
-        assert_eq!(ids(apply(sample(), &q)), vec![2, 4, 1, 3]);
+        assert_eq!(ids(apply(&sample(), &q)), vec![2, 4, 1, 3]);
         let q = PilotQuery {
             sort: Some(SortKey::Status),
             ..Default::default()
         };
-        assert_eq!(ids(apply(sample(), &q)), vec![2, 1, 3, 4]);
+        assert_eq!(ids(apply(&sample(), &q)), vec![2, 1, 3, 4]);
     }
 }
