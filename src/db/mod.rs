@@ -118,7 +118,10 @@ pub struct Store {
 /// A read kept in memory while nothing is written, by this connection or any other (see
 /// `Store::written`): the next read after a write reads the database again.
 #[derive(Debug)]
-struct Kept<T>(std::cell::RefCell<Option<((u64, i64), Arc<T>)>>);
+struct Kept<T>(std::cell::RefCell<Option<(Written, Arc<T>)>>);
+
+/// Rows changed through this connection and SQLite's count of commits by others.
+type Written = (u64, i64);
 
 impl<T> Default for Kept<T> {
     fn default() -> Self {
@@ -131,7 +134,7 @@ impl<T> Kept<T> {
     /// unless a transaction is open).
     fn get(
         &self,
-        written: Option<(u64, i64)>,
+        written: Option<Written>,
         fits: impl Fn(&T) -> bool,
         read: impl FnOnce() -> Result<T>,
     ) -> Result<Arc<T>> {
@@ -220,7 +223,7 @@ impl Store {
     /// What has been written since the connection was opened, as far as a [`Kept`] read needs to know:
     /// rows changed through this connection and SQLite's counter of commits by any other.
     /// `None` inside a transaction (what is read there may still be rolled back).
-    fn written(&self) -> Result<Option<(u64, i64)>> {
+    fn written(&self) -> Result<Option<Written>> {
         if !self.conn.is_autocommit() {
             return Ok(None);
         }
