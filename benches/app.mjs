@@ -28,6 +28,8 @@ const SIZES = opt('sizes', '30,10000').split(',').map(Number);
 const STARTS = Number(opt('starts', '3'));
 const ROUNDS = Number(opt('rounds', '3'));
 const LEAK_MINUTES = Number(opt('leak-minutes', '0'));
+/** --pss-detail: also prints each process's PSS (which part of the memory is the app's, which WebKit's). */
+const PSS_DETAIL = argv.includes('--pss-detail');
 const TODAY = '2026-11-26';
 const SCREENS = ['uebersicht', 'lotsen', 'qualifizierung', 'abrechnung', 'berichte', 'einstellungen', 'protokoll'];
 
@@ -82,11 +84,13 @@ function tree(root) {
   return out;
 }
 
-function pssMb(root) {
+function pssMb(root, detail = false) {
   let kb = 0;
   for (const pid of tree(root)) {
     try {
-      kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]);
+      const own = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]);
+      if (detail) console.log(`PSS ${readFileSync(`/proc/${pid}/comm`, 'utf8').trim()} (${pid}): ${(own / 1024).toFixed(1)} MB`);
+      kb += own;
     } catch {
       /* ended meanwhile */
     }
@@ -188,7 +192,7 @@ async function measure(size) {
     searches.push((await s.execAsync(SEARCH, [term])).drawn);
     await s.execAsync(SHOW_SCREEN, ['lotsen']);
   }
-  const pss = pssMb(pid);
+  const pss = pssMb(pid, PSS_DETAIL);
 
   let leak = null;
   if (LEAK_MINUTES > 0) {

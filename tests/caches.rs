@@ -266,3 +266,36 @@ fn the_register_read_once_follows_writes_of_this_and_other_connections() {
         .unwrap();
     assert_eq!(name_of(&store, left.id).1, Status::Left);
 }
+
+/// The Jahresbericht is computed once for the Berichte screen and the report printed from it; a
+/// record changed by another connection, or another year or day, gives the new figures.
+#[test]
+fn the_annual_report_kept_follows_writes_and_its_year_and_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("annual.sqlite3");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let mut store = Store::open(&db).unwrap();
+    demo::load_full(&mut store, today, "Test", 60).unwrap();
+    let before = store.annual_report(2026, today).unwrap();
+    assert!(before.contacts > 0, "the demo has contacts in 2026");
+    assert_eq!(store.annual_report(2026, today).unwrap(), before);
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute(
+            "UPDATE activity_records SET contacts = contacts + 5
+             WHERE id = (SELECT min(id) FROM activity_records WHERE month LIKE '2026-%')",
+            [],
+        )
+        .unwrap();
+    drop(other);
+    assert_eq!(
+        store.annual_report(2026, today).unwrap().contacts,
+        before.contacts + 5
+    );
+    let earlier = today - Days::new(200);
+    assert!(
+        store.annual_report(2026, earlier).unwrap().coverage.len() < before.coverage.len(),
+        "counted to an earlier day: fewer month ends"
+    );
+    assert_eq!(store.annual_report(2025, today).unwrap().year, 2025);
+}

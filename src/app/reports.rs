@@ -144,10 +144,10 @@ impl Session {
                 ReportData::Certificates {
                     year,
                     pilots: store
-                        .all_pilots()?
-                        .into_iter()
+                        .pilots()?
+                        .iter()
                         .filter(|p| ids.contains(&p.id))
-                        .map(|p| (p.id, p))
+                        .map(|p| (p.id, p.clone()))
                         .collect(),
                     certificates,
                     note: settings.reports.certificate_note.clone(),

@@ -97,10 +97,10 @@ impl Store {
         let settings = self.settings()?;
         let ids: HashSet<i64> = run.lines.iter().map(|l| l.pilot_id).collect();
         let pilots: HashMap<i64, crate::Pilot> = self
-            .all_pilots()?
-            .into_iter()
+            .pilots()?
+            .iter()
             .filter(|p| ids.contains(&p.id))
-            .map(|p| (p.id, p))
+            .map(|p| (p.id, p.clone()))
             .collect();
         Ok(StatementContext {
             letterhead: settings.letterhead,

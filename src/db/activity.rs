@@ -301,7 +301,7 @@ impl Store {
     /// The month grid: every pilot active on a day of `month` or with a record of it, ordered by
     /// district and name, with record and waiver.
     pub fn activity_month(&self, month: Month) -> Result<ActivityMonth> {
-        let pilots = self.all_pilots()?;
+        let pilots = self.pilots()?;
         let data = self.lifecycle_data(None)?;
         let mut records: HashMap<i64, ActivityRecord> = self
             .activity_records("r.month = ?1", params![month.to_string()])?

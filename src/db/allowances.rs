@@ -226,7 +226,7 @@ impl Store {
     /// corrections waiting or booked into this draft, the pilot's bank details of today.
     fn fresh_lines(&self, month: Month, run_id: i64) -> Result<Vec<FreshLine>> {
         let settings = self.settings_on(month.first_day())?;
-        let pilots = self.all_pilots()?;
+        let pilots = self.pilots()?;
         let computed = self.compute_in_force(month, &pilots, &self.timelines()?)?;
         // Keep hand lowering where it still fits the new computation.
         let mut lowered = HashMap::new();
@@ -749,7 +749,7 @@ impl Store {
                 claim_back_cents: r.claim_back_cents,
             })
             .collect();
-        let pilots = self.all_pilots()?;
+        let pilots = self.pilots()?;
         let timelines = self.timelines()?;
         // Each month with the settings in force in it (a rate from January counts from January).
         let in_month: HashMap<Month, i64> = (1..=12)

@@ -177,7 +177,7 @@ impl Store {
     /// difference per pilot and month, also for a month in which the pilot had no statement.
     pub fn reconcile(&self, year: Option<i32>) -> Result<Reconciliation> {
         let months = self.approved_months(year)?;
-        let pilots = self.all_pilots()?;
+        let pilots = self.pilots()?;
         let names: HashMap<i64, String> = pilots
             .iter()
             .map(|p| (p.id, format!("{} {}", p.first_name, p.last_name)))

@@ -745,8 +745,8 @@ impl Store {
         let data = self.lifecycle_data(None)?;
         let empty = LifecycleData::default();
         Ok(self
-            .all_pilots()?
-            .into_iter()
+            .pilots()?
+            .iter()
             .map(|p| {
                 let d = data.get(&p.id).unwrap_or(&empty);
                 (p.id, d.district_on(p.district.as_deref(), date))

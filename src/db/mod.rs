@@ -113,6 +113,11 @@ pub struct Store {
     leavers: Kept<(chrono::NaiveDate, HashMap<i64, lifecycle::Leaver>)>,
     /// Every pilot's row (see [`Store::pilots`]).
     pilots: Kept<Vec<crate::Pilot>>,
+    /// The last Jahresbericht, by year and the day it counts to (see [`Store::annual_report`]).
+    annual: Kept<(
+        (i32, chrono::NaiveDate),
+        crate::domain::reports::AnnualReport,
+    )>,
 }
 
 /// A read kept in memory while nothing is written, by this connection or any other (see
@@ -213,6 +218,7 @@ impl Store {
             tightened,
             leavers: Kept::default(),
             pilots: Kept::default(),
+            annual: Kept::default(),
         };
         store.migrate(found)?;
         store.sync_audit_triggers()?;

@@ -144,7 +144,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<Duplicate>> {
         let data = self.validate_pilot(input, today)?;
-        Ok(pilot::find_duplicates(&data, &self.all_pilots()?, id))
+        Ok(pilot::find_duplicates(&data, &self.pilots()?, id))
     }
 
     /// Creates a pilot with status Interessent effective `today`. Nothing is written if invalid.

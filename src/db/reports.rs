@@ -49,13 +49,25 @@ impl Store {
     }
 
     /// The Jahresbericht of `year`; the coverage history runs to the year's end or to `today`.
+    ///
+    /// Kept while nothing is written: the Berichte screen's figures and the report printed from
+    /// it are computed once.
     pub fn annual_report(&self, year: i32, today: NaiveDate) -> Result<AnnualReport> {
-        let refs = self.reference_data()?;
-        let districts: Vec<String> = refs.districts.iter().map(|d| d.name.clone()).collect();
         let end = NaiveDate::from_ymd_opt(year, 12, 31)
             .ok_or_else(|| Error::field("year", format!("Jahr {year} ist ungültig.")))?;
         let until = end.min(today);
-        let pilots = self.all_pilots()?;
+        let kept = self.annual.get(
+            self.written()?,
+            |(of, _)| *of == (year, until),
+            || Ok(((year, until), self.read_annual_report(year, until)?)),
+        )?;
+        Ok(kept.1.clone())
+    }
+
+    fn read_annual_report(&self, year: i32, until: NaiveDate) -> Result<AnnualReport> {
+        let refs = self.reference_data()?;
+        let districts: Vec<String> = refs.districts.iter().map(|d| d.name.clone()).collect();
+        let pilots = self.pilots()?;
         let data = self.lifecycle_data(None)?;
         // Month ends of the year up to `until` (none for a year not yet begun).
         let history = if chrono::Datelike::year(&until) == year {

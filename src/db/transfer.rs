@@ -34,7 +34,7 @@ impl Store {
         let refs = self.reference_data()?;
         import::preview(
             bytes,
-            &self.all_pilots()?,
+            &self.pilots()?,
             today,
             &refs.municipality_pairs(),
             &refs.district_names(),
