@@ -88,8 +88,14 @@ function pssMb(root, detail = false) {
   let kb = 0;
   for (const pid of tree(root)) {
     try {
-      const own = Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))[1]);
-      if (detail) console.log(`PSS ${readFileSync(`/proc/${pid}/comm`, 'utf8').trim()} (${pid}): ${(own / 1024).toFixed(1)} MB`);
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+      const own = field('Pss');
+      if (detail) {
+        const mb = (k) => (k / 1024).toFixed(1);
+        const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+        console.log(`PSS ${comm} (${pid}): ${mb(own)} MB (anonymous ${mb(field('Pss_Anon'))}, files ${mb(field('Pss_File'))}, shared memory ${mb(field('Pss_Shmem'))})`);
+      }
       kb += own;
     } catch {
       /* ended meanwhile */

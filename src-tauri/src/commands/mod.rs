@@ -50,8 +50,12 @@ pub async fn background<T: Send + 'static>(
     app: AppHandle,
     f: impl FnOnce(&AppHandle, &AppState) -> lotsen::Result<T> + Send + 'static,
 ) -> CmdResult<T> {
-    let result = tauri::async_runtime::spawn_blocking(move || f(&app, &app.state::<AppState>()))
-        .await
+    let result = tauri::async_runtime::spawn_blocking(move || {
+        let result = f(&app, &app.state::<AppState>());
+        give_back_memory();
+        result
+    })
+    .await
         .map_err(|e| lotsen::Error::Storage(format!("Interner Fehler: {e}")))?;
     if let Err(e) = &result {
         // What the person cannot fix at the field goes into the log for whoever helps them.
@@ -63,6 +67,18 @@ pub async fn background<T: Send + 'static>(
         }
     }
     result
+}
+
+/// Gives the memory a command freed back to the system. glibc keeps the freed pages of each
+/// thread's arena for later, so the lists of a 10,000-pilot database read once (the month's draft,
+/// a report) would otherwise stay in the process: measured 264 MB for the app alone after one
+/// round of the screens.
+fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator's arenas; it takes no pointers.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// Runs `f` with the session on a blocking thread.
