@@ -56,7 +56,7 @@ pub async fn background<T: Send + 'static>(
         result
     })
     .await
-        .map_err(|e| lotsen::Error::Storage(format!("Interner Fehler: {e}")))?;
+    .map_err(|e| lotsen::Error::Storage(format!("Interner Fehler: {e}")))?;
     if let Err(e) = &result {
         // What the person cannot fix at the field goes into the log for whoever helps them.
         if matches!(
