@@ -11,8 +11,9 @@ export const REDACTED_TEXT = '(gelöscht nach § 30a BZRG)';
 /** Values longer than this are cut; "mehr" shows all of it. */
 export const SHORT_VALUE = 80;
 
-/** How many entries are asked for at first, and how many more "Mehr laden" adds. */
-export const AUDIT_PAGE = 500;
+/** How many entries are asked for at first, and how many more "Mehr laden" adds (100, as the register's pages: the
+ *  page stays small enough to draw at once). */
+export const AUDIT_PAGE = 100;
 /** The backend returns at most this many entries at once. */
 export const AUDIT_MAX = 10_000;
 

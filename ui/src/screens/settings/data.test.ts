@@ -623,11 +623,11 @@ describe('Protokoll', () => {
     await vi.waitFor(() => expect(all('#audit-table tr[data-id]')).toHaveLength(log.length));
   }
 
-  it('comes last in the navigation and shows the newest 500 entries with the areas to filter by', async () => {
+  it('comes last in the navigation and shows the newest 100 entries with the areas to filter by', async () => {
     await goToLog();
     expect(texts('nav button').slice(-2)).toEqual(['Einstellungen', 'Protokoll']);
     expect($('#nav-protokoll').getAttribute('aria-current')).toBe('page');
-    expect(callsOf('audit_entries')[0].args).toEqual({ filter: { entity: null, pilot_id: null, from: null, to: null, text: null, limit: 500 } });
+    expect(callsOf('audit_entries')[0].args).toEqual({ filter: { entity: null, pilot_id: null, from: null, to: null, text: null, limit: 100 } });
     expect(texts('#audit-entity option')).toEqual(['Alle', 'Lotse', 'Führungszeugnis', 'Einstellungen', 'Datenbank (Wiederherstellung)']);
     expect(['audit-entity', 'audit-from', 'audit-to', 'audit-text', 'audit-pilot'].map(labelOf)).toEqual(['Bereich', 'Von', 'Bis', 'Suche', 'Lotse Nr.']);
     expect($('#audit-count').textContent).toBe('4 Einträge');
@@ -685,7 +685,7 @@ describe('Protokoll', () => {
     $('#audit-apply').click();
     await vi.waitFor(() => expect(callsOf('audit_entries')).toHaveLength(2));
     expect(callsOf('audit_entries')[1].args).toEqual({
-      filter: { entity: 'screenings', pilot_id: 2, from: '2026-11-01', to: '2026-11-15', text: 'Krüger', limit: 500 },
+      filter: { entity: 'screenings', pilot_id: 2, from: '2026-11-01', to: '2026-11-15', text: 'Krüger', limit: 100 },
     });
     await vi.waitFor(() => expect(all('#audit-table tr[data-id]')).toHaveLength(1));
     expect($('#audit-count').textContent).toBe('1 Eintrag');
@@ -709,7 +709,7 @@ describe('Protokoll', () => {
     choose('#audit-entity', '');
     $('#audit-apply').click();
     await vi.waitFor(() => expect(texts('#audit-table tbody tr')).toEqual(['Keine Einträge.']));
-    expect(callsOf('audit_entries')[2].args).toEqual({ filter: { entity: null, pilot_id: null, from: null, to: null, text: null, limit: 500 } });
+    expect(callsOf('audit_entries')[2].args).toEqual({ filter: { entity: null, pilot_id: null, from: null, to: null, text: null, limit: 100 } });
   });
 
   it('loads more when the limit was reached, keeping the applied filter', async () => {
@@ -718,16 +718,16 @@ describe('Protokoll', () => {
       return Array.from({ length: limit }, (_, i) => auditEntry({ id: 5000 - i, tx: 5000 - i }));
     };
     await goTo('protokoll');
-    await vi.waitFor(() => expect(all('#audit-table tr[data-id]')).toHaveLength(500));
-    expect($('#audit-count').textContent).toBe('500 Einträge – die neuesten; ältere mit „Mehr laden“.');
+    await vi.waitFor(() => expect(all('#audit-table tr[data-id]')).toHaveLength(100));
+    expect($('#audit-count').textContent).toBe('100 Einträge – die neuesten; ältere mit „Mehr laden“.');
     fill('#audit-text', 'Telefon');
     $('#audit-apply').click();
     await vi.waitFor(() => expect(callsOf('audit_entries')).toHaveLength(2));
     fill('#audit-text', 'getippt, nicht angewandt');
     expect($('#audit-more').hidden).toBe(false);
     $('#audit-more').click();
-    await vi.waitFor(() => expect(all('#audit-table tr[data-id]')).toHaveLength(1000));
-    expect((callsOf('audit_entries')[2].args.filter as { limit: number; text: string })).toMatchObject({ limit: 1000, text: 'Telefon' });
+    await vi.waitFor(() => expect(all('#audit-table tr[data-id]')).toHaveLength(200));
+    expect((callsOf('audit_entries')[2].args.filter as { limit: number; text: string })).toMatchObject({ limit: 200, text: 'Telefon' });
   });
 
   it('opens the pilot of an entry on the Verlauf tab', async () => {
@@ -765,7 +765,7 @@ describe('pilot page: Verlauf', () => {
   it('lists the pilot’s changes in the audit table when the tab is shown, and again on every visit', async () => {
     await openOlena('verlauf');
     await vi.waitFor(() => expect(all('#verlauf-table tr[data-id]')).toHaveLength(4));
-    expect(callsOf('audit_entries')).toEqual([{ cmd: 'audit_entries', args: { filter: { pilot_id: 2, limit: 500 } } }]);
+    expect(callsOf('audit_entries')).toEqual([{ cmd: 'audit_entries', args: { filter: { pilot_id: 2, limit: 100 } } }]);
     // the same table, narrower: who under the time, the number under the area
     expect(texts('#verlauf-table thead th')).toEqual(['Zeitpunkt, Wer', 'Bereich, Nr.', 'Aktion', 'Feld', 'alt → neu']);
     expect(cells($('#verlauf-table tr[data-id="104"]'))).toEqual(['15.11.2026 11:05S. Krüger', 'LotseNr. 2', 'geändert', 'Straße', 'Domplatz 1 → Domplatz 2']);
@@ -779,8 +779,8 @@ describe('pilot page: Verlauf', () => {
     $('#tab-verlauf').click();
     await vi.waitFor(() => expect(callsOf('audit_entries')).toHaveLength(2));
     expect(callsOf('audit_entries').map((c) => c.args)).toEqual([
-      { filter: { pilot_id: 2, limit: 500 } },
-      { filter: { pilot_id: 2, limit: 500 } },
+      { filter: { pilot_id: 2, limit: 100 } },
+      { filter: { pilot_id: 2, limit: 100 } },
     ]);
   });
 
