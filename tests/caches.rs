@@ -163,15 +163,24 @@ fn kept_timelines_and_due_lists_follow_every_change() {
     }
 }
 
+fn demo_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+}
+
+/// The 60-pilot demo in `dir` on `today`, with its path.
+fn demo_store(dir: &Path, today: NaiveDate) -> (std::path::PathBuf, Store) {
+    let db = dir.join("kept.sqlite3");
+    let mut store = Store::open(&db).unwrap();
+    demo::load_full(&mut store, today, "Test", 60).unwrap();
+    (db, store)
+}
+
 /// The leavers' histories are read once for the deletion check and the due list while nothing is
 /// written; a write through this connection or any other is seen at the next read.
 #[test]
 fn the_leavers_read_once_follow_writes_of_this_and_other_connections() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("leavers.sqlite3");
-    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    let mut store = Store::open(&db).unwrap();
-    demo::load_full(&mut store, today, "Test", 60).unwrap();
+    let (dir, today) = (tempfile::tempdir().unwrap(), demo_day());
+    let (db, mut store) = demo_store(dir.path(), today);
     let far = NaiveDate::from_ymd_opt(2040, 1, 1).unwrap();
     let due = |store: &Store| -> Vec<i64> {
         let mut ids: Vec<i64> = store
@@ -222,11 +231,8 @@ fn the_leavers_read_once_follow_writes_of_this_and_other_connections() {
 /// a write through this connection or any other is seen at the next read.
 #[test]
 fn the_register_read_once_follows_writes_of_this_and_other_connections() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("register.sqlite3");
-    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    let mut store = Store::open(&db).unwrap();
-    demo::load_full(&mut store, today, "Test", 60).unwrap();
+    let (dir, today) = (tempfile::tempdir().unwrap(), demo_day());
+    let (db, mut store) = demo_store(dir.path(), today);
     let name_of = |store: &Store, id: i64| {
         let p = store
             .pilots()
@@ -271,11 +277,8 @@ fn the_register_read_once_follows_writes_of_this_and_other_connections() {
 /// record changed by another connection, or another year or day, gives the new figures.
 #[test]
 fn the_annual_report_kept_follows_writes_and_its_year_and_day() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("annual.sqlite3");
-    let today = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    let mut store = Store::open(&db).unwrap();
-    demo::load_full(&mut store, today, "Test", 60).unwrap();
+    let (dir, today) = (tempfile::tempdir().unwrap(), demo_day());
+    let (db, store) = demo_store(dir.path(), today);
     let before = store.annual_report(2026, today).unwrap();
     assert!(before.contacts > 0, "the demo has contacts in 2026");
     assert_eq!(store.annual_report(2026, today).unwrap(), before);
