@@ -302,7 +302,7 @@ impl Store {
     /// district and name, with record and waiver.
     pub fn activity_month(&self, month: Month) -> Result<ActivityMonth> {
         let pilots = self.pilots()?;
-        let data = self.lifecycle_data(None)?;
+        let timelines = self.timelines()?;
         let mut records: HashMap<i64, ActivityRecord> = self
             .activity_records("r.month = ?1", params![month.to_string()])?
             .into_iter()
@@ -318,9 +318,9 @@ impl Store {
             .iter()
             .filter(|p| {
                 with_record.contains(&p.id)
-                    || data
+                    || timelines
                         .get(&p.id)
-                        .is_some_and(|d| activity::active_in(&d.history, month))
+                        .is_some_and(|t| t.active_some_day(month.first_day(), month.last_day()))
             })
             .map(|p| {
                 let fold = crate::domain::register::fold;

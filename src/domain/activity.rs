@@ -11,8 +11,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::allowance::Month;
-use crate::domain::lifecycle::{self, StatusChange};
-use crate::domain::pilot::Status;
 use crate::domain::record::DueItem;
 use crate::domain::timeline::Timeline;
 use crate::error::{Error, FieldError, Result};
@@ -322,18 +320,6 @@ impl Gate {
 /// waiver; `true` when it has neither.
 pub fn missing_record(required: bool, amount_cents: i64, recorded: bool, waived: bool) -> bool {
     required && amount_cents > 0 && !recorded && !waived
-}
-
-/// Whether a pilot had status Aktiv on any day of `month` (the pilots of the month grid).
-pub fn active_in(history: &[StatusChange], month: Month) -> bool {
-    let mut day = month.first_day();
-    while day <= month.last_day() {
-        if lifecycle::status_on(history, day) == Some(Status::Active) {
-            return true;
-        }
-        day = day.succ_opt().expect("a day after");
-    }
-    false
 }
 
 /// The due items "keine Tätigkeit seit N Monaten": pilots active today and on every day of the

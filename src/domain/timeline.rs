@@ -142,6 +142,17 @@ impl Timeline {
                 .all(|p| p.state.status == Some(Status::Active))
     }
 
+    /// Status Aktiv on at least one day from `first` to `last` (both included): the pilots of a
+    /// month's activity grid.
+    pub fn active_some_day(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        self.periods.iter().enumerate().any(|(i, p)| {
+            let until = self.periods.get(i + 1).map(|q| q.from);
+            p.state.status == Some(Status::Active)
+                && p.from <= last
+                && until.is_none_or(|u| u > first)
+        })
+    }
+
     /// Days from `first` to `last` (both included) on which the pilot was eligible.
     pub fn eligible_days(&self, first: NaiveDate, last: NaiveDate) -> u32 {
         let mut n = 0;
@@ -385,12 +396,16 @@ mod tests {
                 }
                 prop_assert_eq!(t.eligible_days(first, last), n, "from {} to {}", first, last);
                 let mut all = true;
+                let mut some = false;
                 let mut d = first;
                 while d <= last {
-                    all &= direct(&data, current, d, &at(d)).status == Some(Status::Active);
+                    let active = direct(&data, current, d, &at(d)).status == Some(Status::Active);
+                    all &= active;
+                    some |= active;
                     d = d.succ_opt().unwrap();
                 }
                 prop_assert_eq!(t.active_throughout(first, last), all, "active from {} to {}", first, last);
+                prop_assert_eq!(t.active_some_day(first, last), some, "active some day from {} to {}", first, last);
             }
         }
     }
