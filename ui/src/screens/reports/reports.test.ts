@@ -73,10 +73,28 @@ describe('Berichte', () => {
     await vi.waitFor(() => expect(callsOf('save_report_as')).toHaveLength(1));
     expect(callsOf('save_report_as')[0].args).toEqual({ kind: 'grant', year: 2026, pilotId: null, format: 'xlsx' });
     await vi.waitFor(() => expect($<HTMLButtonElement>('#print-certificate').disabled).toBe(false));
+    $<HTMLSelectElement>('#certificate-pilot').focus();
     choose('#certificate-pilot', '2');
     $('#print-certificate').click();
     await vi.waitFor(() => expect(callsOf('print_report')).toHaveLength(1));
     expect(callsOf('print_report')[0].args).toEqual({ kind: 'certificate', year: 2025, pilotId: 2 });
+  });
+
+  it('puts the pilots into the list only when it is used', async () => {
+    await goTo();
+    await vi.waitFor(() => expect(callsOf('pilot_names')).toHaveLength(1));
+    await Promise.resolve();
+    expect(texts('#certificate-pilot option')).toEqual(['Alle Lotsen mit Zahlungen']);
+    $('#certificate-pilot').dispatchEvent(new Event('pointerdown', { bubbles: true }));
+    expect(texts('#certificate-pilot option')).toEqual([
+      'Alle Lotsen mit Zahlungen',
+      'Haddad, Amal (Nr. 1)',
+      'Kovalenko, Olena (Nr. 2)',
+    ]);
+    choose('#certificate-pilot', '2');
+    $('#certificate-pilot').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    expect(texts('#certificate-pilot option')).toHaveLength(3);
+    expect($<HTMLSelectElement>('#certificate-pilot').value).toBe('2');
   });
 
   it('keeps the Sachbericht texts per year', async () => {

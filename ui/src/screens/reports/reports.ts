@@ -7,7 +7,7 @@ import { h, options, replace } from '../../shared/dom';
 import { dateInput, labelled, readDate } from '../../shared/fields';
 import { formatDate, pilotName } from '../../shared/format';
 import type { Screen, ScreenContext } from '../../app/screen';
-import type { ReportFormat, ReportKind, ReportTexts } from '../../backend/types';
+import type { PilotName, ReportFormat, ReportKind, ReportTexts } from '../../backend/types';
 
 export const FORMAT_OPTIONS: { value: ReportFormat; label: string }[] = [
   { value: 'pdf', label: 'PDF' },
@@ -169,19 +169,34 @@ export function mountReports(container: HTMLElement, ctx: ScreenContext): Screen
     () => (pilotSelect.value === '' ? null : Number(pilotSelect.value)),
   );
 
+  // The names are fetched with the screen, but the options are only put into the list when it is
+  // used (focus, pointer or key): WebKit measures every option of a select when its options change,
+  // about 0.2 s for 10,000 pilots, which the screen should not wait for. Until then the list holds
+  // "all" and the pilot chosen, so what is chosen is always shown.
+  const ALL = { value: '', label: 'Alle Lotsen mit Zahlungen' };
+  let names: PilotName[] = [];
+  let filled = false;
+
+  const entry = (p: PilotName) => ({ value: String(p.id), label: `${pilotName(p)} (Nr. ${p.id})` });
+
+  function showPilots(all: boolean): void {
+    const chosen = pilotSelect.value;
+    const shown = all ? names : names.filter((p) => String(p.id) === chosen);
+    replace(pilotSelect, ...options([ALL, ...shown.map(entry)]));
+    pilotSelect.value = chosen;
+    if (pilotSelect.value !== chosen) pilotSelect.value = '';
+    filled = all;
+  }
+
+  function fillPilots(): void {
+    if (!filled) showPilots(true);
+  }
+  for (const ev of ['focus', 'pointerdown', 'mousedown', 'keydown']) pilotSelect.addEventListener(ev, fillPilots);
+
   async function loadPilots(): Promise<void> {
     try {
-      const list = await api.pilotNames();
-      const chosen = pilotSelect.value;
-      replace(
-        pilotSelect,
-        ...options([
-          { value: '', label: 'Alle Lotsen mit Zahlungen' },
-          ...list.map((p) => ({ value: String(p.id), label: `${pilotName(p)} (Nr. ${p.id})` })),
-        ]),
-      );
-      pilotSelect.value = chosen;
-      if (pilotSelect.value !== chosen) pilotSelect.value = '';
+      names = await api.pilotNames();
+      showPilots(document.activeElement === pilotSelect);
     } catch (e) {
       ctx.showError(`Die Lotsen konnten nicht geladen werden: ${api.toAppError(e).message}`);
     }
