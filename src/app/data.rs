@@ -10,6 +10,7 @@ use crate::db::{
     self, AuditEntry, AuditFilter, BackupEntry, BackupInfo, ExportKind, RestoreOutcome,
 };
 use crate::documents;
+use crate::domain::money::grouped;
 use crate::error::{Error, Result};
 use crate::io::export::{self, Format};
 use crate::io::import::ImportPreview;
@@ -309,7 +310,11 @@ impl Session {
                 progress(Progress::new(
                     done,
                     total,
-                    format!("Lotse {done} von {total} wird übernommen …"),
+                    format!(
+                        "Lotse {} von {} wird übernommen …",
+                        grouped(done as u64),
+                        grouped(total as u64)
+                    ),
                 ));
                 Ok(())
             })

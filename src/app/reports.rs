@@ -15,6 +15,7 @@ use super::progress::{Cancel, OnProgress, Progress};
 use super::Session;
 use crate::documents::pdf::{Doc, Part};
 use crate::documents::{self, annual, certificate, grant};
+use crate::domain::money::grouped;
 use crate::domain::pilot::Pilot;
 use crate::domain::reports::{self, AnnualReport, Certificate, GrantReport, TextSection};
 use crate::domain::settings::Letterhead;
@@ -317,7 +318,11 @@ impl ReportJob {
             progress(Progress::new(
                 i,
                 n + 1,
-                format!("Jahresbescheinigung {} von {n} wird erstellt …", i + 1),
+                format!(
+                    "Jahresbescheinigung {} von {} wird erstellt …",
+                    grouped(i as u64 + 1),
+                    grouped(n as u64)
+                ),
             ));
             if i > 0 {
                 doc.new_page();

@@ -16,6 +16,7 @@ use crate::documents::pdf::{Doc, Part};
 use crate::documents::statements::{self, StatementContext};
 use crate::documents::{self, sepa};
 use crate::domain::allowance::Month;
+use crate::domain::money::grouped;
 use crate::domain::run::{Run, RunLine, RunState};
 use crate::error::{Error, Result};
 
@@ -238,7 +239,11 @@ impl RunJob {
             progress(Progress::new(
                 base + 1 + i,
                 total,
-                format!("Abrechnung {} von {n} wird erstellt …", i + 1),
+                format!(
+                    "Abrechnung {} von {} wird erstellt …",
+                    grouped(i as u64 + 1),
+                    grouped(n as u64)
+                ),
             ));
             doc.new_page();
             let first = doc.page_count() - 1;

@@ -14,16 +14,21 @@ impl std::fmt::Display for Cents {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let sign = if self.0 < 0 { "-" } else { "" };
         let abs = self.0.unsigned_abs();
-        let euros = (abs / 100).to_string();
-        let mut grouped = String::new();
-        for (i, c) in euros.chars().enumerate() {
-            if i > 0 && (euros.len() - i).is_multiple_of(3) {
-                grouped.push('.');
-            }
-            grouped.push(c);
-        }
-        write!(f, "{sign}{grouped},{:02} €", abs % 100)
+        write!(f, "{sign}{},{:02} €", grouped(abs / 100), abs % 100)
     }
+}
+
+/// A whole number the German way, thousands grouped by a dot: "12.000", "420".
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Parses euros as people type them, strictly: "1.234,56", "1234,56", "1234", "46.800", "130,00 €",
@@ -63,6 +68,15 @@ pub fn parse_euros(text: &str) -> Option<Cents> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_group_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(420), "420");
+        assert_eq!(grouped(1000), "1.000");
+        assert_eq!(grouped(12000), "12.000");
+        assert_eq!(grouped(1234567), "1.234.567");
+    }
 
     #[test]
     fn display_german() {

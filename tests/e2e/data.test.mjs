@@ -82,7 +82,7 @@ test('an import of 12,000 rows shows its progress and "Abbrechen" rolls it back:
   // The bar counts the rows as they are written; "Abbrechen" stops at the next row.
   const step = await s.waitFor('rows being written', async () => {
     const t = await s.exec(`return document.querySelector('#busy .busy-text')?.textContent ?? '';`);
-    return /Lotse \d+ von 12000 wird übernommen/.test(t) ? t : null;
+    return /Lotse [\d.]+ von 12\.000 wird übernommen/.test(t) ? t : null;
   }, 60000);
   writeFileSync(join(SHOTS, 'import-laeuft.png'), await s.screenshot());
   await s.click('#busy .busy-cancel');
