@@ -380,6 +380,8 @@ pub fn inactive_items(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::lifecycle::StatusChange;
+    use crate::domain::pilot::Status;
     use crate::domain::timeline::SettingsHistory;
 
     fn areas() -> Vec<TaskArea> {
