@@ -12,7 +12,17 @@ pub fn out(text: &str) {
 
 /// Prints `value` as pretty JSON (the shapes scripts rely on: snake_case, cents, ISO dates).
 pub fn json<T: Serialize + ?Sized>(value: &T) {
-    out(&serde_json::to_string_pretty(value).expect("output serialises"));
+    use std::io::Write;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // Written as it is serialised (a list of 10,000 pilots is 7 MB); a closed pipe is not an error.
+    match serde_json::to_writer_pretty(&mut stdout, value) {
+        Ok(()) => {
+            let _ = writeln!(stdout);
+            let _ = stdout.flush();
+        }
+        Err(e) if e.is_io() => {}
+        Err(e) => panic!("output serialises: {e}"),
+    }
 }
 
 /// No frame, two spaces between columns and a rule under the header: readable in a terminal and

@@ -2,6 +2,7 @@
 
 use lotsen::app::{parse, Session};
 use lotsen::domain::iban;
+use lotsen::domain::register;
 use lotsen::{Pilot, PilotQuery, Result};
 
 use crate::output::{json, out, render, table};
@@ -43,7 +44,8 @@ pub fn run(session: &mut Session, args: Args) -> Result<()> {
         ..Default::default()
     };
     let store = session.store();
-    let pilots = store.list_pilots(&query)?;
+    let all = store.pilots()?;
+    let pilots = register::apply(&all, &query);
     if args.json {
         // The pilot as stored plus whether they may work today (what scripts ask most).
         let eligible = store.eligibility(session.today())?;
@@ -61,7 +63,7 @@ pub fn run(session: &mut Session, args: Args) -> Result<()> {
     Ok(())
 }
 
-fn pilots_text(pilots: &[Pilot]) -> String {
+fn pilots_text(pilots: &[&Pilot]) -> String {
     let mut t = table(
         [
             "Nr.", "Name", "Ort", "Altkreis", "Status", "Sprachen", "IBAN",
