@@ -86,7 +86,7 @@ impl Store {
             .query_map([], row_to_pilot)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT pilot_id, language FROM pilot_languages WHERE pilot_id {ids} ORDER BY pilot_id, rowid"
+            "SELECT pilot_id, language FROM pilot_languages WHERE pilot_id {ids} ORDER BY rowid"
         ))?;
         let langs = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
         let mut by_id: std::collections::HashMap<i64, usize> =
