@@ -226,7 +226,7 @@ for (const size of SIZES) results.push(await measure(size));
 
 const ms = (x) => `${Math.round(x)} ms`;
 const rows = [
-  ['start (median of ' + STARTS + ')', (r) => ms(median(r.starts))],
+  ['start (median of ' + STARTS + ')', (r) => `${ms(median(r.starts))} (${Math.round(Math.min(...r.starts))}–${Math.round(Math.max(...r.starts))})`],
   ...SCREENS.map((id) => [`screen ${id} (median of ${ROUNDS})`, (r) => ms(median(r.screens[id]))]),
   [`search (median of ${ROUNDS})`, (r) => ms(median(r.searches))],
   ['PSS app + WebKit', (r) => `${Math.round(r.pss)} MB`],
