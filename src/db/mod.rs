@@ -208,6 +208,9 @@ impl Store {
         // that statement) in memory, not in a temporary file: approving 10,000 statement lines
         // wrote a sixth of its time into that file.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // Pages read through a memory map instead of one read call each: a list of 10,000 pilots
+        // made about 2,300 reads, a third of the time of a whole `lotsen` process.
+        conn.pragma_update(None, "mmap_size", 256 * 1024 * 1024)?;
         // SQLite gives the -wal and -shm files the mode of the database: tighten that one first.
         let files = private::database_files(path);
         tightened.extend(private::tighten_all(files.iter().map(PathBuf::as_path)));
