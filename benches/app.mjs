@@ -7,7 +7,7 @@
 //
 //   (cd ui && npm run build) && cargo build --release -p lotsenbuero --features custom-protocol && cargo build --release -p lotsen
 //   node benches/app.mjs [--sizes 30,10000] [--app target/release/lotsenbuero] [--cli target/release/lotsen]
-//                        [--starts 3] [--rounds 3] [--leak-minutes 0]
+//                        [--starts 3] [--rounds 3] [--leak-minutes 0] [--leak-screens a,b] [--smaps] [--pss-detail]
 // Needs xvfb-run, dbus-run-session, tauri-driver and WebKitWebDriver (as tests/e2e/run.sh); it starts itself under
 // Xvfb when DISPLAY is not set. LOTSEN_WEBDRIVER_PORT moves the driver's port (default 4444).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -30,6 +30,11 @@ const ROUNDS = Number(opt('rounds', '3'));
 const LEAK_MINUTES = Number(opt('leak-minutes', '0'));
 /** --pss-detail: also prints each process's PSS (which part of the memory is the app's, which WebKit's). */
 const PSS_DETAIL = argv.includes('--pss-detail');
+/** --smaps: with --leak-minutes, prints where each process's PSS sits (glibc heap, anonymous maps by size, files)
+ * after the first minute and at the end, to tell which allocator grows. */
+const SMAPS = argv.includes('--smaps');
+/** --leak-screens a,b: the screens the leak check switches between (default: all, in turn). */
+const LEAK_SCREENS = opt('leak-screens', '').split(',').filter(Boolean);
 const TODAY = '2026-11-26';
 const SCREENS = ['uebersicht', 'lotsen', 'qualifizierung', 'abrechnung', 'berichte', 'einstellungen', 'protokoll'];
 
@@ -102,6 +107,36 @@ function pssMb(root, detail = false) {
     }
   }
   return kb / 1024;
+}
+
+/** PSS in MB of each process of the tree by kind of mapping: the glibc heap, anonymous maps (by size), files. */
+function smapsByKind(root) {
+  const out = {};
+  for (const pid of tree(root)) {
+    let text;
+    try {
+      text = readFileSync(`/proc/${pid}/smaps`, 'utf8');
+    } catch {
+      continue;
+    }
+    const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    const kinds = (out[`${comm} ${pid}`] = {});
+    let kind = null;
+    for (const line of text.split('\n')) {
+      const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+      if (head) {
+        const size = (parseInt(head[2], 16) - parseInt(head[1], 16)) / 1048576;
+        const name = head[3];
+        kind = name === '' ? `anon ${size >= 64 ? '≥64' : size >= 1 ? '1–64' : '<1'} MB` : name.startsWith('/') ? 'files' : name;
+        continue;
+      }
+      const pss = /^Pss:\s+(\d+) kB/.exec(line);
+      if (pss && kind) kinds[kind] = (kinds[kind] ?? 0) + Number(pss[1]) / 1024;
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(out).map(([proc, kinds]) => [proc, Object.fromEntries(Object.entries(kinds).filter(([, mb]) => mb >= 1).map(([k, mb]) => [k, Math.round(mb)]))]),
+  );
 }
 
 // ---- the page ----------------------------------------------------------------------------------
@@ -209,11 +244,14 @@ async function measure(size) {
     while (Date.now() - t0 < LEAK_MINUTES * 60000) {
       if (Date.now() >= next) {
         samples.push({ min: (Date.now() - t0) / 60000, mb: pssMb(pid) });
+        if (SMAPS && samples.length === 3) console.log(`smaps after ${clicks} switches:`, JSON.stringify(smapsByKind(pid)));
         next += 30000;
       }
-      await s.execAsync(SHOW_SCREEN, [SCREENS[clicks++ % SCREENS.length]]);
+      const order = LEAK_SCREENS.length ? LEAK_SCREENS : SCREENS;
+      await s.execAsync(SHOW_SCREEN, [order[clicks++ % order.length]]);
     }
     samples.push({ min: (Date.now() - t0) / 60000, mb: pssMb(pid) });
+    if (SMAPS) console.log(`smaps after ${clicks} switches:`, JSON.stringify(smapsByKind(pid)));
     leak = { samples, clicks };
   }
   await closeApp(app);

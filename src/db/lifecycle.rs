@@ -189,7 +189,7 @@ impl Store {
             Ok((
                 r.get::<_, i64>(0)?,
                 StatusChange {
-                    status: Status::parse(&status).unwrap_or(Status::Prospect),
+                    status: Status::from_code(&status).unwrap_or(Status::Prospect),
                     effective_on: date(r, 2)?,
                     note: r.get(3)?,
                     who: r.get(4)?,
@@ -226,7 +226,7 @@ impl Store {
         let status_change = |r: &Row| -> rusqlite::Result<StatusChange> {
             let status: String = r.get(1)?;
             Ok(StatusChange {
-                status: Status::parse(&status).unwrap_or(Status::Prospect),
+                status: Status::from_code(&status).unwrap_or(Status::Prospect),
                 effective_on: date(r, 2)?,
                 note: r.get(3)?,
                 who: r.get(4)?,

@@ -48,7 +48,7 @@ fn row_to_pilot(r: &rusqlite::Row) -> rusqlite::Result<Pilot> {
         updated_at: r.get(16)?,
         status: status
             .as_deref()
-            .and_then(Status::parse)
+            .and_then(Status::from_code)
             .unwrap_or(Status::Prospect),
         languages: Vec::new(),
     })

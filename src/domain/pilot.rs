@@ -56,6 +56,11 @@ impl Status {
         }
     }
 
+    /// The status of a stored code, exactly as [`Status::code`] writes it (what the database holds).
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.code() == code)
+    }
+
     /// Accepts the code or the German label (case-insensitive).
     pub fn parse(s: &str) -> Option<Status> {
         let s = s.trim().to_lowercase();
@@ -860,10 +865,12 @@ pub(crate) mod tests {
     fn status_codes_and_labels() {
         for s in Status::ALL {
             assert_eq!(Status::parse(s.code()), Some(s));
+            assert_eq!(Status::from_code(s.code()), Some(s));
             assert_eq!(Status::parse(s.label()), Some(s));
         }
         assert_eq!(Status::parse("aktiv"), Some(Status::Active));
         assert_eq!(Status::parse("weg"), None);
+        assert_eq!(Status::from_code("Aktiv"), None);
     }
 
     #[test]
