@@ -138,6 +138,7 @@ fn run(cli: Cli) -> Result<()> {
     let clock = Clock::from_option_or_env(cli.today.as_deref())?;
     let path = cli.db.unwrap_or_else(lotsen::db::default_db_path);
     let mut session = Session::open(&path, clock)?;
+    session.store().read_through_memory_map()?;
     let s = &mut session;
     // The deletion cannot be blocked: every command that opens the database runs the check.
     if !matches!(cli.command, Command::Maintenance) {
