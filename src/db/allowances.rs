@@ -824,7 +824,7 @@ fn number_lines(conn: &rusqlite::Connection, lines: &[crate::domain::run::RunLin
         conn.prepare_cached(&format!(
             "UPDATE run_lines SET statement_number = n.column2
              FROM (VALUES {}) AS n WHERE run_lines.id = n.column1",
-            vec!["(?, ?)"; chunk.len()].join(", ")
+            value_rows(chunk.len(), 2)
         ))?
         .execute(rusqlite::params_from_iter(values))?;
     }
@@ -836,8 +836,13 @@ fn number_lines(conn: &rusqlite::Connection, lines: &[crate::domain::run::RunLin
 /// statement per line copied each page again: 10,000 single inserts took half of creating a run.
 const LINES_PER_INSERT: usize = 500;
 
+/// `rows` rows of `width` parameters for a `VALUES` clause: "(?, ?), (?, ?)".
+fn value_rows(rows: usize, width: usize) -> String {
+    let row = format!("({})", vec!["?"; width].join(", "));
+    vec![row; rows].join(", ")
+}
+
 fn insert_lines(conn: &rusqlite::Connection, run_id: i64, lines: &[FreshLine]) -> Result<()> {
-    const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     for chunk in lines.chunks(LINES_PER_INSERT) {
         let holders: Vec<String> = chunk.iter().map(FreshLine::account_holder).collect();
         let nets: Vec<i64> = chunk.iter().map(|l| l.amount + l.corrections).collect();
@@ -875,7 +880,7 @@ fn insert_lines(conn: &rusqlite::Connection, run_id: i64, lines: &[FreshLine]) -
                 account_holder, eligible_days, days_in_month, rate_cents, computed_cents,
                 amount_cents, lowered_reason, corrections_cents, net_cents, bic)
              VALUES {}",
-            vec![ROW; chunk.len()].join(", ")
+            value_rows(chunk.len(), 16)
         ))?
         .execute(rusqlite::params_from_iter(values))?;
     }
