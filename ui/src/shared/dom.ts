@@ -63,3 +63,38 @@ export function svg<K extends keyof SVGElementTagNameMap>(
   append(el, children);
   return el;
 }
+
+/** Marks the elements formElement() makes, so that nested ones each answer for their own controls. */
+const FORM_MARK = 'data-form';
+/** Input types where Enter does not submit a form (as in the browser's implicit submission). */
+const NO_IMPLICIT_SUBMIT = new Set(['button', 'submit', 'reset', 'file', 'color', 'range', 'checkbox', 'radio']);
+
+/**
+ * A form that is not a <form>: WebKitGTK (2.50, Debian 12) keeps every <form> element that was ever in the page,
+ * with all its controls, until the page is left; a single-page app that draws its screens anew grew by about
+ * 130 KB per screen shown, without end (benches/app.mjs --leak-minutes). This <div> behaves as a form for the
+ * screens: a click on one of its type="submit" buttons, or Enter in one of its single-line fields, sends it a
+ * cancelable "submit" event (bubbling), unless its first submit button is disabled. Named (aria-label or
+ * aria-labelledby) it is a form landmark, as a named <form> is.
+ */
+export function formElement(attrs: Attrs = {}, ...children: Child[]): HTMLDivElement {
+  const named = attrs['aria-label'] !== undefined || attrs['aria-labelledby'] !== undefined;
+  const el = h('div', { role: named ? 'form' : undefined, ...attrs, [FORM_MARK]: true }, ...children);
+  const submit = (ev: Event): void => {
+    ev.preventDefault();
+    el.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  };
+  el.addEventListener('click', (ev) => {
+    const button = ev.target instanceof Element ? ev.target.closest('button') : null;
+    if (button && button.type === 'submit' && !button.disabled && button.closest(`[${FORM_MARK}]`) === el) submit(ev);
+  });
+  el.addEventListener('keydown', (ev) => {
+    const field = ev.target;
+    if (ev.key !== 'Enter' || ev.defaultPrevented || ev.isComposing || !(field instanceof HTMLInputElement)) return;
+    if (NO_IMPLICIT_SUBMIT.has(field.type) || field.closest(`[${FORM_MARK}]`) !== el) return;
+    const first = [...el.querySelectorAll('button')].find((b) => b.type === 'submit' && b.closest(`[${FORM_MARK}]`) === el);
+    if (first?.disabled) return;
+    submit(ev);
+  });
+  return el;
+}

@@ -97,7 +97,7 @@ function fill(sel: string, value: string): void {
 }
 
 function submit(): void {
-  $<HTMLFormElement>('#pilot-form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  $<HTMLElement>('#pilot-form').dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
 }
 
 function key(el: Element, k: string): void {

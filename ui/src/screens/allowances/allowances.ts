@@ -4,7 +4,7 @@
 import * as api from '../../backend/api';
 import { burndownChart, burndownLegend } from './burndownChart';
 import { createActivityGrid } from './activityGrid';
-import { h, options, replace } from '../../shared/dom';
+import { formElement, h, options, replace } from '../../shared/dom';
 import { dateInput, FIELD_MESSAGES, FieldErrors, labelled, readDate, reportSaveError, textInput } from '../../shared/fields';
 import { formatCents, formatDate, formatEuros, monthName, pilotCount } from '../../shared/format';
 import { createLedgerPanel } from './ledgerPanel';
@@ -86,9 +86,8 @@ export function mountAbrechnung(container: HTMLElement, ctx: ScreenContext): Scr
   const budgetLine = textInput({ maxlength: 100 });
   const formTitle = h('h4', { id: 'budget-form-title' }, 'Budget festlegen');
   const saveBudget = h('button', { type: 'submit', id: 'save-budget', class: 'primary' }, 'Budget speichern');
-  const budgetForm = h(
-    'form',
-    { id: 'budget-form', class: 'budget-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'budget-form-title' },
+  const budgetForm = formElement(
+    { id: 'budget-form', class: 'budget-form', 'aria-labelledby': 'budget-form-title' },
     formTitle,
     h(
       'div',

@@ -4,7 +4,7 @@
 // (Rückforderungen) until they are settled: offset against the next payment, repaid, or waived with a reason.
 // Every figure and every rule comes from the backend.
 import * as api from '../../backend/api';
-import { h, replace } from '../../shared/dom';
+import { formElement, h, replace } from '../../shared/dom';
 import { closeDialog, dateInput, dialogOpen, FieldErrors, labelled, openDialog, readDate, textInput, FIELD_MESSAGES } from '../../shared/fields';
 import { formatCents, formatDate, monthName } from '../../shared/format';
 import type { ScreenContext } from '../../app/screen';
@@ -164,9 +164,8 @@ export function createLedgerPanel(ctx: ScreenContext, changed: () => Promise<voi
   const settleDateField = labelled('settle-on', SETTLE_DATE_LABEL, settleDate);
   const settleConfirm = h('button', { type: 'submit', id: 'settle-confirm', class: 'primary' }, 'Speichern');
   const settleCancel = h('button', { type: 'button', id: 'settle-cancel', class: 'secondary' }, 'Abbrechen');
-  const settleForm = h(
-    'form',
-    { id: 'settle-form', novalidate: true, autocomplete: 'off' },
+  const settleForm = formElement(
+    { id: 'settle-form' },
     settleTitle,
     settleDateField,
     labelled('settle-reason', SETTLE_REASON_LABEL, settleReason),

@@ -4,7 +4,7 @@
 // no editing control at all (docs/DOMAIN.md#runs: approved runs are never edited).
 import * as api from '../../backend/api';
 import { createWaiverDialog } from './waiverDialog';
-import { h, replace } from '../../shared/dom';
+import { formElement, h, replace } from '../../shared/dom';
 import { closeDialog, dateInput, dialogOpen, FIELD_MESSAGES, FieldErrors, labelled, openDialog, readDate, textInput } from '../../shared/fields';
 import { formatCents, formatDate, formatDateTime, formatEuros, formatIban, monthName, pilotCount, pilotName, runStateLabel } from '../../shared/format';
 import type { ScreenContext } from '../../app/screen';
@@ -95,9 +95,8 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
   const lowerError = h('p', { id: 'lower-error', class: 'form-error', role: 'alert', hidden: true });
   const lowerApply = h('button', { type: 'submit', id: 'lower-apply', class: 'primary' }, 'Übernehmen');
   const lowerCancel = h('button', { type: 'button', id: 'lower-cancel', class: 'secondary' }, 'Abbrechen');
-  const lowerForm = h(
-    'form',
-    { id: 'lower-form', novalidate: true, autocomplete: 'off' },
+  const lowerForm = formElement(
+    { id: 'lower-form' },
     lowerTitle,
     lowerInfo,
     labelled('lower-amount', LOWER_AMOUNT_LABEL, lowerAmount),
@@ -131,9 +130,8 @@ export function createRunPanel(ctx: ScreenContext, hooks: RunPanelHooks): RunPan
   const againConfirm = h('button', { type: 'submit', id: 'sepa-again-confirm', class: 'warning' }, 'Erneut erstellen');
   const againCancel = h('button', { type: 'button', id: 'sepa-again-cancel', class: 'secondary' }, 'Abbrechen');
   const againText = h('p', { id: 'sepa-again-text' });
-  const againForm = h(
-    'form',
-    { id: 'sepa-again-form', novalidate: true, autocomplete: 'off' },
+  const againForm = formElement(
+    { id: 'sepa-again-form' },
     h('h2', { id: 'sepa-again-title' }, 'SEPA-Datei erneut erstellen'),
     againText,
     labelled('sepa-reason', SEPA_REASON_LABEL, againReason),

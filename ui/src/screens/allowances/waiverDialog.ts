@@ -2,7 +2,7 @@
 // a draft line without an activity record is let through for approval with a reason, which the payment
 // list prints.
 import * as api from '../../backend/api';
-import { h } from '../../shared/dom';
+import { formElement, h } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, closeDialog, dialogOpen, labelled, openDialog, reportSaveError, textInput } from '../../shared/fields';
 import type { ScreenContext } from '../../app/screen';
 import type { RunLine } from '../../backend/types';
@@ -20,9 +20,8 @@ export function createWaiverDialog(ctx: ScreenContext, saved: () => void): Waive
   const reason = textInput({ maxlength: 300 });
   const confirm = h('button', { type: 'submit', id: 'waiver-confirm', class: 'primary' }, 'Übernehmen');
   const cancel = h('button', { type: 'button', id: 'waiver-cancel', class: 'secondary' }, 'Abbrechen');
-  const form = h(
-    'form',
-    { id: 'waiver-form', novalidate: true, autocomplete: 'off' },
+  const form = formElement(
+    { id: 'waiver-form' },
     title,
     h('p', { class: 'hint' }, 'Die Zeile kann dann ohne Nachweis freigegeben werden; der Nachweis lässt sich jederzeit nachtragen.'),
     labelled('waiver-reason', REASON_LABEL, reason),

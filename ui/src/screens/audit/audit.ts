@@ -2,7 +2,7 @@
 // area, days, text and pilot. The log is append-only; this screen only reads it.
 import { AUDIT_MAX, AUDIT_PAGE, createAuditTable } from './auditTable';
 import * as api from '../../backend/api';
-import { h, options } from '../../shared/dom';
+import { formElement, h, options } from '../../shared/dom';
 import { dateInput, FIELD_MESSAGES, FieldErrors, integerInput, labelled, readDate, readInteger, reportSaveError, textInput } from '../../shared/fields';
 import type { Screen, ScreenContext } from '../../app/screen';
 import type { AuditedTable, AuditFilter } from '../../backend/types';
@@ -40,9 +40,8 @@ export function mountProtokoll(container: HTMLElement, ctx: ScreenContext): Scre
   const pilot = integerInput();
   const apply = h('button', { type: 'submit', id: 'audit-apply', class: 'primary' }, 'Anzeigen');
 
-  const form = h(
-    'form',
-    { id: 'audit-filter', class: 'toolbar audit-toolbar', role: 'search', novalidate: true, autocomplete: 'off', 'aria-label': 'Protokoll filtern' },
+  const form = formElement(
+    { id: 'audit-filter', class: 'toolbar audit-toolbar', role: 'search', 'aria-label': 'Protokoll filtern' },
     labelled(FIELD_IDS.entity, AUDIT_LABELS.entity, entity, 'audit-entity-field'),
     labelled(FIELD_IDS.from, AUDIT_LABELS.from, from, 'audit-date-field'),
     labelled(FIELD_IDS.to, AUDIT_LABELS.to, to, 'audit-date-field'),

@@ -2,7 +2,7 @@
 // hours, task areas, people and families supported, a short note — and the form to record a month.
 // Counts only: the form says why no names are recorded. Loaded when the tab is first shown for a pilot.
 import * as api from '../../backend/api';
-import { h, replace } from '../../shared/dom';
+import { formElement, h, replace } from '../../shared/dom';
 import { ACTIVITY_LABELS as L, NO_NAMES_NOTE, hoursText } from '../../shared/activity';
 import { FIELD_MESSAGES, FieldErrors, integerInput, labelled, reportSaveError, textInput } from '../../shared/fields';
 import { isMonth, monthName, previousMonth } from '../../shared/format';
@@ -60,9 +60,8 @@ export function createActivityPanel(deps: RecordDeps): RecordPanel {
   const note = textInput({ maxlength: 200 });
   const areaBox = h('div', { id: 'a-areas', class: 'area-choices', role: 'group', 'aria-labelledby': 'a-areas-label', tabindex: -1 });
   const saveButton = h('button', { type: 'submit', id: 'save-activity', class: 'primary' }, 'Nachweis speichern');
-  const form = h(
-    'form',
-    { id: 'activity-form', class: 'record-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'activity-form-title' },
+  const form = formElement(
+    { id: 'activity-form', class: 'record-form', 'aria-labelledby': 'activity-form-title' },
     h('h4', { id: 'activity-form-title' }, 'Monat erfassen'),
     h('p', { id: 'activity-no-names', class: 'hint' }, NO_NAMES_NOTE),
     h(

@@ -2,7 +2,7 @@
 // and the form to enter one, which lands in the next draft run; and the pilot's statement of a month.
 // The corrections are loaded when the tab is first shown for a pilot, not with every record.
 import * as api from '../../backend/api';
-import { h, replace } from '../../shared/dom';
+import { formElement, h, replace } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, labelled, reportSaveError, textInput } from '../../shared/fields';
 import { formatCents, formatDate, isMonth, monthName, previousMonth } from '../../shared/format';
 import type { RecordDeps, RecordPanel } from './recordPanel';
@@ -55,9 +55,8 @@ export function createAllowancePanel(deps: RecordDeps): RecordPanel {
   const forMonth = textInput({ maxlength: 7, placeholder: 'JJJJ-MM', inputmode: 'numeric', class: 'month-input' });
   const reason = textInput({ maxlength: 500 });
   const saveButton = h('button', { type: 'submit', id: 'add-correction', class: 'primary' }, 'Korrektur speichern');
-  const form = h(
-    'form',
-    { id: 'correction-form', class: 'record-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'correction-form-title' },
+  const form = formElement(
+    { id: 'correction-form', class: 'record-form', 'aria-labelledby': 'correction-form-title' },
     h('h4', { id: 'correction-form-title' }, 'Korrektur erfassen'),
     h('div', { class: 'field-row' }, labelled('c-amount', AMOUNT_LABEL, amount), labelled('c-month', FOR_MONTH_LABEL, forMonth)),
     labelled('c-reason', REASON_LABEL, reason),

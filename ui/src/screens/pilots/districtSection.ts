@@ -2,7 +2,7 @@
 // change took effect, and the form for a move. Coverage and pay figures of a past day use the district of
 // that day; the backend checks the change (known district, not in the future, not before the last change).
 import * as api from '../../backend/api';
-import { h, options, replace } from '../../shared/dom';
+import { formElement, h, options, replace } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, dateInput, labelled, readDate, reportSaveError, textInput } from '../../shared/fields';
 import { formatDate } from '../../shared/format';
 import { facts, type RecordDeps } from './recordPanel';
@@ -36,9 +36,8 @@ export function createDistrictSection(deps: RecordDeps): DistrictSection {
   district.append(...options([{ value: '', label: '— bitte wählen —' }, ...ctx.reference.districts.map((d) => ({ value: d.name, label: d.name }))]));
   const on = dateInput();
   const note = textInput({ maxlength: 500 });
-  const form = h(
-    'form',
-    { id: 'district-form', class: 'record-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'district-form-title' },
+  const form = formElement(
+    { id: 'district-form', class: 'record-form', 'aria-labelledby': 'district-form-title' },
     h('h4', { id: 'district-form-title' }, 'Altkreis wechseln'),
     h(
       'div',

@@ -1,6 +1,6 @@
 // The pilot detail/edit form: builds the fields, fills and reads them, shows errors at the field.
 // It knows nothing of the backend; the Lotsen screen decides when to validate, check and save.
-import { h, options, replace } from '../../shared/dom';
+import { formElement, h, options, replace } from '../../shared/dom';
 import { formatDate, formatIban, normalizeIban, parseGermanDate, statusLabel, pilotName } from '../../shared/format';
 import { messagesFor } from '../../shared/validate';
 import type { Duplicate, FieldError, Pilot, PilotField, PilotInput, ReferenceData, StatusCode } from '../../backend/types';
@@ -12,7 +12,7 @@ export interface PilotFormOptions {
 }
 
 export interface PilotForm {
-  element: HTMLFormElement;
+  element: HTMLDivElement;
   /** The pilot being edited, or null for a new one. */
   readonly pilotId: number | null;
   readForm(): PilotInput;
@@ -145,9 +145,8 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
     h('div', { class: 'button-row' }, saveAnyway, duplicateCancel),
   );
 
-  const element = h(
-    'form',
-    { id: 'pilot-form', class: 'pilot-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'form-title' },
+  const element = formElement(
+    { id: 'pilot-form', class: 'pilot-form', 'aria-labelledby': 'form-title' },
     h('header', { class: 'form-header' }, title, statusLine, metaLine),
     h(
       'div',

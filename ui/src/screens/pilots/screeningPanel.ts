@@ -1,7 +1,7 @@
 // The "Führungszeugnis" tab: the derived state, and the screening record (letter, certificate date,
 // inspection, result). Only these facts are kept, never a copy or the content of the certificate.
 import * as api from '../../backend/api';
-import { h, options, replace } from '../../shared/dom';
+import { formElement, h, options, replace } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, reportSaveError, dateInput, labelled, readDate, textInput } from '../../shared/fields';
 import { formatDate } from '../../shared/format';
 import { facts, printDocument, type RecordDeps, type RecordPanel } from './recordPanel';
@@ -58,9 +58,8 @@ export function createScreeningPanel(deps: RecordDeps): RecordPanel {
   const discardButton = h('button', { type: 'button', id: 'discard-screening', class: 'secondary', hidden: true }, 'Verwerfen');
   const printButton = h('button', { type: 'button', id: 'print-efz-letter', class: 'secondary' }, 'Bestätigungsschreiben drucken');
 
-  const form = h(
-    'form',
-    { id: 'screening-form', class: 'record-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'screening-form-title' },
+  const form = formElement(
+    { id: 'screening-form', class: 'record-form', 'aria-labelledby': 'screening-form-title' },
     formTitle,
     h('div', { class: 'field-row' }, labelled(FIELD_IDS.letter_issued_on, DATE_FIELDS[0].label, dates.letter_issued_on)),
     h(

@@ -3,7 +3,7 @@
 // day), "Rückgängig" (Storno of the latest change, with a reason) and the district history. The backend
 // decides what is allowed, by the rules of the day a fact is dated; the forms show why not.
 import * as api from '../../backend/api';
-import { h, options, replace } from '../../shared/dom';
+import { formElement, h, options, replace } from '../../shared/dom';
 import {
   closeDialog, dialogOpen, FIELD_MESSAGES, FieldErrors, dateInput, labelled, openDialog, readDate, reportSaveError, textInput,
 } from '../../shared/fields';
@@ -44,9 +44,8 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
 
   // "Im Programm seit": the day of the first status change; moved here for a pilot who joined earlier.
   const sinceInput = dateInput();
-  const sinceForm = h(
-    'form',
-    { id: 'since-form', class: 'record-form inline-form', novalidate: true, autocomplete: 'off', 'aria-label': SINCE_LABEL },
+  const sinceForm = formElement(
+    { id: 'since-form', class: 'record-form inline-form', 'aria-label': SINCE_LABEL },
     labelled('since', SINCE_LABEL, sinceInput),
     h('div', { class: 'button-row' }, h('button', { type: 'submit', id: 'save-since', class: 'secondary' }, 'Datum übernehmen')),
   );
@@ -71,9 +70,8 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
   const missingList = h('ul', { id: 'status-missing', class: 'missing-list', hidden: true });
   const applyButton = h('button', { type: 'submit', id: 'status-apply', class: 'primary' }, 'Übernehmen');
   const cancelButton = h('button', { type: 'button', id: 'status-cancel', class: 'secondary' }, 'Abbrechen');
-  const dialogForm = h(
-    'form',
-    { id: 'status-form', novalidate: true, autocomplete: 'off' },
+  const dialogForm = formElement(
+    { id: 'status-form' },
     h('h2', { id: 'status-dialog-title' }, 'Status ändern'),
     dialogCurrent,
     labelled('status-new', 'Neuer Status', select),
@@ -92,9 +90,8 @@ export function createStatusPanel(deps: RecordDeps): RecordPanel {
   const undoError = h('p', { id: 'undo-error', class: 'form-error', role: 'alert', hidden: true });
   const undoApply = h('button', { type: 'submit', id: 'undo-apply', class: 'primary' }, 'Stornieren');
   const undoCancel = h('button', { type: 'button', id: 'undo-cancel', class: 'secondary' }, 'Abbrechen');
-  const undoForm = h(
-    'form',
-    { id: 'undo-form', novalidate: true, autocomplete: 'off' },
+  const undoForm = formElement(
+    { id: 'undo-form' },
     h('h2', { id: 'undo-dialog-title' }, 'Statusänderung stornieren'),
     undoWhat,
     h('p', { class: 'hint' }, 'Die Änderung bleibt im Verlauf als storniert sichtbar; alle Regeln übergehen sie.'),

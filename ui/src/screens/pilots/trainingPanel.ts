@@ -2,7 +2,7 @@
 // recognised without a course of the app ("anerkannt", also long ago), and the final test (also a past
 // attempt). The backend checks each entry by the rules of its day.
 import * as api from '../../backend/api';
-import { h, replace } from '../../shared/dom';
+import { formElement, h, replace } from '../../shared/dom';
 import {
   FIELD_MESSAGES, FieldErrors, reportSaveError, dateInput, errorLine, integerInput, labelled, labelledCheckbox, readDate, readInteger, textInput,
 } from '../../shared/fields';
@@ -97,9 +97,8 @@ export function createTrainingPanel(deps: RecordDeps): RecordPanel {
   const maxPoints = integerInput();
   const interviewPassed = h('input', { type: 'checkbox' });
   const interviewer = textInput({ maxlength: 200 });
-  const form = h(
-    'form',
-    { id: 'attempt-form', class: 'record-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'attempt-form-title' },
+  const form = formElement(
+    { id: 'attempt-form', class: 'record-form', 'aria-labelledby': 'attempt-form-title' },
     h('h4', { id: 'attempt-form-title' }, 'Versuch eintragen'),
     h(
       'div',
@@ -138,9 +137,8 @@ export function createTrainingPanel(deps: RecordDeps): RecordPanel {
   const firstBoxId = kindBoxes[0].box.id;
   const creditOn = dateInput();
   const creditNote = textInput({ maxlength: 500 });
-  const creditForm = h(
-    'form',
-    { id: 'credit-form', class: 'record-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'credit-form-title' },
+  const creditForm = formElement(
+    { id: 'credit-form', class: 'record-form', 'aria-labelledby': 'credit-form-title' },
     h('h4', { id: 'credit-form-title' }, 'Außerhalb der Lehrgänge besucht (anerkannt)'),
     h(
       'fieldset',

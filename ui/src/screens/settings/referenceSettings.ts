@@ -2,7 +2,7 @@
 // municipality belongs to. Unlike the settings form above it, every row saves on its own; the new
 // reference data goes to the shell, so the other screens (Lotsen filters, pilot form) use it next time.
 import * as api from '../../backend/api';
-import { h, options, replace } from '../../shared/dom';
+import { formElement, h, options, replace } from '../../shared/dom';
 import { errorLine, FIELD_MESSAGES, FieldErrors, integerInput, labelled, readInteger, reportSaveError, textInput } from '../../shared/fields';
 import type { ScreenContext } from '../../app/screen';
 import type { District, ReferenceData } from '../../backend/types';
@@ -60,9 +60,8 @@ export function createReferenceSettings(ctx: ScreenContext): ReferenceSettings {
     const target = integerInput();
     target.value = String(d.target);
     const save = h('button', { type: 'submit', id: `save-district-${d.id}`, class: 'secondary' }, 'Speichern');
-    const row = h(
-      'form',
-      { class: 'district-row', 'data-district-id': d.id, 'aria-label': `Altkreis ${d.name}`, novalidate: true, autocomplete: 'off' },
+    const row = formElement(
+      { class: 'district-row', 'data-district-id': d.id, 'aria-label': `Altkreis ${d.name}` },
       labelled(nameId, NAME_LABEL, name, 'district-name'),
       labelled(targetId, TARGET_LABEL, target, 'narrow district-target'),
       h('div', { class: 'row-action' }, save),

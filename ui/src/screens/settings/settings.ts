@@ -6,7 +6,7 @@
 import * as api from '../../backend/api';
 import { createDataSettings } from './dataSettings';
 import { createDatedSettings } from './datedSettings';
-import { h, options } from '../../shared/dom';
+import { formElement, h, options } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, reportSaveError, integerInput, labelled, labelledCheckbox, readInteger, textInput } from '../../shared/fields';
 import { formatEuros, formatIban, normalizeIban } from '../../shared/format';
 import { readAmount } from '../../shared/validate';
@@ -265,9 +265,8 @@ export function mountSettings(container: HTMLElement, ctx: ScreenContext): Scree
   });
 
   const saveButton = h('button', { type: 'submit', id: 'save-settings', class: 'primary', disabled: true }, 'Speichern');
-  const form = h(
-    'form',
-    { id: 'settings-form', class: 'settings-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'einstellungen-title' },
+  const form = formElement(
+    { id: 'settings-form', class: 'settings-form', 'aria-labelledby': 'einstellungen-title' },
     h(
       'div',
       { class: 'settings-groups' },

@@ -2,7 +2,7 @@
 // Arbeit, Sonstiges by default). Each row saves on its own: rename, or take out of the choice (an area in
 // use is never deleted, old records keep it); a new area goes at the end.
 import * as api from '../../backend/api';
-import { h, replace } from '../../shared/dom';
+import { formElement, h, replace } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, labelled, labelledCheckbox, reportSaveError, textInput } from '../../shared/fields';
 import type { ScreenContext } from '../../app/screen';
 import type { TaskArea } from '../../backend/types';
@@ -29,9 +29,8 @@ export function createTaskAreaSettings(ctx: ScreenContext): TaskAreaSettings {
     const name = textInput({ maxlength: 40, value: area?.name ?? '' });
     const active = h('input', { type: 'checkbox', checked: area?.active ?? true });
     const save = h('button', { type: 'submit', id: `save-area-${key}`, class: 'secondary' }, area ? 'Speichern' : 'Hinzufügen');
-    const form = h(
-      'form',
-      { class: 'district-row', 'data-area-id': area?.id ?? null, 'aria-label': area ? `Aufgabenbereich ${area.name}` : 'Neuer Aufgabenbereich', novalidate: true, autocomplete: 'off' },
+    const form = formElement(
+      { class: 'district-row', 'data-area-id': area?.id ?? null, 'aria-label': area ? `Aufgabenbereich ${area.name}` : 'Neuer Aufgabenbereich' },
       labelled(nameId, area ? 'Name' : 'Neuer Bereich', name, 'district-name'),
       area ? labelledCheckbox(activeId, 'angeboten', active) : null,
       h('div', { class: 'row-action' }, save),

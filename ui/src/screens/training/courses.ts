@@ -1,6 +1,6 @@
 // The "Qualifizierung" screen: courses (Lehrgänge), their sessions, and the attendance tick list of a session.
 import * as api from '../../backend/api';
-import { h, options, replace } from '../../shared/dom';
+import { formElement, h, options, replace } from '../../shared/dom';
 import { FIELD_MESSAGES, FieldErrors, reportSaveError, dateInput, labelled, readDate, textInput } from '../../shared/fields';
 import { formatDate, pilotName } from '../../shared/format';
 import type { Screen, ScreenContext } from '../../app/screen';
@@ -30,9 +30,8 @@ export function mountCourses(container: HTMLElement, ctx: ScreenContext): Screen
   const newCourse = h('button', { type: 'button', id: 'new-course', class: 'primary' }, 'Neuer Lehrgang');
   const courseName = textInput({ maxlength: 200 });
   const courseFormTitle = h('h4', { id: 'course-form-title' }, 'Neuer Lehrgang');
-  const courseForm = h(
-    'form',
-    { id: 'course-form', class: 'record-form', novalidate: true, autocomplete: 'off', hidden: true, 'aria-labelledby': 'course-form-title' },
+  const courseForm = formElement(
+    { id: 'course-form', class: 'record-form', hidden: true, 'aria-labelledby': 'course-form-title' },
     courseFormTitle,
     labelled('course-name', 'Bezeichnung', courseName),
     h(
@@ -71,9 +70,8 @@ export function mountCourses(container: HTMLElement, ctx: ScreenContext): Screen
   const trainer = textInput({ maxlength: 200 });
   const sessionFormTitle = h('h4', { id: 'session-form-title' }, 'Neuer Termin');
   const cancelSession = h('button', { type: 'button', id: 'cancel-session', class: 'secondary', hidden: true }, 'Abbrechen');
-  const sessionForm = h(
-    'form',
-    { id: 'session-form', class: 'record-form', novalidate: true, autocomplete: 'off', 'aria-labelledby': 'session-form-title' },
+  const sessionForm = formElement(
+    { id: 'session-form', class: 'record-form', 'aria-labelledby': 'session-form-title' },
     sessionFormTitle,
     h('div', { class: 'field-row' }, labelled(SESSION_IDS.held_on, SESSION_LABELS.held_on, heldOn), labelled(SESSION_IDS.module, SESSION_LABELS.module, moduleSelect)),
     h('div', { class: 'field-row' }, labelled(SESSION_IDS.place, SESSION_LABELS.place, place), labelled(SESSION_IDS.trainer, SESSION_LABELS.trainer, trainer)),
