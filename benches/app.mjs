@@ -41,7 +41,7 @@ const SCREENS = ['uebersicht', 'lotsen', 'qualifizierung', 'abrechnung', 'berich
 if (!process.env.DISPLAY) {
   const r = spawnSync('xvfb-run', ['-a', '-s', '-screen 0 1400x900x24', 'dbus-run-session', '--', process.execPath, ...process.argv.slice(1)], {
     stdio: 'inherit',
-    env: { ...process.env, NO_AT_BRIDGE: '1', WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
+    env: { ...process.env, NO_AT_BRIDGE: '1' },
   });
   process.exit(r.status ?? 1);
 }

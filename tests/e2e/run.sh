@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PATH="$HOME/.cargo/bin:$PATH"
-export NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1
+export NO_AT_BRIDGE=1
 export LOTSEN_APP="$PWD/target/debug/lotsenbuero" LOTSEN_CLI="$PWD/target/debug/lotsen"
 exec xvfb-run -a -s "-screen 0 1400x900x24" \
   dbus-run-session -- node --test --test-concurrency=1 "${@:-tests/e2e/}"
