@@ -79,6 +79,7 @@ export function createPilotForm(opts: PilotFormOptions): PilotForm {
       placeholder: def.placeholder,
       inputmode: def.inputmode,
       maxlength: def.maxlength,
+      autocomplete: 'off',
       spellcheck: 'false',
     });
     return wrap(def.key, def.label, input, def.wide ? 'wide' : '');
