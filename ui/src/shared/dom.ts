@@ -80,19 +80,20 @@ const NO_IMPLICIT_SUBMIT = new Set(['button', 'submit', 'reset', 'file', 'color'
 export function formElement(attrs: Attrs = {}, ...children: Child[]): HTMLDivElement {
   const named = attrs['aria-label'] !== undefined || attrs['aria-labelledby'] !== undefined;
   const el = h('div', { role: named ? 'form' : undefined, ...attrs, [FORM_MARK]: true }, ...children);
+  const owns = (node: Element): boolean => node.closest(`[${FORM_MARK}]`) === el;
   const submit = (ev: Event): void => {
     ev.preventDefault();
     el.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   };
   el.addEventListener('click', (ev) => {
     const button = ev.target instanceof Element ? ev.target.closest('button') : null;
-    if (button && button.type === 'submit' && !button.disabled && button.closest(`[${FORM_MARK}]`) === el) submit(ev);
+    if (button && button.type === 'submit' && !button.disabled && owns(button)) submit(ev);
   });
   el.addEventListener('keydown', (ev) => {
     const field = ev.target;
     if (ev.key !== 'Enter' || ev.defaultPrevented || ev.isComposing || !(field instanceof HTMLInputElement)) return;
-    if (NO_IMPLICIT_SUBMIT.has(field.type) || field.closest(`[${FORM_MARK}]`) !== el) return;
-    const first = [...el.querySelectorAll('button')].find((b) => b.type === 'submit' && b.closest(`[${FORM_MARK}]`) === el);
+    if (NO_IMPLICIT_SUBMIT.has(field.type) || !owns(field)) return;
+    const first = [...el.querySelectorAll('button')].find((b) => b.type === 'submit' && owns(b));
     if (first?.disabled) return;
     submit(ev);
   });
