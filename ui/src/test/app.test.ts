@@ -22,8 +22,6 @@ let saveError: AppError | null;
 /** What find_duplicates answers instead of the list: the backend validates the pilot first. */
 let checkError: AppError | null;
 let root: HTMLElement;
-/** get_pilot answers for these pilots only after so many ms. */
-let slowPilots: Map<number, number>;
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => {
   const el = root.ownerDocument.querySelector<T>(sel);
@@ -49,8 +47,7 @@ function fakeBackend(cmd: string, args: Record<string, unknown> = {}): unknown {
     case 'get_pilot': {
       const p = pilots.find((x) => x.id === args.id);
       if (!p) throw { kind: 'not_found', message: 'Lotse nicht gefunden.', errors: [] };
-      const ms = slowPilots.get(p.id);
-      return ms ? new Promise((resolve) => setTimeout(() => resolve(p), ms)) : p;
+      return p;
     }
     case 'pilot_record': {
       const p = pilots.find((x) => x.id === args.id);
@@ -111,7 +108,6 @@ function key(el: Element, k: string): void {
 
 beforeEach(() => {
   calls = [];
-  slowPilots = new Map();
   empty = false;
   duplicates = [];
   saveError = null;
@@ -237,24 +233,6 @@ describe('screens kept while the window is open', () => {
     expect(callsOf('get_pilot').length).toBe(reads);
     expect($<HTMLInputElement>('#f-first_name').value).toBe('Olga');
     expect($<HTMLInputElement>('#f-last_name').value).toBe('Kowalenko');
-  });
-});
-
-describe('screens kept: another screen opens a pilot', () => {
-  it('shows that pilot, not the one open before', async () => {
-    const two = twoScreens();
-    await startApp(root, two.screens);
-    await vi.waitFor(() => expect($('#pilot-count').textContent).not.toBe(''));
-    $('tr[data-id="2"]').click();
-    await vi.waitFor(() => expect($<HTMLInputElement>('#f-first_name').value).toBe('Olena'));
-    $('#nav-zwei').click();
-    // The pilot asked for answers after the list, the page open before (asked for again) after that.
-    slowPilots.set(1, 10).set(2, 40);
-    two.ctx().openPilot(1);
-    await vi.waitFor(() => expect($<HTMLInputElement>('#f-first_name').value).toBe('Amal'));
-    await new Promise((r) => setTimeout(r, 80));
-    expect($<HTMLInputElement>('#f-first_name').value).toBe('Amal');
-    expect($('tr[data-id="1"]').getAttribute('aria-current')).toBe('true');
   });
 });
 

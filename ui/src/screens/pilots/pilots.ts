@@ -426,19 +426,14 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
    * it (the other screens may have changed the pilot: course attendance, an approved run). */
   async function shownAgain(): Promise<void> {
     const id = state.selectedId;
-    // Still the same untouched page? Another screen may open a pilot meanwhile (ctx.openPilot).
-    const same = () => !detail.hidden && id !== null && state.selectedId === id && form.pilotId === id && !edited;
     await refresh();
-    if (!same() || id === null) return;
-    let pilot: Pilot;
+    if (detail.hidden || id === null || edited || form.pilotId !== id) return;
     try {
-      pilot = await api.getPilot(id);
+      form.fillForm(await api.getPilot(id));
     } catch {
-      if (same()) closeForm(); // gone meanwhile (deleted on the Einstellungen screen)
+      closeForm(); // gone meanwhile (deleted on the Einstellungen screen)
       return;
     }
-    if (!same()) return;
-    form.fillForm(pilot);
     await record.load(id, record.selectedTab());
   }
 
