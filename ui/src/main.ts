@@ -91,7 +91,6 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
   }
 
   // ---- data the screens share ----------------------------------------------------------------
-  const mounted = new Map<string, Screen>();
   let state: AppState;
   let ctx: ScreenContext;
   try {
@@ -105,8 +104,6 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
       reference,
       setReference: (r) => {
         ctx.reference = r;
-        // The other screens read it when they are built: they are built anew at their next visit.
-        for (const [id, screen] of mounted) if (screen !== current) mounted.delete(id);
       },
       today: () => (followClock ? localToday() : today),
       toast: (message) => toast(message),
@@ -131,31 +128,18 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
     navList.append(h('li', {}, btn));
   }
 
-  // Each screen is built once and kept while the window is open; shown again it loads its data anew.
-  // WebKitGTK keeps memory of every scrolling table area that was in the page and is thrown away,
-  // so building the screens anew at every visit made the window grow without end (README, "Leistung").
   function show(def: ScreenDef): Promise<void> {
     if (!def.mount) return Promise.resolve();
     const started = performance.now();
     clearError();
-    const kept = mounted.get(def.id);
-    let loaded: Promise<void>;
-    if (kept) {
-      replace(main, kept.element);
-      current = kept;
-      loaded = (kept.shownAgain ?? kept.refresh)();
-    } else {
-      replace(main);
-      current = def.mount(main, ctx);
-      mounted.set(def.id, current);
-      loaded = current.refresh();
-    }
+    replace(main);
+    current = def.mount(main, ctx);
     for (const [id, btn] of navButtons) {
       if (id === def.id) btn.setAttribute('aria-current', 'page');
       else btn.removeAttribute('aria-current');
     }
     // How long the screen took from the click to its content, for benches/app.py (performance.getEntriesByType('measure')).
-    return loaded.finally(() => {
+    return current.refresh().finally(() => {
       const name = `screen:${def.id}`;
       performance.clearMeasures(name); // only the last one: the window may stay open for weeks
       performance.measure(name, { start: started, end: performance.now() });

@@ -3,8 +3,7 @@ import type { RecordTab } from '../screens/pilots/pilotRecord';
 import type { ReferenceData } from '../backend/types';
 
 export interface ScreenContext {
-  /** Shared by all screens; screens read it when they are built, and a change (setReference) has the other
-   * screens built anew at their next visit. */
+  /** Shared by all screens; screens read it when they are mounted, so a change shows on the next visit. */
   reference: ReferenceData;
   /** Replaces the shared reference data (after districts or municipalities changed). */
   setReference: (reference: ReferenceData) => void;
@@ -25,9 +24,6 @@ export interface Screen {
   element: HTMLElement;
   /** Loads the screen's data again. */
   refresh: () => Promise<void>;
-  /** Shown again after another screen (screens are built once and kept): loads what may have changed
-   * meanwhile without throwing away what is being typed. Without it, refresh. */
-  shownAgain?: () => Promise<void>;
   /** Handles Escape; true when something was closed. */
   onEscape?: () => boolean;
   /** Screens that show pilots open one here (the Lotsen screen). */

@@ -3,11 +3,9 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pilot, record, reference, settings, pageOf } from './fixtures';
-import { SCREENS, startApp } from '../main';
-import type { Screen, ScreenContext, ScreenDef } from '../app/screen';
+import { startApp } from '../main';
 import { PAGE_SIZE, SEARCH_DEBOUNCE_MS } from '../screens/pilots/pilots';
 import type { AppError, Duplicate, Pilot, PilotInput } from '../backend/types';
-import { h } from '../shared/dom';
 
 interface Call {
   cmd: string;
@@ -146,93 +144,6 @@ describe('shell', () => {
     await startApp(root);
     expect($('#error-banner').hidden).toBe(false);
     expect($('#error-banner').textContent).toContain('Kommando nicht gefunden');
-  });
-});
-
-/** The Lotsen screen and a second, plain one that counts how often it is built and loaded. */
-function twoScreens(): { screens: ScreenDef[]; built: () => number; loads: () => number; ctx: () => ScreenContext } {
-  let built = 0;
-  let loads = 0;
-  let context: ScreenContext | undefined;
-  const other: ScreenDef = {
-    id: 'zwei',
-    label: 'Zwei',
-    mount(container, ctx): Screen {
-      built++;
-      context = ctx;
-      const element = h('section', { id: 'screen-zwei' }, h('input', { id: 'zwei-text' }));
-      container.append(element);
-      return { element, refresh: async () => void loads++ };
-    },
-  };
-  const screens = [SCREENS.find((d) => d.id === 'lotsen') as ScreenDef, other];
-  return {
-    screens,
-    built: () => built,
-    loads: () => loads,
-    ctx: () => {
-      if (!context) throw new Error('Zwei wurde nicht gebaut');
-      return context;
-    },
-  };
-}
-
-describe('screens kept while the window is open', () => {
-  it('builds each screen once and loads its data anew at every visit, keeping what was typed', async () => {
-    const two = twoScreens();
-    await startApp(root, two.screens);
-    await vi.waitFor(() => expect($('#pilot-count').textContent).not.toBe(''));
-    const table = $('#pilot-table');
-    $('#nav-zwei').click();
-    fill('#zwei-text', 'Entwurf');
-    $('#nav-lotsen').click();
-    expect(root.querySelector('#screen-zwei')).toBeNull(); // one screen in the page at a time: ids stay unique
-    const pages = callsOf('pilot_page').length;
-    $('#nav-zwei').click();
-    expect([two.built(), two.loads()]).toEqual([1, 2]);
-    expect($<HTMLInputElement>('#zwei-text').value).toBe('Entwurf');
-    $('#nav-lotsen').click();
-    await vi.waitFor(() => expect(callsOf('pilot_page').length).toBe(pages + 1));
-    expect($('#pilot-table')).toBe(table);
-  });
-
-  it('builds the other screens anew after the reference data changed', async () => {
-    const two = twoScreens();
-    await startApp(root, two.screens);
-    await vi.waitFor(() => expect($('#pilot-count').textContent).not.toBe(''));
-    const table = $('#pilot-table');
-    $('#nav-zwei').click();
-    two.ctx().setReference({ ...reference(), languages: ['Deutsch', 'Suaheli'] });
-    $('#nav-lotsen').click();
-    await vi.waitFor(() => expect($('#pilot-table')).not.toBe(table));
-    expect(Array.from($<HTMLSelectElement>('#filter-language').options).map((o) => o.value)).toContain('Suaheli');
-    $('#nav-zwei').click();
-    expect(two.built()).toBe(1); // the screen that changed it stays
-  });
-
-  it('shows the open pilot as it is now when coming back, unless something was typed in it', async () => {
-    const two = twoScreens();
-    await startApp(root, two.screens);
-    await vi.waitFor(() => expect($('#pilot-count').textContent).not.toBe(''));
-    $('tr[data-id="2"]').click();
-    await vi.waitFor(() => expect($<HTMLInputElement>('#f-first_name').value).toBe('Olena'));
-
-    $('#nav-zwei').click();
-    pilots = pilots.map((p) => (p.id === 2 ? { ...p, first_name: 'Olga' } : p)); // changed meanwhile
-    $('#nav-lotsen').click();
-    await vi.waitFor(() => expect($<HTMLInputElement>('#f-first_name').value).toBe('Olga'));
-    expect($('#detail-panel').hidden).toBe(false);
-
-    fill('#f-last_name', 'Kowalenko');
-    $('#nav-zwei').click();
-    pilots = pilots.map((p) => (p.id === 2 ? { ...p, first_name: 'Oksana' } : p));
-    const reads = callsOf('get_pilot').length;
-    $('#nav-lotsen').click();
-    await vi.waitFor(() => expect(rowIds()).toContain('2'));
-    await new Promise((r) => setTimeout(r, 20));
-    expect(callsOf('get_pilot').length).toBe(reads);
-    expect($<HTMLInputElement>('#f-first_name').value).toBe('Olga');
-    expect($<HTMLInputElement>('#f-last_name').value).toBe('Kowalenko');
   });
 });
 

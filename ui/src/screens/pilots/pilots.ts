@@ -116,10 +116,6 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     },
   });
   const detail = h('aside', { id: 'detail-panel', class: 'detail-panel', hidden: true, 'aria-label': 'Lotse bearbeiten' }, record.element);
-  /** Something was typed or chosen in the open pilot's page since it was loaded. */
-  let edited = false;
-  detail.addEventListener('input', () => (edited = true));
-  detail.addEventListener('change', () => (edited = true));
 
   const element = h(
     'section',
@@ -305,7 +301,6 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
       state.selectedId = pilot.id;
       markSelected();
       form.fillForm(pilot);
-      edited = false;
       openForm();
       if (tab === 'stammdaten') form.focusFirstField();
     } catch (e) {
@@ -326,7 +321,6 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     markSelected();
     record.clear();
     form.fillForm(null);
-    edited = false;
     openForm();
     form.focusFirstField();
   });
@@ -391,7 +385,6 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     const saved = await api.savePilot(input, form.pilotId);
     rememberLanguages(saved.languages);
     form.fillForm(saved);
-    edited = false;
     state.selectedId = saved.id;
     ctx.toast('Gespeichert.');
     await refresh();
@@ -422,27 +415,11 @@ export function mountLotsen(container: HTMLElement, ctx: ScreenContext): Screen 
     }
   }
 
-  /** Back from another screen: the list anew, and the open pilot's page anew unless something was typed in
-   * it (the other screens may have changed the pilot: course attendance, an approved run). */
-  async function shownAgain(): Promise<void> {
-    const id = state.selectedId;
-    await refresh();
-    if (detail.hidden || id === null || edited || form.pilotId !== id) return;
-    try {
-      form.fillForm(await api.getPilot(id));
-    } catch {
-      closeForm(); // gone meanwhile (deleted on the Einstellungen screen)
-      return;
-    }
-    await record.load(id, record.selectedTab());
-  }
-
   renderSortHeaders();
 
   return {
     element,
     refresh,
-    shownAgain,
     openPilot,
     onEscape(): boolean {
       if (record.onEscape()) return true;
