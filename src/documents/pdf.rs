@@ -6,8 +6,9 @@
 //! here only). Every text helper keeps text inside the box it is given: long words are broken, lines beyond a
 //! limit are cut with "…", single lines are shortened. Nothing is ever drawn into the page margins.
 //!
-//! Fonts: DejaVu Sans and DejaVu Sans Bold (assets/fonts, licence beside them) are compiled in, read with
-//! printpdf's font parser and subset to the glyphs a document uses with allsorts (part of printpdf).
+//! Fonts: DejaVu Sans and DejaVu Sans Bold (assets/fonts, licence beside them) are compiled in; their
+//! tables are read where they lie and the fonts subset to the glyphs a document uses, both with allsorts
+//! (part of printpdf).
 //!
 //! Output: the PDF is written here (objects, content streams, xref), not through printpdf's operations:
 //! a page's text is one text object, font and colour are set only when they change, and
@@ -18,8 +19,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+use allsorts::tables::cmap::CmapSubtable;
+use allsorts::tables::HmtxTable;
 use chrono::NaiveDate;
-use printpdf::ParsedFont;
 
 use crate::error::Result;
 
@@ -131,67 +133,167 @@ impl Style {
 // ---------------------------------------------------------------------------------------------------------
 // Fonts and measuring
 
-/// Characters below this code point (Latin-1 and Latin Extended-A/B: everything German, Turkish, Polish …
-/// names use) have their advance width and glyph presence in a table; others are looked up in the font.
-const TABLE_END: u32 = 0x250;
+/// The characters that have a slot in the tables of advance widths, glyph presence and glyph codes:
+/// Latin-1 and Latin Extended-A/B (everything German, Turkish, Polish … names use), then General
+/// Punctuation and the Currency Symbols (– „ “ … €). Others are looked up in the font.
+const TABLE_RANGES: [std::ops::Range<u32>; 2] = [0..0x250, 0x2000..0x20d0];
+/// The number of slots.
+const TABLE_SIZE: usize = 0x250 + (0x20d0 - 0x2000);
 
-/// One weight: the parsed font and its table of the common characters, made once.
+/// The slot of `c` in the tables, if it has one.
+fn slot(c: char) -> Option<usize> {
+    let mut base = 0;
+    for r in &TABLE_RANGES {
+        if r.contains(&(c as u32)) {
+            return Some(base + (c as u32 - r.start) as usize);
+        }
+        base += r.len();
+    }
+    None
+}
+
+/// The characters of the slots, in slot order.
+fn slot_chars() -> impl Iterator<Item = char> {
+    TABLE_RANGES
+        .into_iter()
+        .flatten()
+        .map(|u| char::from_u32(u).unwrap_or('\0'))
+}
+
+/// What this module reads of an sfnt font (a bundled DejaVu font or a subset of it), straight from
+/// its bytes: character → glyph (cmap), advance widths (hmtx) and the metrics of the font
+/// descriptor. Nothing is decoded ahead: a lookup reads the tables where they lie.
+struct Tables<'a> {
+    cmap: CmapSubtable<'a>,
+    hmtx: HmtxTable<'a>,
+    num_glyphs: u16,
+    units_per_em: u16,
+    /// hhea ascender and descender.
+    ascent: i16,
+    descent: i16,
+    /// head's bounding box of all glyphs: x min, y min, x max, y max.
+    bbox: [i16; 4],
+    /// OS/2 usWeightClass; 0 without an OS/2 table.
+    weight_class: u16,
+}
+
+impl<'a> Tables<'a> {
+    /// `None` if the font lacks a table this module needs.
+    fn read(bytes: &'a [u8]) -> Option<Tables<'a>> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::tables::cmap::Cmap;
+        use allsorts::tables::os2::Os2;
+        use allsorts::tables::{HeadTable, HheaTable, MaxpTable, OpenTypeData, OpenTypeFont};
+        use allsorts::tag;
+
+        let font = ReadScope::new(bytes).read::<OpenTypeFont<'a>>().ok()?;
+        let OpenTypeData::Single(offsets) = &font.data else {
+            return None;
+        };
+        let table = |tag| offsets.read_table(&font.scope, tag).ok().flatten();
+        let head = table(tag::HEAD)?.read::<HeadTable>().ok()?;
+        let maxp = table(tag::MAXP)?.read::<MaxpTable>().ok()?;
+        let hhea = table(tag::HHEA)?.read::<HheaTable>().ok()?;
+        let cmap = table(tag::CMAP)?.read::<Cmap<'a>>().ok()?;
+        let (_, cmap) = allsorts::font::read_cmap_subtable(&cmap).ok().flatten()?;
+        let hmtx = table(tag::HMTX)?
+            .read_dep::<HmtxTable<'a>>((
+                usize::from(maxp.num_glyphs),
+                usize::from(hhea.num_h_metrics),
+            ))
+            .ok()?;
+        let weight_class = table(tag::OS_2)
+            .and_then(|t| t.read_dep::<Os2>(t.data().len()).ok())
+            .map_or(0, |os2| os2.us_weight_class);
+        Some(Tables {
+            cmap,
+            hmtx,
+            num_glyphs: maxp.num_glyphs,
+            units_per_em: head.units_per_em,
+            ascent: hhea.ascender,
+            descent: hhea.descender,
+            bbox: [head.x_min, head.y_min, head.x_max, head.y_max],
+            weight_class,
+        })
+    }
+
+    /// The glyph of `c`, if the cmap maps it.
+    fn glyph(&self, c: char) -> Option<u16> {
+        self.cmap.map_glyph(c as u32).ok().flatten()
+    }
+
+    /// The advance width of glyph `gid` in font units.
+    fn width(&self, gid: u16) -> Option<u16> {
+        if gid >= self.num_glyphs {
+            return None;
+        }
+        self.hmtx.horizontal_advance(gid).ok()
+    }
+}
+
+/// One weight: the font's tables and its table of the common characters, made once.
 struct Face {
-    font: ParsedFont,
-    /// Advance width in em of the characters below [`TABLE_END`].
+    font: Tables<'static>,
+    /// Advance width in em of the characters with a [`slot`].
     advance: Vec<f32>,
-    /// Whether the font has a glyph for each character below [`TABLE_END`].
+    /// Whether the font has a glyph for each character with a [`slot`].
     shown: Vec<bool>,
 }
 
 impl Face {
-    fn new(font: ParsedFont) -> Face {
-        let chars = (0..TABLE_END).map(|u| char::from_u32(u).unwrap_or('\0'));
+    fn new(font: Tables<'static>) -> Face {
+        // The glyphs of the slots from one pass over the cmap (a lookup searches its segments).
+        let mut glyphs = vec![0u16; TABLE_SIZE];
+        let _ = font.cmap.mappings_fn(|u, gid| {
+            if let Some(i) = char::from_u32(u).and_then(slot) {
+                glyphs[i] = gid;
+            }
+        });
         Face {
-            advance: chars.clone().map(|c| lookup_advance(&font, c)).collect(),
-            shown: chars.map(|c| lookup_shown(&font, c)).collect(),
+            advance: glyphs.iter().map(|g| advance_em(&font, *g)).collect(),
+            shown: glyphs.iter().map(|g| *g != 0).collect(),
             font,
         }
     }
 
     /// Advance width of one character in em.
     fn advance(&self, c: char) -> f32 {
-        match self.advance.get(c as usize) {
-            Some(w) => *w,
+        match slot(c) {
+            Some(i) => self.advance[i],
             None => lookup_advance(&self.font, c),
         }
     }
 
     /// Whether the font has a glyph for `c`.
     fn shows(&self, c: char) -> bool {
-        match self.shown.get(c as usize) {
-            Some(s) => *s,
+        match slot(c) {
+            Some(i) => self.shown[i],
             None => lookup_shown(&self.font, c),
         }
     }
 }
 
-fn lookup_advance(f: &ParsedFont, c: char) -> f32 {
-    let gid = f.lookup_glyph_index(c as u32).unwrap_or(0);
-    let w = f.get_glyph_width(gid).unwrap_or(0);
+fn lookup_advance(f: &Tables, c: char) -> f32 {
+    advance_em(f, f.glyph(c).unwrap_or(0))
+}
+
+fn advance_em(f: &Tables, gid: u16) -> f32 {
+    let w = f.width(gid).unwrap_or(0);
     f32::from(w) / f32::from(f.units_per_em.max(1))
 }
 
-fn lookup_shown(f: &ParsedFont, c: char) -> bool {
-    f.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+fn lookup_shown(f: &Tables, c: char) -> bool {
+    f.glyph(c).is_some_and(|g| g != 0)
 }
 
 fn face(weight: Weight) -> &'static Face {
     static FACES: OnceLock<[Face; 2]> = OnceLock::new();
     let faces = FACES.get_or_init(|| {
-        // The fonts are compiled in and covered by tests: failing to parse them is a build defect.
-        let parse = |bytes: &[u8]| {
-            Face::new(
-                ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
-                    .expect("bundled DejaVu font must parse"),
-            )
+        // The fonts are compiled in and covered by tests: failing to read them is a build defect.
+        let read = |bytes: &'static [u8]| {
+            Face::new(Tables::read(bytes).expect("bundled DejaVu font must parse"))
         };
-        [parse(REGULAR_TTF), parse(BOLD_TTF)]
+        [read(REGULAR_TTF), read(BOLD_TTF)]
     });
     match weight {
         Weight::Regular => &faces[0],
@@ -199,7 +301,7 @@ fn face(weight: Weight) -> &'static Face {
     }
 }
 
-fn font(weight: Weight) -> &'static ParsedFont {
+fn font(weight: Weight) -> &'static Tables<'static> {
     &face(weight).font
 }
 
@@ -1101,10 +1203,10 @@ impl Doc {
         let mut add = |weight: Weight, text: &str| {
             let seen = table
                 .entry(weight)
-                .or_insert_with(|| vec![false; TABLE_END as usize]);
+                .or_insert_with(|| vec![false; TABLE_SIZE]);
             for c in text.chars() {
-                match seen.get_mut(c as usize) {
-                    Some(s) => *s = true,
+                match slot(c) {
+                    Some(i) => seen[i] = true,
                     None => {
                         others.entry(weight).or_default().insert(c);
                     }
@@ -1128,11 +1230,7 @@ impl Doc {
             .into_iter()
             .map(|(weight, seen)| {
                 let mut chars = others.remove(&weight).unwrap_or_default();
-                chars.extend(
-                    (0..TABLE_END)
-                        .filter(|u| seen[*u as usize])
-                        .filter_map(char::from_u32),
-                );
+                chars.extend(slot_chars().zip(&seen).filter(|(_, s)| **s).map(|(c, _)| c));
                 (weight, chars)
             })
             .collect()
@@ -1689,7 +1787,7 @@ struct Subset {
     chars: BTreeSet<char>,
     /// "LOTSRG+DejaVuSans".
     name: &'static str,
-    /// Glyph code of the characters below [`TABLE_END`] (0: none) …
+    /// Glyph code of the characters with a [`slot`] (0: none) …
     table: Vec<u16>,
     /// … and of the others.
     others: BTreeMap<char, u16>,
@@ -1711,32 +1809,15 @@ impl Subset {
             Weight::Bold => (BOLD_TTF, "LOTSBD+DejaVuSans-Bold"),
         };
         let full = font(weight);
-        let sub = subset(bytes, full, &chars);
         // Without a subset (it failed) the whole font goes in.
-        let (font, program) = match &sub {
-            Some(s) => (s, s.original_bytes.as_slice()),
-            None => (full, bytes),
+        let sub = subset(bytes, full, &chars);
+        let (program, (table, others, glyphs)) = match sub
+            .as_deref()
+            .and_then(|b| Some((b, codes(&Tables::read(b)?, &chars))))
+        {
+            Some(found) => found,
+            None => (bytes, codes(full, &chars)),
         };
-        let mut table = vec![0u16; TABLE_END as usize];
-        let mut others = BTreeMap::new();
-        // Code → (width, character), ascending by code; the first character of a glyph names it.
-        let mut glyphs: BTreeMap<u16, (i64, char)> = BTreeMap::new();
-        let upm = f32::from(font.units_per_em.max(1));
-        for &c in &chars {
-            let Some(code) = font.lookup_glyph_index(c as u32) else {
-                continue;
-            };
-            match table.get_mut(c as usize) {
-                Some(t) => *t = code,
-                None => {
-                    others.insert(c, code);
-                }
-            }
-            let width = font.get_glyph_width(code).unwrap_or(0);
-            glyphs
-                .entry(code)
-                .or_insert(((f32::from(width) * 1000.0 / upm) as i64, c));
-        }
         Subset {
             name,
             table,
@@ -1751,11 +1832,41 @@ impl Subset {
     }
 
     fn code(&self, c: char) -> u16 {
-        match self.table.get(c as usize) {
-            Some(code) => *code,
+        match slot(c) {
+            Some(i) => self.table[i],
             None => self.others.get(&c).copied().unwrap_or(0),
         }
     }
+}
+
+/// The glyph codes of `chars` in `font`: those with a [`slot`] in a table (0: none), the others in a
+/// map; and code → (width in 1/1000 em, character), ascending by code, the first character of a
+/// glyph naming it.
+#[allow(clippy::type_complexity)]
+fn codes(
+    font: &Tables,
+    chars: &BTreeSet<char>,
+) -> (Vec<u16>, BTreeMap<char, u16>, BTreeMap<u16, (i64, char)>) {
+    let mut table = vec![0u16; TABLE_SIZE];
+    let mut others = BTreeMap::new();
+    let mut glyphs: BTreeMap<u16, (i64, char)> = BTreeMap::new();
+    let upm = f32::from(font.units_per_em.max(1));
+    for &c in chars {
+        let Some(code) = font.glyph(c) else {
+            continue;
+        };
+        match slot(c) {
+            Some(i) => table[i] = code,
+            None => {
+                others.insert(c, code);
+            }
+        }
+        let width = font.width(code).unwrap_or(0);
+        glyphs
+            .entry(code)
+            .or_insert(((f32::from(width) * 1000.0 / upm) as i64, c));
+    }
+    (table, others, glyphs)
 }
 
 /// The /W array: runs of consecutive codes with their widths (1/1000 em).
@@ -1807,24 +1918,24 @@ fn to_unicode(name: &str, glyphs: &BTreeMap<u16, (i64, char)>) -> String {
 }
 
 /// The font descriptor's metrics (1/1000 em), from the whole font.
-fn descriptor(name: &str, full: &ParsedFont) -> String {
-    let m = &full.pdf_font_metrics;
-    let upm = f32::from(m.units_per_em.max(1));
+fn descriptor(name: &str, full: &Tables) -> String {
+    let upm = f32::from(full.units_per_em.max(1));
     let scale = |v: i16| (f32::from(v) * 1000.0 / upm).round() as i64;
-    let ascent = scale(full.font_metrics.ascent);
-    let descent = scale(full.font_metrics.descent);
-    let stem_v = if m.us_weight_class == 0 {
+    let ascent = scale(full.ascent);
+    let descent = scale(full.descent);
+    let stem_v = if full.weight_class == 0 {
         80
     } else {
-        50 + (f32::from(m.us_weight_class) / 65.0).powi(2).round() as i64
+        50 + (f32::from(full.weight_class) / 65.0).powi(2).round() as i64
     };
+    let [x_min, y_min, x_max, y_max] = full.bbox;
     format!(
         "/Type/FontDescriptor/FontName/{name}/Ascent {ascent}/Descent {descent}/CapHeight {ascent}\
          /ItalicAngle 0/Flags 32/StemV {stem_v}/FontBBox[{} {} {} {}]",
-        scale(m.x_min),
-        scale(m.y_min),
-        scale(m.x_max),
-        scale(m.y_max)
+        scale(x_min),
+        scale(y_min),
+        scale(x_max),
+        scale(y_max)
     )
 }
 
@@ -1843,16 +1954,16 @@ fn deflate(bytes: &[u8], level: u32) -> Vec<u8> {
     encoder.finish().unwrap_or_default()
 }
 
-/// A copy of the font with only the glyphs for `chars` (plus .notdef), parsed for embedding. `None` if
+/// A copy of the font with only the glyphs for `chars` (plus .notdef), for embedding. `None` if
 /// subsetting fails; the caller then embeds the whole font.
-fn subset(bytes: &[u8], full: &ParsedFont, chars: &BTreeSet<char>) -> Option<ParsedFont> {
+fn subset(bytes: &[u8], full: &Tables, chars: &BTreeSet<char>) -> Option<Vec<u8>> {
     use allsorts::binary::read::ReadScope;
     use allsorts::font_data::FontData;
     use allsorts::subset::{subset as allsorts_subset, CmapTarget, SubsetProfile};
 
     let mut glyphs: Vec<u16> = vec![0];
     for c in chars {
-        if let Some(g) = full.lookup_glyph_index(*c as u32) {
+        if let Some(g) = full.glyph(*c) {
             if !glyphs.contains(&g) {
                 glyphs.push(g);
             }
@@ -1861,15 +1972,12 @@ fn subset(bytes: &[u8], full: &ParsedFont, chars: &BTreeSet<char>) -> Option<Par
     let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
     let provider = data.table_provider(0).ok()?;
     let out = allsorts_subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
-    let parsed = ParsedFont::from_bytes(&out, 0, &mut Vec::new())?;
+    let parsed = Tables::read(&out)?;
     // The subset must map every character it was made for.
-    chars
+    let complete = chars
         .iter()
-        .all(|c| {
-            full.lookup_glyph_index(*c as u32).is_none()
-                || parsed.lookup_glyph_index(*c as u32).is_some()
-        })
-        .then_some(parsed)
+        .all(|c| full.glyph(*c).is_none() || parsed.glyph(*c).is_some());
+    complete.then_some(out)
 }
 
 /// One line of text in the box from `x` to `x + width`, aligned; shortened with "…" if too wide. The
@@ -2119,16 +2227,13 @@ mod tests {
     #[test]
     fn subset_keeps_the_characters() {
         let chars: BTreeSet<char> = "Ayşe Müller-Öztürk €".chars().collect();
-        let sub = subset(REGULAR_TTF, font(Weight::Regular), &chars).expect("subset");
-        assert!(sub.original_bytes.len() < REGULAR_TTF.len() / 10);
+        let bytes = subset(REGULAR_TTF, font(Weight::Regular), &chars).expect("subset");
+        assert!(bytes.len() < REGULAR_TTF.len() / 10);
+        let sub = Tables::read(&bytes).expect("subset parses");
         for c in &chars {
-            let g = sub.lookup_glyph_index(*c as u32).expect("mapped");
+            let g = sub.glyph(*c).expect("mapped");
             let full = font(Weight::Regular);
-            assert_eq!(
-                sub.get_glyph_width(g),
-                full.get_glyph_width(full.lookup_glyph_index(*c as u32).unwrap()),
-                "{c}"
-            );
+            assert_eq!(sub.width(g), full.width(full.glyph(*c).unwrap()), "{c}");
         }
     }
 }
