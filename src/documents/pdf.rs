@@ -15,7 +15,7 @@
 //! [`Doc::finish_parts`] writes a document and parts of it as files of their own from the same encoded and
 //! compressed pages (a month's statements, the Jahresbescheinigungen).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -1145,7 +1145,8 @@ impl Doc {
     }
 
     /// The compressed content streams of every page's body and of each of the footer sets, made on
-    /// two threads for a long document.
+    /// two threads for a long document. A footer that is the same as another (the unnumbered
+    /// footer of every one-page part) is compressed once.
     fn pack(
         &self,
         fonts: &SharedFonts,
@@ -1153,21 +1154,31 @@ impl Doc {
     ) -> (Vec<Vec<u8>>, Vec<Vec<Vec<u8>>>) {
         enum Job<'a> {
             Body(usize),
-            Footer(&'a [Item]),
+            Footer(&'a [u8]),
         }
+        let streams: Vec<Vec<u8>> = footers
+            .iter()
+            .flat_map(|f| f.iter())
+            .map(|items| content_stream(&[], items, None, fonts))
+            .collect();
+        // For each footer, the index of its stream among the distinct ones.
+        let mut distinct: HashMap<&[u8], usize> = HashMap::new();
         let mut jobs: Vec<Job> = (0..self.pages.len()).map(Job::Body).collect();
-        jobs.extend(
-            footers
-                .iter()
-                .flat_map(|f| f.iter())
-                .map(|f| Job::Footer(f)),
-        );
+        let slots: Vec<usize> = streams
+            .iter()
+            .map(|s| {
+                *distinct.entry(s.as_slice()).or_insert_with(|| {
+                    jobs.push(Job::Footer(s));
+                    jobs.len() - 1 - self.pages.len()
+                })
+            })
+            .collect();
         let run = |jobs: &[Job]| -> Vec<Vec<u8>> {
             let mut z = Deflater::default();
             jobs.iter()
                 .map(|job| match job {
                     Job::Body(p) => z.pack(&self.body_stream(*p, fonts)),
-                    Job::Footer(items) => z.pack(&content_stream(&[], items, None, fonts)),
+                    Job::Footer(stream) => z.pack(stream),
                 })
                 .collect()
         };
@@ -1186,13 +1197,19 @@ impl Doc {
         if packed.len() != jobs.len() {
             packed = run(&jobs);
         }
-        let mut packed = packed.into_iter();
-        let bodies = packed.by_ref().take(self.pages.len()).collect();
+        let distinct_footers = packed.split_off(self.pages.len());
+        let mut slots = slots.into_iter();
         let footers = footers
             .iter()
-            .map(|f| packed.by_ref().take(f.len()).collect())
+            .map(|f| {
+                slots
+                    .by_ref()
+                    .take(f.len())
+                    .map(|i| distinct_footers[i].clone())
+                    .collect()
+            })
             .collect();
-        (bodies, footers)
+        (packed, footers)
     }
 
     /// The characters each weight shows, for subsetting: the pages, `footers` and the watermark.
