@@ -396,15 +396,25 @@ pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
             }
             after_section_sign = w == "§" || w == "§§";
         }
+        // Each candidate line is measured as text_width would measure it, from the line's width
+        // so far (the same sum, character by character) instead of from its start.
+        let f = face(style.weight);
+        let em = |t: &str| -> f32 { t.chars().map(|c| f.advance(c)).sum() };
         let mut line = String::new();
+        let mut line_em = 0.0;
         for word in words {
-            let candidate = if line.is_empty() {
-                word.clone()
+            let candidate_em = if line.is_empty() {
+                em(&word)
             } else {
-                format!("{line} {word}")
+                word.chars()
+                    .fold(line_em + f.advance(' '), |sum, c| sum + f.advance(c))
             };
-            if text_width(&candidate, style) <= width {
-                line = candidate;
+            if candidate_em * style.size * PT_MM <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                line_em = candidate_em;
                 continue;
             }
             let mut rest = word;
@@ -426,6 +436,7 @@ pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
                 out.push(head);
                 rest = tail;
             }
+            line_em = em(&rest);
             line = rest;
         }
         out.push(line);
