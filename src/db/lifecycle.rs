@@ -432,11 +432,11 @@ impl Store {
 
     /// Eligibility of every pilot on `date` (status Aktiv and screening valid).
     pub fn eligibility(&self, date: NaiveDate) -> Result<HashMap<i64, bool>> {
-        Ok(self
-            .timelines()?
-            .into_iter()
-            .map(|(id, t)| (id, t.eligible_on(date)))
-            .collect())
+        let mut eligible = HashMap::new();
+        self.each_timeline(|id, t| {
+            eligible.insert(id, t.eligible_on(date));
+        })?;
+        Ok(eligible)
     }
 
     /// The due list of the Übersicht screen.

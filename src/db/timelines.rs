@@ -45,30 +45,43 @@ fn encode(t: &Timeline) -> Vec<u8> {
     out
 }
 
+#[cfg(test)]
 fn decode(bytes: &[u8]) -> Option<Timeline> {
+    let mut t = Timeline::default();
+    decode_into(bytes, &mut t).then_some(t)
+}
+
+/// [`decode`] into `t`, whose periods are replaced (one buffer for many rows); false if the
+/// bytes cannot be read.
+fn decode_into(bytes: &[u8], t: &mut Timeline) -> bool {
+    t.periods.clear();
     if !bytes.len().is_multiple_of(PERIOD_BYTES) {
-        return None;
+        return false;
     }
-    let periods = bytes
-        .chunks_exact(PERIOD_BYTES)
-        .map(|b| {
-            let day = i32::from_le_bytes(b[0..4].try_into().ok()?);
-            let district = i64::from_le_bytes(b[7..15].try_into().ok()?);
-            Some(Period {
-                from: NaiveDate::from_num_days_from_ce_opt(day)?,
-                state: DayState {
-                    status: match b[4] {
-                        0 => None,
-                        n => Some(*Status::ALL.get(usize::from(n) - 1)?),
-                    },
-                    screening: *ScreeningState::ALL.get(usize::from(b[5]))?,
-                    refresher_overdue: b[6] != 0,
-                    district: (district != 0).then_some(district),
+    t.periods.reserve(bytes.len() / PERIOD_BYTES);
+    let period = |b: &[u8]| {
+        let day = i32::from_le_bytes(b[0..4].try_into().ok()?);
+        let district = i64::from_le_bytes(b[7..15].try_into().ok()?);
+        Some(Period {
+            from: NaiveDate::from_num_days_from_ce_opt(day)?,
+            state: DayState {
+                status: match b[4] {
+                    0 => None,
+                    n => Some(*Status::ALL.get(usize::from(n) - 1)?),
                 },
-            })
+                screening: *ScreeningState::ALL.get(usize::from(b[5]))?,
+                refresher_overdue: b[6] != 0,
+                district: (district != 0).then_some(district),
+            },
         })
-        .collect::<Option<Vec<_>>>()?;
-    Some(Timeline { periods })
+    };
+    for b in bytes.chunks_exact(PERIOD_BYTES) {
+        match period(b) {
+            Some(p) => t.periods.push(p),
+            None => return false,
+        }
+    }
+    true
 }
 
 /// A pilot's kept due items; `None` if they cannot be read (they are then built again).
@@ -91,6 +104,18 @@ impl Store {
     /// Every pilot's timeline, the missing ones built first.
     pub fn timelines(&self) -> Result<Timelines> {
         let mut out = Timelines::new();
+        self.each_timeline(|id, t| {
+            out.insert(id, std::mem::take(t));
+        })?;
+        Ok(out)
+    }
+
+    /// Hands every pilot's timeline to `each` as it is read, the missing ones built first. The
+    /// timelines are read into one buffer (take it to keep it): asking one thing of everyone's
+    /// (eligibility on a day) then builds no map of 10,000 timelines.
+    pub(crate) fn each_timeline(&self, mut each: impl FnMut(i64, &mut Timeline)) -> Result<()> {
+        let mut seen = Vec::new();
+        let mut t = Timeline::default();
         let mut stmt = self
             .conn
             .prepare_cached("SELECT pilot_id, periods FROM timelines")?;
@@ -98,15 +123,22 @@ impl Store {
         while let Some(r) = rows.next()? {
             let id: i64 = r.get(0)?;
             let bytes = r.get_ref(1)?.as_blob().map_err(rusqlite::Error::from)?;
-            let t = decode(bytes).ok_or_else(|| {
-                Error::Storage(format!("Zeitleiste von Lotse Nr. {id} ist unlesbar."))
-            })?;
-            out.insert(id, t);
+            if !decode_into(bytes, &mut t) {
+                return Err(Error::Storage(format!(
+                    "Zeitleiste von Lotse Nr. {id} ist unlesbar."
+                )));
+            }
+            each(id, &mut t);
+            seen.push(id);
         }
         drop(rows);
-        let missing = self.pilots_without(|id| out.contains_key(&id))?;
-        out.extend(self.build_missing_timelines(&missing)?);
-        Ok(out)
+        // Read in rowid (= pilot id) order, so this sort finds them sorted.
+        seen.sort_unstable();
+        let missing = self.pilots_without(|id| seen.binary_search(&id).is_ok())?;
+        for (id, mut t) in self.build_missing_timelines(&missing)? {
+            each(id, &mut t);
+        }
+        Ok(())
     }
 
     /// The ids of the pilots for whom `kept` is false (read from a narrow index, not the rows).
