@@ -53,6 +53,11 @@ pub fn run(session: &mut Session, args: Args) -> Result<()> {
     } else {
         out(&pilots_text(&pilots));
     }
+    // The register is the largest thing this process holds (10,000 pilots, a fifth of a million
+    // strings). Freeing it string by string as the command ends took 5 % of the list; this
+    // reference is left alive instead, so the store's kept copy is not freed when the session
+    // closes (the database connection still closes as usual), and goes with the process.
+    std::mem::forget(all);
     Ok(())
 }
 
