@@ -528,12 +528,21 @@ pub const CELL_PAD_Y: f32 = 1.0;
 
 /// The height [`Doc::table_row`] gives a row of these cells.
 pub fn row_height<S: AsRef<str>>(columns: &[Column], cells: &[S], style: Style) -> f32 {
-    let lines = columns
+    wrapped_height(&wrap_cells(columns, cells, style), style)
+}
+
+/// The lines of each cell of a table row, wrapped to its column.
+fn wrap_cells<S: AsRef<str>>(columns: &[Column], cells: &[S], style: Style) -> Vec<Vec<String>> {
+    columns
         .iter()
         .zip(cells)
-        .map(|(c, t)| wrap(t.as_ref(), style, (c.width - 2.0 * CELL_PAD_X).max(1.0)).len())
-        .max()
-        .unwrap_or(1);
+        .map(|(c, t)| wrap(t.as_ref(), style, (c.width - 2.0 * CELL_PAD_X).max(1.0)))
+        .collect()
+}
+
+/// The height of a table row of cells wrapped by [`wrap_cells`].
+fn wrapped_height(cells: &[Vec<String>], style: Style) -> f32 {
+    let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
     lines as f32 * style.line_height() + 2.0 * CELL_PAD_Y
 }
 
@@ -966,16 +975,29 @@ impl Doc {
         cells: &[&str],
         style: Style,
     ) -> (f32, f32) {
-        let cells: Vec<String> = cells.iter().map(|s| s.to_string()).collect();
-        let h = row_height(columns, &cells, style);
+        // Wrapped once, for the height and for drawing.
+        let wrapped = wrap_cells(columns, cells, style);
+        let h = wrapped_height(&wrapped, style);
         self.ensure_space(h);
         let top = self.y;
-        self.draw_row(columns, &cells, style, false);
+        self.draw_wrapped(columns, &wrapped, style, false);
         (top, h)
     }
 
     fn draw_row(&mut self, columns: &[Column], cells: &[String], style: Style, header: bool) {
-        let h = row_height(columns, cells, style);
+        let wrapped = wrap_cells(columns, cells, style);
+        self.draw_wrapped(columns, &wrapped, style, header);
+    }
+
+    /// A table row of cells wrapped by [`wrap_cells`] at the cursor; the cursor goes below it.
+    fn draw_wrapped(
+        &mut self,
+        columns: &[Column],
+        cells: &[Vec<String>],
+        style: Style,
+        header: bool,
+    ) {
+        let h = wrapped_height(cells, style);
         let top = self.y;
         let total: f32 = columns
             .iter()
@@ -986,16 +1008,15 @@ impl Doc {
             self.fill_rect(CONTENT_LEFT, top, total, h, Colour::SHADE);
         }
         let mut x = CONTENT_LEFT;
-        for (c, t) in columns.iter().zip(cells) {
+        for (c, lines) in columns.iter().zip(cells) {
             let inner = (c.width - 2.0 * CELL_PAD_X).max(1.0);
-            let lines = wrap(t, style, inner);
             self.lines_at(
                 x + CELL_PAD_X,
                 top + CELL_PAD_Y,
                 inner,
                 style,
                 c.align,
-                &lines,
+                lines,
             );
             x += c.width;
         }
