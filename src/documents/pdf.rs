@@ -1052,7 +1052,7 @@ impl Doc {
     // --- output ---
 
     /// The footer of page `page` (0-based) of `total`, with "Seite 1 von 3" when `numbered`.
-    fn footer_items(&self, page: usize, total: usize, numbered: bool) -> Vec<Item> {
+    fn footer_items(&self, page: usize, total: usize, numbered: bool) -> Footer {
         let style = Self::footer_style();
         let lh = style.line_height();
         let top = CONTENT_BOTTOM - self.footer.len().max(1) as f32 * lh - 1.0;
@@ -1083,23 +1083,21 @@ impl Doc {
                 l,
             ));
         }
-        if numbered {
+        let number = if numbered {
             let y = top + 1.0 + style.baseline();
             let number = format!("Seite {} von {}", page + 1, total);
-            items.extend(text_item(
-                CONTENT_LEFT,
-                y,
-                CONTENT_WIDTH,
-                style,
-                Align::Right,
-                &number,
-            ));
+            text_item(CONTENT_LEFT, y, CONTENT_WIDTH, style, Align::Right, &number)
+        } else {
+            None
+        };
+        Footer {
+            fixed: items,
+            number,
         }
-        items
     }
 
     /// The footers of pages `pages` as a document of their own (numbered from 1).
-    fn footers(&self, pages: Range<usize>) -> Vec<Vec<Item>> {
+    fn footers(&self, pages: Range<usize>) -> Vec<Footer> {
         let total = pages.len();
         let numbered = self.page_numbers || total > 1;
         (0..total)
@@ -1130,7 +1128,8 @@ impl Doc {
         let fonts = fonts.covering(self.used_chars(&[&footers]));
         let (bodies, mut footers) = self.pack(&fonts, &[&footers]);
         let footers = footers.pop().unwrap_or_default();
-        let pages: Vec<(&[u8], Vec<u8>)> = bodies.iter().map(Vec::as_slice).zip(footers).collect();
+        let pages: Vec<(&[u8], FooterStreams)> =
+            bodies.iter().map(Vec::as_slice).zip(footers).collect();
         (self.write(&self.title, &pages, &fonts), fonts)
     }
 
@@ -1151,11 +1150,11 @@ impl Doc {
         }
         let mut footers = vec![self.footers(0..n)];
         footers.extend(parts.iter().map(|p| self.footers(p.pages.clone())));
-        let all: Vec<&[Vec<Item>]> = footers.iter().map(Vec::as_slice).collect();
+        let all: Vec<&[Footer]> = footers.iter().map(Vec::as_slice).collect();
         let fonts = SharedFonts::default().covering(self.used_chars(&all));
         let (bodies, packed) = self.pack(&fonts, &all);
         let mut packed = packed.into_iter();
-        let pages: Vec<(&[u8], Vec<u8>)> = bodies
+        let pages: Vec<(&[u8], FooterStreams)> = bodies
             .iter()
             .map(Vec::as_slice)
             .zip(packed.next().unwrap_or_default())
@@ -1165,7 +1164,7 @@ impl Doc {
             .iter()
             .zip(packed)
             .map(|(part, footers)| {
-                let pages: Vec<(&[u8], Vec<u8>)> = bodies[part.pages.clone()]
+                let pages: Vec<(&[u8], FooterStreams)> = bodies[part.pages.clone()]
                     .iter()
                     .map(Vec::as_slice)
                     .zip(footers)
@@ -1177,13 +1176,14 @@ impl Doc {
     }
 
     /// The compressed content streams of every page's body and of each of the footer sets, made on
-    /// two threads for a long document. A footer that is the same as another (the unnumbered
-    /// footer of every one-page part) is compressed once.
+    /// two threads for a long document. The part of a footer that every page shows alike is
+    /// compressed once for all pages and files that show the same; the page number, a few bytes,
+    /// is not compressed.
     fn pack(
         &self,
         fonts: &SharedFonts,
-        footers: &[&[Vec<Item>]],
-    ) -> (Vec<Vec<u8>>, Vec<Vec<Vec<u8>>>) {
+        footers: &[&[Footer]],
+    ) -> (Vec<Vec<u8>>, Vec<Vec<FooterStreams>>) {
         enum Job<'a> {
             Body(usize),
             Footer(&'a [u8]),
@@ -1191,7 +1191,7 @@ impl Doc {
         let streams: Vec<Vec<u8>> = footers
             .iter()
             .flat_map(|f| f.iter())
-            .map(|items| content_stream(&[], items, None, fonts))
+            .map(|f| content_stream(&[], &f.fixed, None, fonts))
             .collect();
         // For each footer, the index of its stream among the distinct ones.
         let mut distinct: HashMap<&[u8], usize> = HashMap::new();
@@ -1234,10 +1234,15 @@ impl Doc {
         let footers = footers
             .iter()
             .map(|f| {
-                slots
-                    .by_ref()
-                    .take(f.len())
-                    .map(|i| distinct_footers[i].clone())
+                f.iter()
+                    .zip(slots.by_ref())
+                    .map(|(footer, i)| FooterStreams {
+                        fixed: distinct_footers[i].clone(),
+                        number: footer
+                            .number
+                            .as_ref()
+                            .map(|n| content_stream(&[], std::slice::from_ref(n), None, fonts)),
+                    })
                     .collect()
             })
             .collect();
@@ -1245,7 +1250,7 @@ impl Doc {
     }
 
     /// The characters each weight shows, for subsetting: the pages, `footers` and the watermark.
-    fn used_chars(&self, footers: &[&[Vec<Item>]]) -> BTreeMap<Weight, BTreeSet<char>> {
+    fn used_chars(&self, footers: &[&[Footer]]) -> BTreeMap<Weight, BTreeSet<char>> {
         // The common characters marked in a table, the others in a set.
         let mut table: BTreeMap<Weight, Vec<bool>> = BTreeMap::new();
         let mut others: BTreeMap<Weight, BTreeSet<char>> = BTreeMap::new();
@@ -1262,11 +1267,12 @@ impl Doc {
                 }
             }
         };
-        let items = self
-            .pages
-            .iter()
-            .chain(footers.iter().flat_map(|f| f.iter()))
-            .flatten();
+        let items = self.pages.iter().flatten().chain(
+            footers
+                .iter()
+                .flat_map(|f| f.iter())
+                .flat_map(Footer::items),
+        );
         for item in items {
             if let Item::Text { style, text, .. } = item {
                 add(style.weight, text);
@@ -1302,11 +1308,11 @@ impl Doc {
     }
 
     /// The PDF of `pages` (compressed body and footer content streams) with `fonts` embedded.
-    fn write(&self, title: &str, pages: &[(&[u8], Vec<u8>)], fonts: &SharedFonts) -> Vec<u8> {
+    fn write(&self, title: &str, pages: &[(&[u8], FooterStreams)], fonts: &SharedFonts) -> Vec<u8> {
         let mut w = Writer::default();
         let size = pages
             .iter()
-            .map(|(b, f)| b.len() + f.len() + 300)
+            .map(|(b, f)| b.len() + f.fixed.len() + f.number.as_ref().map_or(0, Vec::len) + 400)
             .sum::<usize>()
             + fonts
                 .subsets
@@ -1315,16 +1321,25 @@ impl Doc {
                 .sum::<usize>();
         w.out.reserve(size + 1000);
         w.out.extend_from_slice(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
-        // Objects: 1 catalog, 2 page tree, 3 info, 4 resources, 5 … fonts (5 each), then 3 per page.
+        // Objects: 1 catalog, 2 page tree, 3 info, 4 resources, 5 … fonts (5 each), then per page
+        // the page, its body and its footer (and its page number).
         let font_base = 5;
         let page_base = font_base + 5 * fonts.subsets.len();
+        let page_ids: Vec<usize> = pages
+            .iter()
+            .scan(page_base, |next, (_, f)| {
+                let id = *next;
+                *next += if f.number.is_some() { 4 } else { 3 };
+                Some(id)
+            })
+            .collect();
         w.object(1, b"<</Type/Catalog/Pages 2 0 R>>");
         let mut kids = String::with_capacity(pages.len() * 12 + 30);
         kids.push_str("<</Type/Pages/Count ");
         kids.push_str(&pages.len().to_string());
         kids.push_str("/Kids[");
-        for i in 0..pages.len() {
-            kids.push_str(&format!("{} 0 R ", page_base + 3 * i));
+        for id in &page_ids {
+            kids.push_str(&format!("{id} 0 R "));
         }
         kids.push_str("]>>");
         w.object(2, kids.as_bytes());
@@ -1379,19 +1394,25 @@ impl Doc {
             num(mm_to_pt(PAGE_WIDTH), 100),
             num(mm_to_pt(PAGE_HEIGHT), 100)
         );
-        for (i, (body, footer)) in pages.iter().enumerate() {
-            let id = page_base + 3 * i;
+        for ((body, footer), &id) in pages.iter().zip(&page_ids) {
+            let number = match footer.number {
+                Some(_) => format!(" {} 0 R", id + 3),
+                None => String::new(),
+            };
             w.object(
                 id,
                 format!(
-                    "<</Type/Page/Parent 2 0 R{media}/Resources 4 0 R/Contents[{} 0 R {} 0 R]>>",
+                    "<</Type/Page/Parent 2 0 R{media}/Resources 4 0 R/Contents[{} 0 R {} 0 R{number}]>>",
                     id + 1,
                     id + 2
                 )
                 .as_bytes(),
             );
             w.stream(id + 1, "", body);
-            w.stream(id + 2, "", footer);
+            w.stream(id + 2, "", &footer.fixed);
+            if let Some(number) = &footer.number {
+                w.plain_stream(id + 3, number);
+            }
         }
         w.finish()
     }
@@ -1405,6 +1426,26 @@ impl Weight {
             Weight::Bold => "FB",
         }
     }
+}
+
+/// The footer of one page: what every page with the same footer shows alike, and the page number.
+#[derive(Debug, Clone)]
+struct Footer {
+    fixed: Vec<Item>,
+    number: Option<Item>,
+}
+
+impl Footer {
+    fn items(&self) -> impl Iterator<Item = &Item> {
+        self.fixed.iter().chain(&self.number)
+    }
+}
+
+/// A footer's content streams: the compressed fixed part and the page number as it is.
+#[derive(Debug, Clone, Default)]
+struct FooterStreams {
+    fixed: Vec<u8>,
+    number: Option<Vec<u8>>,
 }
 
 /// A part of a document also written on its own by [`Doc::finish_parts`]: its PDF title and its
@@ -1449,6 +1490,15 @@ impl Writer {
             )
             .as_bytes(),
         );
+        self.out.extend_from_slice(data);
+        self.out.extend_from_slice(b"\nendstream\nendobj\n");
+    }
+
+    /// A stream of `data` as it is (for a few bytes, compressing costs more than it saves).
+    fn plain_stream(&mut self, id: usize, data: &[u8]) {
+        self.start(id);
+        self.out
+            .extend_from_slice(format!("<</Length {}>>\nstream\n", data.len()).as_bytes());
         self.out.extend_from_slice(data);
         self.out.extend_from_slice(b"\nendstream\nendobj\n");
     }
@@ -2158,7 +2208,7 @@ mod tests {
         let style = Doc::footer_style();
         for page in &doc.footers(0..2) {
             let texts: Vec<(f32, &str)> = page
-                .iter()
+                .items()
                 .filter_map(|i| match i {
                     Item::Text { x, text, .. } => Some((*x, text.as_str())),
                     _ => None,
@@ -2241,7 +2291,7 @@ mod tests {
             },
         ];
         let footers = [doc.footers(0..3), doc.footers(0..2), doc.footers(2..3)];
-        let all: Vec<&[Vec<Item>]> = footers.iter().map(|f| f.as_slice()).collect();
+        let all: Vec<&[Footer]> = footers.iter().map(|f| f.as_slice()).collect();
         let fonts = SharedFonts::default().covering(doc.used_chars(&all));
         let (combined, singles) = doc.finish_parts(&parts).unwrap();
         let combined = read_back(&combined);
