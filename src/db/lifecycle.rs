@@ -45,6 +45,8 @@ fn kind_of(module: Option<u8>) -> SessionKind {
 /// A pilot who has left (see [`Store::leavers`]): the status history and the screening records held.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Leaver {
+    /// Without note and who (empty): the deletion rules read the statuses and days only, and so
+    /// the changes come from the `status_changes_pilot` index alone, not the table.
     pub history: Vec<StatusChange>,
     pub screenings: usize,
 }
@@ -179,7 +181,7 @@ impl Store {
         );
         let mut map: HashMap<i64, Leaver> = HashMap::new();
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT s.pilot_id, s.status, s.effective_on, s.note, s.who, s.id
+            "SELECT s.pilot_id, s.status, s.effective_on, s.id
              FROM status_changes s WHERE s.pilot_id {leavers}
                AND s.id NOT IN (SELECT change_id FROM status_cancellations)
              ORDER BY s.pilot_id, s.effective_on, s.id"
@@ -191,9 +193,9 @@ impl Store {
                 StatusChange {
                     status: Status::from_code(&status).unwrap_or(Status::Prospect),
                     effective_on: date(r, 2)?,
-                    note: r.get(3)?,
-                    who: r.get(4)?,
-                    seq: r.get(5)?,
+                    note: String::new(),
+                    who: String::new(),
+                    seq: r.get(3)?,
                 },
             ))
         })?;

@@ -33,8 +33,13 @@ pub struct PilotQuery {
 
 /// Folds text for comparing: lower case, umlauts and ß spelled out, as in a German phone book.
 pub fn fold(s: &str) -> String {
+    let s = s.trim();
+    // Most names are plain ASCII: lower-cased at once (the same as char by char below).
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
-    for c in s.trim().chars().flat_map(char::to_lowercase) {
+    for c in s.chars().flat_map(char::to_lowercase) {
         match c {
             'ä' => out.push_str("ae"),
             'ö' => out.push_str("oe"),
