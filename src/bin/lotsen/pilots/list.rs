@@ -86,6 +86,13 @@ fn pilots_text(pilots: &[&Pilot]) -> String {
     format!("{}\n{} Lotsen", render(&t), pilots.len())
 }
 
+/// `,` and the key of a field after the first, as one piece of bytes (the keys need no escaping).
+macro_rules! key {
+    ($name:literal) => {
+        concat!(",\n    \"", $name, "\": ").as_bytes()
+    };
+}
+
 /// `--json`: each pilot as stored, then `"eligible"` (whether they may work today, what scripts
 /// ask most). Written by hand instead of through serde (`#[serde(flatten)]` of the pilot into a
 /// listed row), as the same bytes `output::json` would print (the tests compare both): serde_json
@@ -126,21 +133,21 @@ fn write_json(
         } = pilot;
         w.write_all(if i == 0 { b"\n  {" } else { b",\n  {" })?;
         write!(w, "\n    \"id\": {id}")?;
-        field(w, "first_name", first_name)?;
-        field(w, "last_name", last_name)?;
-        key(w, "birth_date")?;
+        field(w, key!("first_name"), first_name)?;
+        field(w, key!("last_name"), last_name)?;
+        w.write_all(key!("birth_date"))?;
         match birth_date {
             Some(d) => write!(w, "\"{d}\"")?,
             None => w.write_all(b"null")?,
         }
-        field(w, "street", street)?;
-        field(w, "postcode", postcode)?;
-        field(w, "town", town)?;
-        optional(w, "municipality", municipality)?;
-        optional(w, "district", district)?;
-        field(w, "phone", phone)?;
-        field(w, "email", email)?;
-        key(w, "languages")?;
+        field(w, key!("street"), street)?;
+        field(w, key!("postcode"), postcode)?;
+        field(w, key!("town"), town)?;
+        optional(w, key!("municipality"), municipality)?;
+        optional(w, key!("district"), district)?;
+        field(w, key!("phone"), phone)?;
+        field(w, key!("email"), email)?;
+        w.write_all(key!("languages"))?;
         if languages.is_empty() {
             w.write_all(b"[]")?;
         } else {
@@ -150,35 +157,28 @@ fn write_json(
             }
             w.write_all(b"\n    ]")?;
         }
-        optional(w, "recruitment_source", recruitment_source)?;
-        field(w, "account_holder", account_holder)?;
-        field(w, "iban", iban)?;
-        field(w, "bic", bic)?;
-        field(w, "notes", notes)?;
-        field(w, "status", status.code())?;
-        field(w, "created_at", created_at)?;
-        field(w, "updated_at", updated_at)?;
-        key(w, "eligible")?;
+        optional(w, key!("recruitment_source"), recruitment_source)?;
+        field(w, key!("account_holder"), account_holder)?;
+        field(w, key!("iban"), iban)?;
+        field(w, key!("bic"), bic)?;
+        field(w, key!("notes"), notes)?;
+        field(w, key!("status"), status.code())?;
+        field(w, key!("created_at"), created_at)?;
+        field(w, key!("updated_at"), updated_at)?;
+        w.write_all(key!("eligible"))?;
         w.write_all(if eligible(*id) { b"true" } else { b"false" })?;
         w.write_all(b"\n  }")?;
     }
     w.write_all(b"\n]\n")
 }
 
-/// `,` and the key of a field after the first (the keys need no escaping).
-fn key(w: &mut impl Write, name: &str) -> io::Result<()> {
-    w.write_all(b",\n    \"")?;
-    w.write_all(name.as_bytes())?;
-    w.write_all(b"\": ")
-}
-
-fn field(w: &mut impl Write, name: &str, value: &str) -> io::Result<()> {
-    key(w, name)?;
+fn field(w: &mut impl Write, key: &[u8], value: &str) -> io::Result<()> {
+    w.write_all(key)?;
     string(w, value)
 }
 
-fn optional(w: &mut impl Write, name: &str, value: &Option<String>) -> io::Result<()> {
-    key(w, name)?;
+fn optional(w: &mut impl Write, key: &[u8], value: &Option<String>) -> io::Result<()> {
+    w.write_all(key)?;
     match value {
         Some(v) => string(w, v),
         None => w.write_all(b"null"),
