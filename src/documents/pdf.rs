@@ -1522,9 +1522,13 @@ impl Writer {
 
 /// A text string for the document information: UTF-16BE with byte order mark, in hex.
 fn pdf_text(text: &str) -> String {
-    let mut s = String::from("<FEFF");
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut s = String::with_capacity(6 + 4 * text.len());
+    s.push_str("<FEFF");
     for u in text.encode_utf16() {
-        s.push_str(&format!("{u:04X}"));
+        for shift in [12, 8, 4, 0] {
+            s.push(char::from(HEX[usize::from((u >> shift) & 0xF)]));
+        }
     }
     s.push('>');
     s
@@ -1838,22 +1842,28 @@ impl Painter<'_> {
     }
 }
 
-/// Compresses streams with one reused zlib state.
-struct Deflater(flate2::Compress);
+/// Compresses streams with one reused zlib state (reset between streams: a reset clears the
+/// state's 128 kB hash table, a new one needs none).
+struct Deflater {
+    z: flate2::Compress,
+    used: bool,
+}
 
 impl Default for Deflater {
     fn default() -> Self {
-        Deflater(flate2::Compress::new(
-            flate2::Compression::new(CONTENT_LEVEL),
-            true,
-        ))
+        Deflater {
+            z: flate2::Compress::new(flate2::Compression::new(CONTENT_LEVEL), true),
+            used: false,
+        }
     }
 }
 
 impl Deflater {
     fn pack(&mut self, data: &[u8]) -> Vec<u8> {
-        let z = &mut self.0;
-        z.reset();
+        let z = &mut self.z;
+        if std::mem::replace(&mut self.used, true) {
+            z.reset();
+        }
         let mut out = Vec::with_capacity(data.len() / 3 + 64);
         loop {
             let done = z.total_in() as usize;
