@@ -7,7 +7,8 @@
 //
 //   (cd ui && npm run build) && cargo build --release -p lotsenbuero --features custom-protocol && cargo build --release -p lotsen
 //   node benches/app.mjs [--sizes 30,10000] [--app target/release/lotsenbuero] [--cli target/release/lotsen]
-//                        [--starts 3] [--rounds 3] [--leak-minutes 0] [--leak-screens a,b] [--smaps] [--pss-detail]
+//                        [--starts 3] [--rounds 3] [--leak-minutes 0] [--leak-pause 0] [--leak-screens a,b] [--smaps]
+//                        [--pss-detail]
 // Needs xvfb-run, dbus-run-session, tauri-driver and WebKitWebDriver (as tests/e2e/run.sh); it starts itself under
 // Xvfb when DISPLAY is not set. LOTSEN_WEBDRIVER_PORT moves the driver's port (default 4444).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -35,6 +36,9 @@ const PSS_DETAIL = argv.includes('--pss-detail');
 const SMAPS = argv.includes('--smaps');
 /** --leak-screens a,b: the screens the leak check switches between (default: all, in turn). */
 const LEAK_SCREENS = opt('leak-screens', '').split(',').filter(Boolean);
+/** --leak-pause MS: the leak check waits MS after each screen is drawn, as a person reading it would (default 0:
+ * the next switch at once, as fast as the app draws). */
+const LEAK_PAUSE = Number(opt('leak-pause', '0'));
 const TODAY = '2026-11-26';
 const SCREENS = ['uebersicht', 'lotsen', 'qualifizierung', 'abrechnung', 'berichte', 'einstellungen', 'protokoll'];
 
@@ -249,6 +253,7 @@ async function measure(size) {
       }
       const order = LEAK_SCREENS.length ? LEAK_SCREENS : SCREENS;
       await s.execAsync(SHOW_SCREEN, [order[clicks++ % order.length]]);
+      if (LEAK_PAUSE > 0) await sleep(LEAK_PAUSE);
     }
     samples.push({ min: (Date.now() - t0) / 60000, mb: pssMb(pid) });
     if (SMAPS) console.log(`smaps after ${clicks} switches:`, JSON.stringify(smapsByKind(pid)));
@@ -285,7 +290,7 @@ for (const r of results) {
   const first = warm[0].mb;
   const last = warm[n - 1].mb;
   console.log(
-    `\nleak check, ${r.size} pilots: ${clicks} screen switches in ${samples.at(-1).min.toFixed(1)} min; PSS ${first.toFixed(1)} MB (after 1 min) → ` +
+    `\nleak check, ${r.size} pilots${LEAK_PAUSE ? `, ${LEAK_PAUSE} ms after each screen` : ''}: ${clicks} screen switches in ${samples.at(-1).min.toFixed(1)} min; PSS ${first.toFixed(1)} MB (after 1 min) → ` +
       `${last.toFixed(1)} MB (${(((last - first) / first) * 100).toFixed(1)} %); slope ${(slope * 60).toFixed(1)} MB/h ` +
       `= ${(((slope * 60) / first) * 100).toFixed(1)} % per hour if it went on so`,
   );
