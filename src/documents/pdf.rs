@@ -1482,23 +1482,19 @@ impl Writer {
 
     /// A stream of deflated `data`; `extra` goes into its dictionary.
     fn stream(&mut self, id: usize, extra: &str, data: &[u8]) {
-        self.start(id);
-        self.out.extend_from_slice(
-            format!(
-                "<</Length {}/Filter/FlateDecode{extra}>>\nstream\n",
-                data.len()
-            )
-            .as_bytes(),
-        );
-        self.out.extend_from_slice(data);
-        self.out.extend_from_slice(b"\nendstream\nendobj\n");
+        self.stream_with(id, &format!("/Filter/FlateDecode{extra}"), data);
     }
 
     /// A stream of `data` as it is (for a few bytes, compressing costs more than it saves).
     fn plain_stream(&mut self, id: usize, data: &[u8]) {
+        self.stream_with(id, "", data);
+    }
+
+    /// A stream object of `data` whose dictionary holds its length and `dict`.
+    fn stream_with(&mut self, id: usize, dict: &str, data: &[u8]) {
         self.start(id);
         self.out
-            .extend_from_slice(format!("<</Length {}>>\nstream\n", data.len()).as_bytes());
+            .extend_from_slice(format!("<</Length {}{dict}>>\nstream\n", data.len()).as_bytes());
         self.out.extend_from_slice(data);
         self.out.extend_from_slice(b"\nendstream\nendobj\n");
     }
