@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Times the desktop app (issue 16) as a person meets it: the real app under Xvfb through tauri-driver, on a demo
-// database of each size. Prints one table: start (process start → first screen's rows on the page), each screen
+// database of each size. Prints one table: start (process start → first screen's rows on the page, and where that
+// time goes: the web process started, the page's navigation, the app's script, the shared data, the first screen), each screen
 // (click → its data loaded and drawn: the UI's performance measure "screen:<id>" and the next frame), the pilot search
 // (last key → the rows found on the page) and the memory (PSS of the app and its WebKit processes, from
 // /proc/PID/smaps_rollup). With --leak-minutes M it then switches screens for M minutes and samples PSS every 30 s.
@@ -187,12 +188,32 @@ const median = (xs) => {
 async function openApp(db) {
   const driver = await startDriver({ LOTSEN_DB: db, LOTSEN_TODAY: TODAY, LOTSEN_DOCUMENTS: join(db, '..', '..', 'Dokumente'), LOTSEN_NO_OPEN: '1' });
   const s = await Session.start(APP);
-  const firstScreenAt = await s.waitFor('first screen', async () =>
-    s.exec(`const m = performance.getEntriesByName('screen:lotsen')[0]; return m ? performance.timeOrigin + m.startTime + m.duration : null;`),
+  // On the page's clock: the navigation's start, the app's marks (ui/src/main.ts) and the first screen's measure.
+  const at = await s.waitFor('first screen', async () =>
+    s.exec(`const m = performance.getEntriesByName('screen:lotsen')[0]; if (!m) return null;
+      const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+      return { origin: performance.timeOrigin, script: mark('start:script'), data: mark('start:data'), done: m.startTime + m.duration };`),
   30000);
   const pid = appPid();
-  const startMs = firstScreenAt - stat(pid).startMs;
-  return { driver, s, pid, startMs };
+  const began = stat(pid).startMs;
+  // The web process is the app's child that WebKit starts for the page (its start to 10 ms).
+  const web = pids().find((p) => stat(p)?.ppid === pid && exeName(p) === 'WebKitWebProcess');
+  const phases = {
+    web: web ? stat(web).startMs - began : null,
+    navigation: at.origin - began,
+    script: at.script,
+    data: at.data - at.script,
+    screen: at.done - at.data,
+  };
+  return { driver, s, pid, startMs: at.origin + at.done - began, phases };
+}
+
+function exeName(pid) {
+  try {
+    return readlinkSync(`/proc/${pid}/exe`).split('/').pop();
+  } catch {
+    return '';
+  }
 }
 
 async function closeApp({ driver, s }) {
@@ -218,9 +239,11 @@ async function measure(size) {
   const term = pilots[Math.floor(pilots.length / 2)].last_name;
 
   const starts = [];
+  const phases = [];
   for (let i = 0; i < STARTS; i++) {
     const app = await openApp(freshCopy(template));
     starts.push(app.startMs);
+    phases.push(app.phases);
     await closeApp(app);
   }
 
@@ -260,7 +283,7 @@ async function measure(size) {
     leak = { samples, clicks };
   }
   await closeApp(app);
-  return { size, starts, screens, searches, term, pss, leak };
+  return { size, starts, phases, screens, searches, term, pss, leak };
 }
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -268,8 +291,18 @@ const results = [];
 for (const size of SIZES) results.push(await measure(size));
 
 const ms = (x) => `${Math.round(x)} ms`;
+function phase(r, key) {
+  const xs = r.phases.map((p) => p[key]).filter((x) => typeof x === 'number');
+  return xs.length ? `${ms(median(xs))} (${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))})` : '?';
+}
 const rows = [
   ['start (median of ' + STARTS + ')', (r) => `${ms(median(r.starts))} (${Math.round(Math.min(...r.starts))}–${Math.round(Math.max(...r.starts))})`],
+  // Medians of each part on its own (they need not add up to the median start).
+  ['start: process → web process started', (r) => phase(r, 'web')],
+  ['start: process → page navigation', (r) => phase(r, 'navigation')],
+  ['start: navigation → app script runs', (r) => phase(r, 'script')],
+  ['start: shared data (app_state, reference_data)', (r) => phase(r, 'data')],
+  ['start: first screen (Lotsen) drawn', (r) => phase(r, 'screen')],
   ...SCREENS.map((id) => [`screen ${id} (median of ${ROUNDS})`, (r) => ms(median(r.screens[id]))]),
   [`search (median of ${ROUNDS})`, (r) => ms(median(r.searches))],
   ['PSS app + WebKit', (r) => `${Math.round(r.pss)} MB`],

@@ -38,6 +38,8 @@ function localToday(): string {
 }
 
 export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS): Promise<void> {
+  // Where a start's time goes, for benches/app.mjs: the page's script runs, the shared data is there.
+  performance.mark('start:script');
   const available = screens.filter((s) => s.mount);
   let today = localToday();
   let current: Screen | null = null;
@@ -96,6 +98,7 @@ export async function startApp(root: HTMLElement, screens: ScreenDef[] = SCREENS
   try {
     const [reference, appState] = await Promise.all([api.referenceData(), api.appState()]);
     state = appState;
+    performance.mark('start:data');
     // A fixed date (LOTSEN_TODAY) stays; otherwise the backend reads the local date at every
     // action, and so does the window (left open over midnight it shows the new day).
     const followClock = appState.today_fixed === false;
