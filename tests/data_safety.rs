@@ -222,6 +222,37 @@ fn restore_of_a_good_file_keeps_the_current_state_first() {
 }
 
 #[test]
+fn few_pages_kept_stay_few_after_a_restore_and_a_failed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data/lotsenbuero.sqlite3");
+    let keep = dir.path().join("sicherungen");
+    let mut store = Store::open(&db).unwrap();
+    assert_eq!(
+        store.page_cache_kb().unwrap(),
+        32_000,
+        "the default for one action's lists"
+    );
+    store.keep_few_pages().unwrap();
+    assert_eq!(store.page_cache_kb().unwrap(), 2_000);
+    let backup = dir.path().join("usb/stand.sqlite3");
+    store.backup_to(&backup).unwrap();
+    store.restore_from(&backup, &keep, now()).unwrap();
+    assert_eq!(
+        store.page_cache_kb().unwrap(),
+        2_000,
+        "the reopened database keeps few pages"
+    );
+    // A refused restore (a file that is no database) leaves the store as it was.
+    let bad = dir.path().join("usb/kaputt.sqlite3");
+    std::fs::write(&bad, b"keine Datenbank").unwrap();
+    assert!(store.restore_from(&bad, &keep, now()).is_err());
+    assert_eq!(store.page_cache_kb().unwrap(), 2_000);
+    // A new store has the default again.
+    drop(store);
+    assert_eq!(Store::open(&db).unwrap().page_cache_kb().unwrap(), 32_000);
+}
+
+#[test]
 fn restore_migrates_an_older_backup() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("alt.sqlite3");

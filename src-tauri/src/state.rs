@@ -23,9 +23,11 @@ impl AppState {
     /// Opens the database at `db_path`; `user_documents` is the platform's documents folder.
     pub fn open(db_path: &Path, clock: Clock, user_documents: Option<PathBuf>) -> AppState {
         let session = Session::open(db_path, clock)
-            .map(|mut s| {
+            .and_then(|mut s| {
                 s.set_user_documents(user_documents);
-                s
+                // The window's process keeps few pages in memory (the system caches the file).
+                s.store_mut().keep_few_pages()?;
+                Ok(s)
             })
             .map_err(|e| {
                 log::error!(

@@ -416,18 +416,15 @@ impl Store {
         if let Err(e) = self.swap_in(&part, &target) {
             let _ = std::fs::remove_file(&part);
             // Back to the unchanged database.
-            let actor = std::mem::take(&mut self.actor);
-            *self = Store::open(&target)?;
-            self.actor = actor;
+            *self = self.reopened(&target)?;
             return Err(e);
         }
-        let mut store = Store::open(&target).map_err(|e| {
+        let mut store = self.reopened(&target).map_err(|e| {
             Error::Storage(format!(
                 "Die Sicherung wurde eingespielt, lässt sich aber nicht öffnen ({e}). Der vorherige Stand liegt in „{}“.",
                 previous_saved_as.display()
             ))
         })?;
-        store.actor = std::mem::take(&mut self.actor);
         let note = format!(
             "Sicherung „{}“ wiederhergestellt (Schema {}, {} Lotsen); der vorherige Stand ist gesichert als „{}“.",
             name_of(backup),
