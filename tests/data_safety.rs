@@ -77,6 +77,14 @@ fn files_in(dir: &Path) -> Vec<String> {
 }
 
 /// The refusal's message, asserting it is a validation error at the file field.
+/// A new database in `dir`'s data folder, the folder a restore keeps the previous state in, and
+/// the open store.
+fn store_with_backup_folder(dir: &Path) -> (PathBuf, PathBuf, Store) {
+    let db = dir.join("data/lotsenbuero.sqlite3");
+    let store = Store::open(&db).unwrap();
+    (db, dir.join("sicherungen"), store)
+}
+
 fn file_refusal(e: Error) -> String {
     match e {
         Error::Validation(errs) => {
@@ -168,9 +176,7 @@ fn backup_refuses_to_overwrite_the_open_database() {
 #[test]
 fn restore_of_a_good_file_keeps_the_current_state_first() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("data/lotsenbuero.sqlite3");
-    let keep = dir.path().join("sicherungen");
-    let mut store = Store::open(&db).unwrap();
+    let (db, keep, mut store) = store_with_backup_folder(dir.path());
     store.set_actor("Frau Schmidt");
     store
         .create_pilot(&pilot("Anna", "Alt"), today(), "T")
@@ -224,9 +230,7 @@ fn restore_of_a_good_file_keeps_the_current_state_first() {
 #[test]
 fn few_pages_kept_stay_few_after_a_restore_and_a_failed_one() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("data/lotsenbuero.sqlite3");
-    let keep = dir.path().join("sicherungen");
-    let mut store = Store::open(&db).unwrap();
+    let (db, keep, mut store) = store_with_backup_folder(dir.path());
     assert_eq!(
         store.page_cache_kb().unwrap(),
         32_000,
