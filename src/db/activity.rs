@@ -365,10 +365,11 @@ impl Store {
     }
 
     /// Due items for active pilots without activity (see `domain::activity::inactive_items`).
+    /// Everyone's timeline is asked one question as it is read (active through the window?), so
+    /// no map of 10,000 timelines is built.
     pub(crate) fn inactive_items(
         &self,
         names: &[(i64, String)],
-        timelines: &super::timelines::Timelines,
         months: u32,
         today: chrono::NaiveDate,
     ) -> Result<Vec<crate::domain::record::DueItem>> {
@@ -376,6 +377,15 @@ impl Store {
         let first: Option<String> =
             self.conn
                 .query_row("SELECT min(month) FROM activity_records", [], |r| r.get(0))?;
+        let Some(from) = activity::inactivity_from(parse(first), months, today) else {
+            return Ok(Vec::new());
+        };
+        let mut active = HashSet::new();
+        self.each_timeline(|id, t| {
+            if t.active_throughout(from.first_day(), today) {
+                active.insert(id);
+            }
+        })?;
         let last_active: HashMap<i64, Month> = self
             .conn
             .prepare("SELECT pilot_id, month FROM activity_last")?
@@ -389,11 +399,10 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(activity::inactive_items(
             names,
-            timelines,
+            |id| active.contains(&id),
             &last_active,
-            parse(first),
+            from,
             months,
-            today,
         ))
     }
 }

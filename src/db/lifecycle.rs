@@ -450,12 +450,7 @@ impl Store {
             .prepare_cached("SELECT id, last_name || ', ' || first_name FROM pilots ORDER BY id")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        items.extend(self.inactive_items(
-            &names,
-            &self.timelines()?,
-            settings.allowance.inactive_months,
-            today,
-        )?);
+        items.extend(self.inactive_items(&names, settings.allowance.inactive_months, today)?);
         items.extend(crate::domain::reports::grant_due_items(
             &self.budget_years()?,
             today,

@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::allowance::Month;
 use crate::domain::record::DueItem;
-use crate::domain::timeline::Timeline;
 use crate::error::{Error, FieldError, Result};
 
 /// Longest note: a short remark, not a case file.
@@ -322,38 +321,39 @@ pub fn missing_record(required: bool, amount_cents: i64, recorded: bool, waived:
     required && amount_cents > 0 && !recorded && !waived
 }
 
-/// The due items "keine Tätigkeit seit N Monaten": pilots active today and on every day of the
-/// last `months` complete months, without a record with contacts in them. Only months from
-/// `first_recorded` on count (the first month any record was entered): before the office kept
-/// records, nobody is named. `months` 0 turns the item off.
-pub fn inactive_items(
-    pilots: &[(i64, String)],
-    timelines: &HashMap<i64, Timeline>,
-    last_active: &HashMap<i64, Month>,
+/// Where the due item "keine Tätigkeit seit N Monaten" looks: from the first of the `months`
+/// complete months before today's. `None` when nobody can be named: `months` 0 turns the item off,
+/// and months before `first_recorded` (the first month any record was entered) do not count, so
+/// before the office kept records nobody is named.
+pub fn inactivity_from(
     first_recorded: Option<Month>,
     months: u32,
     today: NaiveDate,
-) -> Vec<DueItem> {
-    let Some(first_recorded) = first_recorded else {
-        return Vec::new();
-    };
+) -> Option<Month> {
+    let first_recorded = first_recorded?;
     if months == 0 {
-        return Vec::new();
+        return None;
     }
-    let current = Month::of(today);
-    let mut from = current;
+    let mut from = Month::of(today);
     for _ in 0..months {
         from = from.prev();
     }
-    if from < first_recorded {
-        return Vec::new();
-    }
+    (from >= first_recorded).then_some(from)
+}
+
+/// The due items "keine Tätigkeit seit N Monaten" (`months`, from [`inactivity_from`]): pilots
+/// active on every day from the first of `from` through today (`active_throughout`) without a
+/// record with contacts since `from` (`last_active`: each pilot's last such month).
+pub fn inactive_items(
+    pilots: &[(i64, String)],
+    active_throughout: impl Fn(i64) -> bool,
+    last_active: &HashMap<i64, Month>,
+    from: Month,
+    months: u32,
+) -> Vec<DueItem> {
     let mut items = Vec::new();
     for (id, name) in pilots {
-        let active_throughout = timelines
-            .get(id)
-            .is_some_and(|t| t.active_throughout(from.first_day(), today));
-        if !active_throughout {
+        if !active_throughout(*id) {
             continue;
         }
         let last = last_active.get(id).copied();
@@ -382,7 +382,7 @@ mod tests {
     use super::*;
     use crate::domain::lifecycle::StatusChange;
     use crate::domain::pilot::Status;
-    use crate::domain::timeline::SettingsHistory;
+    use crate::domain::timeline::{SettingsHistory, Timeline};
 
     fn areas() -> Vec<TaskArea> {
         ["Wohnen", "Orientierung", "Teilhabe", "Arbeit", "Sonstiges"]
@@ -526,7 +526,18 @@ mod tests {
         let m = |s: &str| Month::parse(s).unwrap();
         let last = HashMap::from([(1, m("2026-10")), (2, m("2026-08"))]);
         let today = d("2026-12-02");
-        let items = inactive_items(&pilots, &histories, &last, Some(m("2026-01")), 3, today);
+        let from = inactivity_from(Some(m("2026-01")), 3, today).unwrap();
+        assert_eq!(
+            from,
+            m("2026-09"),
+            "the three complete months before December"
+        );
+        let active = |id| {
+            histories
+                .get(&id)
+                .is_some_and(|t: &Timeline| t.active_throughout(from.first_day(), today))
+        };
+        let items = inactive_items(&pilots, active, &last, from, 3);
         assert_eq!(items.len(), 1, "{items:?}");
         assert_eq!(items[0].pilot_id, 2);
         assert!(
@@ -535,12 +546,8 @@ mod tests {
             items[0].label
         );
         // Before records were kept, and with the item turned off, nobody is named.
-        assert!(
-            inactive_items(&pilots, &histories, &last, Some(m("2026-10")), 3, today).is_empty()
-        );
-        assert!(inactive_items(&pilots, &histories, &last, None, 3, today).is_empty());
-        assert!(
-            inactive_items(&pilots, &histories, &last, Some(m("2026-01")), 0, today).is_empty()
-        );
+        assert_eq!(inactivity_from(Some(m("2026-10")), 3, today), None);
+        assert_eq!(inactivity_from(None, 3, today), None);
+        assert_eq!(inactivity_from(Some(m("2026-01")), 0, today), None);
     }
 }
