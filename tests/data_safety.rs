@@ -76,7 +76,6 @@ fn files_in(dir: &Path) -> Vec<String> {
     v
 }
 
-/// The refusal's message, asserting it is a validation error at the file field.
 /// A new database in `dir`'s data folder, the folder a restore keeps the previous state in, and
 /// the open store.
 fn store_with_backup_folder(dir: &Path) -> (PathBuf, PathBuf, Store) {
@@ -85,6 +84,7 @@ fn store_with_backup_folder(dir: &Path) -> (PathBuf, PathBuf, Store) {
     (db, dir.join("sicherungen"), store)
 }
 
+/// The refusal's message, asserting it is a validation error at the file field.
 fn file_refusal(e: Error) -> String {
     match e {
         Error::Validation(errs) => {

@@ -26,7 +26,7 @@ impl AppState {
             .and_then(|mut s| {
                 s.set_user_documents(user_documents);
                 // The window's process keeps few pages in memory (the system caches the file).
-                s.store_mut().keep_few_pages()?;
+                s.store().keep_few_pages()?;
                 Ok(s)
             })
             .map_err(|e| {

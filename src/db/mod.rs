@@ -115,8 +115,6 @@ pub struct Store {
     actor: String,
     /// Files found readable by others at open and made private (shown as a notice).
     tightened: Vec<PathBuf>,
-    /// How many KiB of the file's pages SQLite keeps (see [`Store::keep_few_pages`]).
-    page_cache_kb: i64,
     /// The leavers last read, through the day they were read for (see [`Store::leavers`]).
     leavers: Kept<(chrono::NaiveDate, HashMap<i64, lifecycle::Leaver>)>,
     /// Every pilot's row (see [`Store::pilots`]).
@@ -222,7 +220,6 @@ impl Store {
             path: path.to_path_buf(),
             actor: String::new(),
             tightened,
-            page_cache_kb: PAGE_CACHE_KB,
             leavers: Kept::default(),
             pilots: Kept::default(),
             annual: Kept::default(),
@@ -237,36 +234,29 @@ impl Store {
     /// page cache is memory of the app's process, while the system keeps the file's pages anyway.
     /// With 10,000 pilots this took the app from 149 to 116–120 MB (PSS) after every screen five
     /// times, for screens 0–27 ms slower (benches/app.mjs). Kept across a restore.
-    pub fn keep_few_pages(&mut self) -> Result<()> {
+    pub fn keep_few_pages(&self) -> Result<()> {
         self.set_page_cache_kb(FEW_PAGES_KB)
     }
 
-    fn set_page_cache_kb(&mut self, kb: i64) -> Result<()> {
+    fn set_page_cache_kb(&self, kb: i64) -> Result<()> {
         self.conn.pragma_update(None, "cache_size", -kb)?;
-        self.page_cache_kb = kb;
         Ok(())
     }
 
-    /// How many KiB of pages SQLite keeps for this connection now (as SQLite reports it).
+    /// How many KiB of pages SQLite keeps for this connection now, as SQLite reports it (the store
+    /// always sets it in KiB, which SQLite gives back negative).
     pub fn page_cache_kb(&self) -> Result<i64> {
         let size: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        // Negative: KiB; positive: a number of pages.
-        Ok(if size < 0 {
-            -size
-        } else {
-            size * self
-                .conn
-                .query_row("PRAGMA page_size", [], |r| r.get::<_, i64>(0))?
-                / 1024
-        })
+        Ok(-size)
     }
 
     /// The same database opened again (after a restore), for the same person and with the same
     /// page cache.
     fn reopened(&mut self, path: &Path) -> Result<Store> {
+        let kb = self.page_cache_kb()?;
         let mut store = Store::open(path)?;
         store.actor = std::mem::take(&mut self.actor);
-        store.set_page_cache_kb(self.page_cache_kb)?;
+        store.set_page_cache_kb(kb)?;
         Ok(store)
     }
 
