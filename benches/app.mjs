@@ -94,6 +94,21 @@ function tree(root) {
   return out;
 }
 
+/** The web process's PSS and private dirty memory in MB (what WebKit's memory pressure handler weighs). */
+function webMb(root) {
+  for (const pid of tree(root)) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'WebKitWebProces') continue;
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) / 1024;
+      return { pss: field('Pss'), dirty: field('Private_Dirty') };
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  return { pss: 0, dirty: 0 };
+}
+
 function pssMb(root, detail = false) {
   let kb = 0;
   for (const pid of tree(root)) {
@@ -270,7 +285,7 @@ async function measure(size) {
     let clicks = 0;
     while (Date.now() - t0 < LEAK_MINUTES * 60000) {
       if (Date.now() >= next) {
-        samples.push({ min: (Date.now() - t0) / 60000, mb: pssMb(pid) });
+        samples.push({ min: (Date.now() - t0) / 60000, mb: pssMb(pid), web: webMb(pid) });
         if (SMAPS && samples.length === 3) console.log(`smaps after ${clicks} switches:`, JSON.stringify(smapsByKind(pid)));
         next += 30000;
       }
@@ -278,7 +293,7 @@ async function measure(size) {
       await s.execAsync(SHOW_SCREEN, [order[clicks++ % order.length]]);
       if (LEAK_PAUSE > 0) await sleep(LEAK_PAUSE);
     }
-    samples.push({ min: (Date.now() - t0) / 60000, mb: pssMb(pid) });
+    samples.push({ min: (Date.now() - t0) / 60000, mb: pssMb(pid), web: webMb(pid) });
     if (SMAPS) console.log(`smaps after ${clicks} switches:`, JSON.stringify(smapsByKind(pid)));
     leak = { samples, clicks };
   }
@@ -328,4 +343,7 @@ for (const r of results) {
       `= ${(((slope * 60) / first) * 100).toFixed(1)} % per hour if it went on so`,
   );
   console.log(`samples (min: MB): ${samples.map((x) => `${x.min.toFixed(1)}: ${x.mb.toFixed(1)}`).join(', ')}`);
+  console.log(
+    `web process (min: PSS / private dirty MB): ${samples.map((x) => `${x.min.toFixed(1)}: ${x.web.pss.toFixed(0)} / ${x.web.dirty.toFixed(0)}`).join(', ')}`,
+  );
 }
