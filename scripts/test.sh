@@ -17,6 +17,8 @@ step "cargo clippy"
 cargo clippy --workspace --all-targets --features lotsenbuero/custom-protocol -- -D warnings
 step "cargo test (core, store, command line)"
 cargo test -p lotsen
+step "cargo test (desktop shell; its web context needs a display)"
+xvfb-run -a cargo test -p lotsenbuero
 step "end-to-end (real app, tauri-driver, WebKitWebDriver, Xvfb)"
 cargo build -p lotsenbuero --features custom-protocol
 cargo build -p lotsen

@@ -4,6 +4,8 @@
 mod commands;
 mod dialogs;
 mod state;
+#[cfg(target_os = "linux")]
+mod web_memory;
 
 include!("commands/list.rs");
 
@@ -125,6 +127,8 @@ pub fn run() {
     lotsen::db::private::restrict_new_files();
     #[cfg(target_os = "linux")]
     draw_without_compositor();
+    #[cfg(target_os = "linux")]
+    web_memory::limit_web_memory();
     tauri::Builder::default()
         // First, so that a second start hands over before it opens a log file or the database.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
