@@ -7,7 +7,7 @@ import * as api from '../../backend/api';
 import { h, replace } from '../../shared/dom';
 import { ACTIVITY_LABELS as L, NO_NAMES_NOTE } from '../../shared/activity';
 import { FieldErrors, labelled, textInput } from '../../shared/fields';
-import { isMonth, previousMonth } from '../../shared/format';
+import { formatCount, isMonth, previousMonth } from '../../shared/format';
 import { GRID_COLUMNS, acceptsKey, earlyErrors, enterTarget, rowAction, valuesOf, type GridColumn, type RowValues } from './gridKeys';
 import type { ScreenContext } from '../../app/screen';
 import type { ActivityMonth, ActivityRow } from '../../backend/types';
@@ -101,8 +101,8 @@ export function createActivityGrid(ctx: ScreenContext, changed: () => void): Act
     if (!shown) return;
     const all = shown.rows;
     const done = all.filter((r) => r.record).length;
-    const part = rows.length < all.length ? ` (${rows.length} angezeigt)` : '';
-    summary.textContent = `${shown.label}: ${done} von ${all.length} Lotsen mit Nachweis${part}${shown.required ? ' · Auszahlung nur mit Tätigkeitsnachweis' : ''}.`;
+    const part = rows.length < all.length ? ` (${formatCount(rows.length)} angezeigt)` : '';
+    summary.textContent = `${shown.label}: ${formatCount(done)} von ${formatCount(all.length)} Lotsen mit Nachweis${part}${shown.required ? ' · Auszahlung nur mit Tätigkeitsnachweis' : ''}.`;
   }
 
   /** Builds the next rows under those shown; returns the first one added. */

@@ -974,4 +974,11 @@ describe('Tätigkeitsnachweise (month grid)', () => {
     expect($('#grid-more').hidden).toBe(true);
     expect($('#grid-summary').textContent).toContain('0 von 150 Lotsen mit Nachweis.');
   });
+
+  it('counts a large month with the thousands point', async () => {
+    handlers.activity_month = () => activityMonth({ rows: Array.from({ length: 1200 }, (_, i) => row(i + 1, `Name${i + 1}, Vorname`)) });
+    await goToAbrechnung();
+    await vi.waitFor(() => expect(all('#activity-grid tbody tr')).toHaveLength(100));
+    expect($('#grid-summary').textContent).toContain('0 von 1.200 Lotsen mit Nachweis (100 angezeigt)');
+  });
 });

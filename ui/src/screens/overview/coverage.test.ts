@@ -118,6 +118,16 @@ describe('Übersicht: coverage per district', () => {
     expect($('#coverage-unassigned').hidden).toBe(true);
   });
 
+  it('writes large counts, targets and percentages with the thousands point', async () => {
+    view.coverage.total = { ...view.coverage.total, eligible: 2004, target: 1000, coverage_percent: 200 };
+    view.coverage.districts[0] = { ...view.coverage.districts[0], eligible: 2004, coverage_percent: 20040 };
+    await goTo('uebersicht');
+    expect(card('Halberstadt').querySelector('.card-figure')!.textContent).toBe('2.004 von 10 einsatzbereit');
+    expect(card('Halberstadt').querySelector('.percent')!.textContent).toBe('20.040 % des Solls');
+    expect(count('Halberstadt', 'eligible').getAttribute('aria-label')).toBe('Halberstadt: 2.004 einsatzbereit – Liste anzeigen');
+    expect(card('Landkreis').querySelector('.card-figure')!.textContent).toBe('2.004 von 1.000 einsatzbereit');
+  });
+
   it('shows the county totals with the same clickable numbers', async () => {
     await goTo('uebersicht');
     const total = card('Landkreis');

@@ -5,7 +5,7 @@ import * as api from '../../backend/api';
 import { historyChart, historyLegend, historyTable, type Series } from './coverageChart';
 import { h, replace, svg } from '../../shared/dom';
 import { dateInput, FIELD_MESSAGES, FieldErrors, labelled, readDate } from '../../shared/fields';
-import { formatDate, pilotName } from '../../shared/format';
+import { formatCount, formatDate, pilotName } from '../../shared/format';
 import type { RecordTab } from '../pilots/pilotRecord';
 import type { ScreenContext } from '../../app/screen';
 import type { CoverageKind, CoverageView, DistrictCoverage, Light, PilotName } from '../../backend/types';
@@ -135,10 +135,10 @@ export function createCoverageDashboard(ctx: ScreenContext): CoverageDashboard {
         'data-kind': kind,
         'aria-controls': 'drilldown',
         'aria-expanded': 'false',
-        'aria-label': `${d.district}: ${n} ${KIND_LABELS[kind]} – Liste anzeigen`,
+        'aria-label': `${d.district}: ${formatCount(n)} ${KIND_LABELS[kind]} – Liste anzeigen`,
         onclick: (ev) => openDrill({ district: d.district, kind }, ev.currentTarget as HTMLElement),
       },
-      String(n),
+      formatCount(n),
     );
   }
 
@@ -180,9 +180,9 @@ export function createCoverageDashboard(ctx: ScreenContext): CoverageDashboard {
         'p',
         { class: 'card-figure' },
         countLink(d, 'eligible', 'big'),
-        h('span', { class: 'figure-text' }, ` von ${d.target} einsatzbereit`),
+        h('span', { class: 'figure-text' }, ` von ${formatCount(d.target)} einsatzbereit`),
       ),
-      h('div', { class: 'card-bar' }, bar(d), h('span', { class: 'percent' }, `${d.coverage_percent} %`, h('span', { class: 'visually-hidden' }, ' des Solls'))),
+      h('div', { class: 'card-bar' }, bar(d), h('span', { class: 'percent' }, `${formatCount(d.coverage_percent)} %`, h('span', { class: 'visually-hidden' }, ' des Solls'))),
       h('dl', { class: 'card-counts' }, row('pipeline'), row('paused'), row('ending_soon'), row('refresher_overdue')),
     );
   }
