@@ -9,7 +9,7 @@
 //   (cd ui && npm run build) && cargo build --release -p lotsenbuero --features custom-protocol && cargo build --release -p lotsen
 //   node benches/app.mjs [--sizes 30,10000] [--app target/release/lotsenbuero] [--cli target/release/lotsen]
 //                        [--starts 3] [--rounds 3] [--leak-minutes 0] [--leak-pause 0] [--leak-screens a,b] [--smaps]
-//                        [--pss-detail]
+//                        [--pss-detail] [--screen-pause 0]
 // Needs xvfb-run, dbus-run-session, tauri-driver and WebKitWebDriver (as tests/e2e/run.sh); it starts itself under
 // Xvfb when DISPLAY is not set. LOTSEN_WEBDRIVER_PORT moves the driver's port (default 4444).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -40,6 +40,9 @@ const LEAK_SCREENS = opt('leak-screens', '').split(',').filter(Boolean);
 /** --leak-pause MS: the leak check waits MS after each screen is drawn, as a person reading it would (default 0:
  * the next switch at once, as fast as the app draws). */
 const LEAK_PAUSE = Number(opt('leak-pause', '0'));
+/** --screen-pause MS: the rounds wait MS before each screen is clicked, so each is timed as a person meets it after
+ * reading the last one, e.g. after the web process gave memory back (default 0: one after the other). */
+const SCREEN_PAUSE = Number(opt('screen-pause', '0'));
 const TODAY = '2026-11-26';
 const SCREENS = ['uebersicht', 'lotsen', 'qualifizierung', 'abrechnung', 'berichte', 'einstellungen', 'protokoll'];
 
@@ -267,7 +270,10 @@ async function measure(size) {
   await sleep(6000); // the care at start-up (backup) has run
   const screens = {};
   for (let r = 0; r < ROUNDS; r++) {
-    for (const id of SCREENS) (screens[id] ??= []).push((await s.execAsync(SHOW_SCREEN, [id])).drawn);
+    for (const id of SCREENS) {
+      if (SCREEN_PAUSE > 0) await sleep(SCREEN_PAUSE);
+      (screens[id] ??= []).push((await s.execAsync(SHOW_SCREEN, [id])).drawn);
+    }
   }
   await s.execAsync(SHOW_SCREEN, ['lotsen']);
   const searches = [];
