@@ -3,11 +3,13 @@
 //!
 //! Without one, WebKit takes the machine's RAM (at most 3 GB) as the limit and starts releasing memory only at a
 //! third of it, so in practice never: every screen shown leaves its old tables' renderers, styles and JavaScript
-//! garbage behind until a rare garbage collection, and the web process grew ≈ 20 % an hour at a person's pace
-//! (30 pilots, one screen every 2 s). With a limit of [`WEB_MEMORY_MB`], WebKit measures the process every
-//! [`POLL_SECONDS`] and, above half of the limit, collects garbage, drops detached renderers and caches and returns
-//! free pages to the system (above a third it only prunes caches). Measured (benches/app.mjs, 30 pilots, a screen
-//! every 0.3 s for 5 min): +84 %/h without the limit, +0.4 %/h with it; the screens as fast as before.
+//! garbage behind until a rare garbage collection, and the app grew ≈ 20 % an hour at a person's pace (30 pilots,
+//! one screen every 2 s). With a limit of [`WEB_MEMORY_MB`], WebKit measures the process every [`POLL_SECONDS`] and,
+//! above half of the limit, collects garbage, drops detached renderers and caches and returns free pages to the
+//! system (above a third it only prunes caches). Measured with benches/app.mjs at that pace: 120 MB let the web
+//! process's private memory go from 50 to 75 MB before it was given back (an hour: +4.8 %/h by the slope, +8 % from
+//! the first to the last minute); 80 MB gives it back at ≈ 56 MB (15 min: 246–258 MB in all, no growth), and the
+//! screens are as fast as before.
 //!
 //! The limit is a construct-only property of WebKitWebContext, and wry builds that context itself, with no way to
 //! pass it. So this module wraps the class's GObject constructor: every web context made afterwards gets the limit,
@@ -21,9 +23,9 @@ use std::sync::OnceLock;
 use webkit2gtk::ffi;
 use webkit2gtk::glib::{ffi::GType, gobject_ffi};
 
-/// The web process's memory limit in MB: its private memory is ≈ 50–60 MB after the first screens with 30 or with
-/// 10,000 pilots, so garbage is collected once it reaches 60 MB (half of the limit).
-pub const WEB_MEMORY_MB: u32 = 120;
+/// The web process's memory limit in MB. Its private memory is ≈ 45–50 MB after the first screens (30 pilots; 60 with
+/// 10,000), and WebKit's measure of it somewhat less, so half of 80 MB is reached after a few minutes of work.
+pub const WEB_MEMORY_MB: u32 = 80;
 /// How often WebKit measures the web process (its default is 30 s).
 pub const POLL_SECONDS: f64 = 10.0;
 const PROPERTY: &CStr = c"memory-pressure-settings";
