@@ -97,14 +97,19 @@ function tree(root) {
   return out;
 }
 
+/** A process's /proc/PID/smaps_rollup as a lookup of its fields in kB (throws if the process has ended). */
+function rollupOf(pid) {
+  const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  return (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+}
+
 /** The web process's PSS and private dirty memory in MB (what WebKit's memory pressure handler weighs). */
 function webMb(root) {
   for (const pid of tree(root)) {
     try {
       if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'WebKitWebProces') continue;
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0) / 1024;
-      return { pss: field('Pss'), dirty: field('Private_Dirty') };
+      const field = rollupOf(pid);
+      return { pss: field('Pss') / 1024, dirty: field('Private_Dirty') / 1024 };
     } catch {
       /* ended meanwhile */
     }
@@ -116,8 +121,7 @@ function pssMb(root, detail = false) {
   let kb = 0;
   for (const pid of tree(root)) {
     try {
-      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+      const field = rollupOf(pid);
       const own = field('Pss');
       if (detail) {
         const mb = (k) => (k / 1024).toFixed(1);
