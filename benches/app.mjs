@@ -9,7 +9,7 @@
 //   (cd ui && npm run build) && cargo build --release -p lotsenbuero --features custom-protocol && cargo build --release -p lotsen
 //   node benches/app.mjs [--sizes 30,10000] [--app target/release/lotsenbuero] [--cli target/release/lotsen]
 //                        [--starts 3] [--rounds 3] [--leak-minutes 0] [--leak-pause 0] [--leak-screens a,b] [--smaps]
-//                        [--pss-detail] [--screen-pause 0]
+//                        [--pss-detail] [--screen-pause 0] [--rest 30]
 // Needs xvfb-run, dbus-run-session, tauri-driver and WebKitWebDriver (as tests/e2e/run.sh); it starts itself under
 // Xvfb when DISPLAY is not set. LOTSEN_WEBDRIVER_PORT moves the driver's port (default 4444).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -43,6 +43,9 @@ const LEAK_PAUSE = Number(opt('leak-pause', '0'));
 /** --screen-pause MS: the rounds wait MS before each screen is clicked, so each is timed as a person meets it after
  * reading the last one, e.g. after the web process gave memory back (default 0: one after the other). */
 const SCREEN_PAUSE = Number(opt('screen-pause', '0'));
+/** --rest S: PSS is taken once more S seconds after the last screen, as the app is while a person reads (default 30;
+ * WebKit's memory pressure handler looks every 10 s); 0 leaves it out. */
+const REST = Number(opt('rest', '30'));
 const TODAY = '2026-11-26';
 const SCREENS = ['uebersicht', 'lotsen', 'qualifizierung', 'abrechnung', 'berichte', 'einstellungen', 'protokoll'];
 
@@ -286,6 +289,11 @@ async function measure(size) {
     await s.execAsync(SHOW_SCREEN, ['lotsen']);
   }
   const pss = pssMb(pid, PSS_DETAIL);
+  let rested = null;
+  if (REST > 0) {
+    await sleep(REST * 1000);
+    rested = pssMb(pid, PSS_DETAIL);
+  }
 
   let leak = null;
   if (LEAK_MINUTES > 0) {
@@ -308,7 +316,7 @@ async function measure(size) {
     leak = { samples, clicks };
   }
   await closeApp(app);
-  return { size, starts, phases, screens, searches, term, pss, leak };
+  return { size, starts, phases, screens, searches, term, pss, rested, leak };
 }
 
 // ---- the table ---------------------------------------------------------------------------------
@@ -331,6 +339,7 @@ const rows = [
   ...SCREENS.map((id) => [`screen ${id} (median of ${ROUNDS})`, (r) => ms(median(r.screens[id]))]),
   [`search (median of ${ROUNDS})`, (r) => ms(median(r.searches))],
   ['PSS app + WebKit', (r) => `${Math.round(r.pss)} MB`],
+  ...(REST > 0 ? [[`PSS app + WebKit, ${REST} s after the last screen`, (r) => `${Math.round(r.rested)} MB`]] : []),
 ];
 console.log(`| figure | ${results.map((r) => `${r.size} pilots`).join(' | ')} |`);
 console.log(`|---|${results.map(() => '---').join('|')}|`);
