@@ -8,8 +8,8 @@
 //! above half of the limit, collects garbage, drops detached renderers and caches and returns free pages to the
 //! system (above a third it only prunes caches). Measured with benches/app.mjs at that pace: 120 MB let the web
 //! process's private memory go from 50 to 75 MB before it was given back (an hour: +4.8 %/h by the slope, +8 % from
-//! the first to the last minute); 80 MB gives it back at ≈ 56 MB (15 min: 246–258 MB in all, no growth), with the
-//! screens as fast as before. With 10,000 pilots the page stays above half of 80 MB, so WebKit tidies up every 10 s
+//! the first to the last minute); 80 MB gives it back at ≈ 56 MB (an hour: 247 → 255 MB in all, +2.2 %/h by the
+//! slope, within 245–265 MB), with the screens as fast as before. With 10,000 pilots the page stays above half of 80 MB, so WebKit tidies up every 10 s
 //! and a screen met after a pause draws 30–80 ms later (still within 0.3 s; README, Leistung).
 //!
 //! The limit is a construct-only property of WebKitWebContext, and wry builds that context itself, with no way to
