@@ -1,9 +1,11 @@
 //! The printed documents of an allowance run (statements, payment list, combined PDF) and its SEPA
 //! transfer file, produced from stored data.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 
@@ -230,32 +232,90 @@ impl RunJob {
             &ctx.letterhead,
             ctx.issued_on,
         );
-        statements::write_payment_list(&mut doc, run, ctx)?;
-        let mut pages = Vec::with_capacity(run.lines.len() + 1);
-        pages.push(0..doc.page_count());
+        // The second half of the statements is laid out on another thread into a document of its
+        // own, appended after the first half; the steps of both are counted here.
         let n = run.lines.len();
-        for (i, line) in run.lines.iter().enumerate() {
-            self.cancel.check()?;
-            progress(Progress::new(
-                base + 1 + i,
-                total,
-                format!(
-                    "Abrechnung {} von {} wird erstellt …",
-                    grouped(i as u64 + 1),
-                    grouped(n as u64)
-                ),
-            ));
-            doc.new_page();
-            let first = doc.page_count() - 1;
-            statements::write_statement(&mut doc, run, line, ctx.pilots.get(&line.pilot_id), ctx)?;
-            pages.push(first..doc.page_count());
-        }
+        let (mine, theirs) = run.lines.split_at(if n >= 8 { n / 2 } else { n });
+        let blank = doc.blank();
+        let done_there = AtomicUsize::new(0);
+        let mut pages = Vec::with_capacity(n + 1);
+        std::thread::scope(|scope| -> Result<()> {
+            let helper = (!theirs.is_empty()).then(|| {
+                scope.spawn(|| {
+                    let mut other = blank;
+                    let pages = self.lay_out(&mut other, theirs, false, &|| {
+                        done_there.fetch_add(1, Ordering::Relaxed);
+                    })?;
+                    Ok::<_, Error>((other, pages))
+                })
+            });
+            statements::write_payment_list(&mut doc, run, ctx)?;
+            pages.push(0..doc.page_count());
+            let done_here = Cell::new(0);
+            let step = || {
+                done_here.set(done_here.get() + 1);
+                let done = done_here.get() + done_there.load(Ordering::Relaxed);
+                progress(Progress::new(
+                    base + done,
+                    total,
+                    format!(
+                        "Abrechnung {} von {} erstellt …",
+                        grouped(done as u64),
+                        grouped(n as u64)
+                    ),
+                ));
+            };
+            pages.extend(self.lay_out(&mut doc, mine, true, &step)?);
+            if let Some(helper) = helper {
+                // A thread that panicked: its half is laid out here instead.
+                let (other, theirs_pages) = match helper.join() {
+                    Ok(laid_out) => laid_out?,
+                    Err(_) => {
+                        let mut other = doc.blank();
+                        let p = self.lay_out(&mut other, theirs, false, &|| {})?;
+                        (other, p)
+                    }
+                };
+                let offset = doc.page_count();
+                doc.append(other);
+                pages.extend(
+                    theirs_pages
+                        .into_iter()
+                        .map(|p| p.start + offset..p.end + offset),
+                );
+            }
+            Ok(())
+        })?;
         progress(Progress::new(
             base + 1 + n,
             total,
             "PDF-Datei wird geschrieben …",
         ));
         Ok((doc, pages))
+    }
+
+    /// Draws the statements of `lines` one to a page into `doc`, the first on a new page when
+    /// `new_page` (else on the current, empty one); `step` hears of each. Their pages in `doc`.
+    fn lay_out(
+        &self,
+        doc: &mut Doc,
+        lines: &[RunLine],
+        new_page: bool,
+        step: &dyn Fn(),
+    ) -> Result<Vec<Range<usize>>> {
+        let (run, ctx) = (&self.run, &self.ctx);
+        let mut pages = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            self.cancel.check()?;
+            if new_page || i > 0 {
+                doc.new_page();
+            }
+            let first = doc.page_count() - 1;
+            statements::write_statement(doc, run, line, ctx.pilots.get(&line.pilot_id), ctx)?;
+            pages.push(first..doc.page_count());
+            step();
+        }
+        Ok(pages)
     }
 
     /// Only the combined PDF ("Drucken" of a draft, "Speichern unter…").

@@ -742,6 +742,36 @@ impl Doc {
         }
     }
 
+    /// A new document with one empty page and this one's title, metadata, footer, page numbering and
+    /// watermark: to lay out a page to see whether it fits ([`Doc::adopt_page`]), or pages on another
+    /// thread ([`Doc::append`]).
+    pub fn blank(&self) -> Doc {
+        Doc {
+            title: self.title.clone(),
+            author: self.author.clone(),
+            created: self.created,
+            pages: vec![Vec::new()],
+            y: CONTENT_TOP,
+            footer: self.footer.clone(),
+            page_numbers: self.page_numbers,
+            table_header: None,
+            watermark: self.watermark.clone(),
+        }
+    }
+
+    /// Adds the pages of `other` (made with [`Doc::blank`] from this document) after this one's, as
+    /// if they had been drawn here after [`Doc::new_page`] with no table header open.
+    pub fn append(&mut self, other: Doc) {
+        debug_assert_eq!(other.footer, self.footer);
+        debug_assert!(self.table_header.is_none());
+        self.pages.extend(other.pages);
+        self.y = other.y;
+        self.table_header = other.table_header;
+        if other.watermark.is_some() {
+            self.watermark = other.watermark;
+        }
+    }
+
     /// A rectangle item clipped to the printable box.
     #[allow(clippy::too_many_arguments)]
     fn push_rect(
@@ -1884,17 +1914,34 @@ pub struct SharedFonts {
 impl SharedFonts {
     /// For each weight of `used`, the subset of these fonts if it has every character, else a new
     /// one.
+    /// Two new subsets (both weights) are made on two threads: each is a third of a 30-pilot month's
+    /// work, most of it compressing the font program.
     fn covering(&self, used: BTreeMap<Weight, BTreeSet<char>>) -> SharedFonts {
-        let subsets = used
-            .into_iter()
-            .map(|(weight, chars)| {
-                let subset = match self.subsets.get(&weight) {
-                    Some(s) if chars.is_subset(&s.chars) => s.clone(),
-                    _ => Arc::new(Subset::new(weight, chars)),
-                };
-                (weight, subset)
-            })
-            .collect();
+        let mut subsets = BTreeMap::new();
+        let mut new = Vec::new();
+        for (weight, chars) in used {
+            match self.subsets.get(&weight) {
+                Some(s) if chars.is_subset(&s.chars) => {
+                    subsets.insert(weight, s.clone());
+                }
+                _ => new.push((weight, chars)),
+            }
+        }
+        let make = |(weight, chars): (Weight, BTreeSet<char>)| (weight, Subset::new(weight, chars));
+        let made: Vec<(Weight, Subset)> = match <[_; 2]>::try_from(new) {
+            Ok([first, second]) => {
+                let second = &second;
+                std::thread::scope(|scope| {
+                    let other = scope.spawn(move || make(second.clone()));
+                    let first = make(first);
+                    // A thread that panicked: its subset is made here instead.
+                    let second = other.join().unwrap_or_else(|_| make(second.clone()));
+                    vec![first, second]
+                })
+            }
+            Err(new) => new.into_iter().map(make).collect(),
+        };
+        subsets.extend(made.into_iter().map(|(w, s)| (w, Arc::new(s))));
         SharedFonts { subsets }
     }
 }

@@ -356,7 +356,7 @@ pub fn write_statement(
     let last = SIZES.len() - 1;
     // The first size at which the statement fits one page; that layout is the statement's.
     for sizes in &SIZES[..last] {
-        let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
+        let mut probe = doc.blank();
         statement(sizes).draw(&mut probe);
         if probe.page_count() == 1 {
             doc.adopt_page(probe);
@@ -752,7 +752,7 @@ pub fn combined_pdf(run: &Run, ctx: &StatementContext) -> Result<Vec<u8>> {
 pub fn write_payment_list(doc: &mut Doc, run: &Run, ctx: &StatementContext) -> Result<usize> {
     let month = run_month(run)?;
     // Laid out once to count the sheets ("Blatt 2 von 3"), then for real.
-    let mut probe = new_document("", &ctx.letterhead, ctx.issued_on);
+    let mut probe = doc.blank();
     let sheets = {
         let mut w = ListWriter::new(&mut probe, run, month, ctx, None);
         w.write();
