@@ -233,7 +233,7 @@ impl RunJob {
             ctx.issued_on,
         );
         // The second half of the statements is laid out on another thread into a document of its
-        // own, appended after the first half; the steps of both are counted here.
+        // own, appended after the first half; the statements begun on both are counted here.
         let n = run.lines.len();
         let (mine, theirs) = run.lines.split_at(if n >= 8 { n / 2 } else { n });
         let blank = doc.blank();
@@ -259,7 +259,7 @@ impl RunJob {
                     base + done,
                     total,
                     format!(
-                        "Abrechnung {} von {} erstellt …",
+                        "Abrechnung {} von {} wird erstellt …",
                         grouped(done as u64),
                         grouped(n as u64)
                     ),
@@ -295,7 +295,8 @@ impl RunJob {
     }
 
     /// Draws the statements of `lines` one to a page into `doc`, the first on a new page when
-    /// `new_page` (else on the current, empty one); `step` hears of each. Their pages in `doc`.
+    /// `new_page` (else on the current, empty one); `step` hears of each before it is drawn. Their
+    /// pages in `doc`.
     fn lay_out(
         &self,
         doc: &mut Doc,
@@ -311,9 +312,9 @@ impl RunJob {
                 doc.new_page();
             }
             let first = doc.page_count() - 1;
+            step();
             statements::write_statement(doc, run, line, ctx.pilots.get(&line.pilot_id), ctx)?;
             pages.push(first..doc.page_count());
-            step();
         }
         Ok(pages)
     }

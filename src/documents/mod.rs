@@ -15,6 +15,7 @@ pub mod personal;
 pub mod reports;
 pub mod sepa;
 pub mod statements;
+mod ttf_subset;
 
 use chrono::{Datelike, NaiveDate};
 

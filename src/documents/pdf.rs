@@ -7,8 +7,8 @@
 //! limit are cut with "…", single lines are shortened. Nothing is ever drawn into the page margins.
 //!
 //! Fonts: DejaVu Sans and DejaVu Sans Bold (assets/fonts, licence beside them) are compiled in; their
-//! tables are read where they lie and the fonts subset to the glyphs a document uses, both with allsorts
-//! (part of printpdf).
+//! tables are read where they lie with allsorts (part of printpdf) and the fonts cut down to the glyphs
+//! a document uses, keeping the glyph ids ([`super::ttf_subset`]).
 //!
 //! Output: the PDF is written here (objects, content streams, xref), not through printpdf's operations:
 //! a page's text is one text object, font and colour are set only when they change, and
@@ -23,6 +23,7 @@ use allsorts::tables::cmap::CmapSubtable;
 use allsorts::tables::HmtxTable;
 use chrono::NaiveDate;
 
+use super::ttf_subset;
 use crate::error::Result;
 
 /// A4 portrait.
@@ -1975,15 +1976,14 @@ impl Subset {
             Weight::Bold => (BOLD_TTF, "LOTSBD+DejaVuSans-Bold"),
         };
         let full = font(weight);
-        // Without a subset (it failed) the whole font goes in.
-        let sub = subset(bytes, full, &chars);
-        let (program, (table, others, glyphs)) = match sub
-            .as_deref()
-            .and_then(|b| Some((b, codes(&Tables::read(b)?, &chars))))
-        {
-            Some(found) => found,
-            None => (bytes, codes(full, &chars)),
-        };
+        // The codes are the glyph ids of the subset, or of the whole font if subsetting fails.
+        let (table, others, glyphs) = codes(full, &chars);
+        let cut = ttf_subset::subset(bytes, &glyphs.keys().copied().collect());
+        let new = |g: u16| cut.as_ref().map_or(g, |c| c.glyph(g));
+        let table = table.into_iter().map(new).collect();
+        let others = others.into_iter().map(|(c, g)| (c, new(g))).collect();
+        let glyphs = glyphs.into_iter().map(|(g, v)| (new(g), v)).collect();
+        let program = cut.as_ref().map_or(bytes, |c| &c.bytes);
         Subset {
             name,
             table,
@@ -2119,32 +2119,6 @@ fn deflate(bytes: &[u8], level: u32) -> Vec<u8> {
     // Writing into memory cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().unwrap_or_default()
-}
-
-/// A copy of the font with only the glyphs for `chars` (plus .notdef), for embedding. `None` if
-/// subsetting fails; the caller then embeds the whole font.
-fn subset(bytes: &[u8], full: &Tables, chars: &BTreeSet<char>) -> Option<Vec<u8>> {
-    use allsorts::binary::read::ReadScope;
-    use allsorts::font_data::FontData;
-    use allsorts::subset::{subset as allsorts_subset, CmapTarget, SubsetProfile};
-
-    let mut glyphs: Vec<u16> = vec![0];
-    for c in chars {
-        if let Some(g) = full.glyph(*c) {
-            if !glyphs.contains(&g) {
-                glyphs.push(g);
-            }
-        }
-    }
-    let data = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
-    let provider = data.table_provider(0).ok()?;
-    let out = allsorts_subset(&provider, &glyphs, &SubsetProfile::Pdf, CmapTarget::Unicode).ok()?;
-    let parsed = Tables::read(&out)?;
-    // The subset must map every character it was made for.
-    let complete = chars
-        .iter()
-        .all(|c| full.glyph(*c).is_none() || parsed.glyph(*c).is_some());
-    complete.then_some(out)
 }
 
 /// One line of text in the box from `x` to `x + width`, aligned; shortened with "…" if too wide. The
@@ -2393,14 +2367,37 @@ mod tests {
 
     #[test]
     fn subset_keeps_the_characters() {
+        use std::io::Read;
         let chars: BTreeSet<char> = "Ayşe Müller-Öztürk €".chars().collect();
-        let bytes = subset(REGULAR_TTF, font(Weight::Regular), &chars).expect("subset");
-        assert!(bytes.len() < REGULAR_TTF.len() / 10);
-        let sub = Tables::read(&bytes).expect("subset parses");
+        let s = Subset::new(Weight::Regular, chars.clone());
+        let codes: BTreeSet<u16> = chars.iter().map(|c| s.code(*c)).collect();
+        assert!(!codes.contains(&0), "every character has a glyph");
+        assert_eq!(codes.len(), chars.len(), "one glyph per character");
+        assert!(s.program_len < REGULAR_TTF.len() / 10, "{}", s.program_len);
+        let mut program = Vec::new();
+        flate2::read::ZlibDecoder::new(s.program.as_slice())
+            .read_to_end(&mut program)
+            .unwrap();
+        assert_eq!(program.len(), s.program_len);
+        // The codes are the subset's glyph numbers: each below its glyph count (maxp).
+        let maxp = (0..usize::from(u16::from_be_bytes([program[4], program[5]])))
+            .map(|i| 12 + 16 * i)
+            .find(|&r| &program[r..r + 4] == b"maxp")
+            .map(|r| u32::from_be_bytes(program[r + 8..r + 12].try_into().unwrap()) as usize)
+            .unwrap();
+        let count = u16::from_be_bytes([program[maxp + 4], program[maxp + 5]]);
+        assert!(codes.iter().all(|&c| c < count), "{codes:?} of {count}");
+        // The widths are the full font's.
+        let full = font(Weight::Regular);
         for c in &chars {
-            let g = sub.glyph(*c).expect("mapped");
-            let full = font(Weight::Regular);
-            assert_eq!(sub.width(g), full.width(full.glyph(*c).unwrap()), "{c}");
+            let w = full.width(full.glyph(*c).unwrap()).unwrap();
+            let per_mille = (f32::from(w) * 1000.0 / f32::from(full.units_per_em)) as i64;
+            let entry = format!("{}[{per_mille}", s.code(*c));
+            assert!(
+                s.widths.contains(&entry) || s.widths.contains(&format!(" {per_mille}")),
+                "{c}: {entry} in {}",
+                s.widths
+            );
         }
     }
 }
