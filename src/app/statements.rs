@@ -232,10 +232,12 @@ impl RunJob {
             &ctx.letterhead,
             ctx.issued_on,
         );
-        // The second half of the statements is laid out on another thread into a document of its
-        // own, appended after the first half; the statements begun on both are counted here.
+        // Three quarters of the statements are laid out on another thread into a document of its
+        // own, appended after the first quarter, which is laid out here after the payment list (about
+        // as much work: 30 pilots, 4.5 M instructions for the list, 0.5 M per statement); the
+        // statements begun on both are counted here.
         let n = run.lines.len();
-        let (mine, theirs) = run.lines.split_at(if n >= 8 { n / 2 } else { n });
+        let (mine, theirs) = run.lines.split_at(if n >= 8 { n / 4 } else { n });
         let blank = doc.blank();
         let done_there = AtomicUsize::new(0);
         let mut pages = Vec::with_capacity(n + 1);
