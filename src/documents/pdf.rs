@@ -381,8 +381,21 @@ fn split_word(word: &str, style: Style, width: f32) -> (String, String) {
 /// the box are broken; "§" stays with the word after it.
 pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
     let mut out = Vec::new();
+    let f = face(style.weight);
+    let em = |t: &str| -> f32 { t.chars().map(|c| f.advance(c)).sum() };
     for para in text.split('\n') {
         let para = clean(para, style.weight);
+        // Most texts are one line that fits: with single spaces between its words it is its own
+        // line (the sum below is the one the loop would reach, added in the same order).
+        if !para.is_empty()
+            && !para.starts_with(' ')
+            && !para.ends_with(' ')
+            && !para.contains("  ")
+            && em(&para) * style.size * PT_MM <= width
+        {
+            out.push(para);
+            continue;
+        }
         // Words separated by spaces (a no-break space joins); "§ 30a", "Steinweg 12", "Abs. 2" are kept
         // together.
         let mut words: Vec<String> = Vec::new();
@@ -399,8 +412,6 @@ pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
         }
         // Each candidate line is measured as text_width would measure it, from the line's width
         // so far (the same sum, character by character) instead of from its start.
-        let f = face(style.weight);
-        let em = |t: &str| -> f32 { t.chars().map(|c| f.advance(c)).sum() };
         let mut line = String::new();
         let mut line_em = 0.0;
         for word in words {
@@ -442,7 +453,12 @@ pub fn wrap(text: &str, style: Style, width: f32) -> Vec<String> {
         }
         out.push(line);
     }
-    out.into_iter().map(|l| l.replace(NBSP, " ")).collect()
+    for line in &mut out {
+        if line.contains(NBSP) {
+            *line = line.replace(NBSP, " ");
+        }
+    }
+    out
 }
 
 const NBSP: char = '\u{a0}';
@@ -1159,8 +1175,8 @@ impl Doc {
         let fonts = fonts.covering(self.used_chars(&[&footers]));
         let (bodies, mut footers) = self.pack(&fonts, &[&footers]);
         let footers = footers.pop().unwrap_or_default();
-        let pages: Vec<(&[u8], FooterStreams)> =
-            bodies.iter().map(Vec::as_slice).zip(footers).collect();
+        let pages: Vec<(&[u8], &FooterStreams)> =
+            bodies.iter().map(Vec::as_slice).zip(&footers).collect();
         (self.write(&self.title, &pages, &fonts), fonts)
     }
 
@@ -1184,25 +1200,36 @@ impl Doc {
         let all: Vec<&[Footer]> = footers.iter().map(Vec::as_slice).collect();
         let fonts = SharedFonts::default().covering(self.used_chars(&all));
         let (bodies, packed) = self.pack(&fonts, &all);
-        let mut packed = packed.into_iter();
-        let pages: Vec<(&[u8], FooterStreams)> = bodies
-            .iter()
-            .map(Vec::as_slice)
-            .zip(packed.next().unwrap_or_default())
-            .collect();
-        let combined = self.write(&self.title, &pages, &fonts);
-        let singles = parts
-            .iter()
-            .zip(packed)
-            .map(|(part, footers)| {
-                let pages: Vec<(&[u8], FooterStreams)> = bodies[part.pages.clone()]
-                    .iter()
-                    .map(Vec::as_slice)
-                    .zip(footers)
-                    .collect();
-                self.write(&part.title, &pages, &fonts)
-            })
-            .collect();
+        // The whole document's footers, then each part's (pack returns one set per footer set).
+        let (whole, packed) = packed
+            .split_first()
+            .map_or((&[][..], &[][..]), |(w, p)| (&w[..], p));
+        let pages: Vec<(&[u8], &FooterStreams)> =
+            bodies.iter().map(Vec::as_slice).zip(whole).collect();
+        let jobs: Vec<(&Part, &Vec<FooterStreams>)> = parts.iter().zip(packed).collect();
+        let write_part = |(part, footers): &(&Part, &Vec<FooterStreams>)| -> Vec<u8> {
+            let pages: Vec<(&[u8], &FooterStreams)> = bodies[part.pages.clone()]
+                .iter()
+                .map(Vec::as_slice)
+                .zip(footers.iter())
+                .collect();
+            self.write(&part.title, &pages, &fonts)
+        };
+        // The combined file and the first half of the parts here, the other half on a second thread.
+        let (here, there) = jobs.split_at(jobs.len() / 2);
+        let (combined, singles) = std::thread::scope(|scope| {
+            let other = (!there.is_empty())
+                .then(|| scope.spawn(|| there.iter().map(write_part).collect::<Vec<_>>()));
+            let combined = self.write(&self.title, &pages, &fonts);
+            let mut singles: Vec<Vec<u8>> = here.iter().map(write_part).collect();
+            // A thread that panicked: its files are written here instead.
+            singles.extend(
+                other
+                    .and_then(|t| t.join().ok())
+                    .unwrap_or_else(|| there.iter().map(write_part).collect()),
+            );
+            (combined, singles)
+        });
         Ok((combined, singles))
     }
 
@@ -1339,7 +1366,12 @@ impl Doc {
     }
 
     /// The PDF of `pages` (compressed body and footer content streams) with `fonts` embedded.
-    fn write(&self, title: &str, pages: &[(&[u8], FooterStreams)], fonts: &SharedFonts) -> Vec<u8> {
+    fn write(
+        &self,
+        title: &str,
+        pages: &[(&[u8], &FooterStreams)],
+        fonts: &SharedFonts,
+    ) -> Vec<u8> {
         let mut w = Writer::default();
         let size = pages
             .iter()
