@@ -4,15 +4,16 @@
 //! What goes in: the glyphs asked for and the parts of composite glyphs (DejaVu builds "ä" from
 //! "a" and the diaeresis), numbered anew in the order of their old numbers (.notdef stays 0), the
 //! composites' references renumbered with them; `loca` (long format) and `hmtx` for them;
-//! `maxp` and `hhea` with the new count; `post` without glyph names; `head` (long `loca`),
-//! `OS/2`, `name` (copyright and licence) and the hinting tables as they are. `cmap` is left out:
+//! `maxp` and `hhea` with the new count; `post` without glyph names; `name` with its Windows
+//! records only (copyright and licence whole; the Macintosh copies of them were a third of it);
+//! `head` (long `loca`), `OS/2` and the hinting tables as they are. `cmap` is left out:
 //! a PDF's CIDFontType2 maps codes to glyphs itself (`/CIDToGIDMap /Identity`) and text to
 //! characters with its ToUnicode map.
 
 use std::collections::BTreeSet;
 
 /// The tables copied unchanged, if the font has them.
-const COPIED: [&[u8; 4]; 5] = [b"OS/2", b"cvt ", b"fpgm", b"name", b"prep"];
+const COPIED: [&[u8; 4]; 4] = [b"OS/2", b"cvt ", b"fpgm", b"prep"];
 
 /// Composite glyph flags (OpenType `glyf`).
 const ARG_1_AND_2_ARE_WORDS: u16 = 0x0001;
@@ -146,6 +147,8 @@ pub fn subset(font: &[u8], glyphs: &BTreeSet<u16>) -> Option<Cut> {
     let mut post = f.table(b"post")?.get(..32)?.to_vec();
     post[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
 
+    let name = windows_names(f.table(b"name")?)?;
+
     let mut tables: Vec<([u8; 4], &[u8])> = COPIED
         .iter()
         .filter_map(|tag| Some((**tag, f.table(tag)?)))
@@ -157,6 +160,7 @@ pub fn subset(font: &[u8], glyphs: &BTreeSet<u16>) -> Option<Cut> {
         (*b"hmtx", new_hmtx.as_slice()),
         (*b"loca", new_loca.as_slice()),
         (*b"maxp", new_maxp.as_slice()),
+        (*b"name", name.as_slice()),
         (*b"post", post.as_slice()),
     ]);
     tables.sort_by_key(|(tag, _)| *tag);
@@ -169,6 +173,37 @@ pub fn subset(font: &[u8], glyphs: &BTreeSet<u16>) -> Option<Cut> {
         .get_mut(head_offset + 8..head_offset + 12)?
         .copy_from_slice(&adjust.to_be_bytes());
     Some(Cut { bytes, kept })
+}
+
+/// A `name` table (format 0) with only the records of the Windows platform (3), or the table as
+/// it is if it has none or another format.
+fn windows_names(name: &[u8]) -> Option<Vec<u8>> {
+    let count = usize::from(u16_at(name, 2)?);
+    let strings = usize::from(u16_at(name, 4)?);
+    let records: Vec<&[u8]> = (0..count)
+        .map(|i| name.get(6 + 12 * i..18 + 12 * i))
+        .collect::<Option<_>>()?;
+    let kept: Vec<&[u8]> = records
+        .into_iter()
+        .filter(|r| r[..2] == 3u16.to_be_bytes())
+        .collect();
+    if u16_at(name, 0)? != 0 || kept.is_empty() {
+        return Some(name.to_vec());
+    }
+    let mut head = Vec::with_capacity(6 + 12 * kept.len());
+    let mut text = Vec::new();
+    head.extend_from_slice(&0u16.to_be_bytes());
+    head.extend_from_slice(&(kept.len() as u16).to_be_bytes());
+    head.extend_from_slice(&((6 + 12 * kept.len()) as u16).to_be_bytes());
+    for r in kept {
+        let (len, at) = (usize::from(u16_at(r, 8)?), usize::from(u16_at(r, 10)?));
+        head.extend_from_slice(&r[..8]);
+        head.extend_from_slice(&(len as u16).to_be_bytes());
+        head.extend_from_slice(&(text.len() as u16).to_be_bytes());
+        text.extend_from_slice(name.get(strings + at..strings + at + len)?);
+    }
+    head.extend_from_slice(&text);
+    Some(head)
 }
 
 /// The glyphs a composite glyph is made of, with where in the outline each is named (none for a
@@ -329,7 +364,31 @@ mod tests {
             advance_of(&full, umlaut)
         );
         assert_eq!(checksum(&cut.bytes), 0xB1B0_AFBA, "whole-font checksum");
-        assert!(sub.table(b"cmap").is_none() && sub.table(b"name").is_some());
+        assert!(sub.table(b"cmap").is_none());
+        // The name table: Windows records only, the licence (name 13) whole.
+        let (name, full_name) = (sub.table(b"name").unwrap(), full.table(b"name").unwrap());
+        let licence = |t: &[u8], platform: u16| -> Option<Vec<u8>> {
+            let strings = usize::from(u16_at(t, 4).unwrap());
+            (0..usize::from(u16_at(t, 2).unwrap()))
+                .map(|i| &t[6 + 12 * i..18 + 12 * i])
+                .find(|r| u16_at(r, 0) == Some(platform) && u16_at(r, 6) == Some(13))
+                .map(|r| {
+                    let (len, at) = (
+                        usize::from(u16_at(r, 8).unwrap()),
+                        usize::from(u16_at(r, 10).unwrap()),
+                    );
+                    t[strings + at..strings + at + len].to_vec()
+                })
+        };
+        assert_eq!(licence(name, 3), licence(full_name, 3));
+        assert!(licence(name, 3).is_some_and(|l| l.len() > 1000));
+        assert_eq!(licence(name, 1), None, "no Macintosh records");
+        assert!(
+            name.len() < full_name.len() * 3 / 4,
+            "{} of {}",
+            name.len(),
+            full_name.len()
+        );
         // It reads as a font again.
         let data = allsorts::binary::read::ReadScope::new(&cut.bytes)
             .read::<allsorts::font_data::FontData<'_>>()
