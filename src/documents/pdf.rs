@@ -1200,36 +1200,28 @@ impl Doc {
         let all: Vec<&[Footer]> = footers.iter().map(Vec::as_slice).collect();
         let fonts = SharedFonts::default().covering(self.used_chars(&all));
         let (bodies, packed) = self.pack(&fonts, &all);
-        // The whole document's footers, then each part's (pack returns one set per footer set).
-        let (whole, packed) = packed
-            .split_first()
-            .map_or((&[][..], &[][..]), |(w, p)| (&w[..], p));
-        let pages: Vec<(&[u8], &FooterStreams)> =
-            bodies.iter().map(Vec::as_slice).zip(whole).collect();
-        let jobs: Vec<(&Part, &Vec<FooterStreams>)> = parts.iter().zip(packed).collect();
-        let write_part = |(part, footers): &(&Part, &Vec<FooterStreams>)| -> Vec<u8> {
-            let pages: Vec<(&[u8], &FooterStreams)> = bodies[part.pages.clone()]
-                .iter()
-                .map(Vec::as_slice)
-                .zip(footers.iter())
-                .collect();
-            self.write(&part.title, &pages, &fonts)
+        // The whole document (its title, all pages, its footers), then each part: written half here,
+        // half on a second thread (the whole document is as long as all parts together).
+        let whole = Part {
+            title: self.title.clone(),
+            pages: 0..n,
         };
-        // The combined file and the first half of the parts here, the other half on a second thread.
-        let (here, there) = jobs.split_at(jobs.len() / 2);
-        let (combined, singles) = std::thread::scope(|scope| {
-            let other = (!there.is_empty())
-                .then(|| scope.spawn(|| there.iter().map(write_part).collect::<Vec<_>>()));
-            let combined = self.write(&self.title, &pages, &fonts);
-            let mut singles: Vec<Vec<u8>> = here.iter().map(write_part).collect();
-            // A thread that panicked: its files are written here instead.
-            singles.extend(
-                other
-                    .and_then(|t| t.join().ok())
-                    .unwrap_or_else(|| there.iter().map(write_part).collect()),
-            );
-            (combined, singles)
+        let jobs: Vec<(&Part, &Vec<FooterStreams>)> =
+            std::iter::once(&whole).chain(parts).zip(&packed).collect();
+        let mut written = on_two_threads(&jobs, jobs.len() / 2, |jobs| {
+            jobs.iter()
+                .map(|(part, footers)| {
+                    let pages: Vec<(&[u8], &FooterStreams)> = bodies[part.pages.clone()]
+                        .iter()
+                        .map(Vec::as_slice)
+                        .zip(footers.iter())
+                        .collect();
+                    self.write(&part.title, &pages, &fonts)
+                })
+                .collect()
         });
+        let singles = written.split_off(1.min(written.len()));
+        let combined = written.pop().unwrap_or_default();
         Ok((combined, singles))
     }
 
@@ -1272,21 +1264,9 @@ impl Doc {
                 })
                 .collect()
         };
-        let mut packed = if jobs.len() < 16 {
-            run(&jobs)
-        } else {
-            let (a, b) = jobs.split_at(jobs.len() / 2);
-            std::thread::scope(|scope| {
-                let second = scope.spawn(|| run(b));
-                let mut first = run(a);
-                // A thread that panicked leaves the streams empty rather than the document half.
-                first.extend(second.join().unwrap_or_default());
-                first
-            })
-        };
-        if packed.len() != jobs.len() {
-            packed = run(&jobs);
-        }
+        // Two threads only for a long document: starting one costs more than a few pages.
+        let at = if jobs.len() < 16 { 0 } else { jobs.len() / 2 };
+        let mut packed = on_two_threads(&jobs, at, run);
         let distinct_footers = packed.split_off(self.pages.len());
         let mut slots = slots.into_iter();
         let footers = footers
@@ -1901,6 +1881,25 @@ impl Painter<'_> {
     }
 }
 
+/// `run` over `items` split at `at`: the first part on this thread, the rest on a second (inline
+/// when either part is empty). A second thread that panicked has its part run here instead.
+fn on_two_threads<T: Sync, R: Send>(
+    items: &[T],
+    at: usize,
+    run: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    if at == 0 || at >= items.len() {
+        return run(items);
+    }
+    let (here, there) = items.split_at(at);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| run(there));
+        let mut out = run(here);
+        out.extend(other.join().unwrap_or_else(|_| run(there)));
+        out
+    })
+}
+
 /// Compresses streams with one reused zlib state (reset between streams: a reset clears the
 /// state's 128 kB hash table, a new one needs none).
 struct Deflater {
@@ -1950,9 +1949,8 @@ pub struct SharedFonts {
 
 impl SharedFonts {
     /// For each weight of `used`, the subset of these fonts if it has every character, else a new
-    /// one.
-    /// Two new subsets (both weights) are made on two threads: each is a third of a 30-pilot month's
-    /// work, most of it compressing the font program.
+    /// one. Two new subsets (both weights) are made on two threads: each is a third of a 30-pilot
+    /// month's work, most of it compressing the font program.
     fn covering(&self, used: BTreeMap<Weight, BTreeSet<char>>) -> SharedFonts {
         let mut subsets = BTreeMap::new();
         let mut new = Vec::new();
@@ -1964,21 +1962,12 @@ impl SharedFonts {
                 _ => new.push((weight, chars)),
             }
         }
-        let make = |(weight, chars): (Weight, BTreeSet<char>)| (weight, Subset::new(weight, chars));
-        let made: Vec<(Weight, Subset)> = match <[_; 2]>::try_from(new) {
-            Ok([first, second]) => {
-                let second = &second;
-                std::thread::scope(|scope| {
-                    let other = scope.spawn(move || make(second.clone()));
-                    let first = make(first);
-                    // A thread that panicked: its subset is made here instead.
-                    let second = other.join().unwrap_or_else(|_| make(second.clone()));
-                    vec![first, second]
-                })
-            }
-            Err(new) => new.into_iter().map(make).collect(),
-        };
-        subsets.extend(made.into_iter().map(|(w, s)| (w, Arc::new(s))));
+        let made = on_two_threads(&new, 1, |new| {
+            new.iter()
+                .map(|(weight, chars)| (*weight, Arc::new(Subset::new(*weight, chars.clone()))))
+                .collect()
+        });
+        subsets.extend(made);
         SharedFonts { subsets }
     }
 }

@@ -53,6 +53,22 @@ impl<'a> Font<'a> {
     fn table(&self, tag: &[u8; 4]) -> Option<&'a [u8]> {
         self.tables.iter().find(|(t, _)| t == tag).map(|(_, b)| *b)
     }
+
+    /// The outline of glyph `g` in `glyf`, as `loca` places it (short or long offsets, as `head`
+    /// says); empty for a glyph without contours.
+    fn outline(&self, g: u16) -> Option<&'a [u8]> {
+        let (loca, glyf) = (self.table(b"loca")?, self.table(b"glyf")?);
+        let long = u16_at(self.table(b"head")?, 50)? == 1;
+        let at = |g: usize| -> Option<usize> {
+            if long {
+                Some(u32_at(loca, 4 * g)? as usize)
+            } else {
+                Some(usize::from(u16_at(loca, 2 * g)?) * 2)
+            }
+        };
+        let g = usize::from(g);
+        glyf.get(at(g)?..at(g + 1)?)
+    }
 }
 
 /// A font cut down to some glyphs, and which they were.
@@ -77,19 +93,8 @@ pub fn subset(font: &[u8], glyphs: &BTreeSet<u16>) -> Option<Cut> {
     let (maxp, hhea) = (f.table(b"maxp")?, f.table(b"hhea")?);
     let num_glyphs = usize::from(u16_at(maxp, 4)?);
     let metrics = usize::from(u16_at(hhea, 34)?).clamp(1, num_glyphs.max(1));
-    let long_loca = u16_at(head, 50)? == 1;
-    let (loca, glyf, hmtx) = (f.table(b"loca")?, f.table(b"glyf")?, f.table(b"hmtx")?);
-    let at = |g: usize| -> Option<usize> {
-        if long_loca {
-            Some(u32_at(loca, 4 * g)? as usize)
-        } else {
-            Some(usize::from(u16_at(loca, 2 * g)?) * 2)
-        }
-    };
-    let outline = |g: u16| -> Option<&[u8]> {
-        let g = usize::from(g);
-        glyf.get(at(g)?..at(g + 1)?)
-    };
+    let hmtx = f.table(b"hmtx")?;
+    let outline = |g: u16| f.outline(g);
 
     // The glyphs with the parts of composites, to any depth.
     let mut keep: BTreeSet<u16> = BTreeSet::new();
@@ -297,16 +302,7 @@ mod tests {
     }
 
     fn outline_of(f: &Font, g: u16) -> Vec<u8> {
-        let loca = f.table(b"loca").unwrap();
-        let long = u16_at(f.table(b"head").unwrap(), 50).unwrap() == 1;
-        let at = |g: usize| {
-            if long {
-                u32_at(loca, 4 * g).unwrap() as usize
-            } else {
-                usize::from(u16_at(loca, 2 * g).unwrap()) * 2
-            }
-        };
-        f.table(b"glyf").unwrap()[at(g as usize)..at(g as usize + 1)].to_vec()
+        f.outline(g).unwrap().to_vec()
     }
 
     fn advance_of(f: &Font, g: u16) -> u16 {
