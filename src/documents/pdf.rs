@@ -53,7 +53,7 @@ const FOOTER_GAP: f32 = 4.0;
 
 const ELLIPSIS: char = '…';
 
-static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(super) static REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 static BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Font weight; both weights are DejaVu Sans.
@@ -164,7 +164,7 @@ fn slot_chars() -> impl Iterator<Item = char> {
 /// What this module reads of an sfnt font (a bundled DejaVu font or a subset of it), straight from
 /// its bytes: character → glyph (cmap), advance widths (hmtx) and the metrics of the font
 /// descriptor. Nothing is decoded ahead: a lookup reads the tables where they lie.
-struct Tables<'a> {
+pub(super) struct Tables<'a> {
     cmap: CmapSubtable<'a>,
     hmtx: HmtxTable<'a>,
     num_glyphs: u16,
@@ -219,7 +219,7 @@ impl<'a> Tables<'a> {
     }
 
     /// The glyph of `c`, if the cmap maps it.
-    fn glyph(&self, c: char) -> Option<u16> {
+    pub(super) fn glyph(&self, c: char) -> Option<u16> {
         self.cmap.map_glyph(c as u32).ok().flatten()
     }
 
@@ -302,7 +302,7 @@ fn face(weight: Weight) -> &'static Face {
     }
 }
 
-fn font(weight: Weight) -> &'static Tables<'static> {
+pub(super) fn font(weight: Weight) -> &'static Tables<'static> {
     &face(weight).font
 }
 
@@ -2399,12 +2399,10 @@ mod tests {
             .unwrap();
         assert_eq!(program.len(), s.program_len);
         // The codes are the subset's glyph numbers: each below its glyph count (maxp).
-        let maxp = (0..usize::from(u16::from_be_bytes([program[4], program[5]])))
-            .map(|i| 12 + 16 * i)
-            .find(|&r| &program[r..r + 4] == b"maxp")
-            .map(|r| u32::from_be_bytes(program[r + 8..r + 12].try_into().unwrap()) as usize)
+        let maxp = ttf_subset::Font::read(&program)
+            .and_then(|f| f.table(b"maxp"))
             .unwrap();
-        let count = u16::from_be_bytes([program[maxp + 4], program[maxp + 5]]);
+        let count = u16::from_be_bytes([maxp[4], maxp[5]]);
         assert!(codes.iter().all(|&c| c < count), "{codes:?} of {count}");
         // The widths are the full font's.
         let full = font(Weight::Regular);

@@ -31,13 +31,13 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 /// The tables of an sfnt font by tag.
-struct Font<'a> {
+pub(super) struct Font<'a> {
     bytes: &'a [u8],
     tables: Vec<([u8; 4], &'a [u8])>,
 }
 
 impl<'a> Font<'a> {
-    fn read(bytes: &'a [u8]) -> Option<Font<'a>> {
+    pub(super) fn read(bytes: &'a [u8]) -> Option<Font<'a>> {
         let count = usize::from(u16_at(bytes, 4)?);
         let mut tables = Vec::with_capacity(count);
         for i in 0..count {
@@ -50,7 +50,7 @@ impl<'a> Font<'a> {
         Some(Font { bytes, tables })
     }
 
-    fn table(&self, tag: &[u8; 4]) -> Option<&'a [u8]> {
+    pub(super) fn table(&self, tag: &[u8; 4]) -> Option<&'a [u8]> {
         self.tables.iter().find(|(t, _)| t == tag).map(|(_, b)| *b)
     }
 
@@ -284,21 +284,11 @@ fn write_sfnt(version: u32, tables: &[([u8; 4], &[u8])]) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+    use crate::documents::pdf::{font, Weight, REGULAR_TTF as REGULAR};
 
-    fn glyph_of(font: &[u8], c: char) -> u16 {
-        use allsorts::binary::read::ReadScope;
-        use allsorts::font_data::FontData;
-        use allsorts::tables::FontTableProvider;
-        use allsorts::tag;
-        let data = ReadScope::new(font).read::<FontData<'_>>().unwrap();
-        let provider = data.table_provider(0).unwrap();
-        let cmap_data = provider.read_table_data(tag::CMAP).unwrap();
-        let cmap = ReadScope::new(&cmap_data)
-            .read::<allsorts::tables::cmap::Cmap<'_>>()
-            .unwrap();
-        let (_, sub) = allsorts::font::read_cmap_subtable(&cmap).unwrap().unwrap();
-        sub.map_glyph(c as u32).unwrap().unwrap()
+    /// The full font's glyph of `c`.
+    fn glyph_of(c: char) -> u16 {
+        font(Weight::Regular).glyph(c).unwrap()
     }
 
     fn outline_of(f: &Font, g: u16) -> Vec<u8> {
@@ -311,11 +301,7 @@ mod tests {
 
     #[test]
     fn keeps_the_glyphs_asked_for_and_the_parts_of_composites_renumbered() {
-        let (a, umlaut, b) = (
-            glyph_of(REGULAR, 'a'),
-            glyph_of(REGULAR, 'ä'),
-            glyph_of(REGULAR, 'b'),
-        );
+        let (a, umlaut, b) = (glyph_of('a'), glyph_of('ä'), glyph_of('b'));
         let full = Font::read(REGULAR).unwrap();
         let parts: Vec<u16> = components(&outline_of(&full, umlaut))
             .unwrap()
